@@ -1,0 +1,1020 @@
+/*
+ * chart: layout of trend charts and breakdown bars into a scene.
+ *
+ * A line chart is laid out once, in this order: the value domain (the
+ * series, its comparators, the target and amber limit; from zero for
+ * counts, days and weeks, and for other units when the data sit in the
+ * upper half), nice y ticks, whose widest label sets the left margin;
+ * the labels at the line ends (the authority, each comparator, the
+ * target), whose widest sets the right margin; then a true time axis
+ * from the first to the last period end, with calendar-aligned ticks
+ * spaced so that labels never overlap.  Lines break at null values;
+ * provisional points are hollow and reached by a dashed segment.
+ * Lines are told apart by colour, dash pattern and a labelled swatch at
+ * the line end, never by colour alone.
+ *
+ * It does not draw, measure fonts itself or allocate anything but the
+ * scene: renderers take it from here.
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "figures.h"
+#include "fmt.h"
+#include "model.h"
+#include "period.h"
+#include "scale.h"
+#include "util.h"
+
+const uint32_t chart_palette[6] = {
+	0x12436D, 0x28A197, 0x801650, 0xF46A25, 0x3D3D3D, 0xA285D1
+};
+
+/* Comparator colours: the second series is orange (palette advice for
+ * two series); further ones teal and plum.  At most four colours. */
+static const uint32_t comp_colour[3] = { 0xF46A25, 0x28A197, 0x801650 };
+static const enum sc_dash comp_dash[3] = { SC_DASHED, SC_DOTTED, SC_DASHDOT };
+
+#define	INK		0x0B0C0C	/* text: 19:1 on white */
+#define	GREY		0x505A5F	/* axis, secondary text: 7:1 */
+#define	GRID		0xDDDDDD	/* gridlines: decorative, light */
+#define	TARGETC		0x3D3D3D
+#define	BANDC		0xFCE8DA	/* amber band, lightly shaded */
+#define	MAXCOMP		3
+#define	ENDLABEL_MAX	150	/* px: wider line-end labels wrap */
+
+void
+chart_defaults(struct chart_opts *o)
+{
+	o->w = 800;
+	o->h = 450;
+	o->font = 14;
+	o->ownlabel = NULL;
+}
+
+void
+scene_init(struct scene *s)
+{
+	s->w = s->h = 0;
+	s->items = NULL;
+	s->n = s->max = 0;
+}
+
+void
+scene_release(struct scene *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++) {
+		free(s->items[i].pts);
+		free(s->items[i].text);
+	}
+	free(s->items);
+	scene_init(s);
+}
+
+/* Keeps every coordinate finite and within Cairo's safe range. */
+static double
+clampc(double v)
+{
+	if (!isfinite(v))
+		return 0;
+	return v < -1e5 ? -1e5 : v > 1e5 ? 1e5 : v;
+}
+
+static struct sc_item *
+add(struct scene *s, enum sc_kind kind, enum sc_role role)
+{
+	struct sc_item	*it;
+
+	if (s->n == s->max) {
+		s->max = s->max == 0 ? 32 : s->max * 2;
+		s->items = xreallocarray(s->items, s->max, sizeof(*s->items));
+	}
+	it = &s->items[s->n++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->role = role;
+	it->stroke = SC_NONE;
+	it->fill = SC_NONE;
+	it->dash = SC_SOLID;
+	return it;
+}
+
+static void
+add_text(struct scene *s, enum sc_role role, double x, double y,
+    enum sc_anchor a, double size, bool bold, uint32_t colour,
+    const char *text)
+{
+	struct sc_item	*it;
+
+	it = add(s, SC_TEXT, role);
+	it->x = clampc(x);
+	it->y = clampc(y);
+	it->anchor = a;
+	it->size = size;
+	it->bold = bold;
+	it->fill = colour;
+	it->text = xstrdup(text);
+}
+
+static void
+add_rect(struct scene *s, enum sc_role role, double x, double y, double w,
+    double h, uint32_t fill)
+{
+	struct sc_item	*it;
+
+	it = add(s, SC_RECT, role);
+	it->x = clampc(x);
+	it->y = clampc(y);
+	it->w = clampc(w);
+	it->h = clampc(h);
+	it->fill = fill;
+}
+
+static void
+add_line(struct scene *s, enum sc_role role, double x0, double y0,
+    double x1, double y1, uint32_t colour, double width, enum sc_dash dash)
+{
+	struct sc_item	*it;
+
+	it = add(s, SC_PATH, role);
+	it->stroke = colour;
+	it->width = width;
+	it->dash = dash;
+	it->npts = 2;
+	it->pts = xreallocarray(NULL, 4, sizeof(double));
+	it->pts[0] = clampc(x0);
+	it->pts[1] = clampc(y0);
+	it->pts[2] = clampc(x1);
+	it->pts[3] = clampc(y1);
+}
+
+static void
+add_circle(struct scene *s, double x, double y, double r, uint32_t stroke,
+    uint32_t fill, double width)
+{
+	struct sc_item	*it;
+
+	it = add(s, SC_CIRCLE, SC_ROLE_MARK);
+	it->x = clampc(x);
+	it->y = clampc(y);
+	it->r = r;
+	it->stroke = stroke;
+	it->fill = fill;
+	it->width = width;
+}
+
+static double
+textw(const struct measure *ms, const char *t, double size, bool bold)
+{
+	double	 w;
+
+	w = ms->width(ms->arg, t, size, bold);
+	return isfinite(w) && w > 0 ? w : 0;
+}
+
+/* Formats v for unit u into b (reset first); returns b->data. */
+static const char *
+valstr(struct buf *b, double v, enum unit u)
+{
+	buf_reset(b);
+	fmt_value(b, v, u);
+	return b->data;
+}
+
+enum chart_kind
+chart_kind_for(const struct indicator *ind, const struct figures *f)
+{
+	switch (ind->chart) {
+	case CHART_NONE:
+		return CHART_NONE;
+	case CHART_COLUMN:
+		return f->nvalues >= 1 ? CHART_COLUMN : CHART_NONE;
+	case CHART_LINE:
+	case CHART_AUTO:
+		break;
+	}
+	/* A single value shows as a figure, not a one-point chart. */
+	return f->nvalues >= 2 ? CHART_LINE : CHART_NONE;
+}
+
+/* The period kind most of the series' points have (ties: the finer). */
+static enum period_kind
+main_kind(const struct series *sr)
+{
+	size_t	 count[PERIOD_YEAR + 1] = { 0 };
+	size_t	 i, best = 0;
+	int	 k;
+
+	for (i = 0; i < sr->npts; i++)
+		count[sr->pts[i].period.kind]++;
+	for (k = 0; k <= PERIOD_YEAR; k++)
+		if (count[k] > count[best])
+			best = (size_t)k;
+	return (enum period_kind)best;
+}
+
+/*
+ * Splits label into at most two lines no wider than maxw, at spaces;
+ * returns the number of lines (1 or 2) with the break in *brk.
+ */
+static int
+wrap2(const struct measure *ms, const char *label, double size, double maxw,
+    size_t *brk, bool bold)
+{
+	struct buf	 b;
+	size_t		 i, best = 0;
+
+	if (textw(ms, label, size, bold) <= maxw)
+		return 1;
+	buf_init(&b);
+	for (i = 0; label[i] != '\0'; i++) {
+		if (label[i] != ' ')
+			continue;
+		buf_reset(&b);
+		buf_put(&b, label, i);
+		if (textw(ms, b.data, size, bold) <= maxw || best == 0)
+			best = i;
+		else
+			break;
+	}
+	buf_release(&b);
+	if (best == 0)
+		return 1;
+	*brk = best;
+	return 2;
+}
+
+/* A label at a line's end, placed in the right margin. */
+struct endlabel {
+	double		 want;		/* y of the line's end */
+	double		 y;		/* y after collision avoidance */
+	const char	*text;
+	int		 lines;		/* 1, or 2 when wrapped at brk */
+	size_t		 brk;
+	uint32_t	 colour;
+	enum sc_dash	 dash;
+	double		 width;		/* stroke width of the swatch */
+	bool		 target;
+};
+
+static int
+endlabel_cmp(const void *a, const void *b)
+{
+	const struct endlabel *x = a, *y = b;
+
+	return x->want < y->want ? -1 : x->want > y->want;
+}
+
+/*
+ * Spreads labels (sorted by want; y is the centre) so that neighbours
+ * are at least their half-heights plus pad apart within [top, bot]:
+ * push down from the top, then back up from the bottom.
+ */
+static void
+spread(struct endlabel *l, size_t n, double line, double pad, double top,
+    double bot)
+{
+	size_t	 i;
+	double	 gap;
+
+	for (i = 0; i < n; i++) {
+		l[i].y = l[i].want;
+		if (l[i].y < top + l[i].lines * line / 2)
+			l[i].y = top + l[i].lines * line / 2;
+		gap = i > 0 ? (l[i - 1].lines + l[i].lines) * line / 2 + pad : 0;
+		if (i > 0 && l[i].y < l[i - 1].y + gap)
+			l[i].y = l[i - 1].y + gap;
+	}
+	for (i = n; i-- > 0;) {
+		if (l[i].y > bot - l[i].lines * line / 2)
+			l[i].y = bot - l[i].lines * line / 2;
+		gap = i + 1 < n ? (l[i + 1].lines + l[i].lines) * line / 2 +
+		    pad : 0;
+		if (i + 1 < n && l[i].y > l[i + 1].y - gap)
+			l[i].y = l[i + 1].y - gap;
+	}
+}
+
+/* Last point of a series with a value, or NULL. */
+static const struct point *
+lastval(const struct series *sr)
+{
+	size_t	 i;
+
+	for (i = sr->npts; i-- > 0;)
+		if (sr->pts[i].has_value)
+			return &sr->pts[i];
+	return NULL;
+}
+
+struct frame {
+	double	 l, r, t, b;		/* plot area */
+	long	 d0, d1;		/* time domain, days */
+	double	 x0, x1;		/* x range of the time domain */
+	struct ticks yt;
+};
+
+static double
+fx(const struct frame *fr, long day)
+{
+	return scale_map((double)day, (double)fr->d0, (double)fr->d1,
+	    fr->x0, fr->x1);
+}
+
+static double
+fy(const struct frame *fr, double v)
+{
+	return clampc(scale_map(v, fr->yt.lo, fr->yt.hi, fr->b, fr->t));
+}
+
+/* Draws one series as polylines broken at nulls. */
+static void
+draw_series(struct scene *s, const struct frame *fr, const struct series *sr,
+    uint32_t colour, double width, enum sc_dash dash, bool marks,
+    enum sc_role role)
+{
+	struct sc_item	*it;
+	size_t		 i, j, k, start;
+	double		 x, y;
+
+	for (i = 0; i < sr->npts; i = j) {
+		/* A run of consecutive points with values. */
+		for (start = i; start < sr->npts && !sr->pts[start].has_value;
+		    start++)
+			continue;
+		for (j = start; j < sr->npts && sr->pts[j].has_value; j++)
+			continue;
+		if (start == sr->npts)
+			break;
+		/* The solid part stops before a provisional tail. */
+		if (j - start >= 2) {
+			size_t	 end = j;
+
+			while (end - start > 1 && sr->pts[end - 1].provisional)
+				end--;
+			if (end - start >= 2) {
+				it = add(s, SC_PATH, role);
+				it->stroke = colour;
+				it->width = width;
+				it->dash = dash;
+				it->npts = end - start;
+				it->pts = xreallocarray(NULL, 2 * it->npts,
+				    sizeof(double));
+				for (k = start; k < end; k++) {
+					it->pts[2 * (k - start)] =
+					    fx(fr, period_end(&sr->pts[k].period));
+					it->pts[2 * (k - start) + 1] =
+					    fy(fr, sr->pts[k].value);
+				}
+			}
+			/* Provisional segments: dashed, thinner. */
+			for (k = end; k < j; k++)
+				add_line(s, role,
+				    fx(fr, period_end(&sr->pts[k - 1].period)),
+				    fy(fr, sr->pts[k - 1].value),
+				    fx(fr, period_end(&sr->pts[k].period)),
+				    fy(fr, sr->pts[k].value), colour,
+				    width * 0.75, SC_DASHED);
+		}
+		/* Marks: every point if asked, else a lone point only. */
+		for (k = start; k < j; k++) {
+			x = fx(fr, period_end(&sr->pts[k].period));
+			y = fy(fr, sr->pts[k].value);
+			if (sr->pts[k].provisional)
+				add_circle(s, x, y, 4, colour, 0xFFFFFF, 2);
+			else if (marks || j - start == 1)
+				add_circle(s, x, y, 3, SC_NONE, colour, 0);
+		}
+	}
+}
+
+/* Widest label of a time axis of this kind, for spacing ticks. */
+static double
+widest_timelabel(const struct measure *ms, enum period_kind kind,
+    double size)
+{
+	struct period	 p;
+	char		 tmp[32];
+	double		 w, best = 0;
+	int		 m;
+
+	memset(&p, 0, sizeof(p));
+	p.year = 2028;
+	switch (kind) {
+	case PERIOD_DAY:
+	case PERIOD_MONTH:
+		p.kind = PERIOD_MONTH;
+		for (m = 1; m <= 12; m++) {
+			p.month = m;
+			w = textw(ms, period_short(&p, tmp, sizeof(tmp)), size,
+			    false);
+			if (w > best)
+				best = w;
+		}
+		return best;
+	case PERIOD_QUARTER:
+		p.kind = PERIOD_QUARTER;
+		p.quarter = 4;
+		break;
+	case PERIOD_FYEAR:
+		p.kind = PERIOD_FYEAR;
+		break;
+	case PERIOD_YEAR:
+		p.kind = PERIOD_YEAR;
+		break;
+	}
+	return textw(ms, period_short(&p, tmp, sizeof(tmp)), size, false);
+}
+
+/* Collects finite values of a series into the running min and max. */
+static void
+extent(const struct series *sr, double *mn, double *mx, bool *any)
+{
+	size_t	 i;
+
+	for (i = 0; i < sr->npts; i++) {
+		if (!sr->pts[i].has_value)
+			continue;
+		if (!*any || sr->pts[i].value < *mn)
+			*mn = sr->pts[i].value;
+		if (!*any || sr->pts[i].value > *mx)
+			*mx = sr->pts[i].value;
+		*any = true;
+	}
+}
+
+static void
+days_extent(const struct series *sr, long *lo, long *hi, bool *any)
+{
+	size_t	 i;
+	long	 d;
+
+	for (i = 0; i < sr->npts; i++) {
+		if (!sr->pts[i].has_value)
+			continue;
+		d = period_end(&sr->pts[i].period);
+		if (!*any || d < *lo)
+			*lo = d;
+		if (!*any || d > *hi)
+			*hi = d;
+		*any = true;
+	}
+}
+
+/* Whether the y axis starts at zero for this unit and data. */
+static bool
+from_zero(enum unit u, double mn, double mx)
+{
+	switch (u) {
+	case UNIT_COUNT:
+	case UNIT_DAYS:
+	case UNIT_WEEKS:
+		return true;
+	case UNIT_PERCENT:
+	case UNIT_RATE10K:
+	case UNIT_NUMBER:
+		break;
+	}
+	return mn >= 0 && mn <= mx * 0.5;
+}
+
+/* Y ticks, gridlines and labels; returns the widest label. */
+static double
+yaxis_width(const struct frame *fr, const struct measure *ms,
+    enum unit u, double size, struct buf *b)
+{
+	size_t	 i;
+	double	 w, best = 0;
+
+	for (i = 0; i < fr->yt.n; i++) {
+		buf_reset(b);
+		fmt_axis(b, scale_tick(&fr->yt, i), fr->yt.step, u);
+		w = textw(ms, b->data, size, false);
+		if (w > best)
+			best = w;
+	}
+	return best;
+}
+
+static void
+draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
+    double size, struct buf *b)
+{
+	size_t	 i;
+	double	 v, y;
+
+	for (i = 0; i < fr->yt.n; i++) {
+		v = scale_tick(&fr->yt, i);
+		y = fy(fr, v);
+		if (v != 0 || fr->yt.lo < 0)
+			add_line(s, SC_ROLE_GRID, fr->l, y, fr->r, y, GRID, 1,
+			    SC_SOLID);
+		buf_reset(b);
+		fmt_axis(b, v, fr->yt.step, u);
+		add_text(s, SC_ROLE_TICKLABEL, fr->l - 8, y + size * 0.35,
+		    SC_END, size, false, GREY, b->data);
+	}
+	/* The baseline: at zero when zero is on the axis, else the bottom. */
+	y = fr->yt.lo <= 0 && fr->yt.hi >= 0 ? fy(fr, 0) : fr->b;
+	add_line(s, SC_ROLE_AXIS, fr->l, y, fr->r, y, GREY, 1, SC_SOLID);
+}
+
+static void
+draw_timeaxis(struct scene *s, const struct frame *fr,
+    const struct measure *ms, const struct series *sr, double size)
+{
+	struct timetick	 tt[SCALE_MAXTICKS];
+	const struct point *last;
+	enum period_kind kind;
+	double		 lw, minsep, x, w;
+	size_t		 n, i;
+	char		 tmp[32];
+
+	kind = main_kind(sr);
+	last = lastval(sr);
+	assert(last != NULL);
+	lw = widest_timelabel(ms, kind, size);
+	minsep = (lw + 24) * (double)(fr->d1 - fr->d0) /
+	    (fr->x1 - fr->x0 > 1 ? fr->x1 - fr->x0 : 1);
+	n = scale_timeticks(fr->d0, fr->d1, kind, period_end(&last->period),
+	    minsep, tt, SCALE_MAXTICKS);
+	for (i = 0; i < n; i++) {
+		x = fx(fr, tt[i].day);
+		add_line(s, SC_ROLE_AXIS, x, fr->b, x, fr->b + 5, GREY, 1,
+		    SC_SOLID);
+		period_short(&tt[i].p, tmp, sizeof(tmp));
+		w = textw(ms, tmp, size, false);
+		/* Keep the end labels inside the chart. */
+		if (x - w / 2 < 2)
+			x = 2 + w / 2;
+		if (x + w / 2 > s->w - 2)
+			x = s->w - 2 - w / 2;
+		add_text(s, SC_ROLE_TICKLABEL, x, fr->b + 8 + size, SC_MIDDLE,
+		    size, false, GREY, tmp);
+	}
+}
+
+static bool
+chart_line(struct scene *s, const struct model *m,
+    const struct indicator *ind, const struct figures *f,
+    const struct measure *ms, const struct chart_opts *o)
+{
+	struct endlabel	 lab[MAXCOMP + 2];
+	struct frame	 fr;
+	struct buf	 b;
+	const struct point *lp;
+	const char	*own;
+	double		 mn = 0, mx = 0, size, small, maxlw, w, x, y, gap;
+	bool		 any = false, anyd = false, below;
+	size_t		 i, nlab = 0, ncomp;
+
+	buf_init(&b);
+	size = o->font;
+	small = o->font - 1;
+	s->w = o->w;
+	s->h = o->h;
+
+	extent(&ind->series, &mn, &mx, &any);
+	ncomp = ind->ncs < MAXCOMP ? ind->ncs : MAXCOMP;
+	for (i = 0; i < ncomp; i++)
+		extent(&ind->cs[i].s, &mn, &mx, &any);
+	if (ind->target.set) {
+		mn = fmin(mn, ind->target.value);
+		mx = fmax(mx, ind->target.value);
+		if (ind->target.has_amber) {
+			mn = fmin(mn, ind->target.amber);
+			mx = fmax(mx, ind->target.amber);
+		}
+	}
+	assert(any);
+	scale_ticks(mn, mx, from_zero(ind->unit, mn, mx), 5, &fr.yt);
+
+	fr.d0 = fr.d1 = 0;
+	days_extent(&ind->series, &fr.d0, &fr.d1, &anyd);
+	for (i = 0; i < ncomp; i++)
+		days_extent(&ind->cs[i].s, &fr.d0, &fr.d1, &anyd);
+	if (fr.d0 == fr.d1) {
+		fr.d0 -= 15;
+		fr.d1 += 15;
+	}
+
+	/* Right margin: the labels at the line ends, with swatches. */
+	own = o->ownlabel != NULL ? o->ownlabel : m->report.organisation;
+	lab[nlab].text = own;
+	lab[nlab].colour = chart_palette[0];
+	lab[nlab].dash = SC_SOLID;
+	lab[nlab].width = 3;
+	lab[nlab].target = false;
+	lab[nlab++].want = f->latest->value;
+	for (i = 0; i < ncomp; i++) {
+		if ((lp = lastval(&ind->cs[i].s)) == NULL)
+			continue;
+		lab[nlab].text = m->comps[ind->cs[i].comp].label;
+		lab[nlab].colour = comp_colour[i];
+		lab[nlab].dash = comp_dash[i];
+		lab[nlab].width = 2;
+		lab[nlab].target = false;
+		lab[nlab++].want = lp->value;
+	}
+	/* Labels wider than ENDLABEL_MAX px wrap onto two lines. */
+	maxlw = 0;
+	for (i = 0; i < nlab; i++) {
+		lab[i].lines = wrap2(ms, lab[i].text, size, ENDLABEL_MAX,
+		    &lab[i].brk, i == 0);
+		w = lab[i].lines == 1 ? textw(ms, lab[i].text, size, i == 0) :
+		    ENDLABEL_MAX;
+		if (w > maxlw)
+			maxlw = w;
+	}
+	if (ind->target.set) {
+		buf_reset(&b);
+		BUF_PUTSL(&b, "Target ");
+		fmt_value(&b, ind->target.value, ind->unit);
+		w = textw(ms, b.data, size, false);
+		if (w > maxlw)
+			maxlw = w;
+	}
+	/* Swatch 18 + gap 6 + text; at most a third of the width. */
+	w = 12 + 18 + 6 + maxlw + 4;
+	if (w > o->w / 3)
+		w = o->w / 3;
+
+	fr.t = 12 + size;		/* room for the latest-value label */
+	fr.b = o->h - (8 + small + 10);
+	fr.l = yaxis_width(&fr, ms, ind->unit, small, &b) + 12;
+	fr.r = o->w - w;
+	fr.x0 = fr.l + 12;
+	fr.x1 = fr.r - 12;
+
+	/* Back to front: band, grid, axes, target, comparators, series. */
+	if (ind->target.set && ind->target.has_amber) {
+		double	 ya = fy(&fr, ind->target.amber);
+		double	 yt = fy(&fr, ind->target.value);
+
+		add_rect(s, SC_ROLE_BAND, fr.l, fmin(ya, yt), fr.r - fr.l,
+		    fabs(ya - yt), BANDC);
+	}
+	draw_yaxis(s, &fr, ind->unit, small, &b);
+	draw_timeaxis(s, &fr, ms, &ind->series, small);
+	if (ind->target.set) {
+		y = fy(&fr, ind->target.value);
+		add_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
+		    SC_DASHED);
+		lab[nlab].text = NULL;	/* set below from b */
+		lab[nlab].lines = 1;
+		lab[nlab].colour = TARGETC;
+		lab[nlab].dash = SC_DASHED;
+		lab[nlab].width = 1.5;
+		lab[nlab].target = true;
+		lab[nlab++].want = ind->target.value;
+	}
+	for (i = ncomp; i-- > 0;)
+		draw_series(s, &fr, &ind->cs[i].s, comp_colour[i], 2,
+		    comp_dash[i], false, SC_ROLE_COMPARATOR);
+	draw_series(s, &fr, &ind->series, chart_palette[0], 3,
+	    SC_SOLID, ind->series.npts <= 36, SC_ROLE_SERIES);
+
+	/* The latest value, labelled above its point. */
+	lp = f->latest;
+	x = fx(&fr, period_end(&lp->period));
+	y = fy(&fr, lp->value);
+	valstr(&b, lp->value, ind->unit);
+	w = textw(ms, b.data, size, true);
+	/* Above the point, unless the line comes down into it from above
+	 * (then below), or there is no room above. */
+	below = f->previous != NULL && f->previous->value > lp->value;
+	if (y - 10 - size < 0)
+		below = true;
+	else if (y + 10 + size > fr.b)
+		below = false;
+	add_text(s, SC_ROLE_LABEL, x + w / 2 > fr.r ? fr.r : x,
+	    below ? y + 10 + size : y - 10,
+	    x + w / 2 > fr.r ? SC_END : SC_MIDDLE, size, true, INK, b.data);
+
+	/* Line-end labels: y in pixels, spread so none overlap. */
+	for (i = 0; i < nlab; i++)
+		lab[i].want = fy(&fr, lab[i].want);
+	qsort(lab, nlab, sizeof(lab[0]), endlabel_cmp);
+	gap = size * 1.2;
+	spread(lab, nlab, gap, 4, 2, o->h - 2);
+	for (i = 0; i < nlab; i++) {
+		const char *t = lab[i].text;
+		bool	 bold = t == own;
+
+		if (lab[i].target) {
+			buf_reset(&b);
+			BUF_PUTSL(&b, "Target ");
+			fmt_value(&b, ind->target.value, ind->unit);
+			t = b.data;
+		}
+		y = lab[i].y - (lab[i].lines - 1) * gap / 2;
+		add_line(s, SC_ROLE_LABEL, fr.r + 8, y, fr.r + 26, y,
+		    lab[i].colour, lab[i].width, lab[i].dash);
+		if (lab[i].lines == 1) {
+			add_text(s, SC_ROLE_LABEL, fr.r + 32, y + size * 0.35,
+			    SC_START, size, bold, INK, t);
+			continue;
+		}
+		buf_reset(&b);
+		buf_put(&b, t, lab[i].brk);
+		add_text(s, SC_ROLE_LABEL, fr.r + 32, y + size * 0.35,
+		    SC_START, size, bold, INK, b.data);
+		add_text(s, SC_ROLE_LABEL, fr.r + 32, y + gap + size * 0.35,
+		    SC_START, size, bold, INK, t + lab[i].brk + 1);
+	}
+	buf_release(&b);
+	return true;
+}
+
+/* Vertical columns, one slot per point in time order. */
+static bool
+chart_columns(struct scene *s, const struct indicator *ind,
+    const struct figures *f, const struct measure *ms,
+    const struct chart_opts *o)
+{
+	struct frame	 fr;
+	struct buf	 b;
+	double		 mn = 0, mx = 0, size, small, band, x, y, y0, w, lw;
+	bool		 any = false;
+	size_t		 i, n, every;
+	char		 tmp[32];
+
+	(void)f;
+	buf_init(&b);
+	size = o->font;
+	small = o->font - 1;
+	s->w = o->w;
+	s->h = o->h;
+	n = ind->series.npts;
+	extent(&ind->series, &mn, &mx, &any);
+	if (ind->target.set) {
+		mn = fmin(mn, ind->target.value);
+		mx = fmax(mx, ind->target.value);
+	}
+	assert(any);
+	/* Columns always start at zero: their length is the value. */
+	scale_ticks(mn, mx, true, 5, &fr.yt);
+	fr.t = 12 + size;
+	fr.b = o->h - (8 + small + 10);
+	fr.l = yaxis_width(&fr, ms, ind->unit, small, &b) + 12;
+	fr.r = o->w - 16;
+	if (ind->target.set) {
+		buf_reset(&b);
+		BUF_PUTSL(&b, "Target ");
+		fmt_value(&b, ind->target.value, ind->unit);
+		fr.r = o->w - 12 - textw(ms, b.data, size, false);
+	}
+	fr.d0 = fr.d1 = 0;
+	draw_yaxis(s, &fr, ind->unit, small, &b);
+	band = (fr.r - fr.l) / (double)n;
+	lw = 0;
+	for (i = 0; i < n; i++) {
+		w = textw(ms, period_short(&ind->series.pts[i].period, tmp,
+		    sizeof(tmp)), small, false);
+		if (w > lw)
+			lw = w;
+	}
+	every = (size_t)ceil((lw + 12) / band);
+	if (every < 1)
+		every = 1;
+	y0 = fy(&fr, 0);
+	for (i = 0; i < n; i++) {
+		const struct point *p = &ind->series.pts[i];
+
+		x = fr.l + band * ((double)i + 0.5);
+		if ((n - 1 - i) % every == 0) {
+			period_short(&p->period, tmp, sizeof(tmp));
+			add_text(s, SC_ROLE_TICKLABEL, x, fr.b + 8 + small,
+			    SC_MIDDLE, small, false, GREY, tmp);
+		}
+		if (!p->has_value)
+			continue;
+		y = fy(&fr, p->value);
+		add_rect(s, SC_ROLE_BAR, x - band * 0.35, fmin(y, y0),
+		    band * 0.7, fabs(y0 - y),
+		    p->provisional ? 0x7A8FA6 : chart_palette[0]);
+		valstr(&b, p->value, ind->unit);
+		if (textw(ms, b.data, small, false) < band - 2)
+			add_text(s, SC_ROLE_LABEL, x,
+			    p->value < 0 ? y + 4 + small : y - 4, SC_MIDDLE,
+			    small, false, INK, b.data);
+	}
+	if (ind->target.set) {
+		y = fy(&fr, ind->target.value);
+		add_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
+		    SC_DASHED);
+		buf_reset(&b);
+		BUF_PUTSL(&b, "Target ");
+		fmt_value(&b, ind->target.value, ind->unit);
+		add_text(s, SC_ROLE_LABEL, fr.r + 6, y + size * 0.35, SC_START,
+		    size, false, INK, b.data);
+	}
+	buf_release(&b);
+	return true;
+}
+
+bool
+chart_trend(struct scene *s, const struct model *m,
+    const struct indicator *ind, const struct figures *f,
+    const struct measure *ms, const struct chart_opts *o)
+{
+	assert(s->n == 0);
+	switch (chart_kind_for(ind, f)) {
+	case CHART_LINE:
+	case CHART_AUTO:
+		return chart_line(s, m, ind, f, ms, o);
+	case CHART_COLUMN:
+		return chart_columns(s, ind, f, ms, o);
+	case CHART_NONE:
+		break;
+	}
+	return false;
+}
+
+bool
+chart_breakdown(struct scene *s, const struct indicator *ind,
+    const struct measure *ms, const struct chart_opts *o)
+{
+	const struct breakdown *bd = ind->breakdown;
+	struct buf	 b;
+	double		 size, lw, vw, w, mn = 0, mx = 0, x0, x1, xz, y, rowh;
+	double		 line;
+	size_t		 i, brk = 0;
+	int		*nl;
+
+	if (bd == NULL || bd->nitems == 0)
+		return false;
+	assert(s->n == 0);
+	buf_init(&b);
+	size = o->font;
+	line = size * 1.25;
+	s->w = o->w;
+	/* Label column: the widest label, at most 40% of the width. */
+	lw = 0;
+	vw = 0;
+	for (i = 0; i < bd->nitems; i++) {
+		w = textw(ms, bd->items[i].label, size, false);
+		if (w > lw)
+			lw = w;
+		if (bd->items[i].has_value) {
+			mn = fmin(mn, bd->items[i].value);
+			mx = fmax(mx, bd->items[i].value);
+			w = textw(ms, valstr(&b, bd->items[i].value,
+			    bd->unit), size, true);
+		} else
+			w = textw(ms, "not available", size, false);
+		if (w > vw)
+			vw = w;
+	}
+	if (lw > o->w * 0.4)
+		lw = o->w * 0.4;
+	nl = xcalloc(bd->nitems, sizeof(*nl));
+	rowh = 0;
+	for (i = 0; i < bd->nitems; i++) {
+		nl[i] = wrap2(ms, bd->items[i].label, size, lw, &brk, false);
+		if (nl[i] * line + 12 > rowh)
+			rowh = nl[i] * line + 12;
+	}
+	if (rowh < 32)
+		rowh = 32;
+	s->h = 8 + rowh * (double)bd->nitems + 8;
+	x0 = lw + 16;
+	x1 = o->w - vw - 16;
+	if (mx == mn)
+		mx = mn + 1;
+	xz = scale_map(0, mn, mx, x0, x1);
+	add_line(s, SC_ROLE_AXIS, xz, 8, xz, s->h - 8, GREY, 1, SC_SOLID);
+	for (i = 0; i < bd->nitems; i++) {
+		const struct bitem *it = &bd->items[i];
+		double	 yc = 8 + rowh * ((double)i + 0.5), xv;
+
+		if (nl[i] == 2) {
+			wrap2(ms, it->label, size, lw, &brk, false);
+			buf_reset(&b);
+			buf_put(&b, it->label, brk);
+			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
+			    yc - line / 2 + size * 0.35, SC_END, size, false,
+			    INK, b.data);
+			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
+			    yc + line / 2 + size * 0.35, SC_END, size, false,
+			    INK, it->label + brk + 1);
+		} else
+			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
+			    yc + size * 0.35, SC_END, size, false, INK,
+			    it->label);
+		if (!it->has_value) {
+			add_text(s, SC_ROLE_LABEL, xz + 6, yc + size * 0.35,
+			    SC_START, size, false, GREY, "not available");
+			continue;
+		}
+		xv = scale_map(it->value, mn, mx, x0, x1);
+		y = yc - rowh * 0.3;
+		add_rect(s, SC_ROLE_BAR, fmin(xz, xv), y, fabs(xv - xz),
+		    rowh * 0.6, chart_palette[0]);
+		valstr(&b, it->value, bd->unit);
+		add_text(s, SC_ROLE_LABEL, it->value < 0 ? xv - 6 : xv + 6,
+		    yc + size * 0.35, it->value < 0 ? SC_END : SC_START, size,
+		    true, INK, b.data);
+	}
+	free(nl);
+	buf_release(&b);
+	return true;
+}
+
+static const char *
+role_str(enum sc_role r)
+{
+	switch (r) {
+	case SC_ROLE_GRID:
+		return "grid";
+	case SC_ROLE_AXIS:
+		return "axis";
+	case SC_ROLE_TICKLABEL:
+		return "ticklabel";
+	case SC_ROLE_BAND:
+		return "band";
+	case SC_ROLE_TARGET:
+		return "target";
+	case SC_ROLE_SERIES:
+		return "series";
+	case SC_ROLE_COMPARATOR:
+		return "comparator";
+	case SC_ROLE_MARK:
+		return "mark";
+	case SC_ROLE_LABEL:
+		return "label";
+	case SC_ROLE_BAR:
+		return "bar";
+	}
+	return "?";
+}
+
+static void
+dumpnum(struct buf *out, double v)
+{
+	buf_printf(out, " %.1f", v == 0 ? 0 : v);
+}
+
+void
+scene_dump(const struct scene *s, struct buf *out)
+{
+	static const char *const anchors[] = { "start", "middle", "end" };
+	static const char *const dashes[] = { "solid", "dashed", "dotted",
+	    "dashdot" };
+	const struct sc_item *it;
+	size_t		 i, j;
+
+	buf_printf(out, "scene %.1f %.1f\n", s->w, s->h);
+	for (i = 0; i < s->n; i++) {
+		it = &s->items[i];
+		switch (it->kind) {
+		case SC_PATH:
+			buf_printf(out, "path %s #%06X %.1f %s",
+			    role_str(it->role), it->stroke, it->width,
+			    dashes[it->dash]);
+			for (j = 0; j < it->npts; j++) {
+				dumpnum(out, it->pts[2 * j]);
+				buf_putc(out, ',');
+				buf_printf(out, "%.1f", it->pts[2 * j + 1] == 0 ?
+				    0 : it->pts[2 * j + 1]);
+			}
+			break;
+		case SC_RECT:
+			buf_printf(out, "rect %s #%06X", role_str(it->role),
+			    it->fill);
+			dumpnum(out, it->x);
+			dumpnum(out, it->y);
+			dumpnum(out, it->w);
+			dumpnum(out, it->h);
+			break;
+		case SC_CIRCLE:
+			buf_printf(out, "circle %s", role_str(it->role));
+			dumpnum(out, it->x);
+			dumpnum(out, it->y);
+			dumpnum(out, it->r);
+			buf_printf(out, it->fill == SC_NONE ? " none" :
+			    " #%06X", it->fill);
+			buf_printf(out, it->stroke == SC_NONE ? " none" :
+			    " #%06X", it->stroke);
+			break;
+		case SC_TEXT:
+			buf_printf(out, "text %s %s %.0f%s",
+			    role_str(it->role), anchors[it->anchor], it->size,
+			    it->bold ? " bold" : "");
+			dumpnum(out, it->x);
+			dumpnum(out, it->y);
+			buf_putc(out, ' ');
+			buf_putjson(out, it->text);
+			break;
+		}
+		buf_putc(out, '\n');
+	}
+}

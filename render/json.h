@@ -1,0 +1,83 @@
+/*
+ * json: indicator JSON (input-format.md) into a struct model, checked
+ * against the whole contract before anything is drawn.  The only module
+ * that includes <cJSON.h>; the cJSON tree dies inside the call.
+ *
+ * Messages.  Every problem is reported through diag, not just the first,
+ * and messages come out in the order of their place in the file.  Lines
+ * and columns count from 1; a column counts characters (UTF-8 code
+ * points, a tab is one), not bytes.
+ *
+ *	file:	"FILE: error: cannot open: No such file or directory"
+ *		"FILE: error: file is empty"
+ *	syntax:	"FILE:LINE:COL: error: expected ',' or '}'"
+ *		"FILE:LINE:COL: error: unterminated string"
+ *		"FILE:LINE:COL: error: indicators[0]: duplicate key \"title\"
+ *		 (first at line 4)"
+ *	meaning: "FILE:LINE:COL: error: PATH: MESSAGE", where LINE:COL is
+ *		the place of the value PATH names (of its key for an unknown
+ *		or undeclared key, of the enclosing object for a missing
+ *		field), e.g.
+ *		"FILE:30:18: error: indicators[2].series[5].value: expected
+ *		 a number or null"
+ *		"FILE:12:5: error: indicators[0]: missing required field \"unit\""
+ *	warning: "FILE:LINE:COL: warning: indicators[0].colour: unknown
+ *		field, ignored"; the same unknown field in many objects of
+ *		one kind is reported once, with "(also in N other points)".
+ *
+ * A path is written as in jq: ".key" for keys made of letters, digits,
+ * '_' and '-' (not starting with a digit or '-'), ["key"] for others,
+ * [N] for array elements; the top level has no path.
+ *
+ * Syntax and encoding are checked by a strict scanner of our own before
+ * cJSON sees the text (cJSON accepts invalid UTF-8, 007 and 1., and
+ * truncates strings at \u0000).  The scanner reports every problem it
+ * can step over (bad escapes, control characters, invalid numbers,
+ * duplicate keys, over-long strings; invalid UTF-8 once, with a count)
+ * and stops at the first broken structure.  The contract is only
+ * checked once the syntax is clean; then every problem is reported.
+ *
+ * Accepted beyond the bare contract: a UTF-8 byte order mark (skipped);
+ * "published" in any of the five period forms.  Not accepted: comments,
+ * trailing commas, NaN and Infinity, numbers that overflow a double,
+ * raw control characters or line breaks inside strings.
+ */
+#ifndef JSON_H
+#define JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Limits on hostile input; each error message names the limit. */
+#define	JSON_MAX_BYTES		(64u * 1024 * 1024)	/* file size */
+#define	JSON_MAX_DEPTH		64	/* nesting of arrays and objects */
+#define	JSON_MAX_VALUES		2000000	/* values in one file */
+#define	JSON_MAX_STRING		100000	/* bytes in a string or key, as
+					   written between the quotes */
+#define	JSON_MAX_INDICATORS	1000	/* indicators in one file */
+#define	JSON_MAX_COMPARATORS	100	/* declared comparators */
+#define	JSON_MAX_POINTS		100000	/* points in one series */
+#define	JSON_MAX_ITEMS		1000	/* items in one breakdown */
+#define	JSON_MAX_ID		64	/* bytes in an indicator or
+					   comparator id */
+
+/*
+ * Reads and checks the file at path into m (empty, from model_new()).
+ * Returns true on success (warnings allowed).  On failure every problem
+ * has been reported through d and m is left as it came: no report
+ * fields, no comparators, no indicators.  Borrows path for the call;
+ * everything m holds afterwards is m's own.
+ */
+bool	json_load(struct model *m, const char *path, struct diag *d);
+
+/*
+ * As json_load(), from len bytes of text (need not be NUL-terminated);
+ * name is used in messages.  A len over JSON_MAX_BYTES is an error.
+ */
+bool	json_load_mem(struct model *m, const char *name, const char *text,
+	    size_t len, struct diag *d);
+
+#endif

@@ -1,0 +1,207 @@
+/*
+ * main: the command line.  Parses options, finds the default template
+ * and assets (beside the executable when run from the source tree, else
+ * under DATADIR), runs a render and maps the result to an exit status.
+ * Holds no logic that other modules need.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "draw.h"
+#include "report.h"
+#include "util.h"
+
+enum exitcode {
+	EXIT_OK = 0,		/* done, warnings allowed */
+	EXIT_INPUT = 1,		/* the input or template is wrong */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_OUTPUT = 3		/* the output could not be written */
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: scorecard render FILE.json -o DIR [--template FILE] "
+	    "[--pdf]\n"
+	    "       scorecard layout FILE.json\n"
+	    "       scorecard --help | --version\n", fp);
+}
+
+static void
+help(void)
+{
+	usage(stdout);
+	fputs("\n"
+	    "Turns children's-services indicators (JSON) into a highlight "
+	    "report.\n\n"
+	    "  render FILE.json   write DIR/report.html, DIR/summary.json and\n"
+	    "                     DIR/charts/<id>.{png,svg}\n"
+	    "  layout FILE.json   print the layout of every chart (for tests)\n\n"
+	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
+	    "                     a previous render or is empty)\n"
+	    "  -t, --template F   an XHTML template of your own\n"
+	    "      --pdf          also write charts/<id>.pdf\n"
+	    "  -h, --help         show this help\n"
+	    "  -V, --version      show the version\n\n"
+	    "Exit status: 0 done, 1 bad input or template, 2 bad command "
+	    "line,\n3 output not written.  See scorecard(1).\n", stdout);
+}
+
+/* The folder holding templates/ and assets/: the source tree or DATADIR. */
+static char *
+datadir(void)
+{
+	char	 exe[PATH_MAX], *slash;
+	ssize_t	 n;
+	struct buf b;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			buf_init(&b);
+			buf_printf(&b, "%s/templates/report.xhtml", exe);
+			if (access(b.data, R_OK) == 0) {
+				buf_release(&b);
+				return xstrdup(exe);
+			}
+			buf_release(&b);
+		}
+	}
+	return xstrdup(DATADIR);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "template", required_argument, NULL, 't' },
+		{ "pdf", no_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct report_opts o;
+	struct diag	 d;
+	struct buf	 tpl, assets, out;
+	const char	*cmd;
+	char		*dd;
+	int		 ch, rc = EXIT_OK;
+
+	setlocale(LC_CTYPE, "");
+	memset(&o, 0, sizeof(o));
+	diag_init(&d, stderr, "scorecard");
+	while ((ch = getopt_long(argc, argv, "+o:t:hV", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'h':
+			help();
+			return EXIT_OK;
+		case 'V':
+			puts("scorecard " VERSION);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	cmd = argv[0];
+	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
+	while ((ch = getopt_long(argc, argv, "o:t:hV", longopts, NULL)) != -1)
+		switch (ch) {
+		case 'o':
+			o.outdir = optarg;
+			break;
+		case 't':
+			o.template = optarg;
+			break;
+		case 'P':
+			o.pdf = true;
+			break;
+		case 'h':
+			help();
+			return EXIT_OK;
+		case 'V':
+			puts("scorecard " VERSION);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	argc -= optind;
+	argv += optind;
+
+	if (strcmp(cmd, "layout") == 0) {
+		if (argc != 1) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		buf_init(&out);
+		if (report_layout(argv[0], &out, &d) != REPORT_OK)
+			rc = EXIT_INPUT;
+		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0)
+			rc = EXIT_OUTPUT;
+		buf_release(&out);
+		return rc;
+	}
+	if (strcmp(cmd, "render") != 0) {
+		fprintf(stderr, "scorecard: unknown command: %s\n", cmd);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argc != 1 || o.outdir == NULL || *o.outdir == '\0') {
+		if (argc == 0)
+			fputs("scorecard: render: no input file given\n",
+			    stderr);
+		else if (argc > 1)
+			fputs("scorecard: render: one input file at a time\n",
+			    stderr);
+		else
+			fputs("scorecard: render: no output folder given "
+			    "(-o DIR)\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	o.input = argv[0];
+	dd = datadir();
+	buf_init(&tpl);
+	buf_init(&assets);
+	buf_printf(&tpl, "%s/templates/report.xhtml", dd);
+	buf_printf(&assets, "%s/assets", dd);
+	if (o.template == NULL)
+		o.template = tpl.data;
+	o.assets = assets.data;
+	switch (report_render(&o, &d)) {
+	case REPORT_OK:
+		rc = EXIT_OK;
+		break;
+	case REPORT_INPUT:
+		rc = EXIT_INPUT;
+		break;
+	case REPORT_OUTPUT:
+		rc = EXIT_OUTPUT;
+		break;
+	}
+	buf_release(&tpl);
+	buf_release(&assets);
+	free(dd);
+	xmlCleanupParser();
+	draw_cleanup();
+	return rc;
+}

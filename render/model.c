@@ -1,0 +1,136 @@
+/*
+ * model: the lifecycle of the one tree that holds a report, and the
+ * contract's names for its enums.  The loader (json.c) fills the tree;
+ * everything else reads it.  model_free() knows every pointer in
+ * model.h, so a new heap field there needs a line here.
+ */
+#include <stdlib.h>
+
+#include "model.h"
+#include "util.h"
+
+struct model *
+model_new(void)
+{
+	return xcalloc(1, sizeof(struct model));
+}
+
+static void
+series_release(struct series *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->npts; i++) {
+		free(s->pts[i].pstr);
+		free(s->pts[i].note);
+	}
+	free(s->pts);
+	s->pts = NULL;
+	s->npts = 0;
+}
+
+static void
+breakdown_free(struct breakdown *bd)
+{
+	size_t	 i;
+
+	if (bd == NULL)
+		return;
+	for (i = 0; i < bd->nitems; i++)
+		free(bd->items[i].label);
+	free(bd->items);
+	free(bd->title);
+	free(bd->pstr);
+	free(bd);
+}
+
+static void
+indicator_release(struct indicator *ind)
+{
+	size_t	 i;
+
+	free(ind->id);
+	free(ind->code);
+	free(ind->title);
+	free(ind->section);
+	series_release(&ind->series);
+	for (i = 0; i < ind->ncs; i++)
+		series_release(&ind->cs[i].s);
+	free(ind->cs);
+	breakdown_free(ind->breakdown);
+	free(ind->commentary);
+}
+
+void
+model_free(struct model *m)
+{
+	size_t	 i;
+
+	if (m == NULL)
+		return;
+	free(m->report.title);
+	free(m->report.organisation);
+	free(m->report.pstr);
+	free(m->report.published);
+	free(m->report.introduction);
+	free(m->report.contact);
+	for (i = 0; i < m->ncomps; i++) {
+		free(m->comps[i].id);
+		free(m->comps[i].label);
+	}
+	free(m->comps);
+	for (i = 0; i < m->ninds; i++)
+		indicator_release(&m->inds[i]);
+	free(m->inds);
+	free(m);
+}
+
+const char *
+model_unit_str(enum unit u)
+{
+	switch (u) {
+	case UNIT_COUNT:
+		return "count";
+	case UNIT_PERCENT:
+		return "percent";
+	case UNIT_RATE10K:
+		return "rate10k";
+	case UNIT_DAYS:
+		return "days";
+	case UNIT_WEEKS:
+		return "weeks";
+	case UNIT_NUMBER:
+		return "number";
+	}
+	abort();	/* not a unit */
+}
+
+const char *
+model_better_str(enum better b)
+{
+	switch (b) {
+	case BETTER_NEITHER:
+		return "neither";
+	case BETTER_HIGHER:
+		return "higher";
+	case BETTER_LOWER:
+		return "lower";
+	}
+	abort();	/* not a direction */
+}
+
+const char *
+model_chart_str(enum chart_kind c)
+{
+	switch (c) {
+	case CHART_AUTO:
+		return "auto";
+	case CHART_LINE:
+		return "line";
+	case CHART_COLUMN:
+		return "column";
+	case CHART_NONE:
+		return "none";
+	}
+	abort();	/* not a chart kind */
+}

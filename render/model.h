@@ -1,0 +1,139 @@
+/*
+ * model: the report as read from indicator JSON, after validation.
+ * Plain structs, no library headers.  One tree, owned by struct model
+ * and freed by model_free(); every string is a heap copy.  Series are
+ * held sorted in time order (the loader sorts them).
+ */
+#ifndef MODEL_H
+#define MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "period.h"
+
+enum unit {
+	UNIT_COUNT,	/* "count": children, cases */
+	UNIT_PERCENT,	/* "percent": 0-100 */
+	UNIT_RATE10K,	/* "rate10k": per 10,000 children */
+	UNIT_DAYS,	/* "days" */
+	UNIT_WEEKS,	/* "weeks" */
+	UNIT_NUMBER	/* "number": any other quantity */
+};
+
+enum better {
+	BETTER_NEITHER,	/* default */
+	BETTER_HIGHER,
+	BETTER_LOWER
+};
+
+enum chart_kind {
+	CHART_AUTO,	/* not given: follows the data */
+	CHART_LINE,
+	CHART_COLUMN,
+	CHART_NONE
+};
+
+struct point {
+	char		*pstr;		/* the period as written in the input */
+	struct period	 period;
+	bool		 has_value;	/* false: "value": null */
+	double		 value;		/* finite when has_value */
+	bool		 provisional;
+	bool		 has_numerator;
+	long long	 numerator;
+	bool		 has_denominator;
+	long long	 denominator;
+	char		*note;		/* NULL if none */
+};
+
+struct series {
+	struct point	*pts;		/* sorted by period_cmp() */
+	size_t		 npts;
+};
+
+/* A declared comparator: top-level "comparators". */
+struct comparator {
+	char		*id;		/* "sn" */
+	char		*label;		/* "Statistical neighbours" */
+};
+
+/* One indicator's comparator series. */
+struct cseries {
+	size_t		 comp;		/* index into model.comps */
+	struct series	 s;
+};
+
+struct bitem {
+	char		*label;
+	bool		 has_value;
+	double		 value;
+};
+
+struct breakdown {
+	char		*title;		/* NULL if none */
+	char		*pstr;		/* NULL if no period given */
+	struct period	 period;	/* valid when pstr != NULL */
+	enum unit	 unit;		/* of the items: "unit", default count
+					   (an extension of the contract) */
+	struct bitem	*items;
+	size_t		 nitems;
+};
+
+struct target {
+	bool		 set;
+	double		 value;
+	bool		 has_amber;	/* false for a plain-number target */
+	double		 amber;
+};
+
+struct indicator {
+	char		*id;		/* [a-z0-9][a-z0-9-]*, <= 64 chars */
+	char		*code;		/* NULL if none */
+	char		*title;
+	char		*section;	/* NULL if none */
+	enum unit	 unit;
+	enum better	 better;
+	struct target	 target;
+	struct series	 series;
+	struct cseries	*cs;		/* in the order of model.comps */
+	size_t		 ncs;
+	struct breakdown *breakdown;	/* NULL if none */
+	char		*commentary;	/* NULL if none */
+	enum chart_kind	 chart;
+};
+
+struct report_meta {
+	char		*title;
+	char		*organisation;
+	char		*pstr;		/* report.period as written */
+	struct period	 period;
+	char		*published;	/* as written, NULL if none */
+	struct period	 pubperiod;	/* valid when published != NULL */
+	char		*introduction;	/* NULL if none */
+	char		*contact;	/* NULL if none */
+};
+
+struct model {
+	struct report_meta	 report;
+	struct comparator	*comps;
+	size_t			 ncomps;
+	struct indicator	*inds;
+	size_t			 ninds;
+};
+
+/* Returns a new, empty model; free with model_free(). */
+struct model	*model_new(void);
+/* Frees m and everything in it.  NULL is fine. */
+void		 model_free(struct model *m);
+
+/*
+ * The input-contract names: "count", "higher", "line", ...  Static
+ * strings.  model_chart_str(CHART_AUTO) is "auto", which is not an
+ * input word (the default when "chart" is absent).
+ */
+const char	*model_unit_str(enum unit);
+const char	*model_better_str(enum better);
+const char	*model_chart_str(enum chart_kind);
+
+#endif

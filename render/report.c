@@ -1,0 +1,972 @@
+/*
+ * report: the pipeline.  model (json) -> figures -> scenes (chart) ->
+ * PNG/SVG bytes (draw, svg) -> context (struct tctx) -> XHTML (tmpl),
+ * then every file written under a fresh temporary folder beside the
+ * destination and swapped into place.
+ *
+ * This is the one module that knows both the model and the template's
+ * names; the names it sets are the template interface, documented in
+ * scorecard(1).  Words for readers are made here (and in fmt.c); the
+ * template decides where they go.
+ *
+ * _GNU_SOURCE: renameat2(RENAME_EXCHANGE) swaps a previous output
+ * folder for the new one in a single step, so a reader never finds the
+ * destination missing or half-written.
+ */
+#define _GNU_SOURCE
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "diag.h"
+#include "draw.h"
+#include "figures.h"
+#include "fmt.h"
+#include "json.h"
+#include "model.h"
+#include "period.h"
+#include "report.h"
+#include "summary.h"
+#include "svg.h"
+#include "tmpl.h"
+#include "util.h"
+
+/* One file of the output, made in memory before anything is written. */
+struct ofile {
+	char		*name;		/* relative: "charts/x.png" */
+	struct buf	 data;
+};
+
+struct ofiles {
+	struct ofile	*f;
+	size_t		 n, max;
+};
+
+static struct buf *
+ofile_add(struct ofiles *o, const char *name)
+{
+	if (o->n == o->max) {
+		o->max = o->max == 0 ? 16 : o->max * 2;
+		o->f = xreallocarray(o->f, o->max, sizeof(*o->f));
+	}
+	o->f[o->n].name = xstrdup(name);
+	buf_init(&o->f[o->n].data);
+	return &o->f[o->n++].data;
+}
+
+static void
+ofiles_release(struct ofiles *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->n; i++) {
+		free(o->f[i].name);
+		buf_release(&o->f[i].data);
+	}
+	free(o->f);
+	o->f = NULL;
+	o->n = o->max = 0;
+}
+
+/* Words and symbols: never status by colour alone. */
+static const char *
+status_word(enum status s)
+{
+	switch (s) {
+	case STATUS_GREEN:
+		return "Green";
+	case STATUS_AMBER:
+		return "Amber";
+	case STATUS_RED:
+		return "Red";
+	case STATUS_NONE:
+		break;
+	}
+	return "No target";
+}
+
+static const char *
+status_symbol(enum status s)
+{
+	switch (s) {
+	case STATUS_GREEN:
+		return "\xe2\x9c\x93";		/* U+2713 check mark */
+	case STATUS_AMBER:
+		return "!";
+	case STATUS_RED:
+		return "\xe2\x9c\x95";		/* U+2715 multiplication x */
+	case STATUS_NONE:
+		break;
+	}
+	return "\xe2\x80\x93";			/* U+2013 en dash */
+}
+
+static const char *
+trend_word(enum trend t)
+{
+	switch (t) {
+	case TREND_IMPROVING:
+		return "Improving";
+	case TREND_WORSENING:
+		return "Worsening";
+	case TREND_UP:
+		return "Up";
+	case TREND_DOWN:
+		return "Down";
+	case TREND_UNCHANGED:
+		return "No change";
+	case TREND_NONE:
+		break;
+	}
+	return "Not enough data";
+}
+
+/* The arrow shows the direction of movement; the word says if good. */
+static const char *
+trend_symbol(const struct figures *f)
+{
+	if (f->trend == TREND_NONE)
+		return "\xe2\x80\x93";			/* en dash */
+	if (f->latest->value > f->previous->value)
+		return "\xe2\x86\x91";			/* U+2191 up */
+	if (f->latest->value < f->previous->value)
+		return "\xe2\x86\x93";			/* U+2193 down */
+	return "\xe2\x86\x92";				/* U+2192 right */
+}
+
+static const char *
+unit_word(enum unit u)
+{
+	switch (u) {
+	case UNIT_COUNT:
+		return "Number";
+	case UNIT_PERCENT:
+		return "Percentage";
+	case UNIT_RATE10K:
+		return "Rate per 10,000 children";
+	case UNIT_DAYS:
+		return "Days";
+	case UNIT_WEEKS:
+		return "Weeks";
+	case UNIT_NUMBER:
+		break;
+	}
+	return "Value";
+}
+
+static void
+ctx_period(struct tctx *c, const char *name, const struct period *p)
+{
+	char	 tmp[32];
+
+	tctx_text(c, name, period_long(p, tmp, sizeof(tmp)));
+}
+
+/* "−202 (−28.8%)" or "+12" where there is no percentage. */
+static void
+put_change(struct buf *b, const struct figcmp *fc, enum unit u)
+{
+	fmt_change(b, fc->change, u);
+	if (fc->has_pct && u != UNIT_PERCENT) {
+		BUF_PUTSL(b, " (");
+		fmt_pct(b, fc->change_pct);
+		buf_putc(b, ')');
+	}
+}
+
+/* Splits text into paragraphs at blank lines; adds each as list items. */
+static void
+ctx_paragraphs(struct tctx *c, const char *list, const char *text)
+{
+	struct buf	 b;
+	const char	*p, *nl;
+	bool		 blank;
+
+	tctx_list(c, list);
+	if (text == NULL)
+		return;
+	buf_init(&b);
+	for (p = text; ; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		blank = true;
+		for (const char *q = p; q < nl; q++)
+			if (*q != ' ' && *q != '\t' && *q != '\r')
+				blank = false;
+		if (blank) {
+			if (b.len > 0)
+				tctx_text(tctx_add(c, list), "text", b.data);
+			buf_reset(&b);
+		} else {
+			if (b.len > 0)
+				buf_putc(&b, ' ');
+			buf_put(&b, p, (size_t)(nl - p));
+			while (b.len > 0 && (b.data[b.len - 1] == '\r' ||
+			    b.data[b.len - 1] == ' '))
+				b.data[--b.len] = '\0';
+		}
+		if (*nl == '\0')
+			break;
+	}
+	if (b.len > 0)
+		tctx_text(tctx_add(c, list), "text", b.data);
+	buf_release(&b);
+}
+
+/* "450 (amber to 480)": the target as readers see it. */
+static void
+put_target(struct buf *b, const struct indicator *ind)
+{
+	fmt_value(b, ind->target.value, ind->unit);
+	if (ind->target.has_amber) {
+		BUF_PUTSL(b, " (amber ");
+		buf_puts(b, ind->better == BETTER_LOWER ? "up to " :
+		    ind->better == BETTER_HIGHER ? "down to " : "at ");
+		fmt_value(b, ind->target.amber, ind->unit);
+		buf_putc(b, ')');
+	}
+}
+
+/* The point value as shown in a table: "500 (provisional)". */
+static void
+put_point(struct buf *b, const struct point *p, enum unit u)
+{
+	if (!p->has_value) {
+		BUF_PUTSL(b, "not available");
+		return;
+	}
+	fmt_value(b, p->value, u);
+	if (p->provisional)
+		BUF_PUTSL(b, " (provisional)");
+}
+
+/*
+ * The chart's text alternative: what it shows, the latest value, the
+ * change and the target, without repeating the title.
+ */
+static void
+chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
+    const struct figures *f)
+{
+	const struct point *first = NULL;
+	char	 t1[32], t2[32];
+	size_t	 i;
+
+	for (i = 0; i < ind->series.npts; i++)
+		if (ind->series.pts[i].has_value) {
+			first = &ind->series.pts[i];
+			break;
+		}
+	assert(first != NULL && f->latest != NULL);
+	buf_printf(b, "%s chart from %s to %s. ",
+	    chart_kind_for(ind, f) == CHART_COLUMN ? "Column" : "Line",
+	    period_long(&first->period, t1, sizeof(t1)),
+	    period_long(&f->latest->period, t2, sizeof(t2)));
+	BUF_PUTSL(b, "Latest ");
+	fmt_value_unit(b, f->latest->value, ind->unit);
+	buf_printf(b, " in %s", t2);
+	if (f->latest->provisional)
+		BUF_PUTSL(b, " (provisional)");
+	if (f->previous != NULL) {
+		BUF_PUTSL(b, ", ");
+		buf_puts(b, f->trend == TREND_UNCHANGED ? "unchanged" :
+		    f->trend == TREND_IMPROVING ? "improving" :
+		    f->trend == TREND_WORSENING ? "worsening" :
+		    f->trend == TREND_UP ? "up" : "down");
+		buf_printf(b, " from %s", period_long(&f->previous->period, t1,
+		    sizeof(t1)));
+	}
+	BUF_PUTSL(b, ". ");
+	if (f->highest.pt != NULL && f->highest.pt != f->latest) {
+		BUF_PUTSL(b, "Highest ");
+		fmt_value(b, f->highest.pt->value, ind->unit);
+		buf_printf(b, " in %s. ", period_long(&f->highest.pt->period,
+		    t1, sizeof(t1)));
+	}
+	if (ind->target.set) {
+		BUF_PUTSL(b, "Target ");
+		put_target(b, ind);
+		BUF_PUTSL(b, ". ");
+	}
+	if (ind->ncs > 0) {
+		BUF_PUTSL(b, "Compared with ");
+		for (i = 0; i < ind->ncs && i < 3; i++) {
+			if (i > 0)
+				buf_puts(b, i + 1 == ind->ncs || i == 2 ?
+				    " and " : ", ");
+			buf_puts(b, m->comps[ind->cs[i].comp].label);
+		}
+		BUF_PUTSL(b, ".");
+	}
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+}
+
+/* A row per period of the series and its comparators, in time order. */
+static void
+ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
+    struct buf *b)
+{
+	const struct period	**ps;
+	struct tctx		 *row, *cell;
+	size_t			  n = 0, i, j, k, *at;
+	bool			  notes = false;
+	char			  tmp[32];
+
+	tctx_text(tctx_add(c, "columns"), "label", m->report.organisation);
+	for (i = 0; i < ind->ncs; i++)
+		tctx_text(tctx_add(c, "columns"), "label",
+		    m->comps[ind->cs[i].comp].label);
+	for (i = 0; i < ind->series.npts; i++)
+		if (ind->series.pts[i].note != NULL)
+			notes = true;
+	tctx_bool(c, "has_notes", notes);
+
+	/* Merge the sorted series into one sorted list of periods. */
+	k = ind->series.npts;
+	for (i = 0; i < ind->ncs; i++)
+		k += ind->cs[i].s.npts;
+	ps = xcalloc(k, sizeof(*ps));
+	at = xcalloc(ind->ncs + 1, sizeof(*at));
+	for (;;) {
+		const struct period *best = NULL;
+
+		for (j = 0; j <= ind->ncs; j++) {
+			const struct series *s = j == 0 ? &ind->series :
+			    &ind->cs[j - 1].s;
+
+			if (at[j] < s->npts && (best == NULL ||
+			    period_cmp(&s->pts[at[j]].period, best) < 0))
+				best = &s->pts[at[j]].period;
+		}
+		if (best == NULL)
+			break;
+		for (j = 0; j <= ind->ncs; j++) {
+			const struct series *s = j == 0 ? &ind->series :
+			    &ind->cs[j - 1].s;
+
+			if (at[j] < s->npts &&
+			    period_eq(&s->pts[at[j]].period, best))
+				at[j]++;
+		}
+		ps[n++] = best;
+	}
+	memset(at, 0, (ind->ncs + 1) * sizeof(*at));
+	tctx_list(c, "table_rows");
+	for (i = 0; i < n; i++) {
+		row = tctx_add(c, "table_rows");
+		tctx_text(row, "period", period_long(ps[i], tmp, sizeof(tmp)));
+		for (j = 0; j <= ind->ncs; j++) {
+			const struct series *s = j == 0 ? &ind->series :
+			    &ind->cs[j - 1].s;
+
+			cell = tctx_add(row, "cells");
+			buf_reset(b);
+			if (at[j] < s->npts &&
+			    period_eq(&s->pts[at[j]].period, ps[i])) {
+				put_point(b, &s->pts[at[j]], ind->unit);
+				if (j == 0 && s->pts[at[j]].note != NULL)
+					tctx_text(row, "note",
+					    s->pts[at[j]].note);
+				at[j]++;
+			} else
+				BUF_PUTSL(b, "\xe2\x80\x93");	/* en dash */
+			tctx_text(cell, "text", b->data);
+		}
+		if (notes)
+			tctx_text(row, "note_cell", "");
+	}
+	free(at);
+	free(ps);
+}
+
+static void
+ctx_facts(struct tctx *c, const struct indicator *ind,
+    const struct figures *f, struct buf *b)
+{
+	struct tctx	*fact;
+	char		 tmp[32];
+
+	tctx_list(c, "facts");
+	if (f->latest == NULL)
+		return;
+	if (f->previous != NULL) {
+		fact = tctx_add(c, "facts");
+		tctx_text(fact, "term", "Previous");
+		buf_reset(b);
+		fmt_value(b, f->previous->value, ind->unit);
+		buf_printf(b, " (%s)", period_long(&f->previous->period, tmp,
+		    sizeof(tmp)));
+		tctx_text(fact, "value", b->data);
+	}
+	if (f->year_ago.pt != NULL) {
+		fact = tctx_add(c, "facts");
+		tctx_text(fact, "term", "Change on a year ago");
+		buf_reset(b);
+		put_change(b, &f->year_ago, ind->unit);
+		buf_printf(b, " since %s", period_long(&f->year_ago.pt->period,
+		    tmp, sizeof(tmp)));
+		tctx_text(fact, "value", b->data);
+	}
+	if (f->highest.pt != NULL && f->nvalues >= 2) {
+		fact = tctx_add(c, "facts");
+		tctx_text(fact, "term", "Highest");
+		buf_reset(b);
+		fmt_value(b, f->highest.pt->value, ind->unit);
+		buf_printf(b, " (%s)", period_long(&f->highest.pt->period, tmp,
+		    sizeof(tmp)));
+		tctx_text(fact, "value", b->data);
+		fact = tctx_add(c, "facts");
+		tctx_text(fact, "term", "Lowest");
+		buf_reset(b);
+		fmt_value(b, f->lowest.pt->value, ind->unit);
+		buf_printf(b, " (%s)", period_long(&f->lowest.pt->period, tmp,
+		    sizeof(tmp)));
+		tctx_text(fact, "value", b->data);
+	}
+	if (ind->target.set) {
+		fact = tctx_add(c, "facts");
+		tctx_text(fact, "term", "Target");
+		buf_reset(b);
+		put_target(b, ind);
+		tctx_text(fact, "value", b->data);
+	}
+}
+
+/* Binds one indicator's figures and words (no charts) into c. */
+static void
+ctx_indicator(struct tctx *c, const struct indicator *ind,
+    const struct figures *f, struct buf *b)
+{
+	char	 tmp[32];
+
+	tctx_text(c, "id", ind->id);
+	buf_reset(b);
+	buf_printf(b, "ind-%s", ind->id);
+	tctx_text(c, "anchor", b->data);
+	buf_reset(b);
+	buf_printf(b, "#ind-%s", ind->id);
+	tctx_text(c, "href", b->data);
+	tctx_text(c, "title", ind->title);
+	if (ind->code != NULL)
+		tctx_text(c, "code", ind->code);
+	tctx_text(c, "unit_word", unit_word(ind->unit));
+	tctx_text(c, "status", figures_status_str(f->status));
+	tctx_text(c, "status_word", status_word(f->status));
+	tctx_text(c, "status_symbol", status_symbol(f->status));
+	tctx_text(c, "trend", figures_trend_str(f->trend));
+	tctx_text(c, "trend_word", trend_word(f->trend));
+	tctx_text(c, "trend_symbol", trend_symbol(f));
+	if (f->latest != NULL) {
+		buf_reset(b);
+		fmt_value(b, f->latest->value, ind->unit);
+		tctx_text(c, "latest", b->data);
+		ctx_period(c, "latest_period", &f->latest->period);
+		tctx_bool(c, "provisional", f->latest->provisional);
+	} else {
+		tctx_text(c, "latest", "not available");
+		tctx_text(c, "latest_period", "");
+	}
+	if (f->previous != NULL) {
+		buf_reset(b);
+		fmt_value(b, f->previous->value, ind->unit);
+		buf_printf(b, " (%s)", period_short(&f->previous->period, tmp,
+		    sizeof(tmp)));
+		tctx_text(c, "previous", b->data);
+	} else
+		tctx_text(c, "previous", "\xe2\x80\x93");
+	buf_reset(b);
+	if (ind->target.set)
+		fmt_value(b, ind->target.value, ind->unit);
+	else
+		BUF_PUTSL(b, "\xe2\x80\x93");
+	tctx_text(c, "target", b->data);
+	if (ind->target.set && ind->target.has_amber) {
+		buf_reset(b);
+		BUF_PUTSL(b, "amber ");
+		fmt_value(b, ind->target.amber, ind->unit);
+		tctx_text(c, "amber", b->data);
+	}
+	buf_reset(b);
+	if (f->year_ago.pt != NULL)
+		put_change(b, &f->year_ago, ind->unit);
+	else
+		BUF_PUTSL(b, "\xe2\x80\x93");
+	tctx_text(c, "year_change", b->data);
+}
+
+struct charts {
+	struct draw	*dr;
+	struct measure	 ms;
+	struct chart_opts opts;
+	bool		 pdf;
+};
+
+/* Draws scene s as charts/<name>.{png,svg[,pdf]}; sets markup key. */
+static bool
+emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
+    const char *name, const char *title, const char *desc,
+    const char *tableid, struct tctx *c, const char *key, struct diag *d)
+{
+	struct buf	 path, svg;
+	struct buf	*out;
+
+	buf_init(&path);
+	buf_init(&svg);
+	svg_write(s, name, title, desc, tableid, &svg);
+	tctx_markup(c, key, svg.data);
+	buf_printf(&path, "charts/%s.svg", name);
+	out = ofile_add(of, path.data);
+	buf_put(out, svg.data, svg.len);
+	buf_reset(&path);
+	buf_printf(&path, "charts/%s.png", name);
+	out = ofile_add(of, path.data);
+	if (!draw_png(ch->dr, s, 2, out, d))
+		goto fail;
+	if (ch->pdf) {
+		buf_reset(&path);
+		buf_printf(&path, "charts/%s.pdf", name);
+		if (!draw_pdf(ch->dr, s, ofile_add(of, path.data), d))
+			goto fail;
+	}
+	buf_release(&path);
+	buf_release(&svg);
+	return true;
+fail:
+	buf_release(&path);
+	buf_release(&svg);
+	return false;
+}
+
+/* Binds the whole model into c and makes every chart file. */
+static bool
+bind(struct tctx *root, const struct model *m, const struct figures *figs,
+    struct charts *ch, struct ofiles *of, struct diag *d)
+{
+	struct tctx	*sec = NULL, *ic, *row;
+	struct scene	 s;
+	struct buf	 b, desc, name;
+	size_t		 i, n[4] = { 0 };
+	const char	*cursec = NULL;
+	bool		 ok = false;
+	char		 tmp[32];
+
+	buf_init(&b);
+	buf_init(&desc);
+	buf_init(&name);
+	scene_init(&s);
+	tctx_text(root, "title", m->report.title);
+	tctx_text(root, "organisation", m->report.organisation);
+	ctx_period(root, "period", &m->report.period);
+	tctx_text(root, "period_iso", m->report.pstr);
+	if (m->report.published != NULL) {
+		ctx_period(root, "published", &m->report.pubperiod);
+		tctx_text(root, "published_iso", m->report.published);
+	}
+	ctx_paragraphs(root, "introduction", m->report.introduction);
+	if (m->report.contact != NULL)
+		tctx_text(root, "contact", m->report.contact);
+	tctx_text(root, "generator", "scorecard " VERSION);
+	tctx_list(root, "rows");
+	tctx_list(root, "sections");
+
+	for (i = 0; i < m->ninds; i++) {
+		const struct indicator *ind = &m->inds[i];
+		const struct figures *f = &figs[i];
+		const char *heading = ind->section != NULL ? ind->section :
+		    "Indicators";
+
+		n[f->status]++;
+		row = tctx_add(root, "rows");
+		ctx_indicator(row, ind, f, &b);
+
+		if (sec == NULL || strcmp(cursec, heading) != 0) {
+			sec = tctx_add(root, "sections");
+			tctx_text(sec, "heading", heading);
+			tctx_list(sec, "indicators");
+			cursec = heading;
+		}
+		ic = tctx_add(sec, "indicators");
+		ctx_indicator(ic, ind, f, &b);
+		ctx_facts(ic, ind, f, &b);
+		ctx_paragraphs(ic, "commentary", ind->commentary);
+		buf_reset(&b);
+		buf_printf(&b, "tbl-%s", ind->id);
+		tctx_text(ic, "table_id", b.data);
+		buf_reset(&b);
+		buf_printf(&b, "%s: figures by period", ind->title);
+		tctx_text(ic, "table_caption", b.data);
+		tctx_text(ic, "unit_heading", unit_word(ind->unit));
+		ctx_table(ic, m, ind, &b);
+
+		if (chart_trend(&s, m, ind, f, &ch->ms, &ch->opts)) {
+			buf_reset(&desc);
+			chart_desc(&desc, m, ind, f);
+			buf_reset(&b);
+			buf_printf(&b, "tbl-%s", ind->id);
+			if (!emit_chart(ch, of, &s, ind->id, ind->title,
+			    desc.data, b.data, ic, "chart", d))
+				goto out;
+			tctx_bool(ic, "has_chart", true);
+			buf_reset(&b);
+			buf_printf(&b, "charts/%s.png", ind->id);
+			tctx_text(ic, "chart_png", b.data);
+		} else {
+			tctx_bool(ic, "has_chart", false);
+			tctx_bool(ic, "figure", f->latest != NULL);
+		}
+		scene_release(&s);
+
+		if (ind->breakdown != NULL) {
+			const struct breakdown *bd = ind->breakdown;
+			struct tctx *br;
+			size_t	 k;
+
+			br = tctx_add(ic, "breakdown");
+			tctx_text(br, "breakdown_title", bd->title != NULL ?
+			    bd->title : "Breakdown");
+			buf_reset(&name);
+			buf_printf(&name, "%s-breakdown", ind->id);
+			buf_reset(&b);
+			buf_printf(&b, "tbl-%s-breakdown", ind->id);
+			tctx_text(br, "breakdown_table_id", b.data);
+			tctx_list(br, "breakdown_rows");
+			for (k = 0; k < bd->nitems; k++) {
+				struct tctx *r = tctx_add(br, "breakdown_rows");
+
+				tctx_text(r, "label", bd->items[k].label);
+				buf_reset(&desc);
+				if (bd->items[k].has_value)
+					fmt_value(&desc, bd->items[k].value,
+					    bd->unit);
+				else
+					BUF_PUTSL(&desc, "not available");
+				tctx_text(r, "value", desc.data);
+			}
+			if (chart_breakdown(&s, ind, &ch->ms, &ch->opts)) {
+				buf_reset(&desc);
+				buf_printf(&desc, "Bar chart of %zu parts",
+				    bd->nitems);
+				if (bd->pstr != NULL)
+					buf_printf(&desc, " in %s",
+					    period_long(&bd->period, tmp,
+					    sizeof(tmp)));
+				BUF_PUTSL(&desc, "; the figures are in the "
+				    "table that follows.");
+				if (!emit_chart(ch, of, &s, name.data,
+				    bd->title != NULL ? bd->title : ind->title,
+				    desc.data, b.data, br, "breakdown_chart",
+				    d))
+					goto out;
+			}
+			scene_release(&s);
+		} else
+			tctx_list(ic, "breakdown");
+	}
+	buf_reset(&b);
+	buf_printf(&b, "%zu", m->ninds);
+	tctx_text(root, "n_indicators", b.data);
+	buf_reset(&b);
+	buf_printf(&b, "%zu", n[STATUS_RED]);
+	tctx_text(root, "n_red", b.data);
+	buf_reset(&b);
+	buf_printf(&b, "%zu", n[STATUS_AMBER]);
+	tctx_text(root, "n_amber", b.data);
+	buf_reset(&b);
+	buf_printf(&b, "%zu", n[STATUS_GREEN]);
+	tctx_text(root, "n_green", b.data);
+	buf_reset(&b);
+	buf_printf(&b, "%zu", n[STATUS_NONE]);
+	tctx_text(root, "n_none", b.data);
+	ok = true;
+out:
+	scene_release(&s);
+	buf_release(&name);
+	buf_release(&desc);
+	buf_release(&b);
+	return ok;
+}
+
+/* Writes all of data to path (new file, mode 0644), checking every step. */
+static bool
+write_file(const char *path, const struct buf *data, struct diag *d)
+{
+	FILE	*fp;
+	bool	 ok;
+
+	if ((fp = fopen(path, "wx")) == NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		return false;
+	}
+	ok = fwrite(data->data, 1, data->len, fp) == data->len;
+	ok = fflush(fp) == 0 && ok;
+	ok = !ferror(fp) && ok;
+	if (fclose(fp) != 0)
+		ok = false;
+	if (!ok)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+	return ok;
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* Removes a folder tree we made; symlinks are removed, not followed. */
+static void
+rm_tree(const char *path)
+{
+	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Makes every missing parent folder of path (not path itself). */
+static bool
+mkparents(const char *path, struct diag *d)
+{
+	char	*p, *s;
+	bool	 ok = true;
+
+	p = xstrdup(path);
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			diag_msg(d, DIAG_ERROR, p, 0, 0, "cannot create "
+			    "folder: %s", strerror(errno));
+			ok = false;
+			break;
+		}
+		*s = '/';
+	}
+	free(p);
+	return ok;
+}
+
+/*
+ * Whether dir may be replaced: it is missing, empty, or holds a
+ * previous render (report.html and summary.json).  Anything else is
+ * somebody's folder, which a render must never delete.
+ */
+static bool
+replaceable(const char *dir, bool *exists, struct diag *d)
+{
+	struct stat	 st;
+	struct buf	 p;
+	bool		 ok;
+
+	*exists = false;
+	if (lstat(dir, &st) == -1) {
+		if (errno == ENOENT)
+			return true;
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0,
+		    "exists and is not a folder");
+		return false;
+	}
+	*exists = true;
+	if (rmdir(dir) == 0) {		/* empty: nothing to lose */
+		*exists = false;
+		return true;
+	}
+	buf_init(&p);
+	buf_printf(&p, "%s/report.html", dir);
+	ok = access(p.data, F_OK) == 0;
+	buf_reset(&p);
+	buf_printf(&p, "%s/summary.json", dir);
+	ok = ok && access(p.data, F_OK) == 0;
+	buf_release(&p);
+	if (!ok)
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "folder exists and is not a "
+		    "scorecard output (no report.html and summary.json); "
+		    "refusing to replace it");
+	return ok;
+}
+
+/* Writes every file under a new folder and swaps it in for dir. */
+static bool
+commit(const char *outdir, const struct ofiles *of, struct diag *d)
+{
+	struct buf	 tmp, path;
+	char		*dir;
+	size_t		 i, len;
+	bool		 exists, ok = false;
+
+	/* Strip trailing slashes: "out/" names the folder "out". */
+	dir = xstrdup(outdir);
+	len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		dir[--len] = '\0';
+	buf_init(&tmp);
+	buf_init(&path);
+	if (!mkparents(dir, d) || !replaceable(dir, &exists, d))
+		goto out;
+	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
+	if (mkdtemp(tmp.data) == NULL) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create a "
+		    "folder beside it: %s", strerror(errno));
+		goto out;
+	}
+	chmod(tmp.data, 0755);
+	buf_printf(&path, "%s/charts", tmp.data);
+	if (mkdir(path.data, 0755) == -1) {
+		diag_msg(d, DIAG_ERROR, path.data, 0, 0, "cannot create "
+		    "folder: %s", strerror(errno));
+		goto fail;
+	}
+	for (i = 0; i < of->n; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", tmp.data, of->f[i].name);
+		if (!write_file(path.data, &of->f[i].data, d))
+			goto fail;
+	}
+	if (!exists) {
+		if (rename(tmp.data, dir) == -1) {
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot rename "
+			    "into place: %s", strerror(errno));
+			goto fail;
+		}
+	} else {
+		if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dir,
+		    RENAME_EXCHANGE) == -1) {
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot replace: "
+			    "%s", strerror(errno));
+			goto fail;
+		}
+		/* tmp now holds the previous render. */
+	}
+	ok = true;
+fail:
+	if (ok && !exists)
+		;	/* tmp is now dir */
+	else
+		rm_tree(tmp.data);
+out:
+	buf_release(&path);
+	buf_release(&tmp);
+	free(dir);
+	return ok;
+}
+
+static struct figures *
+all_figures(const struct model *m)
+{
+	struct figures	*figs;
+	size_t		 i;
+
+	figs = xcalloc(m->ninds, sizeof(*figs));
+	for (i = 0; i < m->ninds; i++)
+		figures_compute(&m->inds[i], &figs[i]);
+	return figs;
+}
+
+enum report_status
+report_render(const struct report_opts *o, struct diag *d)
+{
+	struct model	*m;
+	struct figures	*figs = NULL;
+	struct tmpl	*t = NULL;
+	struct tctx	*c = NULL;
+	struct ofiles	 of = { NULL, 0, 0 };
+	struct charts	 ch;
+	enum report_status rc = REPORT_INPUT;
+	size_t		 nerr = d->nerr;
+
+	memset(&ch, 0, sizeof(ch));
+	m = model_new();
+	/* Check the input and the template before drawing anything. */
+	if (!json_load(m, o->input, d))
+		goto out;
+	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
+		goto out;
+	figs = all_figures(m);
+	summary_write(ofile_add(&of, "summary.json"), m, figs);
+
+	ch.dr = draw_new();
+	draw_measure(ch.dr, &ch.ms);
+	chart_defaults(&ch.opts);
+	ch.opts.ownlabel = m->report.organisation;
+	ch.pdf = o->pdf;
+	c = tctx_new();
+	if (!bind(c, m, figs, &ch, &of, d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
+	if (!tmpl_render(t, c, ofile_add(&of, "report.html"), d))
+		goto out;
+	rc = commit(o->outdir, &of, d) ? REPORT_OK : REPORT_OUTPUT;
+out:
+	if (rc == REPORT_OK && d->nerr != nerr)
+		rc = REPORT_OUTPUT;
+	draw_free(ch.dr);
+	tctx_free(c);
+	ofiles_release(&of);
+	tmpl_free(t);
+	free(figs);
+	model_free(m);
+	return rc;
+}
+
+/* Layout measure for golden tests: 0.6 em a byte (bold 0.65). */
+static double
+stub_width(void *arg, const char *s, double size, bool bold)
+{
+	(void)arg;
+	return (double)strlen(s) * size * (bold ? 0.65 : 0.6);
+}
+
+enum report_status
+report_layout(const char *input, struct buf *out, struct diag *d)
+{
+	struct model	*m;
+	struct figures	*figs;
+	struct measure	 ms = { NULL, stub_width };
+	struct chart_opts opts;
+	struct scene	 s;
+	size_t		 i;
+
+	m = model_new();
+	if (!json_load(m, input, d)) {
+		model_free(m);
+		return REPORT_INPUT;
+	}
+	figs = all_figures(m);
+	chart_defaults(&opts);
+	scene_init(&s);
+	for (i = 0; i < m->ninds; i++) {
+		if (chart_trend(&s, m, &m->inds[i], &figs[i], &ms, &opts)) {
+			buf_printf(out, "# %s\n", m->inds[i].id);
+			scene_dump(&s, out);
+		}
+		scene_release(&s);
+		if (chart_breakdown(&s, &m->inds[i], &ms, &opts)) {
+			buf_printf(out, "# %s-breakdown\n", m->inds[i].id);
+			scene_dump(&s, out);
+		}
+		scene_release(&s);
+	}
+	free(figs);
+	model_free(m);
+	return REPORT_OK;
+}

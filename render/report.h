@@ -1,0 +1,43 @@
+/*
+ * report: one render, end to end.  Loads the input (json), derives the
+ * figures, lays out and draws every chart, binds it all into the
+ * template's context, and writes the output folder atomically: every
+ * file is made in memory and written to a new folder beside the
+ * destination, which then replaces the destination in one rename.  A
+ * run that fails, at any point, leaves the destination as it was.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "diag.h"
+
+enum report_status {
+	REPORT_OK,		/* written (warnings allowed) */
+	REPORT_INPUT,		/* the input or template is wrong */
+	REPORT_OUTPUT		/* the output could not be written */
+};
+
+struct report_opts {
+	const char	*input;		/* indicator JSON path */
+	const char	*outdir;	/* destination folder */
+	const char	*template;	/* XHTML template path */
+	const char	*assets;	/* folder data-sc-inline may read */
+	bool		 pdf;		/* also charts/<id>.pdf */
+};
+
+/* Renders one input per o, reporting every problem through d. */
+enum report_status report_render(const struct report_opts *o,
+		    struct diag *d);
+
+/*
+ * Loads input and appends the layout of every chart as text (see
+ * scene_dump()) to out, measuring text as 0.6 em a character so that
+ * the result does not depend on fonts: the golden test of layout.
+ */
+enum report_status report_layout(const char *input, struct buf *out,
+		    struct diag *d);
+
+#endif

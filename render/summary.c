@@ -1,0 +1,189 @@
+/*
+ * summary: summary.json, written by hand so that its bytes are fixed:
+ * two-space indentation, one key per line, keys in the order of
+ * outputs.md, strings through buf_putjson() and numbers through
+ * buf_putnum() ("%.10g", which also hides binary noise such as
+ * 9.8 - 10 = -0.19999999999999929).  Periods are echoed as the input
+ * wrote them.  No JSON library is involved, so nothing here can fail.
+ *
+ *	{
+ *	  "report": {
+ *	    "title": "...",
+ *	    ...
+ *	  },
+ *	  "indicators": [
+ *	    {
+ *	      "id": "cla-count",
+ *	      ...
+ *	      "highest": {
+ *	        "period": "2020-09",
+ *	        "value": 702,
+ *	        "change": -202,
+ *	        "change_pct": -28.8
+ *	      },
+ *	      ...
+ *	    }
+ *	  ]
+ *	}
+ */
+#include <math.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "figures.h"
+#include "model.h"
+#include "summary.h"
+
+static void
+indent(struct buf *b, int level)
+{
+	int	 i;
+
+	for (i = 0; i < level; i++)
+		BUF_PUTSL(b, "  ");
+}
+
+/* Starts a member: newline (after a comma if not first), indent, key. */
+static void
+key(struct buf *b, int level, const char *k, int *n)
+{
+	if ((*n)++ > 0)
+		buf_putc(b, ',');
+	buf_putc(b, '\n');
+	indent(b, level);
+	buf_putjson(b, k);
+	BUF_PUTSL(b, ": ");
+}
+
+/* Ends an object or array opened at level - 1. */
+static void
+end(struct buf *b, int level, char c)
+{
+	buf_putc(b, '\n');
+	indent(b, level - 1);
+	buf_putc(b, c);
+}
+
+static void
+str_or_null(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		BUF_PUTSL(b, "null");
+	else
+		buf_putjson(b, s);
+}
+
+static void
+num_or_null(struct buf *b, double v)
+{
+	if (isfinite(v))
+		buf_putnum(b, v);
+	else
+		BUF_PUTSL(b, "null");
+}
+
+/* { "period", "value" } of pt, or null. */
+static void
+put_point(struct buf *b, int level, const struct point *pt)
+{
+	int	 n = 0;
+
+	if (pt == NULL) {
+		BUF_PUTSL(b, "null");
+		return;
+	}
+	buf_putc(b, '{');
+	key(b, level, "period", &n);
+	str_or_null(b, pt->pstr);
+	key(b, level, "value", &n);
+	num_or_null(b, pt->value);
+	end(b, level, '}');
+}
+
+/* { "period", "value", "change", "change_pct" }, or null. */
+static void
+put_cmp(struct buf *b, int level, const struct figcmp *c)
+{
+	int	 n = 0;
+
+	if (c->pt == NULL) {
+		BUF_PUTSL(b, "null");
+		return;
+	}
+	buf_putc(b, '{');
+	key(b, level, "period", &n);
+	str_or_null(b, c->pt->pstr);
+	key(b, level, "value", &n);
+	num_or_null(b, c->pt->value);
+	key(b, level, "change", &n);
+	num_or_null(b, c->change);
+	key(b, level, "change_pct", &n);
+	if (c->has_pct)
+		num_or_null(b, c->change_pct);
+	else
+		BUF_PUTSL(b, "null");
+	end(b, level, '}');
+}
+
+static void
+put_indicator(struct buf *b, int level, const struct indicator *ind,
+    const struct figures *f)
+{
+	int	 n = 0;
+
+	buf_putc(b, '{');
+	key(b, level, "id", &n);
+	str_or_null(b, ind->id);
+	key(b, level, "unit", &n);
+	buf_putjson(b, model_unit_str(ind->unit));
+	key(b, level, "latest", &n);
+	put_point(b, level + 1, f->latest);
+	key(b, level, "previous", &n);
+	put_point(b, level + 1, f->previous);
+	key(b, level, "trend", &n);
+	buf_putjson(b, figures_trend_str(f->trend));
+	key(b, level, "status", &n);
+	buf_putjson(b, figures_status_str(f->status));
+	key(b, level, "year_ago", &n);
+	put_cmp(b, level + 1, &f->year_ago);
+	key(b, level, "highest", &n);
+	put_cmp(b, level + 1, &f->highest);
+	key(b, level, "lowest", &n);
+	put_cmp(b, level + 1, &f->lowest);
+	end(b, level, '}');
+}
+
+void
+summary_write(struct buf *out, const struct model *m,
+    const struct figures *figs)
+{
+	size_t	 i;
+	int	 n = 0, nr = 0;
+
+	buf_putc(out, '{');
+	key(out, 1, "report", &n);
+	buf_putc(out, '{');
+	key(out, 2, "title", &nr);
+	str_or_null(out, m->report.title);
+	key(out, 2, "organisation", &nr);
+	str_or_null(out, m->report.organisation);
+	key(out, 2, "period", &nr);
+	str_or_null(out, m->report.pstr);
+	end(out, 2, '}');
+
+	key(out, 1, "indicators", &n);
+	buf_putc(out, '[');
+	for (i = 0; i < m->ninds; i++) {
+		if (i > 0)
+			buf_putc(out, ',');
+		buf_putc(out, '\n');
+		indent(out, 2);
+		put_indicator(out, 3, &m->inds[i], &figs[i]);
+	}
+	if (m->ninds > 0)
+		end(out, 2, ']');
+	else
+		buf_putc(out, ']');
+	end(out, 1, '}');
+	buf_putc(out, '\n');
+}

@@ -1,0 +1,2141 @@
+/*
+ * tmpl: XHTML templates driven by data-sc-* attributes, carried out on
+ * libxml2's tree, and our own serialiser for the result.  The only file
+ * in the program that includes libxml2 headers.
+ *
+ * IMPLEMENTATION NOTES
+ *
+ * Data flows in three steps.
+ *
+ * 1. tmpl_load() reads the file itself (capped at TMPL_MAX_BYTES) and
+ *    parses it from memory with XML_PARSE_NONET and none of the options
+ *    that load or substitute anything (NOENT, DTDLOAD, DTDATTR), with
+ *    XInclude never run.  Around the parse it installs a deny-all
+ *    external entity loader and a structured error handler (libxml2
+ *    2.9 has no per-context handler), and restores both after.  SAX
+ *    hooks on the parser context stop the parse at the first DTD
+ *    declaration, so an entity is refused before it is ever expanded
+ *    (billion laughs, quadratic blow-up, file:// entities).  Only a
+ *    bare <!DOCTYPE html> survives the parse, and it is dropped.  A
+ *    walk over the tree then checks every data-sc-* attribute, refuses
+ *    XInclude, prefixed element names and entity references, caps the
+ *    depth, drops data-sc-remove elements and carries out data-sc-inline
+ *    (the stylesheet is read once, here, and confined to the template's
+ *    folder or the assets folder).  What is left needs only the
+ *    context.
+ *
+ * 2. tmpl_render() copies the tree and carries out each element's
+ *    instructions in the order tmpl.h gives, top down.  Values from the
+ *    context only ever enter the tree as text nodes or attribute
+ *    values (xmlNewDocText, xmlSetNsProp: both copy, neither parses),
+ *    except markup, which is parsed with the same safe parser inside a
+ *    wrapper that puts unprefixed elements in the XHTML namespace, and
+ *    copied in.  Inserted markup is never searched for instructions.
+ *
+ * 3. The serialiser writes the tree as XHTML that an HTML parser reads
+ *    the same way: void elements as "<br />", every other HTML element
+ *    with an end tag, empty SVG/MathML elements self-closed, raw text
+ *    in <style> and <script> checked rather than escaped, comments and
+ *    processing instructions dropped, CDATA written as escaped text.
+ *    It tracks the namespaces in scope, so a declaration the tree
+ *    repeats (libxml2's copies add them) is written once.  libxml2's
+ *    own serialisers are not used: see library-pitfalls.md.
+ *
+ * It deliberately knows nothing of indicators or of the report: values
+ * come from a struct tctx, a tree of scopes.
+ *
+ * Not thread safe: the entity loader libxml2 consults is process-wide.
+ */
+#ifndef _XOPEN_SOURCE
+#define	_XOPEN_SOURCE 700	/* realpath() is XSI, not in POSIX.1 base */
+#endif
+
+#include <sys/stat.h>
+
+#include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <libxml/entities.h>
+#include <libxml/globals.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "tmpl.h"
+#include "util.h"
+
+#define	NS_XHTML	"http://www.w3.org/1999/xhtml"
+#define	NS_SVG		"http://www.w3.org/2000/svg"
+#define	NS_MATHML	"http://www.w3.org/1998/Math/MathML"
+#define	NS_XLINK	"http://www.w3.org/1999/xlink"
+#define	NS_XINCLUDE	"http://www.w3.org/2001/XInclude"
+#define	NS_XINCLUDE_OLD	"http://www.w3.org/2003/XInclude"
+#define	INSTR_PREFIX	"data-sc-"
+
+/*
+ * Parser options: no network, no entity substitution, no DTD loading,
+ * line numbers past 65535 kept where libxml2 can.
+ */
+#define	PARSE_OPTS	(XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+
+enum tkind {
+	TK_TEXT,
+	TK_BOOL,
+	TK_MARKUP,
+	TK_LIST
+};
+
+struct tval {
+	char		 *name;
+	enum tkind	  kind;
+	char		 *s;		/* TK_TEXT, TK_MARKUP */
+	bool		  b;		/* TK_BOOL */
+	struct tctx	**items;	/* TK_LIST: owned scopes */
+	size_t		  nitems;
+	size_t		  maxitems;
+};
+
+struct tctx {
+	struct tctx	*parent;	/* scope this one was added under */
+	struct tval	*vals;
+	size_t		 nvals;
+	size_t		 maxvals;
+};
+
+struct tmpl {
+	char		*path;		/* as given, for messages */
+	char		*dir;		/* real path of the template's folder */
+	char		*assets;	/* real path of the assets folder or NULL */
+	xmlDocPtr	 doc;		/* checked; instructions pending */
+};
+
+enum instr {
+	IN_TEXT,
+	IN_MARKUP,
+	IN_EACH,
+	IN_IF,
+	IN_UNLESS,
+	IN_ATTR,
+	IN_REMOVE,
+	IN_INLINE,
+	IN__MAX
+};
+
+static const char *const instr_names[IN__MAX] = {
+	"data-sc-text",
+	"data-sc-markup",
+	"data-sc-each",
+	"data-sc-if",
+	"data-sc-unless",
+	"data-sc-attr",
+	"data-sc-remove",
+	"data-sc-inline",
+};
+
+/* One "attribute:name" item of data-sc-attr. */
+struct apair {
+	char	*prefix;	/* "xlink" of "xlink:href", or NULL */
+	char	*local;		/* "href" */
+	char	*name;		/* context name */
+};
+
+/* State of one parse, reached from the parser context's _private. */
+struct pstate {
+	struct diag	*d;
+	const char	*file;		/* for messages */
+	struct buf	*capture;	/* not NULL: keep the first error here */
+	int		 line;		/* capture: first error's line */
+	bool		 subset;	/* the DOCTYPE has an internal subset */
+	int		 subsetline;
+	size_t		 nerr;
+};
+
+/* State of one render. */
+struct render {
+	const struct tmpl	*t;
+	struct diag		*d;
+	xmlDocPtr		 doc;	/* the copy being filled */
+};
+
+struct nsbind {
+	const xmlChar	*prefix;	/* NULL: the default namespace */
+	const xmlChar	*href;		/* "" for no namespace */
+};
+
+struct ser {
+	struct render	*r;
+	struct buf	*out;
+	struct nsbind	*ns;		/* in scope, innermost last */
+	size_t		 nns;
+	size_t		 maxns;
+};
+
+static const char *const void_elems[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input",
+	"link", "meta", "source", "track", "wbr", NULL
+};
+
+/* Attributes whose value a browser may follow as a URL. */
+static const char *const url_attrs[] = {
+	"action", "background", "cite", "codebase", "data", "formaction",
+	"href", "icon", "longdesc", "manifest", "ping", "poster", "src",
+	"srcset", "usemap", NULL
+};
+
+/* The libxml2 tree calls return NULL only when out of memory. */
+static void *
+nonnull(void *p)
+{
+	if (p == NULL) {
+		/* As util.c's x* allocators do. */
+		fputs("scorecard: out of memory\n", stderr);
+		exit(3);
+	}
+	return p;
+}
+
+/* ---------------------------------------------------------------- */
+/* The context.                                                      */
+/* ---------------------------------------------------------------- */
+
+struct tctx *
+tctx_new(void)
+{
+	return xcalloc(1, sizeof(struct tctx));
+}
+
+static void	tctx_free_scope(struct tctx *);
+
+static void
+tval_clear(struct tval *v)
+{
+	size_t	 i;
+
+	free(v->s);
+	v->s = NULL;
+	for (i = 0; i < v->nitems; i++)
+		tctx_free_scope(v->items[i]);
+	free(v->items);
+	v->items = NULL;
+	v->nitems = v->maxitems = 0;
+	v->b = false;
+}
+
+static void
+tctx_free_scope(struct tctx *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nvals; i++) {
+		tval_clear(&c->vals[i]);
+		free(c->vals[i].name);
+	}
+	free(c->vals);
+	free(c);
+}
+
+void
+tctx_free(struct tctx *c)
+{
+	if (c == NULL)
+		return;
+	assert(c->parent == NULL);	/* item scopes belong to the root */
+	tctx_free_scope(c);
+}
+
+static struct tval *
+tctx_find(const struct tctx *c, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nvals; i++)
+		if (strcmp(c->vals[i].name, name) == 0)
+			return &c->vals[i];
+	return NULL;
+}
+
+/* Returns name's slot in c, emptied, with kind set. */
+static struct tval *
+tctx_slot(struct tctx *c, const char *name, enum tkind kind)
+{
+	struct tval	*v;
+
+	assert(c != NULL && name != NULL);
+	if ((v = tctx_find(c, name)) != NULL)
+		tval_clear(v);
+	else {
+		if (c->nvals == c->maxvals) {
+			c->maxvals = c->maxvals == 0 ? 8 : c->maxvals * 2;
+			c->vals = xreallocarray(c->vals, c->maxvals,
+			    sizeof(c->vals[0]));
+		}
+		v = &c->vals[c->nvals++];
+		memset(v, 0, sizeof(*v));
+		v->name = xstrdup(name);
+	}
+	v->kind = kind;
+	return v;
+}
+
+void
+tctx_text(struct tctx *c, const char *name, const char *text)
+{
+	assert(text != NULL);
+	tctx_slot(c, name, TK_TEXT)->s = xstrdup(text);
+}
+
+void
+tctx_bool(struct tctx *c, const char *name, bool v)
+{
+	tctx_slot(c, name, TK_BOOL)->b = v;
+}
+
+void
+tctx_markup(struct tctx *c, const char *name, const char *xml)
+{
+	assert(xml != NULL);
+	tctx_slot(c, name, TK_MARKUP)->s = xstrdup(xml);
+}
+
+void
+tctx_list(struct tctx *c, const char *name)
+{
+	struct tval	*v;
+
+	if ((v = tctx_find(c, name)) != NULL && v->kind == TK_LIST)
+		return;
+	tctx_slot(c, name, TK_LIST);
+}
+
+struct tctx *
+tctx_add(struct tctx *c, const char *name)
+{
+	struct tval	*v;
+	struct tctx	*item;
+
+	tctx_list(c, name);
+	v = tctx_find(c, name);
+	if (v->nitems == v->maxitems) {
+		v->maxitems = v->maxitems == 0 ? 8 : v->maxitems * 2;
+		v->items = xreallocarray(v->items, v->maxitems,
+		    sizeof(v->items[0]));
+	}
+	item = tctx_new();
+	item->parent = c;
+	v->items[v->nitems++] = item;
+	return item;
+}
+
+/* Looks name up in c, then in the scopes c was added under. */
+static const struct tval *
+tctx_lookup(const struct tctx *c, const char *name)
+{
+	const struct tval	*v;
+
+	for (; c != NULL; c = c->parent)
+		if ((v = tctx_find(c, name)) != NULL)
+			return v;
+	return NULL;
+}
+
+static const char *
+tkind_name(enum tkind k)
+{
+	switch (k) {
+	case TK_TEXT:
+		return "text";
+	case TK_BOOL:
+		return "a bool";
+	case TK_MARKUP:
+		return "markup";
+	case TK_LIST:
+		return "a list";
+	}
+	abort();
+}
+
+static bool
+tval_true(const struct tval *v)
+{
+	if (v == NULL)
+		return false;
+	switch (v->kind) {
+	case TK_TEXT:
+		return v->s[0] != '\0';
+	case TK_BOOL:
+		return v->b;
+	case TK_MARKUP:
+		return true;
+	case TK_LIST:
+		return v->nitems > 0;
+	}
+	abort();
+}
+
+/* ---------------------------------------------------------------- */
+/* Small helpers.                                                    */
+/* ---------------------------------------------------------------- */
+
+static int
+node_line(xmlNodePtr n)
+{
+	long	 l;
+
+	for (; n != NULL && n->type != XML_DOCUMENT_NODE; n = n->parent)
+		if ((l = xmlGetLineNo(n)) > 0)
+			return l > INT_MAX ? INT_MAX : (int)l;
+	return 0;
+}
+
+/* Reports an error at n's line, column 1. */
+static void
+node_err(struct diag *d, const char *file, xmlNodePtr n, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
+
+static void
+node_err(struct diag *d, const char *file, xmlNodePtr n, const char *fmt,
+    ...)
+{
+	struct buf	 b;
+	va_list		 ap;
+	int		 line;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	line = node_line(n);
+	diag_msg(d, DIAG_ERROR, file, line, line > 0 ? 1 : 0, "%s", b.data);
+	buf_release(&b);
+}
+
+static bool
+is_ns(const xmlNode *n, const char *href)
+{
+	return n->ns != NULL && n->ns->href != NULL &&
+	    strcmp((const char *)n->ns->href, href) == 0;
+}
+
+static bool
+is_html(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && is_ns(n, NS_XHTML) &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static bool
+is_void(const xmlNode *n)
+{
+	size_t	 i;
+
+	if (n->type != XML_ELEMENT_NODE || !is_ns(n, NS_XHTML))
+		return false;
+	for (i = 0; void_elems[i] != NULL; i++)
+		if (strcmp((const char *)n->name, void_elems[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Elements whose content an HTML parser reads as raw text: <style>,
+ * <script> and the legacy xmp, iframe, noembed and noframes.
+ */
+static bool
+is_rawtext(const xmlNode *n)
+{
+	return is_html(n, "style") || is_html(n, "script") ||
+	    is_html(n, "xmp") || is_html(n, "iframe") ||
+	    is_html(n, "noembed") || is_html(n, "noframes");
+}
+
+/* The value of n's attribute name in no namespace, or NULL. */
+static const char *
+attr_val(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr	 a;
+
+	if ((a = xmlHasNsProp(n, BAD_CAST name, NULL)) == NULL ||
+	    a->type != XML_ATTRIBUTE_NODE)
+		return NULL;
+	if (a->children == NULL)
+		return "";
+	/* Parsed and set attributes hold one text node. */
+	assert(a->children->type == XML_TEXT_NODE && a->children->next == NULL);
+	return (const char *)a->children->content;
+}
+
+static bool
+is_instr_attr(const xmlAttr *a)
+{
+	return a->ns == NULL &&
+	    strncasecmp((const char *)a->name, INSTR_PREFIX,
+	    sizeof(INSTR_PREFIX) - 1) == 0;
+}
+
+static void
+drop_children(xmlNodePtr n)
+{
+	xmlNodePtr	 ch;
+
+	while ((ch = n->children) != NULL) {
+		xmlUnlinkNode(ch);
+		xmlFreeNode(ch);
+	}
+}
+
+static void
+drop_node(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* A context name: [A-Za-z_][A-Za-z0-9_.-]*. */
+static bool
+valid_name(const char *s)
+{
+	if (!(s[0] == '_' || (s[0] >= 'A' && s[0] <= 'Z') ||
+	    (s[0] >= 'a' && s[0] <= 'z')))
+		return false;
+	for (s++; *s != '\0'; s++)
+		if (!(*s == '_' || *s == '.' || *s == '-' ||
+		    (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}
+
+/* An attribute name or prefix without a colon. */
+static bool
+valid_ncname(const char *s)
+{
+	return valid_name(s);
+}
+
+/*
+ * Checks that n bytes of s are UTF-8 holding only characters that XML
+ * 1.0 allows and HTML does not call a parse error (no C0 or C1
+ * controls other than tab, newline and carriage return, no
+ * noncharacters).  Returns -1 if so, -2 for bad UTF-8, or the code
+ * point of the first refused character.
+ */
+static long
+text_check(const char *str, size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 i = 0, k, len;
+	unsigned long		 cp, min;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			cp = s[i];
+			len = 1;
+			min = 0;
+		} else if (s[i] >= 0xc2 && s[i] <= 0xdf) {
+			cp = s[i] & 0x1f;
+			len = 2;
+			min = 0x80;
+		} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
+			cp = s[i] & 0x0f;
+			len = 3;
+			min = 0x800;
+		} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
+			cp = s[i] & 0x07;
+			len = 4;
+			min = 0x10000;
+		} else
+			return -2;
+		if (n - i < len)
+			return -2;
+		for (k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return -2;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return -2;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    (cp >= 0x7f && cp <= 0x9f) ||
+		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+			return (long)cp;
+		i += len;
+	}
+	return -1;
+}
+
+/* Reports text_check()'s verdict r on what. */
+static void
+text_err(struct diag *d, const char *file, xmlNodePtr n, const char *what,
+    long r)
+{
+	if (r == -2)
+		node_err(d, file, n, "%s is not valid UTF-8", what);
+	else
+		node_err(d, file, n, "%s holds the character U+%04lX, "
+		    "which HTML does not allow", what, (unsigned long)r);
+}
+
+/* ---------------------------------------------------------------- */
+/* data-sc-attr specifications.                                      */
+/* ---------------------------------------------------------------- */
+
+static void
+apairs_free(struct apair *p, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].prefix);
+		free(p[i].local);
+		free(p[i].name);
+	}
+	free(p);
+}
+
+static char *
+trimdup(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' ||
+	    *s == '\r')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static bool
+is_url_attr(const struct apair *p)
+{
+	size_t	 i;
+
+	if (p->prefix != NULL)
+		return strcmp(p->prefix, "xlink") == 0 &&
+		    strcmp(p->local, "href") == 0;
+	for (i = 0; url_attrs[i] != NULL; i++)
+		if (strcasecmp(p->local, url_attrs[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Parses spec ("a:name; xlink:href:name2"; empty items are skipped)
+ * into *pv and *pn.  On failure returns false with a message in err.
+ */
+static bool
+attrspec_parse(const char *spec, struct apair **pv, size_t *pn,
+    struct buf *err)
+{
+	struct apair	*v = NULL, *p;
+	size_t		 n = 0, i;
+	const char	*item, *end, *colon, *c;
+	char		*attr = NULL;
+
+	for (item = spec; ; item = end + 1) {
+		if ((end = strchr(item, ';')) == NULL)
+			end = item + strlen(item);
+		free(attr);
+		attr = trimdup(item, (size_t)(end - item));
+		if (attr[0] != '\0') {
+			colon = NULL;
+			for (c = attr; *c != '\0'; c++)
+				if (*c == ':')
+					colon = c;
+			if (colon == NULL) {
+				buf_printf(err, "\"%s\" should be "
+				    "\"attribute:name\"", attr);
+				goto fail;
+			}
+			v = xreallocarray(v, n + 1, sizeof(v[0]));
+			p = &v[n++];
+			memset(p, 0, sizeof(*p));
+			p->name = trimdup(colon + 1, strlen(colon + 1));
+			p->local = trimdup(attr, (size_t)(colon - attr));
+			if ((c = strchr(p->local, ':')) != NULL) {
+				p->prefix = xstrndup(p->local,
+				    (size_t)(c - p->local));
+				memmove(p->local, c + 1, strlen(c + 1) + 1);
+			}
+			if ((p->prefix != NULL && !valid_ncname(p->prefix)) ||
+			    !valid_ncname(p->local)) {
+				buf_printf(err, "\"%.*s\" is not a valid "
+				    "attribute name", (int)(colon - attr), attr);
+				goto fail;
+			}
+			if (!valid_name(p->name)) {
+				buf_printf(err, "\"%s\" is not a valid name",
+				    p->name);
+				goto fail;
+			}
+			if ((p->prefix != NULL &&
+			    strcmp(p->prefix, "xmlns") == 0) ||
+			    (p->prefix == NULL &&
+			    strcmp(p->local, "xmlns") == 0)) {
+				buf_printf(err, "namespace declarations "
+				    "cannot be set");
+				goto fail;
+			}
+			if (p->prefix == NULL &&
+			    strncasecmp(p->local, "on", 2) == 0) {
+				buf_printf(err, "event handler attributes "
+				    "such as \"%s\" cannot be set", p->local);
+				goto fail;
+			}
+			if (p->prefix == NULL &&
+			    (strncasecmp(p->local, INSTR_PREFIX,
+			    sizeof(INSTR_PREFIX) - 1) == 0 ||
+			    strcasecmp(p->local, "srcdoc") == 0)) {
+				buf_printf(err, "\"%s\" cannot be set",
+				    p->local);
+				goto fail;
+			}
+			for (i = 0; i + 1 < n; i++)
+				if (strcmp(v[i].local, p->local) == 0 &&
+				    (v[i].prefix == NULL) ==
+				    (p->prefix == NULL) &&
+				    (p->prefix == NULL ||
+				    strcmp(v[i].prefix, p->prefix) == 0)) {
+					buf_printf(err, "attribute \"%.*s\" "
+					    "is set twice", (int)(colon - attr),
+					    attr);
+					goto fail;
+				}
+		}
+		if (*end == '\0')
+			break;
+	}
+	free(attr);
+	if (n == 0) {
+		buf_printf(err, "no \"attribute:name\" given");
+		apairs_free(v, n);
+		return false;
+	}
+	*pv = v;
+	*pn = n;
+	return true;
+fail:
+	free(attr);
+	apairs_free(v, n);
+	return false;
+}
+
+/* ---------------------------------------------------------------- */
+/* The safe parser.                                                  */
+/* ---------------------------------------------------------------- */
+
+static struct pstate *
+pstate_of(void *ctx)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+
+	return ctxt == NULL ? NULL : ctxt->_private;
+}
+
+/* Reports msg at the parser's position and stops the parse. */
+static void
+parse_refuse(xmlParserCtxtPtr ctxt, int line, const char *msg)
+{
+	struct pstate	*ps = ctxt->_private;
+	int		 col = 1;
+
+	if (ps->nerr++ == 0) {
+		if (line == 0 && ctxt->input != NULL) {
+			line = ctxt->input->line;
+			col = ctxt->input->col;
+		}
+		if (ps->capture != NULL) {
+			buf_puts(ps->capture, msg);
+			ps->line = line;
+		} else
+			diag_msg(ps->d, DIAG_ERROR, ps->file, line, col,
+			    "%s", msg);
+	}
+	xmlStopParser(ctxt);
+}
+
+static void
+sax_internal_subset(void *ctx, const xmlChar *name, const xmlChar *extid,
+    const xmlChar *sysid)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct pstate		*ps = pstate_of(ctx);
+
+	if (extid != NULL || sysid != NULL || name == NULL ||
+	    strcasecmp((const char *)name, "html") != 0) {
+		parse_refuse(ctxt, 0, "only <!DOCTYPE html> is allowed in "
+		    "templates, without SYSTEM or PUBLIC identifiers");
+		return;
+	}
+	if (ctxt->input != NULL && ctxt->input->cur != NULL &&
+	    *ctxt->input->cur == '[') {
+		ps->subset = true;
+		ps->subsetline = ctxt->input->line;
+	}
+	xmlSAX2InternalSubset(ctx, name, extid, sysid);
+}
+
+/* Called after the internal subset: refuse one even if it was empty. */
+static void
+sax_external_subset(void *ctx, const xmlChar *name, const xmlChar *extid,
+    const xmlChar *sysid)
+{
+	struct pstate	*ps = pstate_of(ctx);
+
+	(void)name;
+	(void)extid;
+	(void)sysid;
+	if (ps->subset)
+		parse_refuse(ctx, ps->subsetline, "a DOCTYPE with an internal "
+		    "subset is not allowed in templates");
+	/* Never load an external subset. */
+}
+
+static void
+sax_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *pubid, const xmlChar *sysid, xmlChar *content)
+{
+	(void)name;
+	(void)type;
+	(void)pubid;
+	(void)sysid;
+	(void)content;
+	parse_refuse(ctx, 0, "entity declarations are not allowed in "
+	    "templates");
+}
+
+static void
+sax_unparsed_entity_decl(void *ctx, const xmlChar *name,
+    const xmlChar *pubid, const xmlChar *sysid, const xmlChar *notation)
+{
+	(void)name;
+	(void)pubid;
+	(void)sysid;
+	(void)notation;
+	parse_refuse(ctx, 0, "entity declarations are not allowed in "
+	    "templates");
+}
+
+static void
+sax_element_decl(void *ctx, const xmlChar *name, int type,
+    xmlElementContentPtr content)
+{
+	(void)name;
+	(void)type;
+	(void)content;
+	parse_refuse(ctx, 0, "DTD declarations are not allowed in templates");
+}
+
+static void
+sax_attribute_decl(void *ctx, const xmlChar *elem, const xmlChar *fullname,
+    int type, int def, const xmlChar *defval, xmlEnumerationPtr tree)
+{
+	(void)elem;
+	(void)fullname;
+	(void)type;
+	(void)def;
+	(void)defval;
+	xmlFreeEnumeration(tree);	/* the callback owns it */
+	parse_refuse(ctx, 0, "DTD declarations are not allowed in templates");
+}
+
+static void
+sax_notation_decl(void *ctx, const xmlChar *name, const xmlChar *pubid,
+    const xmlChar *sysid)
+{
+	(void)name;
+	(void)pubid;
+	(void)sysid;
+	parse_refuse(ctx, 0, "DTD declarations are not allowed in templates");
+}
+
+/* Only the five predefined entities exist. */
+static xmlEntityPtr
+sax_get_entity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	return xmlGetPredefinedEntity(name);
+}
+
+static xmlEntityPtr
+sax_get_pentity(void *ctx, const xmlChar *name)
+{
+	(void)ctx;
+	(void)name;
+	return NULL;
+}
+
+static xmlParserInputPtr
+sax_resolve_entity(void *ctx, const xmlChar *pubid, const xmlChar *sysid)
+{
+	(void)pubid;
+	(void)sysid;
+	parse_refuse(ctx, 0, "external entities are not allowed in "
+	    "templates");
+	return NULL;
+}
+
+/* Installed for the length of a parse: nothing is ever loaded. */
+static xmlParserInputPtr
+deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	if (ctxt != NULL && ctxt->sax != NULL &&
+	    ctxt->sax->getEntity == sax_get_entity)
+		parse_refuse(ctxt, 0, "templates may not load files or "
+		    "URLs");
+	return NULL;
+}
+
+/*
+ * Copies libxml2's message: trailing space trimmed, a capital
+ * lowered if the first word is an ordinary one ("Opening", not
+ * "StartTag"), the misleading XML_PARSE_HUGE hint replaced.
+ */
+static void
+put_xml_msg(struct buf *b, const xmlError *e)
+{
+	static const char	 depth[] = "Excessive depth in document";
+	const char		*m;
+	size_t			 n, i;
+	bool			 lower = true;
+
+	m = e->message != NULL ? e->message : "parse error";
+	n = strlen(m);
+	if (strncmp(m, depth, sizeof(depth) - 1) == 0) {
+		buf_printf(b, "elements are nested more than %d deep",
+		    TMPL_MAX_DEPTH);
+		return;
+	}
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' ' ||
+	    m[n - 1] == '\r' || m[n - 1] == '\t'))
+		n--;
+	for (i = 1; i < n && m[i] != ' ' && m[i] != ':'; i++)
+		if (m[i] >= 'A' && m[i] <= 'Z')
+			lower = false;
+	if (n > 0 && lower && m[0] >= 'A' && m[0] <= 'Z') {
+		buf_putc(b, (char)(m[0] - 'A' + 'a'));
+		buf_put(b, m + 1, n - 1);
+	} else
+		buf_put(b, m, n);
+}
+
+static void
+parse_error(void *arg, xmlErrorPtr e)
+{
+	struct pstate	*ps = arg;
+	struct buf	 b;
+
+	if (e == NULL || e->level == XML_ERR_NONE)
+		return;
+	if (e->level == XML_ERR_WARNING) {
+		if (ps->nerr > 0 || ps->capture != NULL)
+			return;
+		buf_init(&b);
+		put_xml_msg(&b, e);
+		diag_msg(ps->d, DIAG_WARN, ps->file, e->line,
+		    e->int2 > 0 ? e->int2 : 1, "%s", b.data);
+		buf_release(&b);
+		return;
+	}
+	/* Report the first error only: later ones are its echoes. */
+	if (ps->nerr++ > 0)
+		return;
+	if (ps->capture != NULL) {
+		put_xml_msg(ps->capture, e);
+		ps->line = e->line;
+		return;
+	}
+	buf_init(&b);
+	put_xml_msg(&b, e);
+	diag_msg(ps->d, DIAG_ERROR, ps->file, e->line,
+	    e->int2 > 0 ? e->int2 : 1, "%s", b.data);
+	buf_release(&b);
+}
+
+/*
+ * Parses len bytes of data with every loading feature off and the DTD
+ * hooks above in place.  Returns the document, or NULL after reporting
+ * through ps.  Restores libxml2's global handlers before returning.
+ */
+static xmlDocPtr
+safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
+{
+	xmlParserCtxtPtr		 ctxt = NULL;
+	xmlDocPtr			 doc = NULL;
+	xmlExternalEntityLoader		 oldloader;
+	xmlStructuredErrorFunc		 oldserr;
+	void				*oldsctx;
+
+	if (len > INT_MAX) {
+		ps->nerr++;
+		if (ps->capture != NULL)
+			buf_puts(ps->capture, "too large");
+		else
+			diag_msg(ps->d, DIAG_ERROR, ps->file, 0, 0,
+			    "too large to parse");
+		return NULL;
+	}
+	xmlInitParser();
+	oldloader = xmlGetExternalEntityLoader();
+	oldserr = xmlStructuredError;
+	oldsctx = xmlStructuredErrorContext;
+	xmlSetExternalEntityLoader(deny_loader);
+	xmlSetStructuredErrorFunc(ps, parse_error);
+
+	ctxt = nonnull(xmlNewParserCtxt());
+	ctxt->_private = ps;
+	ctxt->sax->internalSubset = sax_internal_subset;
+	ctxt->sax->externalSubset = sax_external_subset;
+	ctxt->sax->entityDecl = sax_entity_decl;
+	ctxt->sax->unparsedEntityDecl = sax_unparsed_entity_decl;
+	ctxt->sax->elementDecl = sax_element_decl;
+	ctxt->sax->attributeDecl = sax_attribute_decl;
+	ctxt->sax->notationDecl = sax_notation_decl;
+	ctxt->sax->getEntity = sax_get_entity;
+	ctxt->sax->getParameterEntity = sax_get_pentity;
+	ctxt->sax->resolveEntity = sax_resolve_entity;
+	ctxt->sax->reference = NULL;
+
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, url, NULL, PARSE_OPTS);
+	if (doc != NULL && (ps->nerr > 0 || !ctxt->wellFormed ||
+	    !ctxt->nsWellFormed)) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc == NULL && ps->nerr == 0) {
+		/* libxml2 failed without saying why. */
+		ps->nerr++;
+		if (ps->capture != NULL)
+			buf_puts(ps->capture, "cannot be parsed");
+		else
+			diag_msg(ps->d, DIAG_ERROR, ps->file, 0, 0,
+			    "cannot be parsed");
+	}
+	xmlFreeParserCtxt(ctxt);
+	xmlSetStructuredErrorFunc(oldsctx, oldserr);
+	xmlSetExternalEntityLoader(oldloader);
+	return doc;
+}
+
+/* ---------------------------------------------------------------- */
+/* Loading and checking.                                             */
+/* ---------------------------------------------------------------- */
+
+/*
+ * Reads the regular file at path, if it holds at most max bytes, into
+ * *pdata (NUL-terminated; the caller frees) and *plen.  On failure
+ * returns false with errno set: EFBIG for a file that is too large,
+ * EISDIR or EINVAL for one that is not a regular file.
+ */
+static bool
+read_file(const char *path, size_t max, bool nofollow, char **pdata,
+    size_t *plen)
+{
+	struct stat	 st;
+	char		*data = NULL;
+	size_t		 len = 0, cap;
+	ssize_t		 r;
+	int		 fd, e;
+
+	*pdata = NULL;
+	*plen = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+	    (nofollow ? O_NOFOLLOW : 0))) == -1)
+		return false;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		goto fail;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	cap = (size_t)st.st_size + 1;
+	data = xmalloc(cap);
+	/* The file may change while we read: never hold more than max. */
+	for (;;) {
+		if (len == cap) {
+			if (len > max) {
+				errno = EFBIG;
+				goto fail;
+			}
+			cap = cap > (max + 1) / 2 ? max + 1 : cap * 2;
+			data = xreallocarray(data, cap, 1);
+		}
+		if ((r = read(fd, data + len, cap - len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (len > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	close(fd);
+	data[len] = '\0';
+	*pdata = data;
+	*plen = len;
+	return true;
+fail:
+	e = errno;
+	free(data);
+	close(fd);
+	errno = e;
+	return false;
+}
+
+/* Is path inside (below) the folder dir?  Both are real paths. */
+static bool
+path_inside(const char *path, const char *dir)
+{
+	size_t	 n = strlen(dir);
+
+	if (n == 1 && dir[0] == '/')
+		return path[0] == '/' && path[1] != '\0';
+	return strncmp(path, dir, n) == 0 && path[n] == '/' &&
+	    path[n + 1] != '\0';
+}
+
+/*
+ * data-sc-inline: replaces the <link rel="stylesheet" href="F"> l with
+ * a <style> holding F, confined to the template's folder and assets.
+ */
+static bool
+do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
+{
+	const char	*href, *rel;
+	char		*joined = NULL, *real = NULL, *css = NULL;
+	size_t		 len, n;
+	long		 r;
+	xmlAttrPtr	 a;
+	xmlNodePtr	 st;
+	bool		 ok = false;
+	struct buf	 what;
+
+	buf_init(&what);
+	if (!is_html(l, "link")) {
+		node_err(d, t->path, l, "data-sc-inline: only <link "
+		    "rel=\"stylesheet\"> can be inlined, not <%s>", l->name);
+		goto out;
+	}
+	rel = attr_val(l, "rel");
+	href = attr_val(l, "href");
+	if (rel == NULL || strcasecmp(rel, "stylesheet") != 0 ||
+	    href == NULL || href[0] == '\0') {
+		node_err(d, t->path, l, "data-sc-inline: the <link> needs "
+		    "rel=\"stylesheet\" and an href");
+		goto out;
+	}
+	buf_printf(&what, "data-sc-inline: \"%s\"", href);
+	if (href[0] == '/' || strchr(href, ':') != NULL ||
+	    strchr(href, '\\') != NULL) {
+		node_err(d, t->path, l, "%s must be a relative path, not a "
+		    "URL or an absolute path", what.data);
+		goto out;
+	}
+	n = strlen(t->dir) + 1 + strlen(href) + 1;
+	joined = xmalloc(n);
+	snprintf(joined, n, "%s/%s", t->dir, href);
+	if ((real = realpath(joined, NULL)) == NULL) {
+		node_err(d, t->path, l, "%s: %s", what.data, strerror(errno));
+		goto out;
+	}
+	if (!path_inside(real, t->dir) &&
+	    (t->assets == NULL || !path_inside(real, t->assets))) {
+		node_err(d, t->path, l, "%s is outside the template folder%s",
+		    what.data, t->assets != NULL ? " and assets" : "");
+		goto out;
+	}
+	if (!read_file(real, TMPL_MAX_BYTES, true, &css, &len)) {
+		if (errno == EFBIG)
+			node_err(d, t->path, l, "%s is larger than %u bytes",
+			    what.data, TMPL_MAX_BYTES);
+		else
+			node_err(d, t->path, l, "%s: %s", what.data,
+			    strerror(errno));
+		goto out;
+	}
+	if ((r = text_check(css, len)) != -1) {
+		text_err(d, t->path, l, what.data, r);
+		goto out;
+	}
+	if (strchr(css, '<') != NULL || strchr(css, '&') != NULL ||
+	    strstr(css, "]]>") != NULL) {
+		node_err(d, t->path, l, "%s holds '<', '&' or \"]]>\", which "
+		    "an inline <style> cannot carry in XHTML", what.data);
+		goto out;
+	}
+
+	st = nonnull(xmlNewDocNode(t->doc, l->ns, BAD_CAST "style", NULL));
+	st->line = l->line;
+	for (a = l->properties; a != NULL; a = a->next) {
+		const char	*nm = (const char *)a->name;
+
+		if (a->ns == NULL && (strcmp(nm, "rel") == 0 ||
+		    strcmp(nm, "href") == 0 || strcmp(nm, "type") == 0 ||
+		    strcmp(nm, "crossorigin") == 0 ||
+		    strcmp(nm, "integrity") == 0 ||
+		    strcmp(nm, "referrerpolicy") == 0 ||
+		    strcmp(nm, "hreflang") == 0 ||
+		    strcmp(nm, "data-sc-inline") == 0))
+			continue;
+		nonnull(xmlNewNsProp(st, a->ns, a->name,
+		    a->children != NULL ? a->children->content : BAD_CAST ""));
+	}
+	if (len > 0)
+		xmlAddChild(st, nonnull(xmlNewDocTextLen(t->doc, BAD_CAST css,
+		    (int)len)));
+	xmlReplaceNode(l, st);
+	xmlFreeNode(l);
+	ok = true;
+out:
+	buf_release(&what);
+	free(css);
+	free(real);
+	free(joined);
+	return ok;
+}
+
+/* Checks n's data-sc-* attributes.  Reports every problem. */
+static bool
+check_instrs(struct tmpl *t, xmlNodePtr n, bool root, struct diag *d)
+{
+	xmlAttrPtr	 a;
+	const char	*val;
+	bool		 have[IN__MAX] = { false };
+	bool		 ok = true;
+	struct apair	*pv;
+	size_t		 pn, i;
+	struct buf	 err;
+	int		 k;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (!is_instr_attr(a))
+			continue;
+		for (k = 0; k < IN__MAX; k++)
+			if (strcmp((const char *)a->name, instr_names[k]) == 0)
+				break;
+		if (k == IN__MAX) {
+			node_err(d, t->path, n, "unknown instruction %s",
+			    a->name);
+			ok = false;
+			continue;
+		}
+		have[k] = true;
+		val = attr_val(n, instr_names[k]);
+		switch ((enum instr)k) {
+		case IN_TEXT:
+		case IN_MARKUP:
+		case IN_EACH:
+		case IN_IF:
+		case IN_UNLESS:
+			if (!valid_name(val)) {
+				node_err(d, t->path, n, "%s: \"%s\" is not "
+				    "a valid name", instr_names[k], val);
+				ok = false;
+			}
+			break;
+		case IN_ATTR:
+			buf_init(&err);
+			if (!attrspec_parse(val, &pv, &pn, &err)) {
+				node_err(d, t->path, n, "data-sc-attr: %s",
+				    err.data);
+				ok = false;
+			} else {
+				for (i = 0; i < pn; i++) {
+					if (pv[i].prefix == NULL ||
+					    xmlSearchNs(t->doc, n,
+					    BAD_CAST pv[i].prefix) != NULL)
+						continue;
+					node_err(d, t->path, n, "data-sc-attr: "
+					    "namespace prefix \"%s\" is not "
+					    "declared", pv[i].prefix);
+					ok = false;
+				}
+				apairs_free(pv, pn);
+			}
+			buf_release(&err);
+			break;
+		case IN_REMOVE:
+		case IN_INLINE:
+		case IN__MAX:
+			break;
+		}
+	}
+	if (have[IN_TEXT] && have[IN_MARKUP]) {
+		node_err(d, t->path, n, "data-sc-text and data-sc-markup "
+		    "cannot be used on one element");
+		ok = false;
+	}
+	if ((have[IN_TEXT] || have[IN_MARKUP]) &&
+	    (is_void(n) || is_rawtext(n))) {
+		node_err(d, t->path, n, "%s cannot fill <%s>",
+		    have[IN_TEXT] ? "data-sc-text" : "data-sc-markup",
+		    n->name);
+		ok = false;
+	}
+	if (root)
+		for (k = 0; k < IN__MAX; k++)
+			if (have[k] && k != IN_ATTR) {
+				node_err(d, t->path, n, "%s cannot be used "
+				    "on the root element", instr_names[k]);
+				ok = false;
+			}
+	return ok;
+}
+
+/*
+ * Element and attribute names must mean the same to an HTML parser,
+ * which knows three namespaces and two attribute prefixes: no element
+ * prefixes, XHTML, SVG or MathML for elements, xlink: and xml: (with
+ * their own namespaces) for attributes.  Problems with n are reported
+ * at the line of at.
+ */
+static bool
+check_elem_name(struct diag *d, const char *file, xmlNodePtr n,
+    xmlNodePtr at, const char *what)
+{
+	xmlAttrPtr	 a;
+
+	if (is_ns(n, NS_XINCLUDE) || is_ns(n, NS_XINCLUDE_OLD)) {
+		node_err(d, file, at, "%sXInclude is not allowed", what);
+		return false;
+	}
+	if (n->ns == NULL || n->ns->href == NULL || n->ns->href[0] == '\0') {
+		node_err(d, file, at, "%selement <%s> is in no namespace",
+		    what, n->name);
+		return false;
+	}
+	if (n->ns->prefix != NULL) {
+		node_err(d, file, at, "%selement <%s:%s> has a namespace "
+		    "prefix, which HTML parsers do not read; declare "
+		    "xmlns=\"%s\" on it instead", what, n->ns->prefix,
+		    n->name, n->ns->href);
+		return false;
+	}
+	if (!is_ns(n, NS_XHTML) && !is_ns(n, NS_SVG) && !is_ns(n, NS_MATHML)) {
+		node_err(d, file, at, "%selement <%s> is in the namespace "
+		    "\"%s\", which HTML does not know", what, n->name,
+		    n->ns->href);
+		return false;
+	}
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL)
+			continue;
+		if (a->ns->prefix != NULL && a->ns->href != NULL &&
+		    ((strcmp((const char *)a->ns->prefix, "xlink") == 0 &&
+		    strcmp((const char *)a->ns->href, NS_XLINK) == 0) ||
+		    strcmp((const char *)a->ns->prefix, "xml") == 0))
+			continue;
+		node_err(d, file, at, "%sattribute %s:%s: HTML reads only "
+		    "the prefixes xlink: (for \"%s\") and xml:", what,
+		    a->ns->prefix != NULL ? (const char *)a->ns->prefix : "",
+		    a->name, NS_XLINK);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Checks the text or CDATA node ch with text_check(), reporting at the
+ * line of at.
+ */
+static bool
+check_chars(struct diag *d, const char *file, xmlNodePtr at, xmlNodePtr ch,
+    const char *what)
+{
+	long	 r;
+
+	if (ch->content == NULL ||
+	    (r = text_check((const char *)ch->content,
+	    strlen((const char *)ch->content))) == -1)
+		return true;
+	if (r == -2)
+		node_err(d, file, at, "%stext is not valid UTF-8", what);
+	else
+		node_err(d, file, at, "%stext holds the character U+%04lX, "
+		    "which HTML does not allow", what, (unsigned long)r);
+	return false;
+}
+
+/*
+ * Leaves each attribute of n holding one text node (or none), which
+ * attr_val() relies on; an entity reference in a value is refused.
+ */
+static bool
+check_attrs(struct tmpl *t, xmlNodePtr n, struct diag *d)
+{
+	xmlAttrPtr	 a;
+	xmlNodePtr	 ch;
+	xmlChar		*v;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		for (ch = a->children; ch != NULL; ch = ch->next) {
+			if (ch->type != XML_TEXT_NODE) {
+				node_err(d, t->path, n, "entity declarations "
+				    "are not allowed in templates");
+				return false;
+			}
+			if (!check_chars(d, t->path, n, ch, ""))
+				return false;
+		}
+		if (a->children == NULL || a->children->next == NULL)
+			continue;
+		v = nonnull(xmlNodeListGetString(t->doc, a->children, 1));
+		xmlFreeNodeList(a->children);
+		a->children = a->last = NULL;
+		ch = nonnull(xmlNewDocText(t->doc, v));
+		xmlFree(v);
+		ch->parent = (xmlNodePtr)a;
+		a->children = a->last = ch;
+	}
+	return true;
+}
+
+/*
+ * Walks the children of parent: checks every element, drops
+ * data-sc-remove, carries out data-sc-inline.  Reports every problem.
+ */
+static bool
+check_tree(struct tmpl *t, xmlNodePtr parent, int depth, struct diag *d)
+{
+	xmlNodePtr	 n, next;
+	bool		 ok = true;
+
+	for (n = parent->children; n != NULL; n = next) {
+		next = n->next;
+		switch (n->type) {
+		case XML_ENTITY_REF_NODE:
+		case XML_ENTITY_DECL:
+		case XML_ENTITY_NODE:
+			node_err(d, t->path, n, "entity declarations are not "
+			    "allowed in templates");
+			ok = false;
+			continue;
+		case XML_XINCLUDE_START:
+		case XML_XINCLUDE_END:
+			node_err(d, t->path, n, "XInclude is not allowed");
+			ok = false;
+			continue;
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (!check_chars(d, t->path, parent, n, ""))
+				ok = false;
+			continue;
+		case XML_ELEMENT_NODE:
+			break;
+		default:
+			continue;
+		}
+		if (depth > TMPL_MAX_DEPTH) {
+			node_err(d, t->path, n, "elements are nested more "
+			    "than %d deep", TMPL_MAX_DEPTH);
+			return false;
+		}
+		if (!check_elem_name(d, t->path, n, n, "") ||
+		    !check_attrs(t, n, d)) {
+			ok = false;
+			continue;
+		}
+		if (is_html(n, "plaintext")) {
+			node_err(d, t->path, n, "<plaintext> is not allowed: "
+			    "HTML would read the rest of the page as text");
+			ok = false;
+			continue;
+		}
+		if (depth == 1 && !is_html(n, "html")) {
+			node_err(d, t->path, n, "the root element must be "
+			    "<html xmlns=\"%s\">", NS_XHTML);
+			ok = false;
+		}
+		if (!check_instrs(t, n, depth == 1, d)) {
+			ok = false;
+			continue;
+		}
+		if (attr_val(n, "data-sc-remove") != NULL) {
+			drop_node(n);
+			continue;
+		}
+		if (attr_val(n, "data-sc-inline") != NULL) {
+			if (!do_inline(t, n, d))
+				ok = false;
+			continue;	/* a <style> with text only */
+		}
+		if (!check_tree(t, n, depth + 1, d))
+			ok = false;
+	}
+	return ok;
+}
+
+struct tmpl *
+tmpl_load(const char *path, const char *assets, struct diag *d)
+{
+	struct tmpl	*t;
+	struct pstate	 ps;
+	struct stat	 st;
+	char		*data = NULL, *real = NULL, *slash;
+	size_t		 len;
+	xmlNodePtr	 dtd;
+	bool		 ok = false;
+
+	t = xcalloc(1, sizeof(*t));
+	t->path = xstrdup(path);
+	if (!read_file(path, TMPL_MAX_BYTES, false, &data, &len)) {
+		if (errno == EFBIG)
+			diag_msg(d, DIAG_ERROR, path, 0, 0, "template is "
+			    "larger than %u bytes", TMPL_MAX_BYTES);
+		else
+			diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read "
+			    "template: %s", strerror(errno));
+		goto out;
+	}
+	if ((real = realpath(path, NULL)) == NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
+		    strerror(errno));
+		goto out;
+	}
+	slash = strrchr(real, '/');
+	assert(slash != NULL);
+	t->dir = slash == real ? xstrdup("/") :
+	    xstrndup(real, (size_t)(slash - real));
+	if (assets != NULL) {
+		if ((t->assets = realpath(assets, NULL)) == NULL ||
+		    stat(t->assets, &st) == -1) {
+			diag_msg(d, DIAG_ERROR, assets, 0, 0, "cannot use "
+			    "assets folder: %s", strerror(errno));
+			goto out;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			diag_msg(d, DIAG_ERROR, assets, 0, 0, "cannot use "
+			    "assets folder: %s", strerror(ENOTDIR));
+			goto out;
+		}
+	}
+
+	memset(&ps, 0, sizeof(ps));
+	ps.d = d;
+	ps.file = path;
+	if ((t->doc = safe_parse(data, len, path, &ps)) == NULL)
+		goto out;
+
+	/* The only DOCTYPE left is a plain <!DOCTYPE html>: drop it. */
+	if ((dtd = (xmlNodePtr)t->doc->intSubset) != NULL) {
+		xmlUnlinkNode(dtd);
+		xmlFreeDtd((xmlDtdPtr)dtd);
+	}
+	if (xmlDocGetRootElement(t->doc) == NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "template has no root "
+		    "element");
+		goto out;
+	}
+	ok = check_tree(t, (xmlNodePtr)t->doc, 1, d);
+out:
+	free(real);
+	free(data);
+	if (!ok) {
+		tmpl_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+tmpl_free(struct tmpl *t)
+{
+	if (t == NULL)
+		return;
+	if (t->doc != NULL)
+		xmlFreeDoc(t->doc);
+	free(t->assets);
+	free(t->dir);
+	free(t->path);
+	free(t);
+}
+
+/* ---------------------------------------------------------------- */
+/* Rendering.                                                        */
+/* ---------------------------------------------------------------- */
+
+static bool	exec_elem(struct render *, xmlNodePtr, const struct tctx *);
+
+/* Looks up the name an instruction needs set, reporting if it is not. */
+static const struct tval *
+need(struct render *r, xmlNodePtr n, const struct tctx *c, enum instr k,
+    const char *name)
+{
+	const struct tval	*v;
+
+	if ((v = tctx_lookup(c, name)) == NULL)
+		node_err(r->d, r->t->path, n, "%s: \"%s\" is not set",
+		    instr_names[k], name);
+	return v;
+}
+
+static void
+wrong_kind(struct render *r, xmlNodePtr n, enum instr k, const char *name,
+    const struct tval *v, const char *want)
+{
+	node_err(r->d, r->t->path, n, "%s: \"%s\" is %s, not %s",
+	    instr_names[k], name, tkind_name(v->kind), want);
+}
+
+/* Is s a URL a browser would run as script? */
+static bool
+is_script_url(const char *s)
+{
+	char	 scheme[16];
+	size_t	 n = 0;
+
+	/* Browsers ignore controls and spaces in the scheme. */
+	for (; *s != '\0' && *s != ':' && n < sizeof(scheme) - 1; s++)
+		if ((unsigned char)*s > 0x20 && *s != 0x7f)
+			scheme[n++] = (char)(*s >= 'A' && *s <= 'Z' ?
+			    *s - 'A' + 'a' : *s);
+	if (*s != ':')
+		return false;
+	scheme[n] = '\0';
+	return strcmp(scheme, "javascript") == 0 ||
+	    strcmp(scheme, "vbscript") == 0;
+}
+
+static bool
+exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
+    const char *spec)
+{
+	struct apair		*pv = NULL;
+	size_t			 pn = 0, i;
+	const struct tval	*v;
+	xmlNsPtr		 ns;
+	struct buf		 err, what;
+	bool			 ok = false;
+	long			 chk;
+
+	buf_init(&err);
+	buf_init(&what);
+	if (!attrspec_parse(spec, &pv, &pn, &err))
+		abort();	/* checked by tmpl_load() */
+	for (i = 0; i < pn; i++) {
+		ns = NULL;
+		if (pv[i].prefix != NULL)
+			ns = nonnull(xmlSearchNs(r->doc, n,
+			    BAD_CAST pv[i].prefix));
+		if ((v = tctx_lookup(c, pv[i].name)) == NULL) {
+			xmlUnsetNsProp(n, ns, BAD_CAST pv[i].local);
+			continue;
+		}
+		if (v->kind != TK_TEXT) {
+			wrong_kind(r, n, IN_ATTR, pv[i].name, v, "text");
+			goto out;
+		}
+		buf_reset(&what);
+		buf_printf(&what, "data-sc-attr: \"%s\"", pv[i].name);
+		if ((chk = text_check(v->s, strlen(v->s))) != -1) {
+			text_err(r->d, r->t->path, n, what.data, chk);
+			goto out;
+		}
+		if (is_url_attr(&pv[i]) && is_script_url(v->s)) {
+			node_err(r->d, r->t->path, n, "%s: a script URL "
+			    "cannot go in %s%s%s", what.data,
+			    pv[i].prefix != NULL ? pv[i].prefix : "",
+			    pv[i].prefix != NULL ? ":" : "", pv[i].local);
+			goto out;
+		}
+		nonnull(xmlSetNsProp(n, ns, BAD_CAST pv[i].local,
+		    BAD_CAST v->s));
+	}
+	ok = true;
+out:
+	buf_release(&what);
+	buf_release(&err);
+	apairs_free(pv, pn);
+	return ok;
+}
+
+static void
+set_lines(xmlNodePtr n, unsigned short line)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		n->line = line;
+		set_lines(n->children, line);
+	}
+}
+
+/* Checks the elements of a parsed fragment as check_tree() does. */
+static bool
+check_fragment(struct render *r, xmlNodePtr at, xmlNodePtr list,
+    const char *what)
+{
+	xmlNodePtr	 n;
+	xmlAttrPtr	 a;
+
+	for (n = list; n != NULL; n = n->next) {
+		if (n->type == XML_ENTITY_REF_NODE ||
+		    n->type == XML_XINCLUDE_START ||
+		    n->type == XML_XINCLUDE_END) {
+			node_err(r->d, r->t->path, at, "%s holds an entity or "
+			    "an XInclude", what);
+			return false;
+		}
+		if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) &&
+		    !check_chars(r->d, r->t->path, at, n, what))
+			return false;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!check_elem_name(r->d, r->t->path, n, at, what))
+			return false;
+		for (a = n->properties; a != NULL; a = a->next)
+			if (a->children != NULL &&
+			    !check_fragment(r, at, a->children, what))
+				return false;
+		if (!check_fragment(r, at, n->children, what))
+			return false;
+	}
+	return true;
+}
+
+/* Replaces n's content with the parsed markup xml. */
+static bool
+exec_markup(struct render *r, xmlNodePtr n, const char *name,
+    const char *xml)
+{
+	static const char	 open[] = "<div xmlns=\"" NS_XHTML "\">";
+	static const char	 close[] = "</div>";
+	struct buf		 src, err, what;
+	struct pstate		 ps;
+	xmlDocPtr		 frag;
+	xmlNodePtr		 root, ch, cp;
+	bool			 ok = false;
+
+	buf_init(&src);
+	buf_init(&err);
+	buf_init(&what);
+	buf_printf(&what, "data-sc-markup: \"%s\": ", name);
+	BUF_PUTSL(&src, open);
+	buf_puts(&src, xml);
+	BUF_PUTSL(&src, close);
+	memset(&ps, 0, sizeof(ps));
+	ps.d = r->d;
+	ps.file = r->t->path;
+	ps.capture = &err;
+	if ((frag = safe_parse(src.data, src.len, NULL, &ps)) == NULL) {
+		node_err(r->d, r->t->path, n, "%sis not well-formed XML "
+		    "(fragment line %d): %s", what.data, ps.line, err.data);
+		goto out;
+	}
+	root = xmlDocGetRootElement(frag);
+	if (!check_fragment(r, n, root->children, what.data))
+		goto out;
+	drop_children(n);
+	for (ch = root->children; ch != NULL; ch = ch->next) {
+		/* Copy: the fragment's strings live in its own dictionary. */
+		cp = nonnull(xmlDocCopyNode(ch, r->doc, 1));
+		set_lines(cp, n->line);
+		xmlAddChild(n, cp);
+	}
+	ok = true;
+out:
+	if (frag != NULL)
+		xmlFreeDoc(frag);
+	buf_release(&what);
+	buf_release(&err);
+	buf_release(&src);
+	return ok;
+}
+
+/* Removes n's instruction attributes. */
+static void
+strip_instrs(xmlNodePtr n)
+{
+	xmlAttrPtr	 a, next;
+
+	for (a = n->properties; a != NULL; a = next) {
+		next = a->next;
+		if (is_instr_attr(a))
+			xmlRemoveProp(a);
+	}
+}
+
+/* Carries out everything after data-sc-each on n, then its children. */
+static bool
+exec_body(struct render *r, xmlNodePtr n, const struct tctx *c)
+{
+	const char		*name, *spec;
+	const struct tval	*v;
+	xmlNodePtr		 ch, next;
+	long			 chk;
+
+	if ((name = attr_val(n, "data-sc-if")) != NULL &&
+	    !tval_true(tctx_lookup(c, name))) {
+		drop_node(n);
+		return true;
+	}
+	if ((name = attr_val(n, "data-sc-unless")) != NULL &&
+	    tval_true(tctx_lookup(c, name))) {
+		drop_node(n);
+		return true;
+	}
+	if ((spec = attr_val(n, "data-sc-attr")) != NULL &&
+	    !exec_attr(r, n, c, spec))
+		return false;
+
+	if ((name = attr_val(n, "data-sc-text")) != NULL) {
+		if ((v = need(r, n, c, IN_TEXT, name)) == NULL)
+			return false;
+		if (v->kind != TK_TEXT) {
+			wrong_kind(r, n, IN_TEXT, name, v, "text");
+			return false;
+		}
+		if ((chk = text_check(v->s, strlen(v->s))) != -1) {
+			struct buf	 what;
+
+			buf_init(&what);
+			buf_printf(&what, "data-sc-text: \"%s\"", name);
+			text_err(r->d, r->t->path, n, what.data, chk);
+			buf_release(&what);
+			return false;
+		}
+		drop_children(n);
+		if (v->s[0] != '\0')
+			xmlAddChild(n, nonnull(xmlNewDocText(r->doc,
+			    BAD_CAST v->s)));
+		strip_instrs(n);
+		return true;
+	}
+	if ((name = attr_val(n, "data-sc-markup")) != NULL) {
+		if ((v = need(r, n, c, IN_MARKUP, name)) == NULL)
+			return false;
+		if (v->kind != TK_MARKUP) {
+			wrong_kind(r, n, IN_MARKUP, name, v, "markup");
+			return false;
+		}
+		if (!exec_markup(r, n, name, v->s))
+			return false;
+		strip_instrs(n);
+		return true;
+	}
+	strip_instrs(n);
+	for (ch = n->children; ch != NULL; ch = next) {
+		next = ch->next;
+		if (ch->type == XML_ELEMENT_NODE && !exec_elem(r, ch, c))
+			return false;
+	}
+	return true;
+}
+
+/* Carries out n's instructions; n may be repeated or removed. */
+static bool
+exec_elem(struct render *r, xmlNodePtr n, const struct tctx *c)
+{
+	const char		*name;
+	const struct tval	*v;
+	xmlNodePtr		 cp;
+	size_t			 i;
+
+	if ((name = attr_val(n, "data-sc-each")) == NULL)
+		return exec_body(r, n, c);
+	if ((v = need(r, n, c, IN_EACH, name)) == NULL)
+		return false;
+	if (v->kind != TK_LIST) {
+		wrong_kind(r, n, IN_EACH, name, v, "a list");
+		return false;
+	}
+	for (i = 0; i < v->nitems; i++) {
+		cp = nonnull(xmlDocCopyNode(n, r->doc, 1));
+		xmlUnsetNsProp(cp, NULL, BAD_CAST "data-sc-each");
+		xmlAddPrevSibling(n, cp);
+		if (!exec_body(r, cp, v->items[i]))
+			return false;
+	}
+	drop_node(n);
+	return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* The serialiser.                                                   */
+/* ---------------------------------------------------------------- */
+
+static void
+put_escaped(struct buf *b, const char *s, bool attr)
+{
+	const char	*run;
+
+	for (run = s; *s != '\0'; s++) {
+		const char	*rep;
+
+		switch (*s) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = attr ? "&quot;" : NULL;
+			break;
+		case '\r':
+			rep = "&#13;";
+			break;
+		case '\n':
+			rep = attr ? "&#10;" : NULL;
+			break;
+		case '\t':
+			rep = attr ? "&#9;" : NULL;
+			break;
+		default:
+			rep = NULL;
+			break;
+		}
+		if (rep == NULL)
+			continue;
+		buf_put(b, run, (size_t)(s - run));
+		buf_puts(b, rep);
+		run = s + 1;
+	}
+	buf_put(b, run, (size_t)(s - run));
+}
+
+/* The namespace bound to prefix in scope, or NULL. */
+static const xmlChar *
+ns_lookup(const struct ser *s, const xmlChar *prefix)
+{
+	size_t	 i;
+
+	for (i = s->nns; i > 0; i--) {
+		if (prefix == NULL ? s->ns[i - 1].prefix == NULL :
+		    (s->ns[i - 1].prefix != NULL &&
+		    xmlStrEqual(s->ns[i - 1].prefix, prefix)))
+			return s->ns[i - 1].href;
+	}
+	return prefix == NULL ? BAD_CAST "" : NULL;
+}
+
+/* Writes a declaration binding prefix to href unless already in scope. */
+static void
+ns_declare(struct ser *s, const xmlChar *prefix, const xmlChar *href)
+{
+	const xmlChar	*cur;
+
+	if (href == NULL)
+		href = BAD_CAST "";
+	if (prefix != NULL && xmlStrEqual(prefix, BAD_CAST "xml"))
+		return;
+	if ((cur = ns_lookup(s, prefix)) != NULL && xmlStrEqual(cur, href))
+		return;
+	if (s->nns == s->maxns) {
+		s->maxns = s->maxns == 0 ? 8 : s->maxns * 2;
+		s->ns = xreallocarray(s->ns, s->maxns, sizeof(s->ns[0]));
+	}
+	s->ns[s->nns].prefix = prefix;
+	s->ns[s->nns].href = href;
+	s->nns++;
+	BUF_PUTSL(s->out, " xmlns");
+	if (prefix != NULL) {
+		buf_putc(s->out, ':');
+		buf_puts(s->out, (const char *)prefix);
+	}
+	BUF_PUTSL(s->out, "=\"");
+	put_escaped(s->out, (const char *)href, true);
+	buf_putc(s->out, '"');
+}
+
+static void
+put_qname(struct buf *b, const xmlNs *ns, const xmlChar *name)
+{
+	if (ns != NULL && ns->prefix != NULL) {
+		buf_puts(b, (const char *)ns->prefix);
+		buf_putc(b, ':');
+	}
+	buf_puts(b, (const char *)name);
+}
+
+/* Writes the text of <style> or <script> n unescaped, if it is safe. */
+static bool
+ser_rawtext(struct ser *s, xmlNodePtr n)
+{
+	struct buf	 text;
+	xmlNodePtr	 ch;
+	bool		 ok = false;
+
+	buf_init(&text);
+	for (ch = n->children; ch != NULL; ch = ch->next) {
+		switch (ch->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (ch->content != NULL)
+				buf_puts(&text, (const char *)ch->content);
+			break;
+		case XML_COMMENT_NODE:
+		case XML_PI_NODE:
+			break;
+		default:
+			node_err(s->r->d, s->r->t->path, n, "<%s> may hold "
+			    "only text", n->name);
+			goto out;
+		}
+	}
+	/*
+	 * HTML reads this text raw and XML reads it escaped; only text
+	 * without '<' and '&' reads the same in both.  '<' also covers
+	 * "</style" and "</script".
+	 */
+	if (strchr(text.data, '<') != NULL || strchr(text.data, '&') != NULL ||
+	    strstr(text.data, "]]>") != NULL) {
+		node_err(s->r->d, s->r->t->path, n, "<%s> holds '<', '&' or "
+		    "\"]]>\", which cannot be written as raw text", n->name);
+		goto out;
+	}
+	buf_put(s->out, text.data, text.len);
+	ok = true;
+out:
+	buf_release(&text);
+	return ok;
+}
+
+static bool
+ser_elem(struct ser *s, xmlNodePtr n)
+{
+	xmlNsPtr	 ns;
+	xmlAttrPtr	 a;
+	xmlNodePtr	 ch;
+	size_t		 mark = s->nns;
+	bool		 empty = true;
+
+	buf_putc(s->out, '<');
+	put_qname(s->out, n->ns, n->name);
+	for (ns = n->nsDef; ns != NULL; ns = ns->next)
+		ns_declare(s, ns->prefix, ns->href);
+	/* Fix-up: a namespace used here but declared nowhere in scope. */
+	ns_declare(s, n->ns != NULL ? n->ns->prefix : NULL,
+	    n->ns != NULL ? n->ns->href : NULL);
+	for (a = n->properties; a != NULL; a = a->next)
+		if (a->ns != NULL && a->ns->prefix != NULL)
+			ns_declare(s, a->ns->prefix, a->ns->href);
+	for (a = n->properties; a != NULL; a = a->next) {
+		buf_putc(s->out, ' ');
+		put_qname(s->out, a->ns, a->name);
+		BUF_PUTSL(s->out, "=\"");
+		for (ch = a->children; ch != NULL; ch = ch->next)
+			if (ch->type == XML_TEXT_NODE && ch->content != NULL)
+				put_escaped(s->out, (const char *)ch->content,
+				    true);
+		buf_putc(s->out, '"');
+	}
+	for (ch = n->children; ch != NULL; ch = ch->next)
+		if (ch->type != XML_COMMENT_NODE && ch->type != XML_PI_NODE)
+			empty = false;
+
+	if (is_void(n)) {
+		if (!empty) {
+			node_err(s->r->d, s->r->t->path, n, "<%s> must be "
+			    "empty", n->name);
+			return false;
+		}
+		BUF_PUTSL(s->out, " />");
+		s->nns = mark;
+		return true;
+	}
+	if (empty && !is_ns(n, NS_XHTML)) {
+		/* Foreign elements (SVG, MathML) may self-close in HTML. */
+		BUF_PUTSL(s->out, " />");
+		s->nns = mark;
+		return true;
+	}
+	buf_putc(s->out, '>');
+	if (is_rawtext(n)) {
+		if (!ser_rawtext(s, n))
+			return false;
+	} else {
+		for (ch = n->children; ch != NULL; ch = ch->next) {
+			switch (ch->type) {
+			case XML_ELEMENT_NODE:
+				if (!ser_elem(s, ch))
+					return false;
+				break;
+			case XML_TEXT_NODE:
+			case XML_CDATA_SECTION_NODE:
+				if (ch->content != NULL)
+					put_escaped(s->out,
+					    (const char *)ch->content, false);
+				break;
+			case XML_COMMENT_NODE:
+			case XML_PI_NODE:
+			case XML_XINCLUDE_START:
+			case XML_XINCLUDE_END:
+				break;
+			default:
+				node_err(s->r->d, s->r->t->path, n, "cannot "
+				    "write node of type %d", (int)ch->type);
+				return false;
+			}
+		}
+	}
+	BUF_PUTSL(s->out, "</");
+	put_qname(s->out, n->ns, n->name);
+	buf_putc(s->out, '>');
+	s->nns = mark;
+	return true;
+}
+
+bool
+tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
+    struct diag *d)
+{
+	struct render	 r;
+	struct ser	 s;
+	xmlNodePtr	 root;
+	bool		 ok = false;
+
+	memset(&r, 0, sizeof(r));
+	r.t = t;
+	r.d = d;
+	r.doc = nonnull(xmlCopyDoc(t->doc, 1));
+	root = xmlDocGetRootElement(r.doc);
+	assert(root != NULL);
+	if (!exec_elem(&r, root, c))
+		goto out;
+	/* The root carries no instruction that could remove it. */
+	root = xmlDocGetRootElement(r.doc);
+	assert(root != NULL);
+
+	memset(&s, 0, sizeof(s));
+	s.r = &r;
+	s.out = out;
+	BUF_PUTSL(out, "<!DOCTYPE html>\n");
+	ok = ser_elem(&s, root);
+	free(s.ns);
+	if (ok)
+		buf_putc(out, '\n');
+out:
+	xmlFreeDoc(r.doc);
+	return ok;
+}

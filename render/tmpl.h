@@ -1,0 +1,94 @@
+/*
+ * tmpl: XHTML templates whose instructions are attributes of their own
+ * elements (as sblg's data-sblg-* and TAL), carried out on libxml2's
+ * tree, and our own serialiser for the result.  The only module that
+ * includes libxml2 headers.  It knows nothing of indicators: the caller
+ * hands it a context (struct tctx), a tree of named values.
+ *
+ * Instructions (each removed from the output):
+ *
+ *	data-sc-text="name"	replace the element's content with the
+ *				text value of name (always as text)
+ *	data-sc-markup="name"	replace the element's content with the
+ *				markup value of name (an XML fragment the
+ *				program generated, e.g. an SVG chart)
+ *	data-sc-each="name"	repeat the element once per item of the
+ *				list name; inside, names are looked up in
+ *				the item first, then outwards
+ *	data-sc-if="name"	keep the element only if name is set and
+ *				not empty/false; data-sc-unless: the opposite
+ *	data-sc-attr="a:name; b:name2"
+ *				set attribute a to the text value of name
+ *				(an unset name removes attribute a)
+ *	data-sc-remove		drop the element (preview-only content)
+ *	data-sc-inline		on <link rel="stylesheet" href="F">:
+ *				replace with <style> holding the file F,
+ *				resolved against the template's folder and
+ *				confined to it or the assets folder
+ *
+ * Order on one element: remove, each, if/unless, attr, text/markup.
+ * An unknown data-sc-* attribute, a name that is not set where a text
+ * is needed, or a value of the wrong kind is an error naming the
+ * template file and line.
+ */
+#ifndef TMPL_H
+#define TMPL_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "diag.h"
+
+struct tmpl;
+struct tctx;
+
+/* Limits on hostile templates. */
+#define	TMPL_MAX_BYTES	(4u * 1024 * 1024)
+#define	TMPL_MAX_DEPTH	256
+
+/*
+ * Returns a new context scope; free the root with tctx_free(), which
+ * frees every scope added beneath it.
+ */
+struct tctx	*tctx_new(void);
+void		 tctx_free(struct tctx *c);
+/* Sets name to a copy of text (later sets of the same name replace). */
+void		 tctx_text(struct tctx *c, const char *name, const char *text);
+/* Sets name to true or false. */
+void		 tctx_bool(struct tctx *c, const char *name, bool v);
+/*
+ * Sets name to a copy of xml, a well-formed fragment (one or more
+ * elements and text) that tmpl_render() parses and inserts.  Elements
+ * without a namespace declaration are in the XHTML namespace.
+ */
+void		 tctx_markup(struct tctx *c, const char *name, const char *xml);
+/*
+ * Appends a new item scope to the list name (creating an empty list on
+ * first use) and returns it; it is owned by c.  Use tctx_list() to make
+ * a list that may stay empty.
+ */
+struct tctx	*tctx_add(struct tctx *c, const char *name);
+void		 tctx_list(struct tctx *c, const char *name);
+
+/*
+ * Loads and checks the template at path.  assets is the folder that
+ * data-sc-inline may also read from (NULL: the template's folder only).
+ * Refuses DTDs, entity declarations, external entities, XInclude and
+ * network or file loads.  Returns NULL after reporting through d.
+ */
+struct tmpl	*tmpl_load(const char *path, const char *assets,
+		    struct diag *d);
+void		 tmpl_free(struct tmpl *t);
+
+/*
+ * Carries out t's instructions against c on a copy of the tree and
+ * appends the result to out as HTML5-compatible XHTML: "<!DOCTYPE
+ * html>", void elements as "<br />", every other element with an end
+ * tag (SVG elements may self-close), raw text in <style> checked.
+ * Returns false after reporting through d; out may then hold part of
+ * the output, which the caller discards.
+ */
+bool		 tmpl_render(const struct tmpl *t, const struct tctx *c,
+		    struct buf *out, struct diag *d);
+
+#endif

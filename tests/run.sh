@@ -1,0 +1,126 @@
+#!/bin/sh
+# Runs every test of scorecard: unit tests, golden renders (summary.json,
+# report.html, chart layout, PNG decode), and error cases (exact stderr
+# and exit status, output folder untouched).  Ends with the line
+# "N passed, N failed".  With --regen, rewrites the expected files of the
+# golden and error tests instead, printing created/replaced/same, for
+# review with git diff.  VALGRIND, if set, prefixes every program run.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
+export LC_ALL TZ FONTCONFIG_FILE
+regen=0
+[ "${1:-}" = --regen ] && regen=1
+V=${VALGRIND:-}
+pass=0
+fail=0
+OUT=tests/out
+rm -rf "$OUT"
+mkdir -p "$OUT/golden" "$OUT/errors"
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# Compares actual file $1 with expected $2 (or regenerates $2).
+compare() {
+	if [ $regen = 1 ]; then
+		if [ ! -f "$2" ]; then echo "created $2"
+		elif cmp -s "$1" "$2"; then echo "same $2"
+		else echo "replaced $2"; fi
+		cp "$1" "$2"
+		return
+	fi
+	if [ ! -f "$2" ]; then
+		bad "$2 is missing (run make regen and review)"
+	elif diff -u "$2" "$1" >"$OUT/diff" 2>&1; then
+		ok
+	else
+		bad "$1 differs from $2"
+		head -n 40 "$OUT/diff"
+	fi
+}
+
+# Unit tests: each prints "N passed, N failed" last.
+if [ $regen = 0 ]; then
+	for t in tests/unit/test_*; do
+		case $t in *.c|*.d) continue ;; esac
+		[ -x "$t" ] || continue
+		$V "./$t" >"$OUT/unit.out" 2>"$OUT/unit.err"
+		rc=$?
+		line=$(tail -n 1 "$OUT/unit.out")
+		p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+		f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+		if [ -z "$p" ]; then
+			bad "$t crashed or printed no summary (status $rc)"
+			tail -n 20 "$OUT/unit.err"
+			continue
+		fi
+		pass=$((pass + p))
+		fail=$((fail + f))
+		if [ "$f" != 0 ] || [ $rc != 0 ]; then
+			[ "$f" = 0 ] && bad "$t exited $rc"
+			echo "FAIL: $t: $line"
+			cat "$OUT/unit.err"
+		fi
+	done
+fi
+
+# Golden renders.  A case is a folder with input.json (or a file "input"
+# naming the input), optional template.xhtml, and expected-* files.
+for dir in tests/golden/*/; do
+	case=$(basename "$dir")
+	in=$dir/input.json
+	[ -f "$dir/input" ] && in=$(cat "$dir/input")
+	[ -f "$in" ] || continue
+	set -- render "$in" -o "$OUT/golden/$case"
+	[ -f "$dir/template.xhtml" ] && set -- "$@" --template "$dir/template.xhtml"
+	if ! $V ./scorecard "$@" 2>"$OUT/golden/$case.err"; then
+		bad "golden $case: render failed"
+		cat "$OUT/golden/$case.err"
+		continue
+	fi
+	compare "$OUT/golden/$case/summary.json" "$dir/expected-summary.json"
+	compare "$OUT/golden/$case/report.html" "$dir/expected-report.html"
+	$V ./scorecard layout "$in" >"$OUT/golden/$case.layout" 2>&1
+	compare "$OUT/golden/$case.layout" "$dir/expected-layout.txt"
+	[ $regen = 1 ] && continue
+	# Every chart is there as SVG and as a decodable PNG at 2x.
+	for svg in "$OUT/golden/$case"/charts/*.svg; do
+		[ -f "$svg" ] || continue
+		png=${svg%.svg}.png
+		dim=$(tests/pngcheck "$png" 2>&1)
+		w=$(sed -n 's/.*width="\([0-9.]*\)".*/\1/p' "$svg" | head -n 1)
+		h=$(sed -n 's/.*height="\([0-9.]*\)" role.*/\1/p' "$svg" | head -n 1)
+		if [ "$dim" = "$((w * 2))x$((h * 2)) 192" ]; then ok
+		else bad "$png: decoded as '$dim', expected $((w * 2))x$((h * 2)) 192"; fi
+	done
+done
+
+# Error cases: exact stderr and exit status; the output folder untouched.
+for json in tests/errors/*.json; do
+	[ -f "$json" ] || continue
+	name=${json%.json}
+	case=$(basename "$name")
+	out=$OUT/errors/$case
+	want=1
+	[ -f "$name.status" ] && want=$(cat "$name.status")
+	if [ -f "$name.args" ]; then
+		# shellcheck disable=SC2046
+		set -- $(sed "s|@IN@|$json|g; s|@OUT@|$out|g; s|@DIR@|tests/errors|g" "$name.args")
+	else
+		set -- render "$json" -o "$out"
+	fi
+	$V ./scorecard "$@" >/dev/null 2>"$out.stderr"
+	rc=$?
+	if [ $regen = 1 ]; then
+		compare "$out.stderr" "$name.stderr"
+		continue
+	fi
+	[ "$rc" = "$want" ] && ok || bad "error $case: exit $rc, expected $want"
+	compare "$out.stderr" "$name.stderr"
+	[ -e "$out" ] && bad "error $case: $out was created" || ok
+done
+
+[ $regen = 1 ] && exit 0
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
