@@ -14,11 +14,12 @@ PKGS	 = cairo pangocairo libxml-2.0 libcjson libpng
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
-	   render/svg.o render/tmpl.o render/report.o
+	   render/svg.o render/tmpl.o render/words.o render/report.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
-	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl
+	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
+	   tests/unit/test_words
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' \
 	    -DDATADIR='"$(DATADIR)"'

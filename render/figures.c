@@ -57,8 +57,8 @@ snap12(double v)
 	return round(v * scale) / scale;
 }
 
-static void
-figcmp_set(struct figcmp *c, const struct point *latest,
+void
+figures_compare(struct figcmp *c, const struct point *latest,
     const struct point *pt)
 {
 	c->pt = pt;
@@ -169,9 +169,9 @@ figures_compute(const struct indicator *ind, struct figures *f)
 
 	f->trend = trend_of(f, ind->better);
 	f->status = status_of(f, ind);
-	figcmp_set(&f->year_ago, f->latest, ya);
-	figcmp_set(&f->highest, f->latest, hi);
-	figcmp_set(&f->lowest, f->latest, lo);
+	figures_compare(&f->year_ago, f->latest, ya);
+	figures_compare(&f->highest, f->latest, hi);
+	figures_compare(&f->lowest, f->latest, lo);
 }
 
 const char *

@@ -51,6 +51,13 @@ struct figures {
 /* Fills *f from ind (whose series is sorted).  Never fails. */
 void	 figures_compute(const struct indicator *ind, struct figures *f);
 
+/*
+ * Sets *c to the comparison of latest with pt as the contract defines
+ * change and change_pct (pt NULL or latest NULL: pt NULL, no change).
+ */
+void	 figures_compare(struct figcmp *c, const struct point *latest,
+	    const struct point *pt);
+
 /* Rounds half away from zero to one decimal place (28.75 -> 28.8). */
 double	 figures_round1(double v);
 

@@ -41,6 +41,7 @@
 #include "svg.h"
 #include "tmpl.h"
 #include "util.h"
+#include "words.h"
 
 /* One file of the output, made in memory before anything is written. */
 struct ofile {
@@ -581,6 +582,8 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	tctx_text(root, "generator", "scorecard " VERSION);
 	tctx_list(root, "rows");
 	tctx_list(root, "sections");
+	tctx_list(root, "performing_well");
+	tctx_list(root, "areas_for_focus");
 
 	for (i = 0; i < m->ninds; i++) {
 		const struct indicator *ind = &m->inds[i];
@@ -600,6 +603,26 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 		}
 		ic = tctx_add(sec, "indicators");
 		ctx_indicator(ic, ind, f, &b);
+		buf_reset(&b);
+		words_indicator(&b, ind, f);
+		tctx_text(ic, "sentence", b.data);
+		if (words_performing_well(ind, f) ||
+		    words_area_for_focus(ind, f)) {
+			struct tctx *li = tctx_add(root,
+			    words_area_for_focus(ind, f) ?
+			    "areas_for_focus" : "performing_well");
+
+			tctx_text(li, "title", ind->title);
+			buf_reset(&b);
+			buf_printf(&b, "#ind-%s", ind->id);
+			tctx_text(li, "href", b.data);
+			buf_reset(&b);
+			words_reason(&b, ind, f);
+			tctx_text(li, "reason", b.data);
+			buf_reset(&b);
+			words_indicator(&b, ind, f);
+			tctx_text(li, "sentence", b.data);
+		}
 		ctx_facts(ic, ind, f, &b);
 		ctx_paragraphs(ic, "commentary", ind->commentary);
 		buf_reset(&b);

@@ -1,0 +1,224 @@
+/*
+ * words: sentences for readers.  Each clause is there only when the
+ * figures support it, so a short series gives a short sentence.  A
+ * change between percentages is in percentage points, never a
+ * percentage of a percentage; a count is "fewer" or "more", other
+ * quantities "lower" or "higher".
+ */
+#include <math.h>
+
+#include "buf.h"
+#include "figures.h"
+#include "fmt.h"
+#include "model.h"
+#include "period.h"
+#include "words.h"
+
+/* "161 fewer (24.4%)", "0.6 percentage points lower", "12 days more". */
+static void
+put_delta(struct buf *b, const struct figcmp *c, enum unit u)
+{
+	double	 d = fabs(c->change);
+	bool	 down = c->change < 0;
+
+	switch (u) {
+	case UNIT_PERCENT:
+		fmt_num(b, d, 1, true);
+		buf_puts(b, d == 1 ? " percentage point " :
+		    " percentage points ");
+		buf_puts(b, down ? "lower" : "higher");
+		return;
+	case UNIT_COUNT:
+		fmt_value(b, d, u);
+		buf_puts(b, down ? " fewer" : " more");
+		break;
+	case UNIT_DAYS:
+	case UNIT_WEEKS:
+		fmt_value_unit(b, d, u);
+		buf_puts(b, down ? " fewer" : " more");
+		break;
+	case UNIT_RATE10K:
+	case UNIT_NUMBER:
+		fmt_value(b, d, u);
+		buf_puts(b, down ? " lower" : " higher");
+		break;
+	}
+	if (c->has_pct) {
+		BUF_PUTSL(b, " (");
+		fmt_num(b, fabs(c->change_pct), 1, true);
+		BUF_PUTSL(b, "%)");
+	}
+}
+
+/* "28.8% below", "3.5 percentage points below". */
+static void
+put_gap(struct buf *b, const struct figcmp *c, enum unit u)
+{
+	if (u == UNIT_PERCENT) {
+		fmt_num(b, fabs(c->change), 1, true);
+		buf_puts(b, fabs(c->change) == 1 ? " percentage point" :
+		    " percentage points");
+	} else if (!c->has_pct)
+		fmt_value_unit(b, fabs(c->change), u);
+	else {
+		fmt_num(b, fabs(c->change_pct), 1, true);
+		buf_putc(b, '%');
+	}
+	buf_puts(b, c->change < 0 ? " below" : " above");
+}
+
+static void
+put_period(struct buf *b, const struct period *p)
+{
+	char	 tmp[32];
+
+	buf_puts(b, period_long(p, tmp, sizeof(tmp)));
+}
+
+void
+words_indicator(struct buf *b, const struct indicator *ind,
+    const struct figures *f)
+{
+	const struct figcmp *cmp = NULL;
+	struct figcmp	 prev;
+	const struct target *t = &ind->target;
+
+	if (f->latest == NULL) {
+		BUF_PUTSL(b, "No figures are available yet.");
+		return;
+	}
+	BUF_PUTSL(b, "The latest figure, for ");
+	put_period(b, &f->latest->period);
+	BUF_PUTSL(b, ", is ");
+	fmt_value_unit(b, f->latest->value, ind->unit);
+	if (f->latest->provisional)
+		BUF_PUTSL(b, " (provisional)");
+
+	/* The change on a year before, else on the figure before. */
+	if (f->year_ago.pt != NULL)
+		cmp = &f->year_ago;
+	else if (f->previous != NULL) {
+		figures_compare(&prev, f->latest, f->previous);
+		cmp = &prev;
+	}
+	if (cmp != NULL) {
+		BUF_PUTSL(b, ": ");
+		if (cmp->change == 0) {
+			BUF_PUTSL(b, "the same as in ");
+		} else {
+			put_delta(b, cmp, ind->unit);
+			BUF_PUTSL(b, " than in ");
+		}
+		put_period(b, &cmp->pt->period);
+	}
+
+	/* Against the series' extremes, from three values on. */
+	if (f->nvalues >= 3) {
+		bool	 sep = false;
+
+		if (f->highest.pt == f->latest || f->lowest.pt == f->latest) {
+			buf_puts(b, cmp != NULL ? ", " : " ");
+			buf_puts(b, f->highest.pt == f->latest ?
+			    "the highest of the figures shown" :
+			    "the lowest of the figures shown");
+			sep = true;
+		}
+		if (f->highest.pt != f->latest &&
+		    (cmp == NULL || f->highest.pt != cmp->pt)) {
+			buf_puts(b, sep ? " and " : ", and ");
+			put_gap(b, &f->highest, ind->unit);
+			BUF_PUTSL(b, " the highest point of ");
+			fmt_value(b, f->highest.pt->value, ind->unit);
+			BUF_PUTSL(b, " in ");
+			put_period(b, &f->highest.pt->period);
+		}
+	}
+	buf_putc(b, '.');
+
+	if (!t->set)
+		return;
+	switch (f->status) {
+	case STATUS_GREEN:
+		buf_puts(b, f->latest->value == t->value ?
+		    " It meets the target of " : " It is better than the "
+		    "target of ");
+		fmt_value_unit(b, t->value, ind->unit);
+		buf_putc(b, '.');
+		break;
+	case STATUS_AMBER:
+		BUF_PUTSL(b, " It is short of the target of ");
+		fmt_value_unit(b, t->value, ind->unit);
+		BUF_PUTSL(b, " but within the amber limit of ");
+		fmt_value_unit(b, t->amber, ind->unit);
+		buf_putc(b, '.');
+		break;
+	case STATUS_RED:
+		BUF_PUTSL(b, " It is worse than the target of ");
+		fmt_value_unit(b, t->value, ind->unit);
+		if (t->has_amber) {
+			BUF_PUTSL(b, " and the amber limit of ");
+			fmt_value_unit(b, t->amber, ind->unit);
+		}
+		buf_putc(b, '.');
+		break;
+	case STATUS_NONE:
+		BUF_PUTSL(b, " The target is ");
+		fmt_value_unit(b, t->value, ind->unit);
+		buf_putc(b, '.');
+		break;
+	}
+}
+
+bool
+words_performing_well(const struct indicator *ind, const struct figures *f)
+{
+	return f->status == STATUS_GREEN ||
+	    (!ind->target.set && f->trend == TREND_IMPROVING);
+}
+
+bool
+words_area_for_focus(const struct indicator *ind, const struct figures *f)
+{
+	return f->status == STATUS_RED ||
+	    (ind->target.set && f->trend == TREND_WORSENING);
+}
+
+void
+words_reason(struct buf *b, const struct indicator *ind,
+    const struct figures *f)
+{
+	const char *status = NULL;
+
+	switch (f->status) {
+	case STATUS_GREEN:
+		status = "green";
+		break;
+	case STATUS_AMBER:
+		status = "amber";
+		break;
+	case STATUS_RED:
+		status = "red";
+		break;
+	case STATUS_NONE:
+		break;
+	}
+	if (f->latest == NULL)
+		return;
+	if (status != NULL) {
+		buf_puts(b, status);
+		if (f->trend == TREND_IMPROVING)
+			BUF_PUTSL(b, " and improving");
+		else if (f->trend == TREND_WORSENING)
+			BUF_PUTSL(b, " and worsening");
+		BUF_PUTSL(b, ": ");
+	} else if (f->trend == TREND_IMPROVING)
+		BUF_PUTSL(b, "improving: ");
+	fmt_value(b, f->latest->value, ind->unit);
+	if (ind->target.set) {
+		BUF_PUTSL(b, " against a target of ");
+		fmt_value(b, ind->target.value, ind->unit);
+	} else if (f->previous != NULL) {
+		BUF_PUTSL(b, ", from ");
+		fmt_value(b, f->previous->value, ind->unit);
+	}
+}
