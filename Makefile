@@ -78,9 +78,14 @@ clean:
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
 	rm -rf output tests/out
 
-.PHONY: all check valgrind regen install uninstall clean example
+.PHONY: all check valgrind regen install uninstall clean example gallery
 
 -include Makefile.local $(OBJS:.o=.d)
 
 tests/pngcheck: tests/pngcheck.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ tests/pngcheck.c $(shell pkg-config --libs libpng) -lm
+
+# Every chart case of the tests on one page, for a person to look at.
+gallery: scorecard
+	./scorecard render tests/golden/gallery/input.json -o output/gallery
+	@echo "open output/gallery/report.html"

@@ -221,35 +221,100 @@ main_kind(const struct series *sr)
 	return (enum period_kind)best;
 }
 
-/*
- * Splits label into at most two lines no wider than maxw, at spaces;
- * returns the number of lines (1 or 2) with the break in *brk.
- */
-static int
-wrap2(const struct measure *ms, const char *label, double size, double maxw,
-    size_t *brk, bool bold)
-{
-	struct buf	 b;
-	size_t		 i, best = 0;
+#define	WRAP_MAX	3
 
-	if (textw(ms, label, size, bold) <= maxw)
-		return 1;
-	buf_init(&b);
-	for (i = 0; label[i] != '\0'; i++) {
-		if (label[i] != ' ')
-			continue;
-		buf_reset(&b);
-		buf_put(&b, label, i);
-		if (textw(ms, b.data, size, bold) <= maxw || best == 0)
-			best = i;
-		else
-			break;
+/* A label broken into lines that fit a width. */
+struct wrapped {
+	int	 n;			/* lines, 1 to WRAP_MAX */
+	char	*line[WRAP_MAX];	/* owned; free with wrap_release() */
+	double	 w;			/* widest line */
+};
+
+static void
+wrap_release(struct wrapped *wr)
+{
+	int	 i;
+
+	for (i = 0; i < wr->n; i++)
+		free(wr->line[i]);
+	wr->n = 0;
+}
+
+/* Cuts b to fit maxw, ending in an ellipsis, at a character boundary. */
+static void
+ellipsise(const struct measure *ms, struct buf *b, double size, bool bold,
+    double maxw)
+{
+	while (b->len > 0 && textw(ms, b->data, size, bold) > maxw) {
+		/* Drop the last character (and an ellipsis already there). */
+		if (b->len >= 3 && memcmp(b->data + b->len - 3, "\xe2\x80\xa6",
+		    3) == 0)
+			b->len -= 3;
+		do
+			b->len--;
+		while (b->len > 0 && (b->data[b->len] & 0xC0) == 0x80);
+		while (b->len > 0 && b->data[b->len - 1] == ' ')
+			b->len--;
+		b->data[b->len] = '\0';
+		BUF_PUTSL(b, "\xe2\x80\xa6");
 	}
-	buf_release(&b);
-	if (best == 0)
-		return 1;
-	*brk = best;
-	return 2;
+}
+
+/*
+ * Breaks label at spaces into at most WRAP_MAX lines no wider than
+ * maxw, greedily; a word wider than maxw, or what is left for the last
+ * line, is cut with an ellipsis.  The full text stays in the figures
+ * table and the text alternative.
+ */
+static void
+wrap_lines(const struct measure *ms, const char *label, double size,
+    bool bold, double maxw, struct wrapped *wr)
+{
+	struct buf	 line, trial;
+	const char	*p = label, *word;
+	size_t		 wl;
+	double		 w;
+
+	buf_init(&line);
+	buf_init(&trial);
+	wr->n = 0;
+	wr->w = 0;
+	while (*p != '\0' && wr->n < WRAP_MAX) {
+		buf_reset(&line);
+		while (*p == ' ')
+			p++;
+		if (wr->n == WRAP_MAX - 1) {
+			buf_puts(&line, p);
+			p += strlen(p);
+		} else {
+			while (*p != '\0') {
+				word = p;
+				wl = strcspn(word, " ");
+				buf_reset(&trial);
+				buf_put(&trial, line.data, line.len);
+				if (line.len > 0)
+					buf_putc(&trial, ' ');
+				buf_put(&trial, word, wl);
+				if (line.len > 0 &&
+				    textw(ms, trial.data, size, bold) > maxw)
+					break;
+				buf_reset(&line);
+				buf_put(&line, trial.data, trial.len);
+				p = word + wl;
+				while (*p == ' ')
+					p++;
+			}
+		}
+		ellipsise(ms, &line, size, bold, maxw);
+		w = textw(ms, line.data, size, bold);
+		if (w > wr->w)
+			wr->w = w;
+		wr->line[wr->n++] = xstrdup(line.data);
+	}
+	if (wr->n == 0)
+		wr->line[wr->n++] = xstrdup("");
+	buf_release(&trial);
+	buf_release(&line);
 }
 
 /* A label at a line's end, placed in the right margin. */
@@ -257,8 +322,8 @@ struct endlabel {
 	double		 want;		/* y of the line's end */
 	double		 y;		/* y after collision avoidance */
 	const char	*text;
-	int		 lines;		/* 1, or 2 when wrapped at brk */
-	size_t		 brk;
+	struct wrapped	 wr;		/* text broken into lines */
+	int		 lines;		/* wr.n */
 	uint32_t	 colour;
 	enum sc_dash	 dash;
 	double		 width;		/* stroke width of the swatch */
@@ -514,7 +579,7 @@ draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
 	for (i = 0; i < fr->yt.n; i++) {
 		v = scale_tick(&fr->yt, i);
 		y = fy(fr, v);
-		if (v != 0 || fr->yt.lo < 0)
+		if (i > 0 && v != 0)
 			add_line(s, SC_ROLE_GRID, fr->l, y, fr->r, y, GRID, 1,
 			    SC_SOLID);
 		buf_reset(b);
@@ -522,9 +587,12 @@ draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
 		add_text(s, SC_ROLE_TICKLABEL, fr->l - 8, y + size * 0.35,
 		    SC_END, size, false, GREY, b->data);
 	}
-	/* The baseline: at zero when zero is on the axis, else the bottom. */
-	y = fr->yt.lo <= 0 && fr->yt.hi >= 0 ? fy(fr, 0) : fr->b;
-	add_line(s, SC_ROLE_AXIS, fr->l, y, fr->r, y, GREY, 1, SC_SOLID);
+	/* The axis at the bottom; a zero line too when zero is inside. */
+	add_line(s, SC_ROLE_AXIS, fr->l, fr->b, fr->r, fr->b, GREY, 1,
+	    SC_SOLID);
+	if (fr->yt.lo < 0 && fr->yt.hi > 0)
+		add_line(s, SC_ROLE_AXIS, fr->l, fy(fr, 0), fr->r, fy(fr, 0),
+		    GREY, 1, SC_SOLID);
 }
 
 static void
@@ -575,6 +643,7 @@ chart_line(struct scene *s, const struct model *m,
 	double		 mn = 0, mx = 0, size, small, maxlw, w, x, y, gap;
 	bool		 any = false, anyd = false, below;
 	size_t		 i, nlab = 0, ncomp;
+	char		*target = NULL;
 
 	buf_init(&b);
 	size = o->font;
@@ -624,23 +693,25 @@ chart_line(struct scene *s, const struct model *m,
 		lab[nlab].target = false;
 		lab[nlab++].want = lp->value;
 	}
-	/* Labels wider than ENDLABEL_MAX px wrap onto two lines. */
-	maxlw = 0;
-	for (i = 0; i < nlab; i++) {
-		lab[i].lines = wrap2(ms, lab[i].text, size, ENDLABEL_MAX,
-		    &lab[i].brk, i == 0);
-		w = lab[i].lines == 1 ? textw(ms, lab[i].text, size, i == 0) :
-		    ENDLABEL_MAX;
-		if (w > maxlw)
-			maxlw = w;
-	}
 	if (ind->target.set) {
 		buf_reset(&b);
 		BUF_PUTSL(&b, "Target ");
 		fmt_value(&b, ind->target.value, ind->unit);
-		w = textw(ms, b.data, size, false);
-		if (w > maxlw)
-			maxlw = w;
+		lab[nlab].text = target = xstrdup(b.data);
+		lab[nlab].colour = TARGETC;
+		lab[nlab].dash = SC_DASHED;
+		lab[nlab].width = 1.5;
+		lab[nlab].target = true;
+		lab[nlab++].want = ind->target.value;
+	}
+	/* Labels wider than ENDLABEL_MAX px wrap onto more lines. */
+	maxlw = 0;
+	for (i = 0; i < nlab; i++) {
+		wrap_lines(ms, lab[i].text, size, lab[i].text == own,
+		    ENDLABEL_MAX, &lab[i].wr);
+		lab[i].lines = lab[i].wr.n;
+		if (lab[i].wr.w > maxlw)
+			maxlw = lab[i].wr.w;
 	}
 	/* Swatch 18 + gap 6 + text; at most a third of the width. */
 	w = 12 + 18 + 6 + maxlw + 4;
@@ -668,13 +739,6 @@ chart_line(struct scene *s, const struct model *m,
 		y = fy(&fr, ind->target.value);
 		add_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
 		    SC_DASHED);
-		lab[nlab].text = NULL;	/* set below from b */
-		lab[nlab].lines = 1;
-		lab[nlab].colour = TARGETC;
-		lab[nlab].dash = SC_DASHED;
-		lab[nlab].width = 1.5;
-		lab[nlab].target = true;
-		lab[nlab++].want = ind->target.value;
 	}
 	for (i = ncomp; i-- > 0;)
 		draw_series(s, &fr, &ind->cs[i].s, comp_colour[i], 2,
@@ -706,30 +770,19 @@ chart_line(struct scene *s, const struct model *m,
 	gap = size * 1.2;
 	spread(lab, nlab, gap, 4, 2, o->h - 2);
 	for (i = 0; i < nlab; i++) {
-		const char *t = lab[i].text;
-		bool	 bold = t == own;
+		bool	 bold = lab[i].text == own;
+		int	 k;
 
-		if (lab[i].target) {
-			buf_reset(&b);
-			BUF_PUTSL(&b, "Target ");
-			fmt_value(&b, ind->target.value, ind->unit);
-			t = b.data;
-		}
 		y = lab[i].y - (lab[i].lines - 1) * gap / 2;
 		add_line(s, SC_ROLE_LABEL, fr.r + 8, y, fr.r + 26, y,
 		    lab[i].colour, lab[i].width, lab[i].dash);
-		if (lab[i].lines == 1) {
-			add_text(s, SC_ROLE_LABEL, fr.r + 32, y + size * 0.35,
-			    SC_START, size, bold, INK, t);
-			continue;
-		}
-		buf_reset(&b);
-		buf_put(&b, t, lab[i].brk);
-		add_text(s, SC_ROLE_LABEL, fr.r + 32, y + size * 0.35,
-		    SC_START, size, bold, INK, b.data);
-		add_text(s, SC_ROLE_LABEL, fr.r + 32, y + gap + size * 0.35,
-		    SC_START, size, bold, INK, t + lab[i].brk + 1);
+		for (k = 0; k < lab[i].wr.n; k++)
+			add_text(s, SC_ROLE_LABEL, fr.r + 32,
+			    y + k * gap + size * 0.35, SC_START, size, bold,
+			    INK, lab[i].wr.line[k]);
+		wrap_release(&lab[i].wr);
 	}
+	free(target);
 	buf_release(&b);
 	return true;
 }
@@ -847,8 +900,8 @@ chart_breakdown(struct scene *s, const struct indicator *ind,
 	struct buf	 b;
 	double		 size, lw, vw, w, mn = 0, mx = 0, x0, x1, xz, y, rowh;
 	double		 line;
-	size_t		 i, brk = 0;
-	int		*nl;
+	size_t		 i;
+	struct wrapped	*wr;
 
 	if (bd == NULL || bd->nitems == 0)
 		return false;
@@ -876,55 +929,46 @@ chart_breakdown(struct scene *s, const struct indicator *ind,
 	}
 	if (lw > o->w * 0.4)
 		lw = o->w * 0.4;
-	nl = xcalloc(bd->nitems, sizeof(*nl));
-	rowh = 0;
+	/* Each row as tall as its label needs, at least 32 px. */
+	wr = xcalloc(bd->nitems, sizeof(*wr));
+	s->h = 16;
 	for (i = 0; i < bd->nitems; i++) {
-		nl[i] = wrap2(ms, bd->items[i].label, size, lw, &brk, false);
-		if (nl[i] * line + 12 > rowh)
-			rowh = nl[i] * line + 12;
+		wrap_lines(ms, bd->items[i].label, size, false, lw, &wr[i]);
+		s->h += fmax(32, wr[i].n * line + 12);
 	}
-	if (rowh < 32)
-		rowh = 32;
-	s->h = 8 + rowh * (double)bd->nitems + 8;
 	x0 = lw + 16;
 	x1 = o->w - vw - 16;
 	if (mx == mn)
 		mx = mn + 1;
 	xz = scale_map(0, mn, mx, x0, x1);
 	add_line(s, SC_ROLE_AXIS, xz, 8, xz, s->h - 8, GREY, 1, SC_SOLID);
-	for (i = 0; i < bd->nitems; i++) {
+	for (y = 8, i = 0; i < bd->nitems; i++, y += rowh) {
 		const struct bitem *it = &bd->items[i];
-		double	 yc = 8 + rowh * ((double)i + 0.5), xv;
+		double	 yc, xv;
+		int	 k;
 
-		if (nl[i] == 2) {
-			wrap2(ms, it->label, size, lw, &brk, false);
-			buf_reset(&b);
-			buf_put(&b, it->label, brk);
+		rowh = fmax(32, wr[i].n * line + 12);
+		yc = y + rowh / 2;
+
+		for (k = 0; k < wr[i].n; k++)
 			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
-			    yc - line / 2 + size * 0.35, SC_END, size, false,
-			    INK, b.data);
-			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
-			    yc + line / 2 + size * 0.35, SC_END, size, false,
-			    INK, it->label + brk + 1);
-		} else
-			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
-			    yc + size * 0.35, SC_END, size, false, INK,
-			    it->label);
+			    yc + (k - (wr[i].n - 1) / 2.0) * line + size * 0.35,
+			    SC_END, size, false, INK, wr[i].line[k]);
+		wrap_release(&wr[i]);
 		if (!it->has_value) {
 			add_text(s, SC_ROLE_LABEL, xz + 6, yc + size * 0.35,
 			    SC_START, size, false, GREY, "not available");
 			continue;
 		}
 		xv = scale_map(it->value, mn, mx, x0, x1);
-		y = yc - rowh * 0.3;
-		add_rect(s, SC_ROLE_BAR, fmin(xz, xv), y, fabs(xv - xz),
-		    rowh * 0.6, chart_palette[0]);
+		add_rect(s, SC_ROLE_BAR, fmin(xz, xv), yc - 10, fabs(xv - xz),
+		    20, chart_palette[0]);
 		valstr(&b, it->value, bd->unit);
 		add_text(s, SC_ROLE_LABEL, it->value < 0 ? xv - 6 : xv + 6,
 		    yc + size * 0.35, it->value < 0 ? SC_END : SC_START, size,
 		    true, INK, b.data);
 	}
-	free(nl);
+	free(wr);
 	buf_release(&b);
 	return true;
 }

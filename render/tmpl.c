@@ -450,6 +450,108 @@ is_void(const xmlNode *n)
 	return false;
 }
 
+static bool
+is_blank(const xmlChar *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+static bool
+has_upper(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return true;
+	return false;
+}
+
+/*
+ * The mixed-case names an HTML parser restores in SVG and MathML (the
+ * HTML standard's "adjust SVG attributes" and tag name tables).  It
+ * lower-cases every other name, as it does on HTML elements.
+ */
+static const char *const svg_elems[] = {
+	"altGlyph", "altGlyphDef", "altGlyphItem", "animateColor",
+	"animateMotion", "animateTransform", "clipPath", "feBlend",
+	"feColorMatrix", "feComponentTransfer", "feComposite",
+	"feConvolveMatrix", "feDiffuseLighting", "feDisplacementMap",
+	"feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB",
+	"feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge",
+	"feMergeNode", "feMorphology", "feOffset", "fePointLight",
+	"feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+	"foreignObject", "glyphRef", "linearGradient", "radialGradient",
+	"textPath", NULL
+};
+static const char *const svg_attrs[] = {
+	"attributeName", "attributeType", "baseFrequency", "baseProfile",
+	"calcMode", "clipPathUnits", "diffuseConstant", "edgeMode",
+	"filterUnits", "glyphRef", "gradientTransform", "gradientUnits",
+	"kernelMatrix", "kernelUnitLength", "keyPoints", "keySplines",
+	"keyTimes", "lengthAdjust", "limitingConeAngle", "markerHeight",
+	"markerUnits", "markerWidth", "maskContentUnits", "maskUnits",
+	"numOctaves", "pathLength", "patternContentUnits",
+	"patternTransform", "patternUnits", "pointsAtX", "pointsAtY",
+	"pointsAtZ", "preserveAlpha", "preserveAspectRatio",
+	"primitiveUnits", "refX", "refY", "repeatCount", "repeatDur",
+	"requiredExtensions", "requiredFeatures", "specularConstant",
+	"specularExponent", "spreadMethod", "startOffset", "stdDeviation",
+	"stitchTiles", "surfaceScale", "systemLanguage", "tableValues",
+	"targetX", "targetY", "textLength", "viewBox", "viewTarget",
+	"xChannelSelector", "yChannelSelector", "zoomAndPan", NULL
+};
+static const char *const mathml_attrs[] = { "definitionURL", NULL };
+
+/*
+ * Would an HTML parser read name, the name of the element n or (attr)
+ * of one of its attributes in no namespace, with the same case?  It
+ * lower-cases a name, then restores the case of the names above.
+ */
+static bool
+name_case_ok(const xmlNode *n, const char *name, bool attr)
+{
+	const char *const	*list = NULL;
+	size_t			 i;
+
+	if (is_ns(n, NS_SVG))
+		list = attr ? svg_attrs : svg_elems;
+	else if (is_ns(n, NS_MATHML) && attr)
+		list = mathml_attrs;
+	for (i = 0; list != NULL && list[i] != NULL; i++)
+		if (strcasecmp(name, list[i]) == 0)
+			return strcmp(name, list[i]) == 0;
+	return !has_upper(name);
+}
+
+/*
+ * Would an HTML parser give the attribute ns:local on n the same
+ * namespace?  It knows xml:lang and xml:space, and xlink:href and its
+ * kin on SVG and MathML elements only.
+ */
+static bool
+ns_html_ok(const xmlNode *n, const xmlNs *ns, const char *local)
+{
+	static const char *const xlink[] = { "actuate", "arcrole", "href",
+	    "role", "show", "title", "type", NULL };
+	size_t	 i;
+
+	if (ns->prefix == NULL || ns->href == NULL)
+		return false;
+	if (strcmp((const char *)ns->prefix, "xml") == 0)
+		return strcmp(local, "lang") == 0 ||
+		    strcmp(local, "space") == 0;
+	if (strcmp((const char *)ns->prefix, "xlink") != 0 ||
+	    strcmp((const char *)ns->href, NS_XLINK) != 0 ||
+	    n->ns == NULL || is_ns(n, NS_XHTML))
+		return false;
+	for (i = 0; xlink[i] != NULL; i++)
+		if (strcmp(local, xlink[i]) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Elements whose content an HTML parser reads as raw text: <style>,
  * <script> and the legacy xmp, iframe, noembed and noframes.
@@ -1220,6 +1322,35 @@ out:
 	return ok;
 }
 
+/* Can data-sc-attr set p on n?  The same rules as check_elem_name(). */
+static bool
+check_attr_target(struct tmpl *t, xmlNodePtr n, const struct apair *p,
+    struct diag *d)
+{
+	xmlNsPtr	 ns;
+
+	if (p->prefix == NULL) {
+		if (name_case_ok(n, p->local, true))
+			return true;
+		node_err(d, t->path, n, "data-sc-attr: attribute %s: HTML "
+		    "would read the name in another case", p->local);
+		return false;
+	}
+	if ((ns = xmlSearchNs(t->doc, n, BAD_CAST p->prefix)) == NULL) {
+		node_err(d, t->path, n, "data-sc-attr: namespace prefix "
+		    "\"%s\" is not declared", p->prefix);
+		return false;
+	}
+	if (!ns_html_ok(n, ns, p->local)) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s:%s: HTML "
+		    "reads only xml:lang, xml:space and, on SVG and MathML, "
+		    "xlink:href and its kin in \"%s\"", p->prefix, p->local,
+		    NS_XLINK);
+		return false;
+	}
+	return true;
+}
+
 /* Checks n's data-sc-* attributes.  Reports every problem. */
 static bool
 check_instrs(struct tmpl *t, xmlNodePtr n, bool root, struct diag *d)
@@ -1266,16 +1397,10 @@ check_instrs(struct tmpl *t, xmlNodePtr n, bool root, struct diag *d)
 				    err.data);
 				ok = false;
 			} else {
-				for (i = 0; i < pn; i++) {
-					if (pv[i].prefix == NULL ||
-					    xmlSearchNs(t->doc, n,
-					    BAD_CAST pv[i].prefix) != NULL)
-						continue;
-					node_err(d, t->path, n, "data-sc-attr: "
-					    "namespace prefix \"%s\" is not "
-					    "declared", pv[i].prefix);
-					ok = false;
-				}
+				for (i = 0; i < pn; i++)
+					if (!check_attr_target(t, n, &pv[i],
+					    d))
+						ok = false;
 				apairs_free(pv, pn);
 			}
 			buf_release(&err);
@@ -1343,16 +1468,24 @@ check_elem_name(struct diag *d, const char *file, xmlNodePtr n,
 		    n->ns->href);
 		return false;
 	}
+	if (!name_case_ok(n, (const char *)n->name, false)) {
+		node_err(d, file, at, "%selement <%s>: HTML would read the "
+		    "name in another case", what, n->name);
+		return false;
+	}
 	for (a = n->properties; a != NULL; a = a->next) {
-		if (a->ns == NULL)
-			continue;
-		if (a->ns->prefix != NULL && a->ns->href != NULL &&
-		    ((strcmp((const char *)a->ns->prefix, "xlink") == 0 &&
-		    strcmp((const char *)a->ns->href, NS_XLINK) == 0) ||
-		    strcmp((const char *)a->ns->prefix, "xml") == 0))
+		if (a->ns == NULL) {
+			if (name_case_ok(n, (const char *)a->name, true))
+				continue;
+			node_err(d, file, at, "%sattribute %s: HTML would read "
+			    "the name in another case", what, a->name);
+			return false;
+		}
+		if (ns_html_ok(n, a->ns, (const char *)a->name))
 			continue;
 		node_err(d, file, at, "%sattribute %s:%s: HTML reads only "
-		    "the prefixes xlink: (for \"%s\") and xml:", what,
+		    "xml:lang, xml:space and, on SVG and MathML, xlink:href "
+		    "and its kin in \"%s\"", what,
 		    a->ns->prefix != NULL ? (const char *)a->ns->prefix : "",
 		    a->name, NS_XLINK);
 		return false;
@@ -1445,6 +1578,13 @@ check_tree(struct tmpl *t, xmlNodePtr parent, int depth, struct diag *d)
 		case XML_CDATA_SECTION_NODE:
 			if (!check_chars(d, t->path, parent, n, ""))
 				ok = false;
+			else if ((is_html(parent, "html") ||
+			    is_html(parent, "head")) && !is_blank(n->content)) {
+				node_err(d, t->path, parent, "text directly "
+				    "inside <%s>, which HTML would move into "
+				    "<body>", parent->name);
+				ok = false;
+			}
 			continue;
 		case XML_ELEMENT_NODE:
 			break;

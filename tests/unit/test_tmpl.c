@@ -451,9 +451,28 @@ test_attr(void)
 	FAILS(T("<a data-sc-attr=\"href:js\">x</a>"), c,
 	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"js\": a script "
 	    "URL cannot go in href\n");
-	FAILS(T("<img alt=\"\" data-sc-attr=\"SRC:vb\"/>"), c,
+	FAILS(T("<img alt=\"\" data-sc-attr=\"src:vb\"/>"), c,
 	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"vb\": a script "
-	    "URL cannot go in SRC\n");
+	    "URL cannot go in src\n");
+	FAILS(T("<img alt=\"\" data-sc-attr=\"SRC:vb\"/>"), c,
+	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute SRC: HTML "
+	    "would read the name in another case\n");
+	FAILS(T("<svg xmlns=\"" SVG "\" data-sc-attr=\"viewbox:vb\"/>"), c,
+	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute viewbox: "
+	    "HTML would read the name in another case\n");
+	/* SVG attributes keep their case. */
+	RENDERS(T("<svg xmlns=\"" SVG "\" data-sc-attr=\"viewBox:vb\"/>"), c,
+	    E("<svg xmlns=\"" SVG "\" viewBox=\"vbscript:x\" />"));
+	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"urn:x\"><use "
+	    "data-sc-attr=\"xlink:href:frag\"/></svg>"), c,
+	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "xlink:href: HTML reads only xml:lang, xml:space and, on SVG and "
+	    "MathML, xlink:href and its kin in \"" XLINK "\"\n");
+	FAILS(T("<a xmlns:xlink=\"" XLINK "\" data-sc-attr=\"xlink:href:frag"
+	    "\">x</a>"), c,
+	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "xlink:href: HTML reads only xml:lang, xml:space and, on SVG and "
+	    "MathML, xlink:href and its kin in \"" XLINK "\"\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><a "
 	    "data-sc-attr=\"xlink:href:js\"/></svg>"), c,
 	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"js\": a script "
@@ -466,7 +485,7 @@ test_attr(void)
 	FAILS(T("<p data-sc-attr=\"onclick:cls\">x</p>"), c,
 	    "scorecard: t.xhtml:1:1: error: data-sc-attr: event handler "
 	    "attributes such as \"onclick\" cannot be set\n");
-	FAILS(T("<p data-sc-attr=\"ONLOAD:cls\">x</p>"), c,
+	FAILS(T("<svg xmlns=\"" SVG "\" data-sc-attr=\"ONLOAD:cls\"/>"), c,
 	    "scorecard: t.xhtml:1:1: error: data-sc-attr: event handler "
 	    "attributes such as \"ONLOAD\" cannot be set\n");
 	FAILS(T("<p data-sc-attr=\"title\">x</p>"), c,
@@ -797,11 +816,34 @@ test_namespaces(void)
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xl=\"" XLINK "\"><use "
 	    "xl:href=\"#a\"/></svg>"), c,
 	    "scorecard: t.xhtml:1:1: error: attribute xl:href: HTML reads only "
-	    "the prefixes xlink: (for \"" XLINK "\") and xml:\n");
+	    "xml:lang, xml:space and, on SVG and MathML, xlink:href and its "
+	    "kin in \"" XLINK "\"\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"urn:x\"><use "
 	    "xlink:href=\"#a\"/></svg>"), c,
 	    "scorecard: t.xhtml:1:1: error: attribute xlink:href: HTML reads "
-	    "only the prefixes xlink: (for \"" XLINK "\") and xml:\n");
+	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
+	    "its kin in \"" XLINK "\"\n");
+	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><use "
+	    "xlink:foo=\"#a\"/></svg>"), c,
+	    "scorecard: t.xhtml:1:1: error: attribute xlink:foo: HTML reads "
+	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
+	    "its kin in \"" XLINK "\"\n");
+	FAILS(T("<a xmlns:xlink=\"" XLINK "\" xlink:href=\"#a\">x</a>"), c,
+	    "scorecard: t.xhtml:1:1: error: attribute xlink:href: HTML reads "
+	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
+	    "its kin in \"" XLINK "\"\n");
+	FAILS(T("<p xml:base=\"/\">x</p>"), c,
+	    "scorecard: t.xhtml:1:1: error: attribute xml:base: HTML reads "
+	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
+	    "its kin in \"" XLINK "\"\n");
+	/* Text HTML would move out of <head>. */
+	FAILS("<html xmlns=\"" XHTML "\"><head>\n<title>t</title>x</head>"
+	    "</html>", c,
+	    "scorecard: t.xhtml:1:1: error: text directly inside <head>, "
+	    "which HTML would move into <body>\n");
+	FAILS("<html xmlns=\"" XHTML "\">x<body/></html>", c,
+	    "scorecard: t.xhtml:1:1: error: text directly inside <html>, "
+	    "which HTML would move into <body>\n");
 	FAILS("<svg xmlns=\"" SVG "\"/>", c,
 	    "scorecard: t.xhtml:1:1: error: the root element must be "
 	    "<html xmlns=\"" XHTML "\">\n");
@@ -1058,14 +1100,48 @@ test_hostile(void)
 
 	/* Unknown instructions, reported together with their lines. */
 	FAILS("<html xmlns=\"" XHTML "\"><body>\n<p data-sc-foo=\"x\"/>\n"
-	    "<p DATA-SC-TEXT=\"x\"/>\n<p data-sc-texts=\"x\"/></body></html>",
-	    c,
+	    "<p data-sc-TEXT=\"x\"/>\n"
+	    "<p data-sc-texts=\"x\"/></body></html>", c,
 	    "scorecard: t.xhtml:2:1: error: unknown instruction "
 	    "data-sc-foo\n"
-	    "scorecard: t.xhtml:3:1: error: unknown instruction "
-	    "DATA-SC-TEXT\n"
+	    "scorecard: t.xhtml:3:1: error: attribute data-sc-TEXT: HTML "
+	    "would read the name in another case\n"
 	    "scorecard: t.xhtml:4:1: error: unknown instruction "
 	    "data-sc-texts\n");
+	/* HTML lower-cases names on its elements: XML must agree. */
+	FAILS(T("<P>x</P>"), c,
+	    "scorecard: t.xhtml:1:1: error: element <P>: HTML would read the "
+	    "name in another case\n");
+	FAILS(T("<p Data-sc-text=\"x\">x</p>"), c,
+	    "scorecard: t.xhtml:1:1: error: attribute Data-sc-text: HTML "
+	    "would read the name in another case\n");
+	tctx_markup(c, "m3", "<B>x</B>");
+	FAILS(T("<p data-sc-markup=\"m3\"/>"), c,
+	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"m3\": element "
+	    "<B>: HTML would read the name in another case\n");
+	/* SVG and MathML keep the mixed-case names HTML knows, no others. */
+	RENDERS(T("<svg xmlns=\"" SVG "\" viewBox=\"0 0 1 1\" "
+	    "preserveAspectRatio=\"none\"><linearGradient "
+	    "gradientUnits=\"userSpaceOnUse\"/><foreignObject/></svg>"
+	    "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" "
+	    "definitionURL=\"u\"/>"), c,
+	    E("<svg xmlns=\"" SVG "\" viewBox=\"0 0 1 1\" "
+	    "preserveAspectRatio=\"none\"><linearGradient "
+	    "gradientUnits=\"userSpaceOnUse\" /><foreignObject /></svg>"
+	    "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" "
+	    "definitionURL=\"u\" />"));
+	FAILS(T("<svg xmlns=\"" SVG "\"><Rect/></svg>"), c,
+	    "scorecard: t.xhtml:1:1: error: element <Rect>: HTML would read "
+	    "the name in another case\n");
+	FAILS(T("<svg xmlns=\"" SVG "\" strokeWidth=\"1\"/>"), c,
+	    "scorecard: t.xhtml:1:1: error: attribute strokeWidth: HTML would "
+	    "read the name in another case\n");
+	FAILS(T("<svg xmlns=\"" SVG "\" viewbox=\"0 0 1 1\"/>"), c,
+	    "scorecard: t.xhtml:1:1: error: attribute viewbox: HTML would "
+	    "read the name in another case\n");
+	FAILS(T("<svg xmlns=\"" SVG "\"><foreignobject/></svg>"), c,
+	    "scorecard: t.xhtml:1:1: error: element <foreignobject>: HTML "
+	    "would read the name in another case\n");
 	/* Other data-* attributes pass through. */
 	RENDERS(T("<p data-indicator=\"a\" data-sc=\"b\" data-scx=\"c\"/>"), c,
 	    E("<p data-indicator=\"a\" data-sc=\"b\" data-scx=\"c\"></p>"));
