@@ -100,6 +100,8 @@ main(int argc, char *argv[])
 	int		 ch, rc = EXIT_OK;
 
 	setlocale(LC_CTYPE, "");
+	/* getopt's own messages then name us, not our path. */
+	argv[0] = (char *)"scorecard";
 	memset(&o, 0, sizeof(o));
 	diag_init(&d, stderr, "scorecard");
 	while ((ch = getopt_long(argc, argv, "+o:t:hV", longopts, NULL)) != -1)
@@ -121,6 +123,8 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	cmd = argv[0];
+	argv[0] = (char *)(strcmp(cmd, "layout") == 0 ? "scorecard layout" :
+	    "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
 	while ((ch = getopt_long(argc, argv, "o:t:hV", longopts, NULL)) != -1)
 		switch (ch) {

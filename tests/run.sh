@@ -99,9 +99,13 @@ for dir in tests/golden/*/; do
 done
 
 # Error cases: exact stderr and exit status; the output folder untouched.
-for json in tests/errors/*.json; do
-	[ -f "$json" ] || continue
-	name=${json%.json}
+# A case is NAME.json (the input), or NAME.args (a command line in which
+# @IN@ is a valid input, @OUT@ the output folder): NAME.stderr, and
+# NAME.status if the exit status is not 1.
+for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
+    sed 's/\.[a-z]*$//' | sort -u); do
+	json=$name.json
+	[ -f "$json" ] || json=tests/golden/minimal/input.json
 	case=$(basename "$name")
 	out=$OUT/errors/$case
 	want=1
@@ -124,5 +128,43 @@ for json in tests/errors/*.json; do
 done
 
 [ $regen = 1 ] && exit 0
+
+# File-system states: a render replaces an earlier render whole; a failed
+# render leaves it byte for byte; nothing is left beside it.
+st=$OUT/states
+mkdir -p "$st"
+if ./scorecard render tests/golden/minimal/input.json -o "$st/out" 2>/dev/null &&
+    ./scorecard render input/example.json -o "$st/out" 2>/dev/null &&
+    [ -f "$st/out/charts/cla-count.png" ]; then ok
+else bad "states: a second render did not replace the first"; fi
+cp -R "$st/out" "$st/before"
+if ./scorecard render tests/errors/several-errors.json -o "$st/out" 2>/dev/null; then
+	bad "states: a bad input rendered"
+elif diff -r "$st/before" "$st/out" >/dev/null; then ok
+else bad "states: a failed render changed the earlier output"; fi
+if ./scorecard render input/example.json -o "$st/out" \
+    --template tests/errors/template-unset.xhtml 2>/dev/null; then
+	bad "states: a bad template rendered"
+elif diff -r "$st/before" "$st/out" >/dev/null; then ok
+else bad "states: a failed template changed the earlier output"; fi
+if [ "$(ls -a "$st" | grep -c tmp)" = 0 ]; then ok
+else bad "states: temporary folders left behind: $(ls -a "$st")"; fi
+# Trailing slash, missing parents, and an empty folder are fine.
+mkdir -p "$st/empty"
+if ./scorecard render tests/golden/minimal/input.json -o "$st/empty/" 2>/dev/null &&
+    ./scorecard render tests/golden/minimal/input.json -o "$st/a/b/c" 2>/dev/null &&
+    [ -f "$st/empty/report.html" ] && [ -f "$st/a/b/c/summary.json" ]; then ok
+else bad "states: empty folder, trailing slash or missing parents refused"; fi
+# An unwritable parent: exit 3, a message, nothing made.
+if [ "$(id -u)" != 0 ]; then
+	mkdir -p "$st/ro" && chmod 555 "$st/ro"
+	./scorecard render tests/golden/minimal/input.json -o "$st/ro/out" 2>"$st/ro.err"
+	rc=$?
+	[ $rc = 3 ] && grep -q "cannot create" "$st/ro.err" && ok ||
+	    bad "states: unwritable folder gave exit $rc"
+	chmod 755 "$st/ro"
+fi
+# An unwritable disk (a full tmpfs needs root: see the fault tests).
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
