@@ -14,7 +14,8 @@ PKGS	 = cairo pangocairo libxml-2.0 libcjson libpng
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
-	   render/svg.o render/tmpl.o render/words.o render/report.o
+	   render/svg.o render/tmpl.o render/words.o render/mail.o \
+	   render/sha256.o render/report.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
@@ -66,7 +67,8 @@ install: scorecard
 	    $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/assets
 	install -m 0755 scorecard $(DESTDIR)$(BINDIR)/scorecard
 	install -m 0644 render/scorecard.1 $(DESTDIR)$(MANDIR)/man1/scorecard.1
-	install -m 0644 templates/report.xhtml $(DESTDIR)$(DATADIR)/templates/
+	install -m 0644 templates/report.xhtml templates/email.xhtml \
+	    $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 assets/report.css $(DESTDIR)$(DATADIR)/assets/
 
 uninstall:

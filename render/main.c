@@ -5,6 +5,7 @@
  * Holds no logic that other modules need.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -18,6 +19,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "draw.h"
+#include "mail.h"
+#include "period.h"
 #include "report.h"
 #include "util.h"
 
@@ -32,7 +35,9 @@ static void
 usage(FILE *fp)
 {
 	fputs("usage: scorecard render FILE.json -o DIR [--template FILE] "
-	    "[--pdf]\n"
+	    "[--no-pdf]\n"
+	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
+	    "                        [--mail-date D]\n"
 	    "       scorecard layout FILE.json\n"
 	    "       scorecard --help | --version\n", fp);
 }
@@ -50,7 +55,10 @@ help(void)
 	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
 	    "                     a previous render or is empty)\n"
 	    "  -t, --template F   an XHTML template of your own\n"
-	    "      --pdf          also write charts/<id>.pdf\n"
+	    "      --no-pdf       do not write charts/<id>.pdf\n"
+	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
+	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
+	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n\n"
 	    "Exit status: 0 done, 1 bad input or template, 2 bad command "
@@ -81,21 +89,47 @@ datadir(void)
 	return xstrdup(DATADIR);
 }
 
+/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC) into seconds. */
+static bool
+parse_date(const char *s, long long *out)
+{
+	struct period	 p;
+	char		 day[11];
+	int		 hh = 0, mm = 0, ss = 0, n = 0;
+
+	if (strlen(s) < 10)
+		return false;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!period_parse(day, &p) || p.kind != PERIOD_DAY)
+		return false;
+	if (s[10] != '\0' && (sscanf(s + 10, "T%2d:%2d:%2dZ%n", &hh, &mm,
+	    &ss, &n) != 3 || s[10 + n] != '\0' || hh > 23 || mm > 59 ||
+	    ss > 60 || hh < 0 || mm < 0 || ss < 0))
+		return false;
+	*out = (long long)period_start(&p) * 86400 + hh * 3600 + mm * 60 + ss;
+	return true;
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "template", required_argument, NULL, 't' },
-		{ "pdf", no_argument, NULL, 'P' },
+		{ "no-pdf", no_argument, NULL, 'P' },
+		{ "mail-from", required_argument, NULL, 'F' },
+		{ "mail-to", required_argument, NULL, 'T' },
+		{ "mail-subject", required_argument, NULL, 'S' },
+		{ "mail-date", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct report_opts o;
 	struct diag	 d;
-	struct buf	 tpl, assets, out;
-	const char	*cmd;
+	struct buf	 tpl, etpl, assets, out;
+	const char	*cmd, *why;
 	char		*dd;
 	int		 ch, rc = EXIT_OK;
 
@@ -103,6 +137,7 @@ main(int argc, char *argv[])
 	/* getopt's own messages then name us, not our path. */
 	argv[0] = (char *)"scorecard";
 	memset(&o, 0, sizeof(o));
+	o.pdf = true;
 	diag_init(&d, stderr, "scorecard");
 	while ((ch = getopt_long(argc, argv, "+o:t:hV", longopts, NULL)) != -1)
 		switch (ch) {
@@ -135,7 +170,32 @@ main(int argc, char *argv[])
 			o.template = optarg;
 			break;
 		case 'P':
-			o.pdf = true;
+			o.pdf = false;
+			break;
+		case 'F':
+		case 'T':
+		case 'S':
+			if ((why = mail_check_address(optarg)) != NULL) {
+				fprintf(stderr, "scorecard: --mail-%s %s\n",
+				    ch == 'F' ? "from" : ch == 'T' ? "to" :
+				    "subject", why);
+				return EXIT_USAGE;
+			}
+			if (ch == 'F')
+				o.mail_from = optarg;
+			else if (ch == 'T')
+				o.mail_to = optarg;
+			else
+				o.mail_subject = optarg;
+			break;
+		case 'D':
+			if (!parse_date(optarg, &o.mail_date)) {
+				fprintf(stderr, "scorecard: --mail-date: "
+				    "expected YYYY-MM-DD or "
+				    "YYYY-MM-DDTHH:MM:SSZ, not %s\n", optarg);
+				return EXIT_USAGE;
+			}
+			o.has_mail_date = true;
 			break;
 		case 'h':
 			help();
@@ -188,6 +248,9 @@ main(int argc, char *argv[])
 	buf_init(&assets);
 	buf_printf(&tpl, "%s/templates/report.xhtml", dd);
 	buf_printf(&assets, "%s/assets", dd);
+	buf_init(&etpl);
+	buf_printf(&etpl, "%s/templates/email.xhtml", dd);
+	o.email_template = etpl.data;
 	if (o.template == NULL)
 		o.template = tpl.data;
 	o.assets = assets.data;
@@ -203,6 +266,7 @@ main(int argc, char *argv[])
 		break;
 	}
 	buf_release(&tpl);
+	buf_release(&etpl);
 	buf_release(&assets);
 	free(dd);
 	xmlCleanupParser();

@@ -34,9 +34,11 @@
 #include "figures.h"
 #include "fmt.h"
 #include "json.h"
+#include "mail.h"
 #include "model.h"
 #include "period.h"
 #include "report.h"
+#include "sha256.h"
 #include "summary.h"
 #include "svg.h"
 #include "tmpl.h"
@@ -646,6 +648,11 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 			buf_reset(&b);
 			buf_printf(&b, "charts/%s.png", ind->id);
 			tctx_text(ic, "chart_png", b.data);
+			/* For the email: the PNG part, and its alt text. */
+			buf_reset(&b);
+			buf_printf(&b, "cid:%s.png@scorecard", ind->id);
+			tctx_text(ic, "chart_cid", b.data);
+			tctx_text(ic, "chart_alt", desc.data);
 		} else {
 			tctx_bool(ic, "has_chart", false);
 			tctx_bool(ic, "figure", f->latest != NULL);
@@ -892,6 +899,112 @@ out:
 	return ok;
 }
 
+/* The Date: of the email when none is given. */
+static long long
+mail_date(const struct report_opts *o, const struct model *m)
+{
+	const char	*sde;
+	char		*end;
+	long long	 t;
+
+	if (o->has_mail_date)
+		return o->mail_date;
+	if (m->report.published != NULL)
+		return (long long)period_start(&m->report.pubperiod) * 86400;
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL) {
+		t = strtoll(sde, &end, 10);
+		if (*sde != '\0' && *end == '\0' && t >= 0)
+			return t;
+	}
+	/* Never the clock: the day after the reporting period ends. */
+	return ((long long)period_end(&m->report.period) + 1) * 86400;
+}
+
+/*
+ * Makes report.eml: the email template filled from the same context,
+ * the report as text, and every trend chart's PNG (already in of).
+ */
+static bool
+make_email(const struct report_opts *o, const struct model *m,
+    const struct figures *figs, const struct tctx *c, struct ofiles *of,
+    struct diag *d)
+{
+	struct tmpl	 *t;
+	struct buf	  html, text, subj, name, cid, *out;
+	struct mail_image *img;
+	struct mail_head  h;
+	size_t		  i, j, nimg = 0;
+	char		  hex[65], tmp[32];
+	bool		  ok = false;
+
+	if ((t = tmpl_load(o->email_template, o->assets, d)) == NULL)
+		return false;
+	buf_init(&html);
+	buf_init(&text);
+	buf_init(&subj);
+	buf_init(&name);
+	buf_init(&cid);
+	img = xcalloc(m->ninds, sizeof(*img));
+	if (!tmpl_render(t, c, &html, d))
+		goto out;
+	words_text_report(&text, m, figs);
+	/* The PNG parts, in report order; names live in of until freed. */
+	for (i = 0; i < m->ninds; i++) {
+		buf_reset(&name);
+		buf_printf(&name, "charts/%s.png", m->inds[i].id);
+		for (j = 0; j < of->n; j++)
+			if (strcmp(of->f[j].name, name.data) == 0)
+				break;
+		if (j == of->n)
+			continue;
+		img[nimg].filename = of->f[j].name + strlen("charts/");
+		img[nimg].data = of->f[j].data.data;
+		img[nimg].len = of->f[j].data.len;
+		nimg++;
+	}
+	/* Content-IDs: the file name @scorecard, as the template's cid:. */
+	for (i = 0; i < nimg; i++) {
+		buf_printf(&cid, "%s@scorecard", img[i].filename);
+		buf_putc(&cid, '\0');
+	}
+	for (i = 0, j = 0; i < nimg; i++) {
+		img[i].cid = cid.data + j;
+		j += strlen(cid.data + j) + 1;
+	}
+	buf_printf(&subj, "%s: %s", m->report.title,
+	    period_long(&m->report.period, tmp, sizeof(tmp)));
+	sha256_hex(html.data, html.len, hex);
+	hex[32] = '\0';
+	buf_reset(&name);
+	buf_printf(&name, "%s@scorecard", hex);
+	h.from = o->mail_from != NULL ? o->mail_from :
+	    "Performance team <performance@example.invalid>";
+	h.to = o->mail_to != NULL ? o->mail_to : "undisclosed-recipients:;";
+	h.subject = o->mail_subject != NULL ? o->mail_subject : subj.data;
+	h.date = mail_date(o, m);
+	h.msgid = name.data;
+	/* Adding a file may move of->f: write into a buf of our own first. */
+	{
+		struct buf	 eml;
+
+		buf_init(&eml);
+		mail_write(&eml, &h, text.data, html.data, img, nimg);
+		out = ofile_add(of, "report.eml");
+		buf_release(out);
+		*out = eml;
+	}
+	ok = true;
+out:
+	free(img);
+	buf_release(&cid);
+	buf_release(&name);
+	buf_release(&subj);
+	buf_release(&text);
+	buf_release(&html);
+	tmpl_free(t);
+	return ok;
+}
+
 static struct figures *
 all_figures(const struct model *m)
 {
@@ -937,6 +1050,9 @@ report_render(const struct report_opts *o, struct diag *d)
 		goto out;
 	}
 	if (!tmpl_render(t, c, ofile_add(&of, "report.html"), d))
+		goto out;
+	if (o->email_template != NULL &&
+	    !make_email(o, m, figs, c, &of, d))
 		goto out;
 	rc = commit(o->outdir, &of, d) ? REPORT_OK : REPORT_OUTPUT;
 out:

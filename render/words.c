@@ -6,6 +6,7 @@
  * quantities "lower" or "higher".
  */
 #include <math.h>
+#include <string.h>
 
 #include "buf.h"
 #include "figures.h"
@@ -221,4 +222,194 @@ words_reason(struct buf *b, const struct indicator *ind,
 		BUF_PUTSL(b, ", from ");
 		fmt_value(b, f->previous->value, ind->unit);
 	}
+}
+
+/* Appends s wrapped at width columns (counting characters, not bytes):
+ * the first line starts with first, the others with rest. */
+static void
+put_wrapped2(struct buf *b, const char *s, const char *first,
+    const char *rest, size_t width)
+{
+	size_t	 col, wl, wc, i, ind;
+	const char *w;
+
+	buf_puts(b, first);
+	col = ind = strlen(first);
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		w = s;
+		wl = strcspn(w, " \n\r\t");
+		for (wc = 0, i = 0; i < wl; i++)
+			if (((unsigned char)w[i] & 0xC0) != 0x80)
+				wc++;
+		if (col > ind && col + 1 + wc > width) {
+			buf_putc(b, '\n');
+			buf_puts(b, rest);
+			col = ind = strlen(rest);
+		} else if (col > ind) {
+			buf_putc(b, ' ');
+			col++;
+		}
+		buf_put(b, w, wl);
+		col += wc;
+		s = w + wl;
+	}
+	buf_putc(b, '\n');
+}
+
+static void
+put_wrapped(struct buf *b, const char *s, const char *indent, size_t width)
+{
+	put_wrapped2(b, s, indent, indent, width);
+}
+
+/* Appends paragraphs of text (split at blank lines), each wrapped. */
+static void
+put_paragraphs(struct buf *b, const char *text, const char *indent)
+{
+	struct buf	 para;
+	const char	*p = text, *nl;
+	bool		 blank;
+
+	buf_init(&para);
+	for (;;) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		blank = strspn(p, " \t\r") >= (size_t)(nl - p);
+		if (!blank) {
+			buf_put(&para, p, (size_t)(nl - p));
+			buf_putc(&para, ' ');
+		} else if (para.len > 0) {
+			put_wrapped(b, para.data, indent, 72);
+			buf_putc(b, '\n');
+			buf_reset(&para);
+		}
+		if (*nl == '\0')
+			break;
+		p = nl + 1;
+	}
+	if (para.len > 0) {
+		put_wrapped(b, para.data, indent, 72);
+		buf_putc(b, '\n');
+	}
+	buf_release(&para);
+}
+
+static void
+underline(struct buf *b, const char *s, char c)
+{
+	size_t	 n = 0;
+
+	buf_puts(b, s);
+	buf_putc(b, '\n');
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	while (n-- > 0)
+		buf_putc(b, c);
+	buf_putc(b, '\n');
+}
+
+static const char *
+status_name(enum status s)
+{
+	switch (s) {
+	case STATUS_GREEN:
+		return "Green";
+	case STATUS_AMBER:
+		return "Amber";
+	case STATUS_RED:
+		return "Red";
+	case STATUS_NONE:
+		break;
+	}
+	return "No target";
+}
+
+void
+words_text_report(struct buf *b, const struct model *m,
+    const struct figures *figs)
+{
+	struct buf	 line;
+	size_t		 i, n[4] = { 0 }, pass;
+	const char	*sec = NULL;
+	char		 tmp[32];
+
+	buf_init(&line);
+	underline(b, m->report.title, '=');
+	buf_printf(b, "%s\nFigures for %s", m->report.organisation,
+	    period_long(&m->report.period, tmp, sizeof(tmp)));
+	if (m->report.published != NULL)
+		buf_printf(b, ", published %s", period_long(
+		    &m->report.pubperiod, tmp, sizeof(tmp)));
+	BUF_PUTSL(b, "\n\n");
+	if (m->report.introduction != NULL)
+		put_paragraphs(b, m->report.introduction, "");
+	for (i = 0; i < m->ninds; i++)
+		n[figs[i].status]++;
+	underline(b, "Summary", '-');
+	buf_printf(b, "%zu red, %zu amber, %zu green, %zu without a "
+	    "target.\n\n", n[STATUS_RED], n[STATUS_AMBER], n[STATUS_GREEN],
+	    n[STATUS_NONE]);
+	for (pass = 0; pass < 2; pass++) {
+		bool	 any = false;
+
+		for (i = 0; i < m->ninds; i++) {
+			bool	 focus = words_area_for_focus(&m->inds[i],
+			    &figs[i]);
+
+			if (pass == 0 ? !focus : focus ||
+			    !words_performing_well(&m->inds[i], &figs[i]))
+				continue;
+			if (!any)
+				buf_puts(b, pass == 0 ? "Areas for focus:\n" :
+				    "Performing well:\n");
+			any = true;
+			buf_reset(&line);
+			buf_printf(&line, "%s: ", m->inds[i].title);
+			words_reason(&line, &m->inds[i], &figs[i]);
+			put_wrapped2(b, line.data, "  - ", "    ", 72);
+		}
+		if (any)
+			buf_putc(b, '\n');
+	}
+	for (i = 0; i < m->ninds; i++) {
+		const struct indicator *ind = &m->inds[i];
+		const char *s = ind->section != NULL ? ind->section :
+		    "Indicators";
+
+		if (sec == NULL || strcmp(sec, s) != 0) {
+			buf_putc(b, '\n');
+			underline(b, s, '-');
+			buf_putc(b, '\n');
+			sec = s;
+		}
+		if (ind->code != NULL)
+			buf_printf(b, "%s ", ind->code);
+		buf_printf(b, "%s\n", ind->title);
+		buf_reset(&line);
+		buf_printf(&line, "Status: %s. Trend: ",
+		    status_name(figs[i].status));
+		buf_puts(&line, figures_trend_str(figs[i].trend));
+		BUF_PUTSL(&line, ".");
+		put_wrapped(b, line.data, "  ", 72);
+		buf_reset(&line);
+		words_indicator(&line, ind, &figs[i]);
+		put_wrapped(b, line.data, "  ", 72);
+		buf_putc(b, '\n');
+		if (ind->commentary != NULL)
+			put_paragraphs(b, ind->commentary, "  ");
+	}
+	if (m->report.contact != NULL) {
+		buf_reset(&line);
+		buf_printf(&line, "Questions about these figures: %s.",
+		    m->report.contact);
+		buf_putc(b, '\n');
+		put_wrapped(b, line.data, "", 72);
+	}
+	buf_release(&line);
 }

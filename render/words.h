@@ -37,4 +37,13 @@ bool	words_area_for_focus(const struct indicator *ind,
 void	words_reason(struct buf *b, const struct indicator *ind,
 	    const struct figures *f);
 
+/*
+ * Appends the whole report as plain text (the text/plain part of the
+ * email): title, period, the RAG counts, the two lists, then each
+ * indicator's figures, sentence and commentary, wrapped at 72 columns.
+ * figs[i] are the figures of m->inds[i].
+ */
+void	words_text_report(struct buf *b, const struct model *m,
+	    const struct figures *figs);
+
 #endif

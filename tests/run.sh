@@ -84,10 +84,21 @@ for dir in tests/golden/*/; do
 	$V ./scorecard layout "$in" >"$OUT/golden/$case.layout" 2>&1
 	compare "$OUT/golden/$case.layout" "$dir/expected-layout.txt"
 	[ $regen = 1 ] && continue
-	# Every chart is there as SVG and as a decodable PNG at 2x.
+	# The email, read by an independent MIME parser.
+	if python3 tests/mailcheck.py "$OUT/golden/$case/report.eml" >"$OUT/mail.out" 2>&1
+	then ok; else bad "golden $case: report.eml"; cat "$OUT/mail.out"; fi
+	# Reproducible: the same input gives the same bytes, PDFs included.
+	./scorecard render "$in" -o "$OUT/golden/$case.again" \
+	    $( [ -f "$dir/template.xhtml" ] && echo --template "$dir/template.xhtml") 2>/dev/null
+	if diff -r "$OUT/golden/$case" "$OUT/golden/$case.again" >/dev/null
+	then ok; else bad "golden $case: a second render differs"; fi
+	rm -rf "$OUT/golden/$case.again"
+	# Every chart is there as SVG, PDF and a decodable PNG at 2x.
 	for svg in "$OUT/golden/$case"/charts/*.svg; do
 		[ -f "$svg" ] || continue
 		png=${svg%.svg}.png
+		if head -c 5 "${svg%.svg}.pdf" 2>/dev/null | grep -q '%PDF-'
+		then ok; else bad "${svg%.svg}.pdf missing or not a PDF"; fi
 		dim=$(tests/pngcheck "$png" 2>&1)
 		w=$(sed -n 's/.*width="\([0-9.]*\)".*/\1/p' "$svg" | head -n 1)
 		h=$(sed -n 's/.*height="\([0-9.]*\)" role.*/\1/p' "$svg" | head -n 1)
