@@ -38,6 +38,7 @@ usage(FILE *fp)
 	    "[--no-pdf]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
 	    "                        [--mail-date D]\n"
+	    "       scorecard archive FILE.json --into ARCHIVE [--replace]\n"
 	    "       scorecard layout FILE.json\n"
 	    "       scorecard --help | --version\n", fp);
 }
@@ -51,6 +52,10 @@ help(void)
 	    "report.\n\n"
 	    "  render FILE.json   write DIR/report.html, DIR/summary.json and\n"
 	    "                     DIR/charts/<id>.{png,svg}\n"
+	    "  archive FILE.json  add a snapshot ARCHIVE/<period>/ (never\n"
+	    "                     overwritten; --replace keeps the old one as\n"
+	    "                     <period>.replaced-N) and rewrite\n"
+	    "                     ARCHIVE/index.html\n"
 	    "  layout FILE.json   print the layout of every chart (for tests)\n\n"
 	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
 	    "                     a previous render or is empty)\n"
@@ -118,6 +123,8 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
+		{ "into", required_argument, NULL, 'I' },
+		{ "replace", no_argument, NULL, 'R' },
 		{ "mail-from", required_argument, NULL, 'F' },
 		{ "mail-to", required_argument, NULL, 'T' },
 		{ "mail-subject", required_argument, NULL, 'S' },
@@ -128,7 +135,9 @@ main(int argc, char *argv[])
 	};
 	struct report_opts o;
 	struct diag	 d;
-	struct buf	 tpl, etpl, assets, out;
+	struct buf	 tpl, etpl, atpl, assets, out;
+	const char	*into = NULL;
+	bool		 replace = false;
 	const char	*cmd, *why;
 	char		*dd;
 	int		 ch, rc = EXIT_OK;
@@ -159,6 +168,7 @@ main(int argc, char *argv[])
 	}
 	cmd = argv[0];
 	argv[0] = (char *)(strcmp(cmd, "layout") == 0 ? "scorecard layout" :
+	    strcmp(cmd, "archive") == 0 ? "scorecard archive" :
 	    "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
 	while ((ch = getopt_long(argc, argv, "o:t:hV", longopts, NULL)) != -1)
@@ -171,6 +181,12 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			o.pdf = false;
+			break;
+		case 'I':
+			into = optarg;
+			break;
+		case 'R':
+			replace = true;
 			break;
 		case 'F':
 		case 'T':
@@ -224,12 +240,22 @@ main(int argc, char *argv[])
 		buf_release(&out);
 		return rc;
 	}
-	if (strcmp(cmd, "render") != 0) {
+	if (strcmp(cmd, "archive") == 0) {
+		if (argc != 1 || into == NULL || *into == '\0') {
+			fputs(argc != 1 ? "scorecard: archive: one input file "
+			    "at a time\n" : "scorecard: archive: no archive "
+			    "folder given (--into DIR)\n", stderr);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		o.input = argv[0];
+	} else if (strcmp(cmd, "render") != 0) {
 		fprintf(stderr, "scorecard: unknown command: %s\n", cmd);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (argc != 1 || o.outdir == NULL || *o.outdir == '\0') {
+	if (strcmp(cmd, "render") == 0 &&
+	    (argc != 1 || o.outdir == NULL || *o.outdir == '\0')) {
 		if (argc == 0)
 			fputs("scorecard: render: no input file given\n",
 			    stderr);
@@ -254,7 +280,11 @@ main(int argc, char *argv[])
 	if (o.template == NULL)
 		o.template = tpl.data;
 	o.assets = assets.data;
-	switch (report_render(&o, &d)) {
+	buf_init(&atpl);
+	buf_printf(&atpl, "%s/templates/archive.xhtml", dd);
+	switch (strcmp(cmd, "archive") == 0 ?
+	    report_archive(&o, into, atpl.data, replace, &d) :
+	    report_render(&o, &d)) {
 	case REPORT_OK:
 		rc = EXIT_OK;
 		break;
@@ -267,6 +297,7 @@ main(int argc, char *argv[])
 	}
 	buf_release(&tpl);
 	buf_release(&etpl);
+	buf_release(&atpl);
 	buf_release(&assets);
 	free(dd);
 	xmlCleanupParser();

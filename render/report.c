@@ -18,6 +18,7 @@
 #include <sys/types.h>
 
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -834,13 +835,41 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 	return ok;
 }
 
+/* Writes every file of of into the new, empty folder dir. */
+static bool
+write_tree(const char *dir, const struct ofiles *of, struct diag *d)
+{
+	struct buf	 path;
+	size_t		 i;
+	bool		 ok = false;
+
+	buf_init(&path);
+	chmod(dir, 0755);
+	buf_printf(&path, "%s/charts", dir);
+	if (mkdir(path.data, 0755) == -1) {
+		diag_msg(d, DIAG_ERROR, path.data, 0, 0, "cannot create "
+		    "folder: %s", strerror(errno));
+		goto out;
+	}
+	for (i = 0; i < of->n; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, of->f[i].name);
+		if (!write_file(path.data, &of->f[i].data, d))
+			goto out;
+	}
+	ok = true;
+out:
+	buf_release(&path);
+	return ok;
+}
+
 /* Writes every file under a new folder and swaps it in for dir. */
 static bool
 commit(const char *outdir, const struct ofiles *of, struct diag *d)
 {
-	struct buf	 tmp, path;
+	struct buf	 tmp;
 	char		*dir;
-	size_t		 i, len;
+	size_t		 len;
 	bool		 exists, ok = false;
 
 	/* Strip trailing slashes: "out/" names the folder "out". */
@@ -849,7 +878,6 @@ commit(const char *outdir, const struct ofiles *of, struct diag *d)
 	while (len > 1 && dir[len - 1] == '/')
 		dir[--len] = '\0';
 	buf_init(&tmp);
-	buf_init(&path);
 	if (!mkparents(dir, d) || !replaceable(dir, &exists, d))
 		goto out;
 	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
@@ -858,19 +886,8 @@ commit(const char *outdir, const struct ofiles *of, struct diag *d)
 		    "folder beside it: %s", strerror(errno));
 		goto out;
 	}
-	chmod(tmp.data, 0755);
-	buf_printf(&path, "%s/charts", tmp.data);
-	if (mkdir(path.data, 0755) == -1) {
-		diag_msg(d, DIAG_ERROR, path.data, 0, 0, "cannot create "
-		    "folder: %s", strerror(errno));
+	if (!write_tree(tmp.data, of, d))
 		goto fail;
-	}
-	for (i = 0; i < of->n; i++) {
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s", tmp.data, of->f[i].name);
-		if (!write_file(path.data, &of->f[i].data, d))
-			goto fail;
-	}
 	if (!exists) {
 		if (rename(tmp.data, dir) == -1) {
 			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot rename "
@@ -893,7 +910,6 @@ fail:
 	else
 		rm_tree(tmp.data);
 out:
-	buf_release(&path);
 	buf_release(&tmp);
 	free(dir);
 	return ok;
@@ -1017,27 +1033,34 @@ all_figures(const struct model *m)
 	return figs;
 }
 
-enum report_status
-report_render(const struct report_opts *o, struct diag *d)
+/*
+ * Makes every file of a render in memory: from len bytes of text when
+ * text is not NULL (the archive reads the input once, so that what it
+ * keeps is what it rendered), else from the file o->input.  On success
+ * m holds the model.
+ */
+static enum report_status
+build(const struct report_opts *o, const char *text, size_t len,
+    struct model *m, struct ofiles *of, struct diag *d)
 {
-	struct model	*m;
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
 	struct tctx	*c = NULL;
-	struct ofiles	 of = { NULL, 0, 0 };
 	struct charts	 ch;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
+	bool		 loaded;
 
 	memset(&ch, 0, sizeof(ch));
-	m = model_new();
 	/* Check the input and the template before drawing anything. */
-	if (!json_load(m, o->input, d))
+	loaded = text != NULL ? json_load_mem(m, o->input, text, len, d) :
+	    json_load(m, o->input, d);
+	if (!loaded)
 		goto out;
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
 	figs = all_figures(m);
-	summary_write(ofile_add(&of, "summary.json"), m, figs);
+	summary_write(ofile_add(of, "summary.json"), m, figs);
 
 	ch.dr = draw_new();
 	draw_measure(ch.dr, &ch.ms);
@@ -1045,24 +1068,351 @@ report_render(const struct report_opts *o, struct diag *d)
 	ch.opts.ownlabel = m->report.organisation;
 	ch.pdf = o->pdf;
 	c = tctx_new();
-	if (!bind(c, m, figs, &ch, &of, d)) {
+	if (!bind(c, m, figs, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
-	if (!tmpl_render(t, c, ofile_add(&of, "report.html"), d))
+	if (!tmpl_render(t, c, ofile_add(of, "report.html"), d))
 		goto out;
 	if (o->email_template != NULL &&
-	    !make_email(o, m, figs, c, &of, d))
+	    !make_email(o, m, figs, c, of, d))
 		goto out;
-	rc = commit(o->outdir, &of, d) ? REPORT_OK : REPORT_OUTPUT;
+	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
-	if (rc == REPORT_OK && d->nerr != nerr)
-		rc = REPORT_OUTPUT;
 	draw_free(ch.dr);
 	tctx_free(c);
-	ofiles_release(&of);
 	tmpl_free(t);
 	free(figs);
+	return rc;
+}
+
+enum report_status
+report_render(const struct report_opts *o, struct diag *d)
+{
+	struct model	*m;
+	struct ofiles	 of = { NULL, 0, 0 };
+	enum report_status rc;
+
+	m = model_new();
+	rc = build(o, NULL, 0, m, &of, d);
+	if (rc == REPORT_OK && !commit(o->outdir, &of, d))
+		rc = REPORT_OUTPUT;
+	ofiles_release(&of);
+	model_free(m);
+	return rc;
+}
+
+/* Reads the whole file into b, capped at JSON_MAX_BYTES. */
+static bool
+slurp(const char *path, struct buf *b, struct diag *d)
+{
+	FILE	*fp;
+	char	 chunk[65536];
+	size_t	 n;
+	bool	 ok;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return false;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		buf_put(b, chunk, n);
+		if (b->len > JSON_MAX_BYTES)
+			break;
+	}
+	ok = !ferror(fp);
+	fclose(fp);
+	if (!ok)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+	else if (b->len > JSON_MAX_BYTES) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large (the limit "
+		    "is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
+		ok = false;
+	}
+	return ok;
+}
+
+/* A snapshot's folder name: the period with '/' and ' ' as '-'. */
+static void
+snapshot_name(struct buf *b, const struct period *p)
+{
+	char	 tmp[32], *c;
+
+	period_canon(p, tmp, sizeof(tmp));
+	for (c = tmp; *c != '\0'; c++)
+		if (*c == '/' || *c == ' ')
+			*c = '-';
+	buf_puts(b, tmp);
+}
+
+static int
+ofile_cmp(const void *a, const void *b)
+{
+	const struct ofile *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/* A snapshot found in the archive, for the index. */
+struct snap {
+	char		*name;		/* folder name */
+	struct model	*m;
+	size_t		 n[4];		/* indicators by status */
+	int		 replaced;	/* N of .replaced-N, 0 for current */
+};
+
+static int
+snap_cmp(const void *a, const void *b)
+{
+	const struct snap *x = a, *y = b;
+	int	 c;
+
+	/* Newest period first; the current one before those it replaced. */
+	if ((c = period_cmp(&y->m->report.period, &x->m->report.period)) != 0)
+		return c;
+	if (x->replaced != y->replaced)
+		return x->replaced == 0 ? -1 :
+		    y->replaced == 0 ? 1 : y->replaced - x->replaced;
+	return strcmp(x->name, y->name);
+}
+
+/* Writes archive/index.html from every snapshot's archived input. */
+static bool
+write_index(const char *archive, const char *tpath, const char *assets,
+    struct diag *d)
+{
+	struct diag	 quiet;
+	struct snap	*sn = NULL;
+	size_t		 nsn = 0, maxsn = 0, i, k;
+	struct tmpl	*t = NULL;
+	struct tctx	*c = NULL, *it;
+	struct buf	 path, html, tmp;
+	struct dirent	*de;
+	DIR		*dir;
+	const char	*rep;
+	char		 ptmp[32];
+	bool		 ok = false;
+	int		 fd;
+
+	buf_init(&path);
+	buf_init(&html);
+	buf_init(&tmp);
+	diag_init(&quiet, NULL, "scorecard");
+	if ((t = tmpl_load(tpath, assets, d)) == NULL)
+		goto out;
+	if ((dir = opendir(archive)) == NULL) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		goto out;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		struct model	*m;
+		struct figures	 f;
+
+		if (de->d_name[0] == '.')
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s/input.json", archive, de->d_name);
+		if (access(path.data, R_OK) != 0)
+			continue;
+		m = model_new();
+		if (!json_load(m, path.data, &quiet)) {
+			diag_msg(d, DIAG_WARN, path.data, 0, 0, "cannot be "
+			    "read any more; left out of the index");
+			model_free(m);
+			continue;
+		}
+		if (nsn == maxsn) {
+			maxsn = maxsn == 0 ? 16 : maxsn * 2;
+			sn = xreallocarray(sn, maxsn, sizeof(*sn));
+		}
+		memset(&sn[nsn], 0, sizeof(sn[nsn]));
+		sn[nsn].name = xstrdup(de->d_name);
+		sn[nsn].m = m;
+		if ((rep = strstr(de->d_name, ".replaced-")) != NULL)
+			sn[nsn].replaced = atoi(rep + strlen(".replaced-"));
+		for (k = 0; k < m->ninds; k++) {
+			figures_compute(&m->inds[k], &f);
+			sn[nsn].n[f.status]++;
+		}
+		nsn++;
+	}
+	closedir(dir);
+	if (nsn > 0)
+		qsort(sn, nsn, sizeof(*sn), snap_cmp);
+
+	c = tctx_new();
+	tctx_text(c, "generator", "scorecard " VERSION);
+	tctx_text(c, "organisation", nsn > 0 ?
+	    sn[0].m->report.organisation : "");
+	buf_reset(&tmp);
+	buf_printf(&tmp, "%zu", nsn);
+	tctx_text(c, "n_snapshots", tmp.data);
+	tctx_list(c, "snapshots");
+	for (i = 0; i < nsn; i++) {
+		const struct model *m = sn[i].m;
+
+		it = tctx_add(c, "snapshots");
+		tctx_text(it, "name", sn[i].name);
+		buf_reset(&tmp);
+		buf_printf(&tmp, "%s/report.html", sn[i].name);
+		tctx_text(it, "href", tmp.data);
+		tctx_text(it, "title", m->report.title);
+		tctx_text(it, "period", period_long(&m->report.period, ptmp,
+		    sizeof(ptmp)));
+		tctx_text(it, "period_iso", m->report.pstr);
+		if (m->report.published != NULL)
+			tctx_text(it, "published", period_long(
+			    &m->report.pubperiod, ptmp, sizeof(ptmp)));
+		tctx_bool(it, "replaced", sn[i].replaced > 0);
+		buf_reset(&tmp);
+		buf_printf(&tmp, "%zu", sn[i].n[STATUS_RED]);
+		tctx_text(it, "n_red", tmp.data);
+		buf_reset(&tmp);
+		buf_printf(&tmp, "%zu", sn[i].n[STATUS_AMBER]);
+		tctx_text(it, "n_amber", tmp.data);
+		buf_reset(&tmp);
+		buf_printf(&tmp, "%zu", sn[i].n[STATUS_GREEN]);
+		tctx_text(it, "n_green", tmp.data);
+		buf_reset(&tmp);
+		buf_printf(&tmp, "%zu", sn[i].n[STATUS_NONE]);
+		tctx_text(it, "n_none", tmp.data);
+	}
+	if (!tmpl_render(t, c, &html, d))
+		goto out;
+	/* A new file beside the index, then one rename. */
+	buf_reset(&path);
+	buf_printf(&path, "%s/.index.html.XXXXXX", archive);
+	if ((fd = mkstemp(path.data)) == -1) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot write the "
+		    "index: %s", strerror(errno));
+		goto out;
+	}
+	close(fd);
+	unlink(path.data);
+	if (!write_file(path.data, &html, d))
+		goto out;
+	buf_reset(&tmp);
+	buf_printf(&tmp, "%s/index.html", archive);
+	if (rename(path.data, tmp.data) == -1) {
+		diag_msg(d, DIAG_ERROR, tmp.data, 0, 0, "cannot replace: %s",
+		    strerror(errno));
+		unlink(path.data);
+		goto out;
+	}
+	ok = true;
+out:
+	for (i = 0; i < nsn; i++) {
+		free(sn[i].name);
+		model_free(sn[i].m);
+	}
+	free(sn);
+	tctx_free(c);
+	tmpl_free(t);
+	buf_release(&tmp);
+	buf_release(&html);
+	buf_release(&path);
+	return ok;
+}
+
+enum report_status
+report_archive(const struct report_opts *o, const char *archive,
+    const char *index_template, bool replace, struct diag *d)
+{
+	struct model	*m;
+	struct ofiles	 of = { NULL, 0, 0 };
+	struct buf	 in, name, dest, tmp, old, *man;
+	enum report_status rc;
+	char		 hex[65];
+	size_t		 i;
+	int		 n;
+
+	m = model_new();
+	buf_init(&in);
+	buf_init(&name);
+	buf_init(&dest);
+	buf_init(&tmp);
+	buf_init(&old);
+	if (!slurp(o->input, &in, d)) {
+		rc = REPORT_INPUT;
+		goto out;
+	}
+	if ((rc = build(o, in.data, in.len, m, &of, d)) != REPORT_OK)
+		goto out;
+	buf_put(ofile_add(&of, "input.json"), in.data, in.len);
+	/* The manifest: every file's SHA-256, sorted by name. */
+	qsort(of.f, of.n, sizeof(*of.f), ofile_cmp);
+	man = ofile_add(&of, "MANIFEST.sha256");
+	for (i = 0; i + 1 < of.n; i++) {
+		sha256_hex(of.f[i].data.data, of.f[i].data.len, hex);
+		buf_printf(man, "%s  %s\n", hex, of.f[i].name);
+	}
+
+	rc = REPORT_OUTPUT;
+	snapshot_name(&name, &m->report.period);
+	buf_printf(&dest, "%s/%s", archive, name.data);
+	buf_printf(&tmp, "%s/", archive);
+	if (!mkparents(tmp.data, d))
+		goto out;
+	buf_reset(&tmp);
+	buf_printf(&tmp, "%s/.%s.tmp-XXXXXX", archive, name.data);
+	if (mkdtemp(tmp.data) == NULL) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot create a "
+		    "folder in it: %s", strerror(errno));
+		goto out;
+	}
+	if (!write_tree(tmp.data, &of, d))
+		goto fail;
+	if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dest.data,
+	    RENAME_NOREPLACE) == -1) {
+		if (errno != EEXIST && errno != ENOTEMPTY) {
+			diag_msg(d, DIAG_ERROR, dest.data, 0, 0, "cannot "
+			    "rename into place: %s", strerror(errno));
+			goto fail;
+		}
+		if (!replace) {
+			diag_msg(d, DIAG_ERROR, dest.data, 0, 0, "a snapshot "
+			    "of %s is already archived and is never "
+			    "overwritten (use --replace to archive this one "
+			    "and keep the old one beside it)", m->report.pstr);
+			goto fail;
+		}
+		/* Keep the old one as <name>.replaced-N, N the first free. */
+		for (n = 1; n < 1000; n++) {
+			buf_reset(&old);
+			buf_printf(&old, "%s.replaced-%d", dest.data, n);
+			if (renameat2(AT_FDCWD, dest.data, AT_FDCWD, old.data,
+			    RENAME_NOREPLACE) == 0)
+				break;
+			if (errno != EEXIST && errno != ENOTEMPTY) {
+				diag_msg(d, DIAG_ERROR, dest.data, 0, 0,
+				    "cannot rename: %s", strerror(errno));
+				goto fail;
+			}
+		}
+		if (n == 1000 || renameat2(AT_FDCWD, tmp.data, AT_FDCWD,
+		    dest.data, RENAME_NOREPLACE) == -1) {
+			diag_msg(d, DIAG_ERROR, dest.data, 0, 0, "cannot "
+			    "rename into place: %s", strerror(errno));
+			goto fail;
+		}
+		diag_msg(d, DIAG_WARN, dest.data, 0, 0, "replaced; the "
+		    "earlier snapshot is kept as %s", old.data);
+	}
+	rc = write_index(archive, index_template, o->assets, d) ?
+	    REPORT_OK : REPORT_OUTPUT;
+	goto out;
+fail:
+	rm_tree(tmp.data);
+out:
+	buf_release(&old);
+	buf_release(&tmp);
+	buf_release(&dest);
+	buf_release(&name);
+	buf_release(&in);
+	ofiles_release(&of);
 	model_free(m);
 	return rc;
 }

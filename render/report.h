@@ -41,6 +41,21 @@ enum report_status report_render(const struct report_opts *o,
 		    struct diag *d);
 
 /*
+ * Archives one render: makes everything report_render() makes, plus
+ * input.json (the input byte for byte) and MANIFEST.sha256 (sha256sum -c
+ * format), as the new folder archive/<period> ("2022-01", "2021-22-Q2"),
+ * then rewrites archive/index.html listing every snapshot, newest first.
+ * A snapshot is never overwritten: if archive/<period> exists the run
+ * fails, unless replace is set, and then the old one is renamed
+ * <period>.replaced-N and kept.  A failed or interrupted run leaves the
+ * archive as it was (at worst, an index one snapshot behind, which the
+ * next run rewrites).
+ */
+enum report_status report_archive(const struct report_opts *o,
+		    const char *archive, const char *index_template,
+		    bool replace, struct diag *d);
+
+/*
  * Loads input and appends the layout of every chart as text (see
  * scene_dump()) to out, measuring text as 0.6 em a character so that
  * the result does not depend on fonts: the golden test of layout.

@@ -177,5 +177,36 @@ if [ "$(id -u)" != 0 ]; then
 fi
 # An unwritable disk (a full tmpfs needs root: see the fault tests).
 
+# The monthly archive: snapshots never overwritten, reproducible, checked.
+ar=$OUT/archive
+if ./scorecard archive input/example.json --into "$ar" 2>/dev/null &&
+    [ -f "$ar/index.html" ] && [ -f "$ar/2022-01/report.html" ] &&
+    cmp -s input/example.json "$ar/2022-01/input.json" &&
+    (cd "$ar/2022-01" && sha256sum -c --quiet MANIFEST.sha256); then ok
+else bad "archive: first snapshot"; fi
+cp -R "$ar" "$OUT/archive.before"
+./scorecard archive input/example.json --into "$ar" 2>"$OUT/archive.err"
+rc=$?
+if [ $rc = 3 ] && grep -q "never overwritten" "$OUT/archive.err" &&
+    diff -r "$OUT/archive.before" "$ar" >/dev/null; then ok
+else bad "archive: a second snapshot of a period was not refused cleanly (exit $rc)"; fi
+if ./scorecard archive tests/errors/several-errors.json --into "$ar" 2>/dev/null; then
+	bad "archive: a bad input was archived"
+elif diff -r "$OUT/archive.before" "$ar" >/dev/null; then ok
+else bad "archive: a failed run changed the archive"; fi
+./scorecard archive input/example.json --into "$OUT/archive2" 2>/dev/null
+if diff -r "$ar/2022-01" "$OUT/archive2/2022-01" >/dev/null &&
+    cmp -s "$ar/index.html" "$OUT/archive2/index.html"; then ok
+else bad "archive: the same input did not give the same bytes"; fi
+if ./scorecard archive input/example.json --into "$ar" --replace 2>/dev/null &&
+    diff -r "$OUT/archive.before/2022-01" "$ar/2022-01.replaced-1" >/dev/null &&
+    [ "$(grep -c 'replaced by a later version' "$ar/index.html")" = 1 ]; then ok
+else bad "archive: --replace did not keep the old snapshot"; fi
+if ./scorecard archive tests/golden/rag/input.json --into "$ar" --replace 2>/dev/null &&
+    ./scorecard archive tests/golden/minimal/input.json --into "$ar" --replace 2>/dev/null &&
+    [ "$(ls -a "$ar" | grep -c tmp)" = 0 ]; then ok
+else bad "archive: more snapshots"; fi
+
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
