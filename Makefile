@@ -22,8 +22,7 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
 	   tests/unit/test_words
 
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' \
-	    -DDATADIR='"$(DATADIR)"'
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c17 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2 -MMD -MP \
@@ -37,6 +36,15 @@ LDFLAGS	+= -fsanitize=address,undefined
 endif
 
 all: scorecard
+
+# DATADIR goes into render/config.h, rewritten only when it changes, so
+# that `make install PREFIX=...` rebuilds what depends on it.
+render/config.h: FORCE
+	@printf '#define DATADIR "%s"\n' '$(DATADIR)' >$@.new
+	@cmp -s $@.new $@ || mv $@.new $@
+	@rm -f $@.new
+
+render/main.o: render/config.h
 
 scorecard: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
@@ -68,7 +76,7 @@ install: scorecard
 	install -m 0755 scorecard $(DESTDIR)$(BINDIR)/scorecard
 	install -m 0644 render/scorecard.1 $(DESTDIR)$(MANDIR)/man1/scorecard.1
 	install -m 0644 templates/report.xhtml templates/email.xhtml \
-	    $(DESTDIR)$(DATADIR)/templates/
+	    templates/archive.xhtml $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 assets/report.css $(DESTDIR)$(DATADIR)/assets/
 
 uninstall:
@@ -76,11 +84,13 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -f scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
+	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
 	rm -rf output tests/out
 
-.PHONY: all check valgrind regen install uninstall clean example gallery
+FORCE:
+
+.PHONY: FORCE all check valgrind regen install uninstall clean example gallery
 
 -include Makefile.local $(OBJS:.o=.d)
 

@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 
 #include "buf.h"
+#include "config.h"
 #include "diag.h"
 #include "draw.h"
 #include "mail.h"
