@@ -15,7 +15,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/tmpl.o render/words.o render/mail.o \
-	   render/sha256.o render/report.o
+	   render/sha256.o render/report.o render/batch.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
@@ -65,7 +65,7 @@ check: scorecard $(UNITS) tests/pngcheck
 	@sh tests/run.sh
 
 valgrind: scorecard $(UNITS) tests/pngcheck
-	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" sh tests/run.sh
+	@SCORECARD_LEAK_CHECK=1 VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" sh tests/run.sh
 
 regen: scorecard
 	@sh tests/run.sh --regen

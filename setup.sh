@@ -11,6 +11,15 @@ for p in $PKGS; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
 	    grep -q "install ok installed" || missing="$missing $p"
 done
+# The checkers make check runs on the reports (tests/browser): Chromium,
+# a Java runtime for the Nu HTML Checker, Node.js and npm.  Looked for as
+# commands, so that a JDK or a Node.js from elsewhere counts.
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+dpkg-query -W -f='${Status}\n' fonts-liberation 2>/dev/null |
+    grep -q "install ok installed" || missing="$missing fonts-liberation"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
 	echo "setup: installing$missing"
 	SUDO=""
@@ -19,6 +28,15 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q \
 	    --no-install-recommends $missing
+fi
+# The checkers' npm packages, exactly as locked; no install scripts (vnu-jar's
+# would fetch a Java runtime, and no browser is ever downloaded).
+if [ ! -f tests/browser/node_modules/.package-lock.json ] ||
+    [ tests/browser/package-lock.json -nt \
+    tests/browser/node_modules/.package-lock.json ]; then
+	echo "setup: npm ci in tests/browser"
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund \
+	    --loglevel=error >/dev/null
 fi
 make
 make example

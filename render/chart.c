@@ -957,7 +957,8 @@ chart_breakdown(struct scene *s, const struct indicator *ind,
 		wrap_release(&wr[i]);
 		if (!it->has_value) {
 			add_text(s, SC_ROLE_LABEL, xz + 6, yc + size * 0.35,
-			    SC_START, size, false, GREY, "not available");
+			    SC_START, size, false, GREY, it->suppressed ?
+			    "[c]" : "not available");
 			continue;
 		}
 		xv = scale_map(it->value, mn, mx, x0, x1);

@@ -41,7 +41,8 @@ bool		 draw_png(struct draw *dr, const struct scene *s, double scale,
 bool		 draw_pdf(struct draw *dr, const struct scene *s,
 		    struct buf *out, struct diag *d);
 
-/* Frees the static data of Cairo and fontconfig (at exit, for leak checkers). */
+/* Frees the static data of Cairo and fontconfig at exit, when the
+ * environment has SCORECARD_LEAK_CHECK (for valgrind and LeakSanitizer). */
 void		 draw_cleanup(void);
 
 #endif

@@ -1886,12 +1886,51 @@ check_indicators(struct ctx *c, const cJSON *top, const cJSON *v)
 	pop(c, mark);
 }
 
+/*
+ * Extension: "suppression": false (an internal report: nothing hidden),
+ * true, or { "threshold": n } with n a whole number from 1 to 100.  The
+ * default is on, with a threshold of 5.
+ */
+static void
+check_suppression(struct ctx *c, const cJSON *v)
+{
+	static const char *const names[] = { "threshold", NULL };
+	const cJSON	*f[2];
+	size_t		 mark;
+	double		 t;
+
+	c->m->suppress = true;
+	c->m->threshold = MODEL_THRESHOLD;
+	if (v == NULL)
+		return;
+	mark = push(c, "suppression");
+	if (cJSON_IsBool(v))
+		c->m->suppress = cJSON_IsTrue(v);
+	else if (!cJSON_IsObject(v))
+		cerr(c, v, "expected true, false or an object with "
+		    "\"threshold\"");
+	else {
+		members(c, v, KIND_TOP, names, f);
+		if (get_number(c, v, f[0], "threshold", 0, &t)) {
+			if (t != floor(t) || t < 1 || t > 100) {
+				size_t	 m2 = push(c, "threshold");
+
+				cerr(c, f[0], "expected a whole number from "
+				    "1 to 100");
+				pop(c, m2);
+			} else
+				c->m->threshold = (int)t;
+		}
+	}
+	pop(c, mark);
+}
+
 static void
 check_top(struct ctx *c, const cJSON *v)
 {
 	static const char *const names[] = { "report", "comparators",
-	    "indicators", NULL };
-	const cJSON	*f[4];
+	    "indicators", "suppression", NULL };
+	const cJSON	*f[5];
 	size_t		 i;
 
 	if (!cJSON_IsObject(v)) {
@@ -1903,6 +1942,7 @@ check_top(struct ctx *c, const cJSON *v)
 	check_report(c, v, f[0]);
 	check_comparators(c, f[1]);
 	check_indicators(c, v, f[2]);
+	check_suppression(c, f[3]);
 	for (i = 0; i < c->nseen; i++)
 		if (c->seen[i].more > 0)
 			msg_append(c, c->seen[i].msg, " (also in %zu other "

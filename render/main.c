@@ -16,6 +16,7 @@
 
 #include <libxml/parser.h>
 
+#include "batch.h"
 #include "buf.h"
 #include "config.h"
 #include "diag.h"
@@ -35,10 +36,10 @@ enum exitcode {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: scorecard render FILE.json -o DIR [--template FILE] "
+	fputs("usage: scorecard render FILE.json... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
-	    "                        [--mail-date D]\n"
+	    "                        [--mail-date D] [-j N]\n"
 	    "       scorecard archive FILE.json --into ARCHIVE [--replace]\n"
 	    "       scorecard layout FILE.json\n"
 	    "       scorecard --help | --version\n", fp);
@@ -51,8 +52,10 @@ help(void)
 	fputs("\n"
 	    "Turns children's-services indicators (JSON) into a highlight "
 	    "report.\n\n"
-	    "  render FILE.json   write DIR/report.html, DIR/summary.json and\n"
-	    "                     DIR/charts/<id>.{png,svg}\n"
+	    "  render FILE.json   write DIR/report.html, DIR/summary.json,\n"
+	    "                     DIR/report.eml and DIR/charts/<id>.{png,svg,pdf};\n"
+	    "                     with several inputs, DIR/<name>/ for each,\n"
+	    "                     rendered in parallel (-j N workers)\n"
 	    "  archive FILE.json  add a snapshot ARCHIVE/<period>/ (never\n"
 	    "                     overwritten; --replace keeps the old one as\n"
 	    "                     <period>.replaced-N) and rewrite\n"
@@ -61,6 +64,7 @@ help(void)
 	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
 	    "                     a previous render or is empty)\n"
 	    "  -t, --template F   an XHTML template of your own\n"
+	    "  -j, --jobs N       workers for several inputs (default: one a CPU)\n"
 	    "      --no-pdf       do not write charts/<id>.pdf\n"
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
@@ -125,6 +129,7 @@ main(int argc, char *argv[])
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
 		{ "into", required_argument, NULL, 'I' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "replace", no_argument, NULL, 'R' },
 		{ "mail-from", required_argument, NULL, 'F' },
 		{ "mail-to", required_argument, NULL, 'T' },
@@ -138,6 +143,7 @@ main(int argc, char *argv[])
 	struct diag	 d;
 	struct buf	 tpl, etpl, atpl, assets, out;
 	const char	*into = NULL;
+	int		 jobs = 0;
 	bool		 replace = false;
 	const char	*cmd, *why;
 	char		*dd;
@@ -172,7 +178,7 @@ main(int argc, char *argv[])
 	    strcmp(cmd, "archive") == 0 ? "scorecard archive" :
 	    "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
-	while ((ch = getopt_long(argc, argv, "o:t:hV", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "o:t:j:hV", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'o':
 			o.outdir = optarg;
@@ -185,6 +191,14 @@ main(int argc, char *argv[])
 			break;
 		case 'I':
 			into = optarg;
+			break;
+		case 'j':
+			jobs = atoi(optarg);
+			if (jobs < 1 || jobs > 256) {
+				fprintf(stderr, "scorecard: --jobs: expected "
+				    "1 to 256, not %s\n", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'R':
 			replace = true;
@@ -256,12 +270,9 @@ main(int argc, char *argv[])
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "render") == 0 &&
-	    (argc != 1 || o.outdir == NULL || *o.outdir == '\0')) {
+	    (argc < 1 || o.outdir == NULL || *o.outdir == '\0')) {
 		if (argc == 0)
 			fputs("scorecard: render: no input file given\n",
-			    stderr);
-		else if (argc > 1)
-			fputs("scorecard: render: one input file at a time\n",
 			    stderr);
 		else
 			fputs("scorecard: render: no output folder given "
@@ -285,7 +296,8 @@ main(int argc, char *argv[])
 	buf_printf(&atpl, "%s/templates/archive.xhtml", dd);
 	switch (strcmp(cmd, "archive") == 0 ?
 	    report_archive(&o, into, atpl.data, replace, &d) :
-	    report_render(&o, &d)) {
+	    argc > 1 ? batch_render(&o, argv, (size_t)argc, o.outdir, jobs,
+	    &d) : report_render(&o, &d)) {
 	case REPORT_OK:
 		rc = EXIT_OK;
 		break;

@@ -134,3 +134,71 @@ model_chart_str(enum chart_kind c)
 	}
 	abort();	/* not a chart kind */
 }
+
+/* Whether a value of unit u (with its numerator, if any) is disclosive. */
+static bool
+small(const struct model *m, enum unit u, double v, bool hasnum,
+    long long num)
+{
+	switch (u) {
+	case UNIT_COUNT:
+		return v >= 1 && v <= m->threshold;
+	case UNIT_PERCENT:
+	case UNIT_RATE10K:
+	case UNIT_NUMBER:
+	case UNIT_DAYS:
+	case UNIT_WEEKS:
+		break;
+	}
+	return hasnum && num >= 1 && num <= m->threshold;
+}
+
+static size_t
+suppress_series(const struct model *m, struct series *s, enum unit u)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < s->npts; i++) {
+		struct point *p = &s->pts[i];
+
+		if (!p->has_value || !small(m, u, p->value, p->has_numerator,
+		    p->numerator))
+			continue;
+		p->has_value = false;
+		p->value = 0;
+		p->suppressed = true;
+		n++;
+	}
+	return n;
+}
+
+size_t
+model_suppress(struct model *m)
+{
+	size_t	 i, j, n = 0;
+
+	if (!m->suppress)
+		return 0;
+	for (i = 0; i < m->ninds; i++) {
+		struct indicator *ind = &m->inds[i];
+
+		n += suppress_series(m, &ind->series, ind->unit);
+		/* Comparators are published areas' own figures: not ours
+		 * to hide, and large; they are left as given. */
+		if (ind->breakdown == NULL)
+			continue;
+		for (j = 0; j < ind->breakdown->nitems; j++) {
+			struct bitem *it = &ind->breakdown->items[j];
+
+			if (it->has_value && small(m, ind->breakdown->unit,
+			    it->value, false, 0)) {
+				it->has_value = false;
+				it->value = 0;
+				it->suppressed = true;
+				n++;
+			}
+		}
+	}
+	m->nsuppressed = n;
+	return n;
+}

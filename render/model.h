@@ -40,6 +40,8 @@ struct point {
 	bool		 has_value;	/* false: "value": null */
 	double		 value;		/* finite when has_value */
 	bool		 provisional;
+	bool		 suppressed;	/* a small number hidden as [c]: then
+					   has_value is false too */
 	bool		 has_numerator;
 	long long	 numerator;
 	bool		 has_denominator;
@@ -68,6 +70,7 @@ struct bitem {
 	char		*label;
 	bool		 has_value;
 	double		 value;
+	bool		 suppressed;	/* as in struct point */
 };
 
 struct breakdown {
@@ -114,8 +117,14 @@ struct report_meta {
 	char		*contact;	/* NULL if none */
 };
 
+/* Counts of 1 to this many children are not published by default. */
+#define	MODEL_THRESHOLD	5
+
 struct model {
 	struct report_meta	 report;
+	bool			 suppress;	/* hide small numbers (default) */
+	int			 threshold;	/* 1-100: hide 1..threshold */
+	size_t			 nsuppressed;	/* values hidden */
 	struct comparator	*comps;
 	size_t			 ncomps;
 	struct indicator	*inds;
@@ -126,6 +135,17 @@ struct model {
 struct model	*model_new(void);
 /* Frees m and everything in it.  NULL is fine. */
 void		 model_free(struct model *m);
+
+/*
+ * Hides small numbers, so that a published report cannot identify a
+ * child: a count of 1 to m->threshold, or a percentage or rate whose
+ * numerator is, in an indicator's series and breakdown, becomes
+ * suppressed and loses its value, so that no derived figure, chart or
+ * change reveals it.  Comparator series (other areas' published
+ * figures) are left as given.  Does nothing when m->suppress is false.
+ * Returns the number of values hidden (also in m->nsuppressed).
+ */
+size_t		 model_suppress(struct model *m);
 
 /*
  * The input-contract names: "count", "higher", "line", ...  Static

@@ -83,6 +83,23 @@ ofiles_release(struct ofiles *o)
 	o->n = o->max = 0;
 }
 
+/* The last point that is not null, if it is suppressed; else NULL. */
+static const struct point *
+suppressed_latest(const struct indicator *ind)
+{
+	size_t	 i;
+
+	for (i = ind->series.npts; i-- > 0;) {
+		const struct point *p = &ind->series.pts[i];
+
+		if (p->suppressed)
+			return p;
+		if (p->has_value)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* Words and symbols: never status by colour alone. */
 static const char *
 status_word(enum status s)
@@ -247,6 +264,10 @@ put_target(struct buf *b, const struct indicator *ind)
 static void
 put_point(struct buf *b, const struct point *p, enum unit u)
 {
+	if (p->suppressed) {
+		BUF_PUTSL(b, "[c]");
+		return;
+	}
 	if (!p->has_value) {
 		BUF_PUTSL(b, "not available");
 		return;
@@ -389,8 +410,6 @@ ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
 				BUF_PUTSL(b, "\xe2\x80\x93");	/* en dash */
 			tctx_text(cell, "text", b->data);
 		}
-		if (notes)
-			tctx_text(row, "note_cell", "");
 	}
 	free(at);
 	free(ps);
@@ -479,6 +498,9 @@ ctx_indicator(struct tctx *c, const struct indicator *ind,
 		tctx_text(c, "latest", b->data);
 		ctx_period(c, "latest_period", &f->latest->period);
 		tctx_bool(c, "provisional", f->latest->provisional);
+	} else if (suppressed_latest(ind) != NULL) {
+		tctx_text(c, "latest", "[c]");
+		ctx_period(c, "latest_period", &suppressed_latest(ind)->period);
 	} else {
 		tctx_text(c, "latest", "not available");
 		tctx_text(c, "latest_period", "");
@@ -583,6 +605,15 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	if (m->report.contact != NULL)
 		tctx_text(root, "contact", m->report.contact);
 	tctx_text(root, "generator", "scorecard " VERSION);
+	/* Small numbers: say what [c] means, or that nothing is hidden. */
+	if (m->nsuppressed > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "[c] means a figure is not shown because it is a "
+		    "count of 1 to %d children, or is based on one, which "
+		    "could identify a child.", m->threshold);
+		tctx_text(root, "suppressed_note", b.data);
+	}
+	tctx_bool(root, "not_for_publication", !m->suppress);
 	tctx_list(root, "rows");
 	tctx_list(root, "sections");
 	tctx_list(root, "performing_well");
@@ -682,6 +713,8 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 				if (bd->items[k].has_value)
 					fmt_value(&desc, bd->items[k].value,
 					    bd->unit);
+				else if (bd->items[k].suppressed)
+					BUF_PUTSL(&desc, "[c]");
 				else
 					BUF_PUTSL(&desc, "not available");
 				tctx_text(r, "value", desc.data);
@@ -1028,8 +1061,19 @@ all_figures(const struct model *m)
 	size_t		 i;
 
 	figs = xcalloc(m->ninds, sizeof(*figs));
-	for (i = 0; i < m->ninds; i++)
+	for (i = 0; i < m->ninds; i++) {
 		figures_compute(&m->inds[i], &figs[i]);
+		/*
+		 * A hidden latest figure hides the figures made from it too:
+		 * an older value shown as "latest", or a status or trend from
+		 * it, would mislead, and a change would reveal it.
+		 */
+		if (suppressed_latest(&m->inds[i]) != NULL) {
+			memset(&figs[i], 0, sizeof(figs[i]));
+			figs[i].trend = TREND_NONE;
+			figs[i].status = STATUS_NONE;
+		}
+	}
 	return figs;
 }
 
@@ -1057,6 +1101,7 @@ build(const struct report_opts *o, const char *text, size_t len,
 	    json_load(m, o->input, d);
 	if (!loaded)
 		goto out;
+	model_suppress(m);
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
 	figs = all_figures(m);
@@ -1224,6 +1269,7 @@ write_index(const char *archive, const char *tpath, const char *assets,
 			model_free(m);
 			continue;
 		}
+		model_suppress(m);
 		if (nsn == maxsn) {
 			maxsn = maxsn == 0 ? 16 : maxsn * 2;
 			sn = xreallocarray(sn, maxsn, sizeof(*sn));
@@ -1440,6 +1486,7 @@ report_layout(const char *input, struct buf *out, struct diag *d)
 		model_free(m);
 		return REPORT_INPUT;
 	}
+	model_suppress(m);
 	figs = all_figures(m);
 	chart_defaults(&opts);
 	scene_init(&s);

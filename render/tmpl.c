@@ -18,11 +18,21 @@
  *    (billion laughs, quadratic blow-up, file:// entities).  Only a
  *    bare <!DOCTYPE html> survives the parse, and it is dropped.  A
  *    walk over the tree then checks every data-sc-* attribute, refuses
- *    XInclude, prefixed element names and entity references, caps the
- *    depth, drops data-sc-remove elements and carries out data-sc-inline
- *    (the stylesheet is read once, here, and confined to the template's
+ *    XInclude and entity references, caps the depth, drops
+ *    data-sc-remove elements and carries out data-sc-inline (the
+ *    stylesheet is read once, here, and confined to the template's
  *    folder or the assets folder).  What is left needs only the
  *    context.
+ *
+ *    The same walk refuses trees that an HTML parser would build
+ *    differently from an XML parser, so that the output means one
+ *    thing to both: names in a case or namespace HTML would change,
+ *    element prefixes, HTML inside SVG outside <foreignObject>, blocks
+ *    inside <p>, table parts out of place, misplaced text, and
+ *    characters HTML calls errors.  It is not the whole HTML tree
+ *    construction algorithm, only the parts a template or a chart is
+ *    likely to break.  Inserted markup gets the same checks where it
+ *    lands.
  *
  * 2. tmpl_render() copies the tree and carries out each element's
  *    instructions in the order tmpl.h gives, top down.  Values from the
@@ -177,11 +187,14 @@ struct nsbind {
 };
 
 struct ser {
-	struct render	*r;
-	struct buf	*out;
-	struct nsbind	*ns;		/* in scope, innermost last */
-	size_t		 nns;
-	size_t		 maxns;
+	struct render	 *r;
+	struct buf	 *out;
+	struct nsbind	 *ns;		/* written and in scope, innermost last */
+	size_t		  nns;
+	size_t		  maxns;
+	const xmlChar	**def;		/* xlink declared on HTML elements */
+	size_t		  ndef;
+	size_t		  maxdef;
 };
 
 static const char *const void_elems[] = {
@@ -455,6 +468,21 @@ is_blank(const xmlChar *s)
 {
 	for (; s != NULL && *s != '\0'; s++)
 		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Is s an ASCII name?  XML 1.0 editions disagree on the others, and no
+ * HTML, SVG or MathML name needs them.
+ */
+static bool
+is_ascii_name(const xmlChar *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.'))
 			return false;
 	return true;
 }
@@ -1322,6 +1350,301 @@ out:
 	return ok;
 }
 
+/* ---------------------------------------------------------------- */
+/* Placement: would an HTML parser build the tree we have?           */
+/* ---------------------------------------------------------------- */
+
+/*
+ * Not the whole HTML tree construction algorithm: the rules a template
+ * or a chart is likely to break, from the HTML standard's "in head",
+ * "in body", "in table" and "in foreign content" insertion modes.
+ */
+static const char *const head_elems[] = {
+	"base", "basefont", "bgsound", "link", "meta", "noframes",
+	"noscript", "script", "style", "template", "title", NULL
+};
+/* Start tags that close an open <p> ("close a p element"). */
+static const char *const closes_p[] = {
+	"address", "article", "aside", "blockquote", "center", "dd",
+	"details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+	"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+	"h5", "h6", "header", "hgroup", "hr", "li", "listing", "main",
+	"menu", "nav", "ol", "p", "plaintext", "pre", "search", "section",
+	"summary", "table", "ul", "xmp", NULL
+};
+/* HTML elements that bound "button scope". */
+static const char *const button_scope[] = {
+	"applet", "button", "caption", "html", "marquee", "object", "table",
+	"td", "template", "th", NULL
+};
+/* Start tags that end SVG or MathML content. */
+static const char *const breakout[] = {
+	"b", "big", "blockquote", "body", "br", "center", "code", "dd",
+	"div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5",
+	"h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta",
+	"nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+	"strike", "sub", "sup", "table", "tt", "u", "ul", "var", NULL
+};
+/* What the parts of a table may hold; NULL: anything. */
+static const char *const in_table[] = {
+	"caption", "colgroup", "thead", "tbody", "tfoot", "script",
+	"template", "style", NULL
+};
+static const char *const in_tsection[] = {
+	"tr", "script", "template", "style", NULL
+};
+static const char *const in_tr[] = {
+	"td", "th", "script", "template", "style", NULL
+};
+static const char *const in_colgroup[] = { "col", "template", NULL };
+
+static bool
+in_list(const char *const *list, const xmlChar *name)
+{
+	size_t	 i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], (const char *)name) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_elem(const xmlNode *n, const char *ns, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && is_ns(n, ns) &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* SVG and MathML elements whose children an HTML parser reads as HTML. */
+static bool
+is_html_point(const xmlNode *n)
+{
+	const char	*enc;
+
+	if (is_elem(n, NS_SVG, "foreignObject") || is_elem(n, NS_SVG, "desc") ||
+	    is_elem(n, NS_SVG, "title"))
+		return true;
+	if (is_elem(n, NS_MATHML, "annotation-xml"))
+		return (enc = attr_val((xmlNodePtr)n, "encoding")) != NULL &&
+		    (strcasecmp(enc, "text/html") == 0 ||
+		    strcasecmp(enc, "application/xhtml+xml") == 0);
+	return false;
+}
+
+static bool
+is_mathml_text_point(const xmlNode *n)
+{
+	return is_elem(n, NS_MATHML, "mi") || is_elem(n, NS_MATHML, "mo") ||
+	    is_elem(n, NS_MATHML, "mn") || is_elem(n, NS_MATHML, "ms") ||
+	    is_elem(n, NS_MATHML, "mtext");
+}
+
+/* The table rule for children of parent, or NULL if it has none. */
+static const char *const *
+table_rule(const xmlNode *parent)
+{
+	if (parent->type != XML_ELEMENT_NODE || !is_ns(parent, NS_XHTML))
+		return NULL;
+	if (is_html(parent, "table"))
+		return in_table;
+	if (is_html(parent, "thead") || is_html(parent, "tbody") ||
+	    is_html(parent, "tfoot"))
+		return in_tsection;
+	if (is_html(parent, "tr"))
+		return in_tr;
+	if (is_html(parent, "colgroup"))
+		return in_colgroup;
+	return NULL;
+}
+
+/*
+ * The parent a table part needs (tbody standing for thead and tfoot
+ * too), or NULL if n is not one.
+ */
+static const char *
+table_parent(const xmlNode *n)
+{
+	static const char *const parts[][2] = {
+		{ "caption", "table" }, { "colgroup", "table" },
+		{ "thead", "table" }, { "tbody", "table" },
+		{ "tfoot", "table" }, { "tr", "tbody" }, { "td", "tr" },
+		{ "th", "tr" }, { "col", "colgroup" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (strcmp((const char *)n->name, parts[i][0]) == 0)
+			return parts[i][1];
+	return NULL;
+}
+
+/*
+ * Checks that an HTML parser would leave the text node n (not blank)
+ * under parent.  Reports at the line of at.
+ */
+static bool
+check_text_place(struct diag *d, const char *file, xmlNodePtr parent,
+    xmlNodePtr n, xmlNodePtr at, const char *what)
+{
+	if (is_blank(n->content) || parent->type != XML_ELEMENT_NODE)
+		return true;
+	if (is_html(parent, "html") || is_html(parent, "head")) {
+		node_err(d, file, at, "%stext directly inside <%s>, which "
+		    "HTML would move into <body>", what, parent->name);
+		return false;
+	}
+	if (table_rule(parent) != NULL) {
+		node_err(d, file, at, "%stext directly inside <%s>, which "
+		    "HTML would move out of the table", what, parent->name);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Checks that an HTML parser would put the element n under parent
+ * (an element or the document) in the namespace the tree gives it.
+ * Reports at the line of at.
+ */
+static bool
+check_place(struct diag *d, const char *file, xmlNodePtr parent,
+    xmlNodePtr n, xmlNodePtr at, const char *what)
+{
+	const char *const	*rule;
+	const char		*pp;
+	const xmlNode		*a;
+	bool			 html_ctx, svg = is_ns(n, NS_SVG),
+				 math = is_ns(n, NS_MATHML),
+				 html = is_ns(n, NS_XHTML);
+
+	if (!((n->name[0] >= 'a' && n->name[0] <= 'z') ||
+	    (n->name[0] >= 'A' && n->name[0] <= 'Z'))) {
+		node_err(d, file, at, "%selement <%s>: HTML tag names start "
+		    "with a letter", what, n->name);
+		return false;
+	}
+	html_ctx = parent->type != XML_ELEMENT_NODE ||
+	    is_ns(parent, NS_XHTML) || is_html_point(parent) ||
+	    (is_mathml_text_point(parent) && !(math &&
+	    (strcmp((const char *)n->name, "mglyph") == 0 ||
+	    strcmp((const char *)n->name, "malignmark") == 0)));
+
+	if (!html_ctx) {
+		/* In SVG or MathML content. */
+		if (is_elem(parent, NS_MATHML, "annotation-xml") && svg &&
+		    strcmp((const char *)n->name, "svg") == 0)
+			return true;
+		if (html || in_list(breakout, n->name) ||
+		    (strcmp((const char *)n->name, "font") == 0 &&
+		    (attr_val(n, "color") != NULL ||
+		    attr_val(n, "face") != NULL ||
+		    attr_val(n, "size") != NULL))) {
+			node_err(d, file, at, "%s<%s> inside <%s>: HTML would "
+			    "end the %s there (put HTML in <foreignObject>)",
+			    what, n->name, parent->name,
+			    is_ns(parent, NS_SVG) ? "SVG" : "MathML");
+			return false;
+		}
+		if (parent->ns == NULL || n->ns == parent->ns ||
+		    xmlStrEqual(n->ns->href, parent->ns->href))
+			return true;
+		node_err(d, file, at, "%s<%s> inside <%s>: HTML would read it "
+		    "in the namespace of <%s>", what, n->name, parent->name,
+		    parent->name);
+		return false;
+	}
+
+	if (html && (strcmp((const char *)n->name, "svg") == 0 ||
+	    strcmp((const char *)n->name, "math") == 0)) {
+		node_err(d, file, at, "%s<%s> in the XHTML namespace: HTML "
+		    "would read it as %s", what, n->name, n->name[0] == 's' ?
+		    "SVG" : "MathML");
+		return false;
+	}
+	if (svg && strcmp((const char *)n->name, "svg") != 0) {
+		node_err(d, file, at, "%s<%s> outside <svg>: HTML would read "
+		    "it as an HTML element", what, n->name);
+		return false;
+	}
+	if (math && strcmp((const char *)n->name, "math") != 0) {
+		node_err(d, file, at, "%s<%s> outside <math>: HTML would read "
+		    "it as an HTML element", what, n->name);
+		return false;
+	}
+
+	/* The document's frame: html > head, body. */
+	if (html && strcmp((const char *)n->name, "html") == 0 &&
+	    parent->type == XML_ELEMENT_NODE) {
+		node_err(d, file, at, "%s<html> inside <%s>", what,
+		    parent->name);
+		return false;
+	}
+	if (html && (strcmp((const char *)n->name, "head") == 0 ||
+	    strcmp((const char *)n->name, "body") == 0) &&
+	    !is_html(parent, "html")) {
+		node_err(d, file, at, "%s<%s> can only be a child of <html>",
+		    what, n->name);
+		return false;
+	}
+	if (is_html(parent, "html") && !is_html(n, "head") &&
+	    !is_html(n, "body")) {
+		node_err(d, file, at, "%s<%s> directly inside <html>: HTML "
+		    "would put it in <head> or <body>", what, n->name);
+		return false;
+	}
+	if (is_html(parent, "html"))
+		for (a = n->prev; a != NULL; a = a->prev)
+			if (a->type == XML_ELEMENT_NODE &&
+			    (is_html(n, "head") || is_html(a, "body"))) {
+				node_err(d, file, at, "%s<%s> after <%s>: "
+				    "<html> holds one <head>, then one <body>",
+				    what, n->name, a->name);
+				return false;
+			}
+	if (is_html(parent, "head") &&
+	    (!html || !in_list(head_elems, n->name))) {
+		node_err(d, file, at, "%s<%s> cannot go in <head>: HTML would "
+		    "start the <body> there", what, n->name);
+		return false;
+	}
+
+	if ((rule = table_rule(parent)) != NULL &&
+	    (!html || !in_list(rule, n->name))) {
+		if (is_html(parent, "table") && is_html(n, "tr"))
+			node_err(d, file, at, "%s<tr> directly inside <table>: "
+			    "HTML would put it in a <tbody>", what);
+		else
+			node_err(d, file, at, "%s<%s> cannot go in <%s>: HTML "
+			    "would move it", what, n->name, parent->name);
+		return false;
+	}
+
+	if (html && (pp = table_parent(n)) != NULL && !is_html(parent, pp) &&
+	    !(strcmp(pp, "tbody") == 0 && (is_html(parent, "thead") ||
+	    is_html(parent, "tfoot")))) {
+		node_err(d, file, at, "%s<%s> outside <%s>: HTML would drop "
+		    "or move it", what, n->name, pp);
+		return false;
+	}
+	if (html && in_list(closes_p, n->name))
+		for (a = parent; a != NULL && a->type == XML_ELEMENT_NODE;
+		    a = a->parent) {
+			if (is_html(a, "p")) {
+				node_err(d, file, at, "%s<%s> inside <p>: HTML "
+				    "would close the <p> first", what,
+				    n->name);
+				return false;
+			}
+			if ((is_ns(a, NS_XHTML) &&
+			    in_list(button_scope, a->name)) ||
+			    is_html_point(a) || is_mathml_text_point(a) ||
+			    is_elem(a, NS_MATHML, "annotation-xml"))
+				break;
+		}
+	return true;
+}
+
 /* Can data-sc-attr set p on n?  The same rules as check_elem_name(). */
 static bool
 check_attr_target(struct tmpl *t, xmlNodePtr n, const struct apair *p,
@@ -1417,19 +1740,23 @@ check_instrs(struct tmpl *t, xmlNodePtr n, bool root, struct diag *d)
 		ok = false;
 	}
 	if ((have[IN_TEXT] || have[IN_MARKUP]) &&
-	    (is_void(n) || is_rawtext(n))) {
+	    (is_void(n) || is_rawtext(n) || is_html(n, "head") ||
+	    table_rule(n) != NULL)) {
 		node_err(d, t->path, n, "%s cannot fill <%s>",
 		    have[IN_TEXT] ? "data-sc-text" : "data-sc-markup",
 		    n->name);
 		ok = false;
 	}
-	if (root)
-		for (k = 0; k < IN__MAX; k++)
-			if (have[k] && k != IN_ATTR) {
-				node_err(d, t->path, n, "%s cannot be used "
-				    "on the root element", instr_names[k]);
-				ok = false;
-			}
+	/* <html>, <head> and <body> are there once, with their content. */
+	if (root || is_html(n, "head") || is_html(n, "body"))
+		for (k = 0; k < IN__MAX; k++) {
+			if (!have[k] || k == IN_ATTR || (!root &&
+			    (k == IN_TEXT || k == IN_MARKUP)))
+				continue;
+			node_err(d, t->path, n, "%s cannot be used on <%s>",
+			    instr_names[k], n->name);
+			ok = false;
+		}
 	return ok;
 }
 
@@ -1468,6 +1795,19 @@ check_elem_name(struct diag *d, const char *file, xmlNodePtr n,
 		    n->ns->href);
 		return false;
 	}
+	if (!is_ascii_name(n->name)) {
+		node_err(d, file, at, "%selement <%s>: names must be ASCII "
+		    "letters, digits, '-', '_' and '.'", what, n->name);
+		return false;
+	}
+	for (a = n->properties; a != NULL; a = a->next)
+		if (!is_ascii_name(a->name) || (a->ns != NULL &&
+		    a->ns->prefix != NULL && !is_ascii_name(a->ns->prefix))) {
+			node_err(d, file, at, "%sattribute %s: names must be "
+			    "ASCII letters, digits, '-', '_' and '.'", what,
+			    a->name);
+			return false;
+		}
 	if (!name_case_ok(n, (const char *)n->name, false)) {
 		node_err(d, file, at, "%selement <%s>: HTML would read the "
 		    "name in another case", what, n->name);
@@ -1576,15 +1916,10 @@ check_tree(struct tmpl *t, xmlNodePtr parent, int depth, struct diag *d)
 			continue;
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
-			if (!check_chars(d, t->path, parent, n, ""))
+			if (!check_chars(d, t->path, parent, n, "") ||
+			    !check_text_place(d, t->path, parent, n, parent,
+			    ""))
 				ok = false;
-			else if ((is_html(parent, "html") ||
-			    is_html(parent, "head")) && !is_blank(n->content)) {
-				node_err(d, t->path, parent, "text directly "
-				    "inside <%s>, which HTML would move into "
-				    "<body>", parent->name);
-				ok = false;
-			}
 			continue;
 		case XML_ELEMENT_NODE:
 			break;
@@ -1598,6 +1933,10 @@ check_tree(struct tmpl *t, xmlNodePtr parent, int depth, struct diag *d)
 		}
 		if (!check_elem_name(d, t->path, n, n, "") ||
 		    !check_attrs(t, n, d)) {
+			ok = false;
+			continue;
+		}
+		if (!check_place(d, t->path, parent, n, n, "")) {
 			ok = false;
 			continue;
 		}
@@ -1826,7 +2165,10 @@ set_lines(xmlNodePtr n, unsigned short line)
 	}
 }
 
-/* Checks the elements of a parsed fragment as check_tree() does. */
+/*
+ * Checks markup copied into the tree as check_tree() checks a
+ * template, reporting at the line of at, the data-sc-markup element.
+ */
 static bool
 check_fragment(struct render *r, xmlNodePtr at, xmlNodePtr list,
     const char *what)
@@ -1844,11 +2186,15 @@ check_fragment(struct render *r, xmlNodePtr at, xmlNodePtr list,
 		}
 		if ((n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) &&
-		    !check_chars(r->d, r->t->path, at, n, what))
+		    (!check_chars(r->d, r->t->path, at, n, what) ||
+		    (n->parent->type == XML_ELEMENT_NODE &&
+		    !check_text_place(r->d, r->t->path, n->parent, n, at,
+		    what))))
 			return false;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (!check_elem_name(r->d, r->t->path, n, at, what))
+		if (!check_elem_name(r->d, r->t->path, n, at, what) ||
+		    !check_place(r->d, r->t->path, n->parent, n, at, what))
 			return false;
 		for (a = n->properties; a != NULL; a = a->next)
 			if (a->children != NULL &&
@@ -1885,13 +2231,12 @@ exec_markup(struct render *r, xmlNodePtr n, const char *name,
 	ps.file = r->t->path;
 	ps.capture = &err;
 	if ((frag = safe_parse(src.data, src.len, NULL, &ps)) == NULL) {
-		node_err(r->d, r->t->path, n, "%sis not well-formed XML "
-		    "(fragment line %d): %s", what.data, ps.line, err.data);
+		node_err(r->d, r->t->path, n, "data-sc-markup: \"%s\" is not "
+		    "well-formed XML (fragment line %d): %s", name, ps.line,
+		    err.data);
 		goto out;
 	}
 	root = xmlDocGetRootElement(frag);
-	if (!check_fragment(r, n, root->children, what.data))
-		goto out;
 	drop_children(n);
 	for (ch = root->children; ch != NULL; ch = ch->next) {
 		/* Copy: the fragment's strings live in its own dictionary. */
@@ -1899,7 +2244,8 @@ exec_markup(struct render *r, xmlNodePtr n, const char *name,
 		set_lines(cp, n->line);
 		xmlAddChild(n, cp);
 	}
-	ok = true;
+	/* Checked in place, where the parents are the real ones. */
+	ok = check_fragment(r, n, n->children, what.data);
 out:
 	if (frag != NULL)
 		xmlFreeDoc(frag);
@@ -2167,13 +2513,42 @@ ser_elem(struct ser *s, xmlNodePtr n)
 	xmlNsPtr	 ns;
 	xmlAttrPtr	 a;
 	xmlNodePtr	 ch;
-	size_t		 mark = s->nns;
-	bool		 empty = true;
+	size_t		 mark = s->nns, dmark = s->ndef, i;
+	bool		 empty = true, ok = false, html = is_ns(n, NS_XHTML);
 
 	buf_putc(s->out, '<');
 	put_qname(s->out, n->ns, n->name);
-	for (ns = n->nsDef; ns != NULL; ns = ns->next)
-		ns_declare(s, ns->prefix, ns->href);
+	/*
+	 * The only prefix the output can use is xlink: (tmpl_load() and
+	 * check_fragment() refuse the others), and HTML allows xmlns:xlink
+	 * only on SVG and MathML elements.  So other prefixed declarations
+	 * are dropped, and xmlns:xlink made on an HTML element is made
+	 * again on each SVG or MathML element below it that lacks it.  A
+	 * prefix in use is always declared by the fix-ups below.
+	 */
+	for (ns = n->nsDef; ns != NULL; ns = ns->next) {
+		if (ns->prefix == NULL) {
+			ns_declare(s, ns->prefix, ns->href);
+			continue;
+		}
+		if (!xmlStrEqual(ns->prefix, BAD_CAST "xlink") ||
+		    !xmlStrEqual(ns->href, BAD_CAST NS_XLINK))
+			continue;
+		if (!html) {
+			ns_declare(s, ns->prefix, ns->href);
+			continue;
+		}
+		if (s->ndef == s->maxdef) {
+			s->maxdef = s->maxdef == 0 ? 8 : s->maxdef * 2;
+			s->def = xreallocarray(s->def, s->maxdef,
+			    sizeof(s->def[0]));
+		}
+		s->def[s->ndef++] = ns->prefix;
+	}
+	if (!html)
+		for (i = 0; i < s->ndef; i++)
+			if ((ns = xmlSearchNs(n->doc, n, s->def[i])) != NULL)
+				ns_declare(s, ns->prefix, ns->href);
 	/* Fix-up: a namespace used here but declared nowhere in scope. */
 	ns_declare(s, n->ns != NULL ? n->ns->prefix : NULL,
 	    n->ns != NULL ? n->ns->href : NULL);
@@ -2198,28 +2573,28 @@ ser_elem(struct ser *s, xmlNodePtr n)
 		if (!empty) {
 			node_err(s->r->d, s->r->t->path, n, "<%s> must be "
 			    "empty", n->name);
-			return false;
+			goto out;
 		}
 		BUF_PUTSL(s->out, " />");
-		s->nns = mark;
-		return true;
+		ok = true;
+		goto out;
 	}
-	if (empty && !is_ns(n, NS_XHTML)) {
+	if (empty && !html) {
 		/* Foreign elements (SVG, MathML) may self-close in HTML. */
 		BUF_PUTSL(s->out, " />");
-		s->nns = mark;
-		return true;
+		ok = true;
+		goto out;
 	}
 	buf_putc(s->out, '>');
 	if (is_rawtext(n)) {
 		if (!ser_rawtext(s, n))
-			return false;
+			goto out;
 	} else {
 		for (ch = n->children; ch != NULL; ch = ch->next) {
 			switch (ch->type) {
 			case XML_ELEMENT_NODE:
 				if (!ser_elem(s, ch))
-					return false;
+					goto out;
 				break;
 			case XML_TEXT_NODE:
 			case XML_CDATA_SECTION_NODE:
@@ -2235,15 +2610,18 @@ ser_elem(struct ser *s, xmlNodePtr n)
 			default:
 				node_err(s->r->d, s->r->t->path, n, "cannot "
 				    "write node of type %d", (int)ch->type);
-				return false;
+				goto out;
 			}
 		}
 	}
 	BUF_PUTSL(s->out, "</");
 	put_qname(s->out, n->ns, n->name);
 	buf_putc(s->out, '>');
+	ok = true;
+out:
 	s->nns = mark;
-	return true;
+	s->ndef = dmark;
+	return ok;
 }
 
 bool
@@ -2273,6 +2651,7 @@ tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
 	BUF_PUTSL(out, "<!DOCTYPE html>\n");
 	ok = ser_elem(&s, root);
 	free(s.ns);
+	free(s.def);
 	if (ok)
 		buf_putc(out, '\n');
 out:

@@ -83,9 +83,20 @@ words_indicator(struct buf *b, const struct indicator *ind,
 	const struct figcmp *cmp = NULL;
 	struct figcmp	 prev;
 	const struct target *t = &ind->target;
+	size_t		 i;
 
 	if (f->latest == NULL) {
-		BUF_PUTSL(b, "No figures are available yet.");
+		for (i = ind->series.npts; i-- > 0;)
+			if (ind->series.pts[i].suppressed ||
+			    ind->series.pts[i].has_value)
+				break;
+		if (i < ind->series.npts && ind->series.pts[i].suppressed) {
+			BUF_PUTSL(b, "The latest figure, for ");
+			put_period(b, &ind->series.pts[i].period);
+			BUF_PUTSL(b, ", is not shown ([c]) because it is small "
+			    "enough to identify a child.");
+		} else
+			BUF_PUTSL(b, "No figures are available yet.");
 		return;
 	}
 	BUF_PUTSL(b, "The latest figure, for ");

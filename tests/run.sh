@@ -177,6 +177,22 @@ if [ "$(id -u)" != 0 ]; then
 fi
 # An unwritable disk (a full tmpfs needs root: see the fault tests).
 
+# Several inputs in one run: a folder each; one bad input fails alone.
+bt=$OUT/batch
+./scorecard render input/example.json tests/golden/minimal/input.json \
+    tests/errors/several-errors.json -o "$bt" -j 2 2>"$OUT/batch.err"
+rc=$?
+if [ $rc = 1 ] && [ -f "$bt/example/report.html" ] &&
+    [ -f "$bt/input/report.html" ] && [ ! -e "$bt/several-errors" ] &&
+    grep -q "several-errors.json:19:41: error" "$OUT/batch.err" &&
+    ! grep -q "rendered" "$OUT/batch.err"; then ok
+else bad "batch: exit $rc, or folders or messages wrong"; cat "$OUT/batch.err"; fi
+if ./scorecard render input/example.json tests/golden/minimal/input.json \
+    tests/golden/rag/input.json -o "$bt.dup" 2>"$OUT/batch.err"; then
+	bad "batch: two inputs named input.json were both accepted"
+elif grep -q "would render into" "$OUT/batch.err" && [ ! -e "$bt.dup" ]; then ok
+else bad "batch: duplicate names"; cat "$OUT/batch.err"; fi
+
 # The monthly archive: snapshots never overwritten, reproducible, checked.
 ar=$OUT/archive
 if ./scorecard archive input/example.json --into "$ar" 2>/dev/null &&
@@ -207,6 +223,69 @@ if ./scorecard archive tests/golden/rag/input.json --into "$ar" --replace 2>/dev
     [ "$(ls -a "$ar" | grep -c tmp)" = 0 ]; then ok
 else bad "archive: more snapshots"; fi
 
+# Publishable: the example's report and every golden report pass the
+# checkers a council is audited with.  The Nu HTML Checker (vnu.jar, on
+# Debian's Java, once over all files), then axe-core (WCAG 2.0/2.1 A and
+# AA, 2.2 AA) and the contract's structural rules in Debian's Chromium
+# (tests/browser/check.js, one browser for all files).  A missing tool is
+# a failure, never a skip: sh setup.sh installs them all.
+BROWSER=tests/browser
+VNU=$BROWSER/node_modules/vnu-jar/build/dist/vnu.jar
+reports=""
+if $V ./scorecard render input/example.json -o output/example \
+    2>"$OUT/example.err"; then
+	reports=output/example/report.html
+else
+	bad "render output/example failed"; cat "$OUT/example.err"
+fi
+for r in "$OUT"/golden/*/report.html; do
+	[ -f "$r" ] && reports="$reports $r"
+done
+if [ ! -d "$BROWSER/node_modules" ] && command -v npm >/dev/null 2>&1; then
+	npm ci --prefix "$BROWSER" --ignore-scripts --no-audit --no-fund \
+	    >"$OUT/npm.out" 2>&1 || { echo "npm ci failed:"; tail -n 20 "$OUT/npm.out"; }
+fi
+if [ -z "$reports" ]; then
+	bad "publishable: no report to check"
+elif ! command -v java >/dev/null 2>&1; then
+	bad "Nu HTML Checker: java not found (sh setup.sh installs default-jre-headless)"
+elif [ ! -f "$VNU" ]; then
+	bad "Nu HTML Checker: $VNU missing (npm ci --prefix $BROWSER)"
+else
+	# shellcheck disable=SC2086
+	java -jar "$VNU" --errors-only --format gnu $reports >"$OUT/vnu.out" 2>&1
+	rc=$?
+	for r in $reports; do
+		n=$(grep -c "/${r#./}\":" "$OUT/vnu.out")
+		if [ "$n" = 0 ]; then ok
+		else bad "Nu HTML Checker: $r: $n error(s)"
+			grep "/${r#./}\":" "$OUT/vnu.out" | head -n 10; fi
+	done
+	if [ $rc != 0 ] && [ ! -s "$OUT/vnu.out" ] || [ $rc -gt 1 ]; then
+		bad "Nu HTML Checker exited $rc"; head -n 20 "$OUT/vnu.out"
+	fi
+fi
+if [ -n "$reports" ]; then
+	if ! command -v node >/dev/null 2>&1; then
+		bad "axe-core and structure: node not found (sh setup.sh installs it)"
+	else
+		# shellcheck disable=SC2086
+		node "$BROWSER/check.js" $reports >"$OUT/browser.out" 2>&1
+		rc=$?
+		line=$(tail -n 1 "$OUT/browser.out")
+		p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+		f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+		if [ -z "$p" ]; then
+			bad "tests/browser/check.js printed no summary (status $rc)"
+			tail -n 20 "$OUT/browser.out"
+		else
+			pass=$((pass + p))
+			fail=$((fail + f))
+			[ "$f" = 0 ] && [ $rc != 0 ] && bad "tests/browser/check.js exited $rc"
+			grep -v '^[0-9]* passed, [0-9]* failed$' "$OUT/browser.out"
+		fi
+	fi
+fi
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

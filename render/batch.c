@@ -1,0 +1,170 @@
+/*
+ * batch: worker processes rather than threads.  Cairo is happy on
+ * threads, but Pango wants a font map per thread and libxml2 keeps some
+ * global handlers; processes share nothing by accident, and each worker's
+ * memory is that of one render at a time, whatever the number of inputs.
+ *
+ * Workers take the next input from a counter in shared memory, so a slow
+ * input does not hold up a fixed share of the others, and report each
+ * result as one byte on a pipe, which the parent counts for the progress
+ * line.  Messages go straight to standard error, one whole line per
+ * write (diag), so lines from different workers do not interleave.
+ */
+/* MAP_ANONYMOUS is outside POSIX 2008. */
+#define _DEFAULT_SOURCE
+#include <sys/mman.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "buf.h"
+#include "diag.h"
+#include "report.h"
+#include "util.h"
+
+/* The output folder name of an input: its file name less ".json". */
+static char *
+outname(const char *input)
+{
+	const char	*base = strrchr(input, '/');
+	size_t		 len;
+
+	base = base == NULL ? input : base + 1;
+	len = strlen(base);
+	if (len > 5 && strcmp(base + len - 5, ".json") == 0)
+		len -= 5;
+	return xstrndup(base, len);
+}
+
+static void
+worker(const struct report_opts *base, char *const *inputs, char **names,
+    size_t n, const char *outdir, atomic_size_t *next, int fd)
+{
+	struct report_opts o = *base;
+	struct diag	 d;
+	struct buf	 dir;
+	size_t		 i;
+	char		 c;
+
+	diag_init(&d, stderr, "scorecard");
+	buf_init(&dir);
+	while ((i = atomic_fetch_add(next, 1)) < n) {
+		buf_reset(&dir);
+		buf_printf(&dir, "%s/%s", outdir, names[i]);
+		o.input = inputs[i];
+		o.outdir = dir.data;
+		c = (char)('0' + report_render(&o, &d));
+		if (write(fd, &c, 1) != 1)
+			break;
+	}
+	buf_release(&dir);
+}
+
+enum report_status
+batch_render(const struct report_opts *base, char *const *inputs, size_t n,
+    const char *outdir, int jobs, struct diag *d)
+{
+	enum report_status worst = REPORT_OK;
+	atomic_size_t	*next;
+	char		**names, c;
+	size_t		 i, j, done = 0, failed = 0;
+	pid_t		*pids;
+	int		 fds[2], k, status;
+	bool		 tty = isatty(STDERR_FILENO);
+	ssize_t		 r;
+
+	names = xcalloc(n, sizeof(*names));
+	for (i = 0; i < n; i++) {
+		names[i] = outname(inputs[i]);
+		if (names[i][0] == '\0' || strcmp(names[i], ".") == 0 ||
+		    strcmp(names[i], "..") == 0) {
+			diag_msg(d, DIAG_ERROR, inputs[i], 0, 0, "cannot be "
+			    "named as an output folder");
+			worst = REPORT_INPUT;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				diag_msg(d, DIAG_ERROR, inputs[i], 0, 0,
+				    "would render into %s/%s, as %s does: "
+				    "rename one", outdir, names[i], inputs[j]);
+				worst = REPORT_INPUT;
+			}
+	}
+	if (worst != REPORT_OK)
+		goto out;
+	if (jobs <= 0) {
+		long	 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = cpus > 0 ? (int)cpus : 1;
+	}
+	if ((size_t)jobs > n)
+		jobs = (int)n;
+	next = mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (next == MAP_FAILED || pipe(fds) == -1) {
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot start workers: %s",
+		    strerror(errno));
+		worst = REPORT_OUTPUT;
+		goto out;
+	}
+	atomic_init(next, 0);
+	fflush(NULL);
+	pids = xcalloc((size_t)jobs, sizeof(*pids));
+	for (k = 0; k < jobs; k++) {
+		if ((pids[k] = fork()) == -1) {
+			diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot start a "
+			    "worker: %s", strerror(errno));
+			worst = REPORT_OUTPUT;
+			break;
+		}
+		if (pids[k] == 0) {
+			close(fds[0]);
+			worker(base, inputs, names, n, outdir, next, fds[1]);
+			close(fds[1]);
+			fflush(NULL);
+			_exit(0);
+		}
+	}
+	close(fds[1]);
+	while ((r = read(fds[0], &c, 1)) != 0) {
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		done++;
+		if (c - '0' > (int)worst)
+			worst = (enum report_status)(c - '0');
+		if (c != '0' + REPORT_OK)
+			failed++;
+		if (tty)
+			fprintf(stderr, "\rscorecard: rendered %zu of %zu%s",
+			    done, n, failed > 0 ? " (some failed)" : "");
+	}
+	close(fds[0]);
+	if (tty)
+		fputc('\n', stderr);
+	for (k = 0; k < jobs && pids[k] > 0; k++)
+		while (waitpid(pids[k], &status, 0) == -1 && errno == EINTR)
+			continue;
+	free(pids);
+	munmap(next, sizeof(*next));
+	if (done < n) {
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "%zu of %zu inputs were "
+		    "not rendered: a worker stopped", n - done, n);
+		worst = REPORT_OUTPUT;
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return worst;
+}

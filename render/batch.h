@@ -1,0 +1,25 @@
+/*
+ * batch: many inputs in one run, on every core.  Each input renders into
+ * its own folder DIR/<name> (the file name without ".json"), exactly as
+ * a single render would, so a failure in one leaves the others done and
+ * its own folder as it was.
+ */
+#ifndef BATCH_H
+#define BATCH_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "report.h"
+
+/*
+ * Renders inputs[0..n) per base (whose input and outdir are ignored)
+ * into outdir/<name>, with jobs worker processes (0: one per online
+ * CPU).  Shows a progress line on standard error when it is a terminal.
+ * Returns the worst status of all the inputs.
+ */
+enum report_status batch_render(const struct report_opts *base,
+		    char *const *inputs, size_t n, const char *outdir,
+		    int jobs, struct diag *d);
+
+#endif
