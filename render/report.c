@@ -100,23 +100,29 @@ suppressed_latest(const struct indicator *ind)
 	return NULL;
 }
 
-/* Words and symbols: never status by colour alone. */
-static const char *
-status_word(enum status s)
+/* Sets n_red, n_amber, n_green and n_none from counts by status. */
+static void
+ctx_counts(struct tctx *c, const size_t n[4])
 {
-	switch (s) {
-	case STATUS_GREEN:
-		return "Green";
-	case STATUS_AMBER:
-		return "Amber";
-	case STATUS_RED:
-		return "Red";
-	case STATUS_NONE:
-		break;
+	static const struct {
+		const char	*name;
+		enum status	 st;
+	} keys[] = {
+		{ "n_red", STATUS_RED },
+		{ "n_amber", STATUS_AMBER },
+		{ "n_green", STATUS_GREEN },
+		{ "n_none", STATUS_NONE }
+	};
+	char	 tmp[32];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		snprintf(tmp, sizeof(tmp), "%zu", n[keys[i].st]);
+		tctx_text(c, keys[i].name, tmp);
 	}
-	return "No target";
 }
 
+/* Words and symbols: never status by colour alone. */
 static const char *
 status_symbol(enum status s)
 {
@@ -131,26 +137,6 @@ status_symbol(enum status s)
 		break;
 	}
 	return "\xe2\x80\x93";			/* U+2013 en dash */
-}
-
-static const char *
-trend_word(enum trend t)
-{
-	switch (t) {
-	case TREND_IMPROVING:
-		return "Improving";
-	case TREND_WORSENING:
-		return "Worsening";
-	case TREND_UP:
-		return "Up";
-	case TREND_DOWN:
-		return "Down";
-	case TREND_UNCHANGED:
-		return "No change";
-	case TREND_NONE:
-		break;
-	}
-	return "Not enough data";
 }
 
 /* The arrow shows the direction of movement; the word says if good. */
@@ -487,10 +473,10 @@ ctx_indicator(struct tctx *c, const struct indicator *ind,
 		tctx_text(c, "code", ind->code);
 	tctx_text(c, "unit_word", unit_word(ind->unit));
 	tctx_text(c, "status", figures_status_str(f->status));
-	tctx_text(c, "status_word", status_word(f->status));
+	tctx_text(c, "status_word", words_status(f->status));
 	tctx_text(c, "status_symbol", status_symbol(f->status));
 	tctx_text(c, "trend", figures_trend_str(f->trend));
-	tctx_text(c, "trend_word", trend_word(f->trend));
+	tctx_text(c, "trend_word", words_trend(f->trend));
 	tctx_text(c, "trend_symbol", trend_symbol(f));
 	if (f->latest != NULL) {
 		buf_reset(b);
@@ -742,18 +728,7 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	buf_reset(&b);
 	buf_printf(&b, "%zu", m->ninds);
 	tctx_text(root, "n_indicators", b.data);
-	buf_reset(&b);
-	buf_printf(&b, "%zu", n[STATUS_RED]);
-	tctx_text(root, "n_red", b.data);
-	buf_reset(&b);
-	buf_printf(&b, "%zu", n[STATUS_AMBER]);
-	tctx_text(root, "n_amber", b.data);
-	buf_reset(&b);
-	buf_printf(&b, "%zu", n[STATUS_GREEN]);
-	tctx_text(root, "n_green", b.data);
-	buf_reset(&b);
-	buf_printf(&b, "%zu", n[STATUS_NONE]);
-	tctx_text(root, "n_none", b.data);
+	ctx_counts(root, n);
 	ok = true;
 out:
 	scene_release(&s);
@@ -1313,18 +1288,7 @@ write_index(const char *archive, const char *tpath, const char *assets,
 			tctx_text(it, "published", period_long(
 			    &m->report.pubperiod, ptmp, sizeof(ptmp)));
 		tctx_bool(it, "replaced", sn[i].replaced > 0);
-		buf_reset(&tmp);
-		buf_printf(&tmp, "%zu", sn[i].n[STATUS_RED]);
-		tctx_text(it, "n_red", tmp.data);
-		buf_reset(&tmp);
-		buf_printf(&tmp, "%zu", sn[i].n[STATUS_AMBER]);
-		tctx_text(it, "n_amber", tmp.data);
-		buf_reset(&tmp);
-		buf_printf(&tmp, "%zu", sn[i].n[STATUS_GREEN]);
-		tctx_text(it, "n_green", tmp.data);
-		buf_reset(&tmp);
-		buf_printf(&tmp, "%zu", sn[i].n[STATUS_NONE]);
-		tctx_text(it, "n_none", tmp.data);
+		ctx_counts(it, sn[i].n);
 	}
 	if (!tmpl_render(t, c, &html, d))
 		goto out;

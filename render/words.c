@@ -325,8 +325,8 @@ underline(struct buf *b, const char *s, char c)
 	buf_putc(b, '\n');
 }
 
-static const char *
-status_name(enum status s)
+const char *
+words_status(enum status s)
 {
 	switch (s) {
 	case STATUS_GREEN:
@@ -404,8 +404,8 @@ words_text_report(struct buf *b, const struct model *m,
 		buf_printf(b, "%s\n", ind->title);
 		buf_reset(&line);
 		buf_printf(&line, "Status: %s. Trend: ",
-		    status_name(figs[i].status));
-		buf_puts(&line, figures_trend_str(figs[i].trend));
+		    words_status(figs[i].status));
+		buf_puts(&line, words_trend(figs[i].trend));
 		BUF_PUTSL(&line, ".");
 		put_wrapped(b, line.data, "  ", 72);
 		buf_reset(&line);
@@ -424,3 +424,24 @@ words_text_report(struct buf *b, const struct model *m,
 	}
 	buf_release(&line);
 }
+
+const char *
+words_trend(enum trend t)
+{
+	switch (t) {
+	case TREND_IMPROVING:
+		return "Improving";
+	case TREND_WORSENING:
+		return "Worsening";
+	case TREND_UP:
+		return "Up";
+	case TREND_DOWN:
+		return "Down";
+	case TREND_UNCHANGED:
+		return "No change";
+	case TREND_NONE:
+		break;
+	}
+	return "Not enough data";
+}
+

@@ -46,4 +46,9 @@ void	words_reason(struct buf *b, const struct indicator *ind,
 void	words_text_report(struct buf *b, const struct model *m,
 	    const struct figures *figs);
 
+/* The status and trend as words for readers: "Green", ..., "No target";
+ * "Improving", ..., "No change", "Not enough data".  Static strings. */
+const char	*words_status(enum status s);
+const char	*words_trend(enum trend t);
+
 #endif
