@@ -263,6 +263,20 @@ put_point(struct buf *b, const struct point *p, enum unit u)
 		BUF_PUTSL(b, " (provisional)");
 }
 
+/* A chart's text alternative is at most this many characters. */
+#define	DESC_MAX	300
+
+static size_t
+utf8_len(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
 /*
  * The chart's text alternative: what it shows, the latest value, the
  * change and the target, without repeating the title.
@@ -323,6 +337,30 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	}
 	while (b->len > 0 && b->data[b->len - 1] == ' ')
 		b->data[--b->len] = '\0';
+	/* At most 300 characters: drop whole sentences from the end. */
+	while (utf8_len(b->data) > DESC_MAX) {
+		char	*dot = b->len > 1 ? b->data + b->len - 2 : NULL;
+
+		/* A sentence ends at ". ", not at the point in "9.8". */
+		while (dot != NULL && dot > b->data &&
+		    (dot[0] != '.' || dot[1] != ' '))
+			dot--;
+		if (dot == NULL || dot == b->data) {
+			/* One long sentence: cut it at a character. */
+			while (utf8_len(b->data) > DESC_MAX - 1) {
+				do
+					b->len--;
+				while (b->len > 0 &&
+				    ((unsigned char)b->data[b->len] & 0xC0) ==
+				    0x80);
+				b->data[b->len] = '\0';
+			}
+			BUF_PUTSL(b, "\xe2\x80\xa6");
+			break;
+		}
+		b->len = (size_t)(dot - b->data) + 1;
+		b->data[b->len] = '\0';
+	}
 }
 
 /* A row per period of the series and its comparators, in time order. */

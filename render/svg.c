@@ -79,9 +79,9 @@ svg_write(const struct scene *s, const char *id, const char *title,
 	buf_putc(out, '"');
 	attrnum(out, "width", s->w);
 	attrnum(out, "height", s->h);
+	/* Named by the description alone: the title is the heading the
+	 * chart sits under, and a screen reader should not hear it twice. */
 	BUF_PUTSL(out, " role=\"img\" aria-labelledby=\"");
-	buf_putxml(out, id);
-	BUF_PUTSL(out, "-title ");
 	buf_putxml(out, id);
 	BUF_PUTSL(out, "-desc\"");
 	if (describedby != NULL) {

@@ -16,7 +16,8 @@
 /*
  * Appends s as one <svg> element.  id prefixes the ids inside
  * ("<id>-title", "<id>-desc"); title and desc are plain text (escaped
- * here); describedby, if not NULL, is the id of the element (a table)
+ * here).  The chart is named by desc (aria-labelledby), which should say
+ * what it shows without repeating the title, in at most 300 characters; describedby, if not NULL, is the id of the element (a table)
  * that holds the chart's figures.  Writes no XML declaration, so the
  * result can be inlined in XHTML or saved as a file.
  */

@@ -97,6 +97,9 @@ for dir in tests/golden/*/; do
 	for svg in "$OUT/golden/$case"/charts/*.svg; do
 		[ -f "$svg" ] || continue
 		png=${svg%.svg}.png
+		# Semantic SVG stays small: text as text, coordinates to 0.1 px.
+		size=$(wc -c <"$svg")
+		[ "$size" -le 8192 ] && ok || bad "$svg is $size bytes, over 8 KB"
 		if head -c 5 "${svg%.svg}.pdf" 2>/dev/null | grep -q '%PDF-'
 		then ok; else bad "${svg%.svg}.pdf missing or not a PDF"; fi
 		dim=$(tests/pngcheck "$png" 2>&1)

@@ -89,6 +89,9 @@ function structure(args) {
 		if (!text(title)) r.charts.push(`${where(s)} has no <title>`);
 		if (!text(desc)) r.charts.push(`${where(s)} has no <desc>`);
 		else if (text(desc).length > DESC_MAX) r.charts.push(`${where(s)}: <desc> is ${text(desc).length} characters`);
+		else if (text(title) && text(desc).includes(text(title))) r.charts.push(`${where(s)}: <desc> repeats the title`);
+		if (title && title.id && (s.getAttribute('aria-labelledby') || '').split(/\s+/).includes(title.id))
+			r.charts.push(`${where(s)}: its accessible name repeats the title (aria-labelledby the <title>)`);
 		const lb = (s.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
 		if (lb.length === 0 && !s.getAttribute('aria-label')) r.charts.push(`${where(s)} has no aria-labelledby`);
 		for (const id of lb) {
