@@ -185,7 +185,9 @@ static void
 put_change(struct buf *b, const struct figcmp *fc, enum unit u)
 {
 	fmt_change(b, fc->change, u);
-	if (fc->has_pct && u != UNIT_PERCENT) {
+	/* A change that rounds to 0.0% would read as no change: leave it. */
+	if (fc->has_pct && u != UNIT_PERCENT &&
+	    (fc->change_pct != 0 || fc->change == 0)) {
 		BUF_PUTSL(b, " (");
 		fmt_pct(b, fc->change_pct);
 		buf_putc(b, ')');

@@ -44,7 +44,9 @@ put_delta(struct buf *b, const struct figcmp *c, enum unit u)
 		buf_puts(b, down ? " lower" : " higher");
 		break;
 	}
-	if (c->has_pct) {
+	if (c->has_pct && c->change_pct == 0)
+		BUF_PUTSL(b, " (under 0.1%)");	/* not "(0%)" for a change */
+	else if (c->has_pct) {
 		BUF_PUTSL(b, " (");
 		fmt_num(b, fabs(c->change_pct), 1, true);
 		BUF_PUTSL(b, "%)");

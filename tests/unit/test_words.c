@@ -93,6 +93,13 @@ test_sentences(void)
 	    "days more (25%) than in January 2021. It is short of the target "
 	    "of 426 days but within the amber limit of 500 days.");
 
+	/* A change too small for a tenth of a percent says so. */
+	v[0] = 480;
+	v[1] = 480.1;
+	mk(&ind, UNIT_COUNT, 2021, 12, v, 2);
+	said(&ind, "The latest figure, for January 2022, is 480.1: 0.1 more "
+	    "(under 0.1%) than in December 2021.");
+
 	/* Unchanged; one value; none at all. */
 	v[0] = 5;
 	v[1] = 5;
