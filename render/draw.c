@@ -31,12 +31,27 @@
 #include "draw.h"
 #include "util.h"
 
+/*
+ * Widths already measured.  Charts measure the same few strings over and
+ * over ("Jan 2021", "200", a comparator's label): shaping each through
+ * Pango again was most of the layout time.  Open addressing, keyed on
+ * the text, size and weight; it only grows.
+ */
+struct wentry {
+	char		*text;		/* owned; NULL: empty slot */
+	double		 size;
+	bool		 bold;
+	double		 width;
+};
+
 struct draw {
 	PangoFontMap		*fm;
 	PangoContext		*ctx;
 	PangoLayout		*layout;
 	PangoFontDescription	*regular;
 	PangoFontDescription	*bold;
+	struct wentry		*cache;		/* cap slots */
+	size_t			 cap, used;
 };
 
 struct draw *
@@ -66,6 +81,9 @@ draw_free(struct draw *dr)
 {
 	if (dr == NULL)
 		return;
+	for (size_t i = 0; i < dr->cap; i++)
+		free(dr->cache[i].text);
+	free(dr->cache);
 	pango_font_description_free(dr->regular);
 	pango_font_description_free(dr->bold);
 	g_object_unref(dr->layout);
@@ -102,13 +120,57 @@ setup(struct draw *dr, const char *s, double size, bool bold)
 	return dr->layout;
 }
 
+static size_t
+whash(const char *s, double size, bool bold)
+{
+	size_t	 h = 1469598103934665603u;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	h = (h ^ (size_t)(size * 16)) * 1099511628211u;
+	return (h ^ (bold ? 1u : 2u)) * 1099511628211u;
+}
+
+static struct wentry *
+wfind(struct wentry *t, size_t cap, const char *s, double size, bool bold)
+{
+	size_t	 i = whash(s, size, bold) & (cap - 1);
+
+	while (t[i].text != NULL && (t[i].size != size ||
+	    t[i].bold != bold || strcmp(t[i].text, s) != 0))
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
 static double
 measure_width(void *arg, const char *s, double size, bool bold)
 {
+	struct draw	*dr = arg;
+	struct wentry	*e, *old;
 	PangoRectangle	 logical;
+	size_t		 i, oldcap;
 
-	pango_layout_get_extents(setup(arg, s, size, bold), NULL, &logical);
-	return (double)logical.width / PANGO_SCALE;
+	if (dr->used * 2 >= dr->cap) {
+		old = dr->cache;
+		oldcap = dr->cap;
+		dr->cap = oldcap == 0 ? 256 : oldcap * 2;
+		dr->cache = xcalloc(dr->cap, sizeof(*dr->cache));
+		for (i = 0; i < oldcap; i++)
+			if (old[i].text != NULL)
+				*wfind(dr->cache, dr->cap, old[i].text,
+				    old[i].size, old[i].bold) = old[i];
+		free(old);
+	}
+	e = wfind(dr->cache, dr->cap, s, size, bold);
+	if (e->text != NULL)
+		return e->width;
+	pango_layout_get_extents(setup(dr, s, size, bold), NULL, &logical);
+	e->text = xstrdup(s);
+	e->size = size;
+	e->bold = bold;
+	e->width = (double)logical.width / PANGO_SCALE;
+	dr->used++;
+	return e->width;
 }
 
 void
