@@ -87,12 +87,24 @@ clean:
 	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
 	rm -rf output tests/out
+	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out
 
 FORCE:
 
-.PHONY: FORCE all check valgrind regen install uninstall clean example gallery
+.PHONY: FORCE all check valgrind regen install uninstall clean example gallery bench
 
 -include Makefile.local $(OBJS:.o=.d)
+
+# The benchmark of the issue "Speed and scale": scorecard against gnuplot
+# and matplotlib (installed by tests/bench/install-peers.sh when missing),
+# results in tests/bench/RESULTS.md.  Not a test: make check never runs it.
+# make bench BENCH_ARGS=--quick for a short run; --help for the options.
+bench: scorecard tests/bench/chartbench
+	@/usr/bin/python3 tests/bench/bench.py $(BENCH_ARGS)
+
+tests/bench/chartbench: tests/bench/chartbench.c render/libscorecard.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \
+	    render/libscorecard.a $(LDLIBS)
 
 tests/pngcheck: tests/pngcheck.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ tests/pngcheck.c $(shell pkg-config --libs libpng) -lm
