@@ -6,6 +6,8 @@ set -eu
 cd "$(dirname "$0")"
 PKGS="make gcc pkg-config libcairo2-dev libpango1.0-dev libxml2-dev \
 libcjson-dev libpng-dev fonts-dejavu-core"
+# make ci: libFuzzer and its sanitizer runtimes (clang 14), valgrind.
+PKGS="$PKGS clang-14 libclang-rt-14-dev valgrind"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |

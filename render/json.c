@@ -1246,6 +1246,71 @@ blank(const char *s)
 	return true;
 }
 
+/*
+ * The first character of s (valid UTF-8: the scanner saw to it) that a
+ * published report cannot carry, or 0: the C0 controls other than tab,
+ * line feed and carriage return, written as escapes (\u0007), the C1
+ * controls and the noncharacters, which XML refuses or HTML calls a
+ * parse error (tmpl.c refuses them too, but could only name the
+ * template).
+ */
+static unsigned long
+bad_char(const char *str)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	unsigned long		 cp;
+	size_t			 n, i;
+
+	for (; *s != '\0'; s += n) {
+		n = *s < 0x80 ? 1 : *s < 0xe0 ? 2 : *s < 0xf0 ? 3 : 4;
+		cp = n == 1 ? *s : (unsigned long)(*s & (0x7f >> n));
+		for (i = 1; i < n; i++)
+			cp = cp << 6 | (s[i] & 0x3f);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    (cp >= 0x7f && cp <= 0x9f) ||
+		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+			return cp;
+	}
+	return 0;
+}
+
+/*
+ * A copy of s with each CR LF, and each CR alone, made one LF: HTML
+ * reads them so anyway, but writes a CR it must keep as "&#13;", which
+ * it calls a parse error.
+ */
+static char *
+textdup(const char *s)
+{
+	char	*t, *q;
+
+	q = t = xstrdup(s);
+	for (; *s != '\0'; s++) {
+		if (*s == '\r') {
+			*q++ = '\n';
+			if (s[1] == '\n')
+				s++;
+		} else
+			*q++ = *s;
+	}
+	*q = '\0';
+	return t;
+}
+
+/* Is the text of string node v fit to publish?  Reports it if not. */
+static bool
+text_ok(struct ctx *c, const cJSON *v)
+{
+	unsigned long	 cp;
+
+	if ((cp = bad_char(v->valuestring)) == 0)
+		return true;
+	cerr(c, v, "holds the character U+%04lX, which a report cannot "
+	    "show (a control character or a noncharacter; \\t, \\n and "
+	    "\\r are fine)", cp);
+	return false;
+}
+
 /* Is field v (of obj) there?  Reports it missing if required. */
 static bool
 present(struct ctx *c, const cJSON *obj, const cJSON *v, const char *name,
@@ -1273,8 +1338,8 @@ get_string(struct ctx *c, const cJSON *obj, const cJSON *v,
 		cerr(c, v, "expected a string");
 	else if ((flags & F_NONEMPTY) && blank(v->valuestring))
 		cerr(c, v, "must not be empty");
-	else {
-		*dst = xstrdup(v->valuestring);
+	else if (text_ok(c, v)) {
+		*dst = textdup(v->valuestring);
 		ok = true;
 	}
 	pop(c, mark);
@@ -1299,6 +1364,21 @@ get_period(struct ctx *c, const cJSON *obj, const cJSON *v,
 	return false;
 }
 
+/*
+ * Is the number v a figure the program can compute with and write?
+ * Finite (the scanner saw to it) and within JSON_MAX_VALUE, so that
+ * changes, percentages and axes never overflow.  Reports it if not.
+ */
+static bool
+figure_ok(struct ctx *c, const cJSON *v)
+{
+	if (isfinite(v->valuedouble) &&
+	    fabs(v->valuedouble) <= JSON_MAX_VALUE)
+		return true;
+	cerr(c, v, "out of range (a figure must be between -1e15 and 1e15)");
+	return false;
+}
+
 static bool
 get_number(struct ctx *c, const cJSON *obj, const cJSON *v,
     const char *name, int flags, double *out)
@@ -1311,9 +1391,7 @@ get_number(struct ctx *c, const cJSON *obj, const cJSON *v,
 	mark = push(c, name);
 	if (!cJSON_IsNumber(v))
 		cerr(c, v, "expected a number");
-	else if (!isfinite(v->valuedouble))	/* the scanner saw to it */
-		cerr(c, v, "number out of range");
-	else {
+	else if (figure_ok(c, v)) {
 		*out = v->valuedouble;
 		ok = true;
 	}
@@ -1335,9 +1413,11 @@ get_value(struct ctx *c, const cJSON *obj, const cJSON *v, bool *has,
 		return;
 	}
 	mark = push(c, "value");
-	if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
-		*has = true;
-		*out = v->valuedouble;
+	if (cJSON_IsNumber(v)) {
+		if (figure_ok(c, v)) {
+			*has = true;
+			*out = v->valuedouble;
+		}
 	} else if (!cJSON_IsNull(v))
 		cerr(c, v, "expected a number or null");
 	pop(c, mark);
@@ -1503,8 +1583,8 @@ check_comparators(struct ctx *c, const cJSON *v)
 			    "readers)");
 		else if (blank(e->valuestring))
 			cerr(c, e, "must not be empty");
-		else
-			cp->label = xstrdup(e->valuestring);
+		else if (text_ok(c, e))
+			cp->label = textdup(e->valuestring);
 		pop(c, emark);
 	}
 out:
@@ -1524,8 +1604,8 @@ check_target(struct ctx *c, const cJSON *obj, const cJSON *v,
 		return;
 	mark = push(c, "target");
 	if (cJSON_IsNumber(v)) {
-		t->set = true;	/* finite: the scanner saw to it */
-		t->value = v->valuedouble;
+		if ((t->set = figure_ok(c, v)))
+			t->value = v->valuedouble;
 		goto out;
 	}
 	if (!cJSON_IsObject(v)) {

@@ -38,9 +38,13 @@
  * checked once the syntax is clean; then every problem is reported.
  *
  * Accepted beyond the bare contract: a UTF-8 byte order mark (skipped);
- * "published" in any of the five period forms.  Not accepted: comments,
+ * "published" in any of the five period forms.  In text, CR LF and CR
+ * alone are read as LF.  Not accepted: comments,
  * trailing commas, NaN and Infinity, numbers that overflow a double,
- * raw control characters or line breaks inside strings.
+ * figures beyond JSON_MAX_VALUE either side of zero, numbers written as
+ * strings, raw control characters or line breaks inside strings, and
+ * control characters other than tab, LF and CR (and noncharacters) even
+ * when escaped, which no report can show.
  */
 #ifndef JSON_H
 #define JSON_H
@@ -60,9 +64,15 @@
 #define	JSON_MAX_INDICATORS	1000	/* indicators in one file */
 #define	JSON_MAX_COMPARATORS	100	/* declared comparators */
 #define	JSON_MAX_POINTS		100000	/* points in one series */
-#define	JSON_MAX_ITEMS		1000	/* items in one breakdown */
+#define	JSON_MAX_ITEMS		50	/* items in one breakdown: rows of
+					   up to three lines, in draw.c's
+					   limit of 8000 px for a PNG at 2x */
 #define	JSON_MAX_ID		64	/* bytes in an indicator or
 					   comparator id */
+#define	JSON_MAX_VALUE		1e15	/* |figure|: values, targets and
+					   amber limits (fmt.c writes 15
+					   significant digits, scale.h
+					   takes |values| up to 1e15) */
 
 /*
  * Reads and checks the file at path into m (empty, from model_new()).

@@ -59,14 +59,27 @@ encwords(struct buf *out, const char *s)
 	}
 }
 
-/* A header value: as is if ASCII, else encoded words. */
+/*
+ * A header value: as is if it is ASCII and fits a line (RFC 5322: 998
+ * bytes), else encoded words, which fold.  Control characters become
+ * spaces first: the subject is the report's title, which may hold a
+ * line break, and a CR LF in it would end the header and start another
+ * ("Bcc: ...") of the input's choosing.
+ */
 static void
 hvalue(struct buf *out, const char *s)
 {
-	if (ascii(s))
-		buf_puts(out, s);
+	struct buf		 v;
+	const unsigned char	*p;
+
+	buf_init(&v);
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		buf_putc(&v, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+	if (ascii(v.data) && v.len <= 900)
+		buf_puts(out, v.data);
 	else
-		encwords(out, s);
+		encwords(out, v.data);
+	buf_release(&v);
 }
 
 /* "Name <addr>": the display name encoded if need be. */

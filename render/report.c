@@ -21,7 +21,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -801,19 +800,53 @@ write_file(const char *path, const struct buf *data, struct diag *d)
 	return ok;
 }
 
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/*
+ * Empties the folder open at fd, then closes fd.  By file descriptor,
+ * never by path: each folder is opened from its parent with O_NOFOLLOW,
+ * so that a symbolic link planted in an old render, or swapped in for a
+ * folder while it is being removed (which a walk by path such as nftw()
+ * would follow), never leads outside it.  Gives up below 64 levels.
+ */
+static void
+rm_at(int fd, int depth)
 {
-	(void)st;
-	(void)ftw;
-	return flag == FTW_DP ? rmdir(path) : unlink(path);
+	struct dirent	*de;
+	DIR		*dp;
+	int		 sub;
+
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		/* Files and links go; a folder refuses (EISDIR). */
+		if (unlinkat(dirfd(dp), de->d_name, 0) == 0 ||
+		    depth >= 64 || (sub = openat(dirfd(dp), de->d_name,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+			continue;
+		rm_at(sub, depth + 1);
+		unlinkat(dirfd(dp), de->d_name, AT_REMOVEDIR);
+	}
+	closedir(dp);
 }
 
-/* Removes a folder tree we made; symlinks are removed, not followed. */
+/* Removes a folder tree; symbolic links are removed, never followed. */
 static void
 rm_tree(const char *path)
 {
-	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1) {
+		if (errno == ENOTDIR || errno == ELOOP)
+			unlink(path);	/* a file, or a link: not followed */
+		return;
+	}
+	rm_at(fd, 0);
+	rmdir(path);
 }
 
 /* Makes every missing parent folder of path (not path itself). */
@@ -850,6 +883,8 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 {
 	struct stat	 st;
 	struct buf	 p;
+	struct dirent	*de;
+	DIR		*dp;
 	bool		 ok;
 
 	*exists = false;
@@ -865,9 +900,18 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 		return false;
 	}
 	*exists = true;
-	if (rmdir(dir) == 0) {		/* empty: nothing to lose */
-		*exists = false;
-		return true;
+	/*
+	 * Empty: nothing to lose, but left in place until the new render
+	 * is swapped in, so that a failed run leaves it as it was.
+	 */
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL &&
+		    (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0))
+			continue;
+		closedir(dp);
+		if (de == NULL)
+			return true;
 	}
 	buf_init(&p);
 	buf_printf(&p, "%s/report.html", dir);

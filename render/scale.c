@@ -42,6 +42,15 @@ scale_ticks(double min, double max, bool zero, int want, struct ticks *t)
 		min = max;
 		max = tmp;
 	}
+	/*
+	 * Values this close to zero show as zero at any number of
+	 * decimals an axis gets, and a tenth of one can underflow to a
+	 * span of 0 (5e-324): treat them as zero.
+	 */
+	if (fabs(min) < 1e-200)
+		min = 0;
+	if (fabs(max) < 1e-200)
+		max = 0;
 	if (zero) {
 		if (min > 0)
 			min = 0;

@@ -39,6 +39,12 @@ def main(path):
     for h in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
         if msg[h] is None:
             bad.append("no %s header" % h)
+    # Exactly the headers scorecard writes: text from the input (the title
+    # in Subject) must never end a header and start another.
+    for h in msg.keys():
+        if h not in ("From", "To", "Subject", "Date", "Message-ID",
+                     "MIME-Version", "Content-Type"):
+            bad.append("unexpected header %s (injected?)" % h)
     if msg.get_content_type() != "multipart/alternative":
         bad.append("top is %s" % msg.get_content_type())
         print("\n".join(bad)); return 1

@@ -404,13 +404,20 @@ test_strings(void)
 
 	/* Escapes are decoded; columns count characters, not bytes. */
 	load(&r, HEAD "\"indicators\": [{\"id\": \"a\", \"title\": "
-	    "\"\\u00e9\\ud83d\\ude00\\/\\\"\\\\\\b\\f\\n\\r\\t \xe2\x82\xac\", "
+	    "\"\\u00e9\\ud83d\\ude00\\/\\\"\\\\\\n\\r\\t \xe2\x82\xac\", "
 	    "\"unit\": \"count\", \"series\": [{\"period\": \"2022-01\", "
 	    "\"value\": 1}]}]}");
 	OK(r.ok);
+	/* ... and a CR, alone or before LF, is read as LF, as HTML would. */
 	STR_EQ(r.m->inds[0].title,
-	    "\xc3\xa9\xf0\x9f\x98\x80/\"\\\b\f\n\r\t \xe2\x82\xac");
+	    "\xc3\xa9\xf0\x9f\x98\x80/\"\\\n\n\t \xe2\x82\xac");
 	done(&r);
+	/* \b and \f decode, but to characters no report can show. */
+	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"a\\b\\f\", "
+	    "\"unit\": \"count\", \"series\": [{\"period\": \"2022-01\", "
+	    "\"value\": 1}]}]}", ":2:37: error: indicators[0].title: holds the "
+	    "character U+0008, which a report cannot show (a control character "
+	    "or a noncharacter; \\t, \\n and \\r are fine)");
 	BAD("{\"\xc3\xa9\xc3\xa9\": 1, \"k\": x}", ":1:16: error: expected a "
 	    "value, found 'x' (JSON's words are true, false and null; strings "
 	    "take double quotes)");
@@ -452,7 +459,7 @@ test_numbers(void)
 	    "\"denominator\": 9007199254740991},"
 	    "{\"period\": \"2022\", \"value\": 1E-400, \"numerator\": 1e2, "
 	    "\"denominator\": 1.0},"
-	    "{\"period\": \"2023\", \"value\": 1.7976931348623157e308}]}]}");
+	    "{\"period\": \"2023\", \"value\": -1e15}]}]}");
 	OK(r.ok);
 	STR_EQ(r.out, "");
 	if (r.ok) {
@@ -463,9 +470,21 @@ test_numbers(void)
 		OK(p[0].denominator == 9007199254740991LL);
 		DBL_NEAR(p[1].value, 0, 0);
 		OK(p[1].numerator == 100 && p[1].denominator == 1);
-		OK(p[2].value > 1e308);
+		OK(p[2].value == -1e15);
 	}
 	done(&r);
+
+	/*
+	 * A double, but not a figure: beyond 1e15 changes and axes could
+	 * overflow (1e308 and -1e308 made an infinite change).
+	 */
+	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", "
+	    "\"unit\": \"count\", \"target\": 1.7976931348623157e308, "
+	    "\"series\": [{\"period\": \"2021\", \"value\": 1.000001e15}]}]}",
+	    ":2:69: error: indicators[0].target: out of range (a figure must "
+	    "be between -1e15 and 1e15)\n"
+	    "scorecard: t.json:2:132: error: indicators[0].series[0].value: "
+	    "out of range (a figure must be between -1e15 and 1e15)");
 }
 
 /* Duplicate keys: cJSON keeps both and returns the first. */

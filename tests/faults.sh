@@ -1,0 +1,206 @@
+#!/bin/sh
+# Faults: what a render does to the output folder when things go wrong
+# around it.  Ends with "N passed, N failed".
+#
+# 1. Killed: renders the example and another input in turn into one
+#    folder, each killed with SIGKILL after a random delay (0 to 1.2
+#    times a render's time, or near its end, when the files are written
+#    and swapped in); after every kill the folder must be the old render
+#    or the new one, byte for byte.  KILLS (40) sets the count;
+#    FAULT_SEED replays a run's delays.
+# 2. A full disk: a 64 KiB tmpfs (root only; skipped with a message
+#    otherwise) holding an earlier render.  A render that does not fit
+#    exits 3 with a message naming the error, and leaves the earlier
+#    render, a missing folder or an empty folder exactly as they were,
+#    with nothing beside them.
+# 3. Symbolic links planted in an earlier render or beside the output
+#    are never followed out: what they point to is left alone.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
+export LC_ALL TZ FONTCONFIG_FILE
+SC=$PWD/scorecard
+T=$PWD/build/faults.$$		# removed when every test passed
+pass=0
+fail=0
+mnt=""
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+cleanup() {
+	[ -n "$mnt" ] && umount "$mnt" 2>/dev/null
+	mnt=""
+}
+trap cleanup EXIT
+trap 'cleanup; exit 2' INT TERM
+
+[ -x "$SC" ] || { echo "faults: $SC missing (make scorecard)"; exit 2; }
+rm -rf "$T"
+mkdir -p "$T"
+
+# Same tree, same bytes, symbolic links not followed?
+same() { diff -r --no-dereference "$1" "$2" >/dev/null 2>&1; }
+# Temporary folders left beside $1.
+leftovers() { ls -d "$1".tmp-* 2>/dev/null | wc -l | tr -d ' '; }
+now_ms() { date +%s%3N; }
+
+A=input/example.json
+B=tests/golden/rag/input.json
+"$SC" render "$A" -o "$T/ref-a" 2>"$T/err" &&
+    "$SC" render "$B" -o "$T/ref-b" 2>>"$T/err" ||
+    { cat "$T/err"; echo "faults: cannot render the references"; exit 1; }
+
+# ---------------------------------------------------------------- 1
+kills=${KILLS:-40}
+seed=${FAULT_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+dest=$T/kill/out
+mkdir -p "$T/kill"
+t0=$(now_ms)
+"$SC" render "$A" -o "$dest" 2>/dev/null
+took=$(( $(now_ms) - t0 ))
+[ "$took" -gt 0 ] || took=1
+# The delays, one per line, from the seed: half anywhere in the render,
+# half near its end, where the files are written and swapped in.
+awk -v seed="$seed" -v n="$kills" -v ms="$took" 'BEGIN { srand(seed);
+    for (i = 0; i < n; i++) {
+	f = i % 2 ? 0.8 + rand() * 0.3 : rand() * 1.2
+	printf "%.3f\n", f * ms / 1000
+    } }' >"$T/delays"
+cur=a
+nold=0
+nnew=0
+broken=0
+while read -r delay; do
+	if [ $cur = a ]; then in=$B; new=b; else in=$A; new=a; fi
+	"$SC" render "$in" -o "$dest" 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if same "$dest" "$T/ref-$cur"; then
+		nold=$((nold + 1))
+	elif same "$dest" "$T/ref-$new"; then
+		nnew=$((nnew + 1))
+		cur=$new
+	else
+		broken=$((broken + 1))
+		bad "killed after ${delay} s: $dest is neither the old nor" \
+		    "the new render (FAULT_SEED=$seed)"
+		diff -r --no-dereference "$dest" "$T/ref-$cur" 2>&1 | head -n 5
+		break
+	fi
+done <"$T/delays"
+if [ $broken = 0 ] && [ $((nold + nnew)) != "$kills" ]; then
+	bad "killed: $((nold + nnew)) renders of $kills were run"
+elif [ $broken = 0 ]; then
+	ok
+	echo "faults: $kills renders killed at random (a render takes" \
+	    "${took} ms; FAULT_SEED=$seed): $nold left the old render," \
+	    "$nnew the new one, whole; $(leftovers "$dest") temporary" \
+	    "folders left beside it"
+fi
+# Left-over temporary folders do not stop the next render.
+if "$SC" render "$A" -o "$dest" 2>"$T/err" && same "$dest" "$T/ref-a"; then ok
+else bad "a render after the kills failed"; cat "$T/err"; fi
+
+# ---------------------------------------------------------------- 2
+small=tests/golden/minimal/input.json
+if [ "$(id -u)" != 0 ]; then
+	echo "faults: full disk skipped: mounting a tmpfs needs root"
+elif ! mkdir -p "$T/disk" || ! mount -t tmpfs -o size=64k,mode=0755 \
+    tmpfs "$T/disk" 2>"$T/err"; then
+	echo "faults: full disk skipped: cannot mount a tmpfs:" \
+	    "$(cat "$T/err")"
+else
+	mnt=$T/disk
+	if "$SC" render "$small" -o "$mnt/out" 2>"$T/err"; then ok
+	else bad "full disk: the first render did not fit"; cat "$T/err"; fi
+	cp -R "$mnt/out" "$T/disk-before"
+	mkdir "$mnt/empty"
+	used=$(df -k "$mnt" | awk 'NR == 2 { print $3 }')
+	for case in out new empty; do
+		"$SC" render "$A" -o "$mnt/$case" 2>"$T/err"
+		rc=$?
+		if [ $rc = 3 ] && grep -q "No space left on device" "$T/err"
+		then ok
+		else bad "full disk, $case: exit $rc, expected 3 and" \
+		    "\"No space left on device\""; cat "$T/err"; fi
+		case $case in
+		out)	same "$mnt/out" "$T/disk-before" ;;
+		new)	[ ! -e "$mnt/new" ] ;;
+		empty)	[ -d "$mnt/empty" ] && [ -z "$(ls -A "$mnt/empty")" ] ;;
+		esac
+		if [ $? = 0 ]; then ok
+		else bad "full disk, $case: the destination changed"; fi
+		if [ "$(leftovers "$mnt/$case")" = 0 ]; then ok
+		else bad "full disk, $case: temporary folders left behind"; fi
+	done
+	if [ "$(df -k "$mnt" | awk 'NR == 2 { print $3 }')" = "$used" ]; then ok
+	else bad "full disk: space not given back"; df -k "$mnt"; fi
+	echo "faults: full disk: $(sed -n 1p "$T/err")"
+	cleanup
+fi
+
+# ---------------------------------------------------------------- 3
+V=$T/victim
+mkdir -p "$V/sub"
+echo "not ours" >"$V/keep.txt"
+echo "not ours either" >"$V/sub/keep.txt"
+cp -R "$V" "$T/victim-before"
+victim_ok() {
+	if same "$V" "$T/victim-before"; then ok
+	else bad "symlinks: $1: what the link points to changed"; fi
+}
+s=$T/links
+mkdir -p "$s"
+
+# An earlier render whose charts/ and report.html are links out.
+"$SC" render "$small" -o "$s/r1" 2>/dev/null
+rm -rf "$s/r1/charts" "$s/r1/report.html"
+ln -s "$V" "$s/r1/charts"
+ln -s "$V/keep.txt" "$s/r1/report.html"
+cp -R "$s/r1" "$s/r1-before"
+# A failed render first: nothing changes, on either side of the links.
+"$SC" render tests/errors/several-errors.json -o "$s/r1" 2>/dev/null
+if same "$s/r1" "$s/r1-before"; then ok
+else bad "symlinks: a failed render changed the earlier render"; fi
+victim_ok "a failed render over links"
+"$SC" render "$A" -o "$s/r1" 2>"$T/err"
+rc=$?
+if [ $rc = 0 ] && [ ! -L "$s/r1/charts" ] && same "$s/r1" "$T/ref-a"; then ok
+else bad "symlinks: rendering over an earlier render with links (exit $rc)"
+	cat "$T/err"; fi
+victim_ok "a render over links"
+
+# The destination itself a link to a folder: refused, nothing written.
+"$SC" render "$small" -o "$s/real" 2>/dev/null
+cp -R "$s/real" "$s/real-before"
+ln -s "$s/real" "$s/link"
+"$SC" render "$A" -o "$s/link" 2>"$T/err"
+rc=$?
+if [ $rc = 3 ] && [ -L "$s/link" ] && same "$s/real" "$s/real-before"; then ok
+else bad "symlinks: a destination that is a link (exit $rc)"; cat "$T/err"; fi
+
+# The archive: a snapshot folder and the index planted as links.
+ar=$T/archive
+mkdir -p "$ar"
+ln -s "$V" "$ar/2022-01"
+ln -s "$V/keep.txt" "$ar/index.html"
+"$SC" archive "$A" --into "$ar" 2>"$T/err"
+rc=$?
+if [ $rc = 3 ] && [ -L "$ar/2022-01" ]; then ok
+else bad "symlinks: archive over a planted snapshot link (exit $rc)"
+	cat "$T/err"; fi
+victim_ok "the archive, refused"
+"$SC" archive "$A" --into "$ar" --replace 2>"$T/err"
+rc=$?
+if [ $rc = 0 ] && [ -d "$ar/2022-01" ] && [ ! -L "$ar/2022-01" ] &&
+    [ -L "$ar/2022-01.replaced-1" ] && [ ! -L "$ar/index.html" ] &&
+    (cd "$ar/2022-01" && sha256sum -c --quiet MANIFEST.sha256); then ok
+else bad "symlinks: archive --replace over planted links (exit $rc)"
+	cat "$T/err"; fi
+victim_ok "the archive, replaced"
+
+[ $fail = 0 ] && rm -rf "$T"
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
