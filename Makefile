@@ -63,7 +63,7 @@ example: scorecard
 
 ifeq ($(SANITIZE)$(SANITIZE_COPY),1)
 # `make SANITIZE=1 check`: the same tests built with ASan and UBSan in a
-# copy of the tree under build/sanitize.PID, leaving the normal build alone.
+# copy of the tree under tests/build/sanitize.PID, leaving the normal build alone.
 check:
 	@sh tests/sanitize.sh
 else
@@ -103,7 +103,7 @@ uninstall:
 clean:
 	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
-	rm -rf output tests/out build
+	rm -rf output tests/out tests/build
 	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out
 
 FORCE:
@@ -134,13 +134,13 @@ gallery: scorecard
 
 # Hostile input and faults.  libFuzzer harnesses (tests/fuzz) built with
 # Debian's clang-14 and libclang-rt-14-dev over the library objects
-# compiled again, instrumented, under build/fuzz.  `make fuzz` runs each
+# compiled again, instrumented, under tests/build/fuzz.  `make fuzz` runs each
 # for FUZZ_SECONDS from its seeds in tests/fuzz/corpus/<name> (new inputs
-# go to build/fuzz/corpus/<name>); any crash, leak, timeout or sanitizer
-# report fails and leaves the input in build/fuzz.
+# go to tests/build/fuzz/corpus/<name>); any crash, leak, timeout or sanitizer
+# report fails and leaves the input in tests/build/fuzz.
 FUZZ_SECONDS	?= 60
 FUZZCC		?= clang-14
-FUZZDIR		 = build/fuzz
+FUZZDIR		 = tests/build/fuzz
 FUZZERS		 = json period tmpl chart
 FUZZBINS	 = $(FUZZERS:%=$(FUZZDIR)/fuzz_%)
 FUZZOBJS	 = $(LIBOBJS:render/%.o=$(FUZZDIR)/%.o)

@@ -5,16 +5,16 @@
 # faults), in two lanes at once so that the whole takes minutes, not ten:
 #
 #	lane 1:	check, then valgrind	(both use the tree's build and tests/out)
-#	lane 2:	sanitize, fuzz, faults	(build/sanitize.PID, build/fuzz, build/faults.PID)
+#	lane 2:	sanitize, fuzz, faults	(tests/build/sanitize.PID, tests/build/fuzz, tests/build/faults.PID)
 #
 # The Makefile builds everything first, and lane 2 runs its scripts
 # directly rather than through make, so the lanes never build or write
-# the same file.  Each step's output goes to build/ci/<step>.log; a line is shown as
+# the same file.  Each step's output goes to tests/build/ci/<step>.log; a line is shown as
 # each step ends, and for a failed step its failures.  Ends with the sum of
 # every step's "N passed, N failed"; fails if any step failed.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-L=build/ci
+L=tests/build/ci
 rm -rf "$L"
 mkdir -p "$L"
 secs=${CI_FUZZ_SECONDS:-20}

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
 export LC_ALL TZ FONTCONFIG_FILE
 SC=$PWD/scorecard
-T=$PWD/build/faults.$$		# removed when every test passed
+T=$PWD/tests/build/faults.$$		# removed when every test passed
 pass=0
 fail=0
 mnt=""

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
 export LC_ALL TZ FONTCONFIG_FILE
 SC=$PWD/scorecard
-T=$PWD/build/limits
+T=$PWD/tests/build/limits
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }

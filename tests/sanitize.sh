@@ -2,7 +2,7 @@
 # make SANITIZE=1 check: every test with scorecard, the unit tests and
 # the helpers built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (-fno-sanitize-recover=all), in a fresh copy of the tree under
-# build/sanitize.PID (removed when every test passed), so that the
+# tests/build/sanitize.PID (removed when every test passed), so that the
 # normal build in the tree, and any other run, are left alone.
 # Any report fails: a sanitizer stops the program with status 86 and
 # its report on standard error, which the error tests compare and the
@@ -12,12 +12,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 top=$PWD
-B=build/sanitize.$$
+B=tests/build/sanitize.$$
 rm -rf "$B"
 mkdir -p "$B"
 # The sources and tests as they are now, tracked or not; no build
 # products, no output, no node_modules.
-tar -cf - --exclude=./build --exclude=./output --exclude=./tests/out \
+tar -cf - --exclude=./tests/build --exclude=./output --exclude=./tests/out \
     --exclude=./.git --exclude=node_modules --exclude='*.o' \
     --exclude='*.d' --exclude='*.a' --exclude=./scorecard \
     --exclude=./render/config.h --exclude=./tests/pngcheck \

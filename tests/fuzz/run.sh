@@ -3,9 +3,9 @@
 # SECONDS, from its committed seeds in tests/fuzz/corpus/<name> (every
 # one of which is run first, so a crash found earlier and kept there is
 # a regression test) and the inputs found by earlier runs in
-# build/fuzz/corpus/<name>, where new ones go.  Any crash, leak, timeout,
+# tests/build/fuzz/corpus/<name>, where new ones go.  Any crash, leak, timeout,
 # out-of-memory or sanitizer report fails: the log is shown and the input
-# is left in build/fuzz as crash-*, leak-*, timeout-* or oom-*, to be
+# is left in tests/build/fuzz as crash-*, leak-*, timeout-* or oom-*, to be
 # copied into tests/fuzz/corpus/<name> once fixed.  Ends with
 # "N passed, N failed".
 #
@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/../.." || exit 2
 secs=${1:?usage: run.sh SECONDS NAME...}
 shift
-D=build/fuzz
+D=tests/build/fuzz
 pass=0
 fail=0
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
