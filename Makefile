@@ -9,18 +9,18 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
-PKGS	 = cairo pangocairo libxml-2.0 libcjson libpng
+PKGS	 = cairo pangocairo libxml-2.0 libcjson
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
-	   render/svg.o render/tmpl.o render/words.o render/mail.o \
-	   render/sha256.o render/report.o render/batch.o
+	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
+	   render/mail.o render/sha256.o render/report.o render/batch.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
-	   tests/unit/test_words tests/unit/test_mail
+	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
@@ -125,7 +125,14 @@ tests/bench/chartbench: tests/bench/chartbench.c render/libscorecard.a
 	    render/libscorecard.a $(LDLIBS)
 
 tests/pngcheck: tests/pngcheck.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ tests/pngcheck.c $(shell pkg-config --libs libpng) -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags libpng) \
+	    -o $@ tests/pngcheck.c $(shell pkg-config --libs libpng) -lm
+
+# test_png decodes what pngenc.c writes with libpng, the reference.
+tests/unit/test_png: tests/unit/test_png.c render/libscorecard.a tests/harness.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell pkg-config --cflags libpng) \
+	    -Irender -Itests $(LDFLAGS) -o $@ $< render/libscorecard.a \
+	    $(LDLIBS) $(shell pkg-config --libs libpng) -lz
 
 # Every chart case of the tests on one page, for a person to look at.
 gallery: scorecard
@@ -141,7 +148,7 @@ gallery: scorecard
 FUZZ_SECONDS	?= 60
 FUZZCC		?= clang-14
 FUZZDIR		 = tests/build/fuzz
-FUZZERS		 = json period tmpl chart
+FUZZERS		 = json period tmpl chart png
 FUZZBINS	 = $(FUZZERS:%=$(FUZZDIR)/fuzz_%)
 FUZZOBJS	 = $(LIBOBJS:render/%.o=$(FUZZDIR)/%.o)
 FUZZCFLAGS	 = -g -O1 -fno-omit-frame-pointer -std=c17 -Wall -Wextra \
@@ -155,7 +162,7 @@ $(FUZZDIR)/%.o: render/%.c
 
 $(FUZZDIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJS)
 	$(FUZZCC) $(CPPFLAGS) $(FUZZCFLAGS) -fsanitize=fuzzer -Irender \
-	    -o $@ $< $(FUZZOBJS) $(LDLIBS)
+	    -o $@ $< $(FUZZOBJS) $(LDLIBS) -lz
 
 # Kept: they are intermediate files of the pattern rule above.
 .SECONDARY: $(FUZZOBJS)

@@ -6,15 +6,13 @@
  * metrics hinting off, so that the widths layout measured are the widths
  * drawn.
  *
- * PNG is written with libpng directly rather than Cairo's writer: no
- * row filter at zlib level 3 (measured in ../shared/bench/peers: 4x
- * faster than Cairo's adaptive filter at the default level, and 5%
- * smaller on charts), 8-bit RGB, with a pHYs chunk for the physical
- * size.  Bytes go to a buf; only report.c writes files.
+ * PNG is encoded by pngenc.c, not by Cairo's writer or libpng: see pngenc.h
+ * for why.  The pHYs chunk gives the physical size: 96 CSS pixels an
+ * inch, times the scale.  Bytes go to a buf; only report.c writes
+ * files.
  */
 #include <assert.h>
 #include <math.h>
-#include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +21,12 @@
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
-#include <png.h>
 
 #include "buf.h"
 #include "chart.h"
 #include "diag.h"
 #include "draw.h"
+#include "pngenc.h"
 #include "util.h"
 
 /*
@@ -299,75 +297,6 @@ tobuf(void *arg, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-png_tobuf(png_structp png, png_bytep data, size_t len)
-{
-	buf_put(png_get_io_ptr(png), data, len);
-}
-
-static void
-png_noflush(png_structp png)
-{
-	(void)png;
-}
-
-/* Encodes an opaque ARGB32 surface as 8-bit RGB into out. */
-static bool
-encode_png(cairo_surface_t *surf, double scale, struct buf *out)
-{
-	png_structp	 png;
-	png_infop	 info;
-	unsigned char	*data, *row = NULL;
-	int		 w, h, stride, x, y;
-	uint32_t	 px;
-	png_uint_32	 ppm;
-
-	cairo_surface_flush(surf);
-	data = cairo_image_surface_get_data(surf);
-	w = cairo_image_surface_get_width(surf);
-	h = cairo_image_surface_get_height(surf);
-	stride = cairo_image_surface_get_stride(surf);
-	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-	if (png == NULL)
-		return false;
-	if ((info = png_create_info_struct(png)) == NULL) {
-		png_destroy_write_struct(&png, NULL);
-		return false;
-	}
-	row = xmalloc((size_t)w * 3);
-	if (setjmp(png_jmpbuf(png))) {
-		png_destroy_write_struct(&png, &info);
-		free(row);
-		return false;
-	}
-	png_set_write_fn(png, out, png_tobuf, png_noflush);
-	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
-	    PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-	    PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-	/* 96 CSS px per inch, times the scale: pixels per metre. */
-	ppm = (png_uint_32)lround(96.0 * scale / 0.0254);
-	png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
-	png_set_filter(png, 0, PNG_FILTER_NONE);
-	png_set_compression_level(png, 3);
-	png_write_info(png, info);
-	for (y = 0; y < h; y++) {
-		const uint32_t *src = (const uint32_t *)(void *)
-		    (data + (size_t)y * (size_t)stride);
-
-		for (x = 0; x < w; x++) {
-			px = src[x];
-			row[3 * x] = (unsigned char)(px >> 16);
-			row[3 * x + 1] = (unsigned char)(px >> 8);
-			row[3 * x + 2] = (unsigned char)px;
-		}
-		png_write_row(png, row);
-	}
-	png_write_end(png, info);
-	png_destroy_write_struct(&png, &info);
-	free(row);
-	return true;
-}
-
 bool
 draw_png(struct draw *dr, const struct scene *s, double scale,
     struct buf *out, struct diag *d)
@@ -391,7 +320,10 @@ draw_png(struct draw *dr, const struct scene *s, double scale,
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot draw chart: %s",
 		    cairo_status_to_string(cairo_status(cr)));
-	else if (!encode_png(surf, scale, out))
+	else if (cairo_surface_flush(surf), !pngenc_rgb(
+	    cairo_image_surface_get_data(surf), w, h,
+	    (size_t)cairo_image_surface_get_stride(surf),
+	    (uint32_t)lround(96.0 * scale / 0.0254), out))
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot encode PNG");
 	else
 		ok = true;
