@@ -31,7 +31,7 @@
 #include "util.h"
 
 #define	PIXMASK		0x00ffffffu	/* the top byte of a pixel is unused */
-#define	BLOCK		(1u << 16)	/* symbols a DEFLATE block */
+#define	BLOCK		(1u << 14)	/* symbols a DEFLATE block */
 #define	WINDOW		32768u		/* DEFLATE's longest distance */
 #define	MAXMATCH	258u
 #define	ADLER		65521u
