@@ -602,6 +602,39 @@ fail:
 }
 
 /* Binds the whole model into c and makes every chart file. */
+/*
+ * Sets b to s cut to at most max characters (code points): at the last
+ * space in the second half of them if there is one, less the
+ * punctuation before it, with "…" in place of what was cut.
+ */
+static void
+shorten(struct buf *b, const char *s, size_t max)
+{
+	size_t		 i, n = 0, cut = 0, space = 0;
+
+	assert(max >= 2);
+	buf_reset(b);
+	for (i = 0; s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (n == max - 1)
+			cut = i;
+		if (s[i] == ' ' && n >= max / 2 && n < max)
+			space = i;
+		n++;
+	}
+	if (n <= max) {
+		buf_puts(b, s);
+		return;
+	}
+	if (space != 0)
+		cut = space;
+	while (cut > 0 && strchr(" ,;:-", s[cut - 1]) != NULL)
+		cut--;
+	buf_put(b, s, cut);
+	buf_puts(b, "\xe2\x80\xa6");	/* … */
+}
+
 static bool
 bind(struct tctx *root, const struct model *m, const struct figures *figs,
     struct charts *ch, struct ofiles *of, struct diag *d)
@@ -620,6 +653,12 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	scene_init(&s);
 	tctx_text(root, "title", m->report.title);
 	tctx_text(root, "organisation", m->report.organisation);
+	/* For running heads, and attributes of <html> that must leave room
+	 * for <meta charset> in the first 1,024 bytes. */
+	shorten(&b, m->report.title, 100);
+	tctx_text(root, "title_short", b.data);
+	shorten(&b, m->report.organisation, 80);
+	tctx_text(root, "organisation_short", b.data);
 	ctx_period(root, "period", &m->report.period);
 	tctx_text(root, "period_iso", m->report.pstr);
 	if (m->report.published != NULL) {

@@ -2624,6 +2624,61 @@ out:
 	return ok;
 }
 
+/* The first element child of n named name, or NULL. */
+static xmlNodePtr
+child_named(xmlNodePtr n, const char *name)
+{
+	for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
+/*
+ * A browser looks for the character encoding in the first 1,024 bytes
+ * of a page (HTML's prescan), and the Nu checker requires the <meta
+ * charset> to end within them.  A long start tag of <html> (data-*
+ * attributes bound to long values) can push it out: that is an error,
+ * at the template's <meta>.  Output with no <meta charset> (a fragment)
+ * is left alone.
+ */
+static bool
+charset_early(struct render *r, xmlNodePtr root, const struct buf *out,
+    size_t start)
+{
+	const char	*p = out->data + start, *m, *gt, *head, *q;
+	xmlNodePtr	 n;
+
+	if ((head = strstr(p, "</head>")) == NULL)
+		return true;
+	for (m = strstr(p, "<meta"); m != NULL && m < head;
+	    m = strstr(gt, "<meta")) {
+		if ((gt = strchr(m, '>')) == NULL)
+			return true;
+		for (q = m; q + 7 <= gt; q++)
+			if (strncmp(q, "charset", 7) == 0)
+				break;
+		if (q + 7 > gt)
+			continue;
+		if ((size_t)(gt + 1 - p) <= 1024)
+			return true;
+		for (n = child_named(child_named(root, "head"), "meta");
+		    n != NULL; n = n->next)
+			if (n->type == XML_ELEMENT_NODE &&
+			    xmlHasProp(n, (const xmlChar *)"charset") != NULL)
+				break;
+		node_err(r->d, r->t->path, n != NULL ? n : root,
+		    "the <meta charset> ends at byte %zu of the output, "
+		    "after the first 1024 bytes, where browsers look for "
+		    "the character encoding: put it first in <head> and "
+		    "keep the start tag of <html> short (bind long values "
+		    "with the _short names)", (size_t)(gt + 1 - p));
+		return false;
+	}
+	return true;
+}
+
 bool
 tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
     struct diag *d)
@@ -2631,6 +2686,7 @@ tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
 	struct render	 r;
 	struct ser	 s;
 	xmlNodePtr	 root;
+	size_t		 start;
 	bool		 ok = false;
 
 	memset(&r, 0, sizeof(r));
@@ -2648,12 +2704,15 @@ tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
 	memset(&s, 0, sizeof(s));
 	s.r = &r;
 	s.out = out;
+	start = out->len;
 	BUF_PUTSL(out, "<!DOCTYPE html>\n");
 	ok = ser_elem(&s, root);
 	free(s.ns);
 	free(s.def);
 	if (ok)
 		buf_putc(out, '\n');
+	if (ok)
+		ok = charset_early(&r, root, out, start);
 out:
 	xmlFreeDoc(r.doc);
 	return ok;
