@@ -76,6 +76,7 @@ struct enc {
 	uint32_t	 lfreq[286];
 	uint32_t	 dfreq[30];
 	uint8_t		 lcode[256];	/* length - 3 -> length code - 257 */
+	uint8_t		 dcode[512];	/* see dist_code() */
 	uint32_t	 pend_dist;	/* the match being extended, or 0 */
 	uint32_t	 pend_len;	/* its length so far, in bytes */
 	uint32_t	 pend_dy;	/* where it reads from: rows up */
@@ -113,19 +114,16 @@ bits_flush(struct bits *b)
 	b->acc = 0;
 }
 
+/*
+ * The distance code of d, from a table as zlib keeps it: by d - 1 up
+ * to 256, then by (d - 1) / 128, as every code from 16 on spans whole
+ * multiples of 128.
+ */
 static unsigned
-dist_code(uint32_t d)
+dist_code(const struct enc *e, uint32_t d)
 {
-	uint32_t	 x;
-	unsigned	 hb;
-
 	assert(d >= 1 && d <= WINDOW);
-	if (d <= 4)
-		return d - 1;
-	x = d - 1;
-	for (hb = 0; (x >> (hb + 1)) != 0; hb++)
-		continue;
-	return 2 * hb + ((x >> (hb - 1)) & 1);
+	return e->dcode[d <= 256 ? d - 1 : 256 + ((d - 1) >> 7)];
 }
 
 static uint32_t
@@ -329,7 +327,7 @@ block_write(struct enc *e, bool final)
 		c = e->lcode[len - 3];
 		bits_put(&e->bits, lc[257 + c], llen[257 + c]);
 		bits_put(&e->bits, len - lbase[c], lextra[c]);
-		c = dist_code(dist);
+		c = dist_code(e, dist);
 		bits_put(&e->bits, dc[c], dlen[c]);
 		bits_put(&e->bits, dist - dbase[c], dextra[c]);
 	}
@@ -359,7 +357,7 @@ put_match(struct enc *e, uint32_t len, uint32_t dist)
 	/* 32768 does not fit in 16 bits with the flag: it is stored as 0. */
 	e->sym[e->nsym++] = MATCH | len << 16 | (dist & 0xffff);
 	e->lfreq[257 + e->lcode[len - 3]]++;
-	e->dfreq[dist_code(dist)]++;
+	e->dfreq[dist_code(e, dist)]++;
 }
 
 /* Writes the pending match as matches of at most 258 bytes. */
@@ -394,12 +392,25 @@ pend_start(struct enc *e, uint32_t dist, uint32_t len)
 	e->pend_len = len;
 }
 
-/* The number of pixels, up to n, from p and q on that are equal. */
+/*
+ * The number of pixels, up to n, from p and q on that are equal.  Four
+ * at a time as two 64-bit words while it can (the hottest loop of the
+ * encoder: most pixels are compared here once or twice).
+ */
 static uint32_t
 same_run(const uint32_t *p, const uint32_t *q, uint32_t n)
 {
+	const uint64_t	 mask = (uint64_t)PIXMASK << 32 | PIXMASK;
+	uint64_t	 a[2], b[2];
 	uint32_t	 k = 0;
 
+	while (k + 4 <= n) {
+		memcpy(a, p + k, sizeof(a));
+		memcpy(b, q + k, sizeof(b));
+		if ((((a[0] ^ b[0]) | (a[1] ^ b[1])) & mask) != 0)
+			break;
+		k += 4;
+	}
 	while (k < n && ((p[k] ^ q[k]) & PIXMASK) == 0)
 		k++;
 	return k;
@@ -724,6 +735,11 @@ pngenc_rgb(const void *pixels, int w, int h, size_t stride, uint32_t ppm,
 		for (k = lbase[i]; k < (i < 28 ? lbase[i + 1] : 259); k++)
 			e->lcode[k - 3] = (uint8_t)i;
 	e->lcode[MAXMATCH - 3] = 28;
+	for (i = 0; i < 30; i++)
+		for (k = dbase[i]; k < (i < 29 ? dbase[i + 1] : 32769);
+		    k += k <= 256 ? 1 : 128)
+			e->dcode[k <= 256 ? k - 1 : 256 + ((k - 1) >> 7)] =
+			    (uint8_t)i;
 	buf_put(out, "\x78\x01", 2);	/* deflate, 32 KiB window */
 
 	im = xcalloc(1, sizeof(*im));
