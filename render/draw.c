@@ -12,6 +12,7 @@
  * files.
  */
 #include <assert.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,6 +43,23 @@ struct wentry {
 	double		 width;
 };
 
+struct pixbuf {
+	unsigned char		*data;
+	size_t			 cap;		/* bytes */
+	bool			 busy;		/* drawn on or being encoded */
+};
+
+enum jobstate { JOB_QUEUED, JOB_DONE, JOB_COLLECTED };
+
+struct pngjob {
+	struct pixbuf		*pix;		/* while queued */
+	int			 w, h, stride;
+	uint32_t		 ppm;
+	struct buf		 out;
+	enum jobstate		 state;
+	bool			 ok;
+};
+
 struct draw {
 	PangoFontMap		*fm;
 	PangoContext		*ctx;
@@ -51,13 +69,23 @@ struct draw {
 	struct wentry		*cache;		/* cap slots */
 	size_t			 cap, used;
 	/*
-	 * The pixels of the last PNG, kept for the next: every scene paints
-	 * its whole background first, and a new 1600x900 surface cost more
-	 * than drawing on it (5.8 MB of fresh pages to fault in and clear:
-	 * 11% of a report's time in perf).
+	 * PNGs: drawn here, encoded on a second thread (see draw_png_start).
+	 * Two pixel buffers, one drawn on while the other is encoded, each
+	 * kept for the next chart: every scene paints its whole background
+	 * first, and a new 1600x900 surface cost more than drawing on it
+	 * (5.8 MB of fresh pages to fault in and clear).  The lock guards
+	 * everything below it.
 	 */
-	unsigned char		*pixels;
-	size_t			 pixcap;	/* bytes */
+	pthread_t		 thread;
+	bool			 threaded;	/* the thread runs */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 work;		/* a job queued, or quit */
+	pthread_cond_t		 done;		/* a job done, a buffer free */
+	struct pixbuf		 pix[2];
+	struct pngjob		*jobs;		/* by ticket */
+	size_t			 njobs, maxjobs;
+	size_t			 next;		/* the next job to encode */
+	bool			 quit;
 };
 
 struct draw *
@@ -76,6 +104,9 @@ draw_new(void)
 	pango_cairo_context_set_font_options(dr->ctx, fo);
 	cairo_font_options_destroy(fo);
 	dr->layout = pango_layout_new(dr->ctx);
+	pthread_mutex_init(&dr->lock, NULL);
+	pthread_cond_init(&dr->work, NULL);
+	pthread_cond_init(&dr->done, NULL);
 	dr->regular = pango_font_description_from_string(DRAW_FONT);
 	dr->bold = pango_font_description_copy(dr->regular);
 	pango_font_description_set_weight(dr->bold, PANGO_WEIGHT_BOLD);
@@ -95,7 +126,21 @@ draw_free(struct draw *dr)
 	g_object_unref(dr->layout);
 	g_object_unref(dr->ctx);
 	g_object_unref(dr->fm);
-	free(dr->pixels);
+	if (dr->threaded) {
+		pthread_mutex_lock(&dr->lock);
+		dr->quit = true;
+		pthread_cond_signal(&dr->work);
+		pthread_mutex_unlock(&dr->lock);
+		pthread_join(dr->thread, NULL);
+	}
+	pthread_mutex_destroy(&dr->lock);
+	pthread_cond_destroy(&dr->work);
+	pthread_cond_destroy(&dr->done);
+	for (size_t i = 0; i < dr->njobs; i++)
+		buf_release(&dr->jobs[i].out);
+	free(dr->jobs);
+	free(dr->pix[0].data);
+	free(dr->pix[1].data);
 	free(dr);
 }
 
@@ -306,44 +351,169 @@ tobuf(void *arg, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-bool
-draw_png(struct draw *dr, const struct scene *s, double scale,
-    struct buf *out, struct diag *d)
+/*
+ * The encoding thread: takes queued jobs in ticket order until told to
+ * quit.  Only pngenc (pure C, no library state) runs here; Cairo and
+ * Pango stay on the caller's thread.  dr->jobs may move while a job is
+ * encoded (the caller queues more), so the job is copied out and its
+ * result put back under the lock.
+ */
+static void *
+encoder(void *arg)
+{
+	struct draw	*dr = arg;
+	struct pngjob	 j;
+	size_t		 k;
+
+	pthread_mutex_lock(&dr->lock);
+	for (;;) {
+		while (!dr->quit && dr->next == dr->njobs)
+			pthread_cond_wait(&dr->work, &dr->lock);
+		if (dr->quit)
+			break;
+		k = dr->next++;
+		j = dr->jobs[k];
+		pthread_mutex_unlock(&dr->lock);
+		j.ok = pngenc_rgb(j.pix->data, j.w, j.h, (size_t)j.stride,
+		    j.ppm, &j.out);
+		pthread_mutex_lock(&dr->lock);
+		dr->jobs[k].out = j.out;
+		dr->jobs[k].ok = j.ok;
+		dr->jobs[k].state = JOB_DONE;
+		dr->jobs[k].pix = NULL;
+		j.pix->busy = false;
+		pthread_cond_broadcast(&dr->done);
+	}
+	pthread_mutex_unlock(&dr->lock);
+	return NULL;
+}
+
+int
+draw_png_start(struct draw *dr, const struct scene *s, double scale,
+    struct diag *d)
 {
 	cairo_surface_t	*surf;
 	cairo_t		*cr;
-	bool		 ok = false;
-	int		 w, h, stride;
+	struct pixbuf	*pb;
+	struct pngjob	*j;
+	size_t		 need;
+	int		 w, h, stride, ticket;
 
 	w = (int)ceil(s->w * scale);
 	h = (int)ceil(s->h * scale);
 	if (w < 1 || h < 1 || w > 8000 || h > 8000) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0,
 		    "chart of %dx%d pixels is out of range", w, h);
-		return false;
+		return -1;
 	}
+	if (!dr->threaded && !dr->quit) {
+		/* At the first PNG, so that a process that draws nothing
+		 * (batch's parent, before it forks) never has a thread. */
+		if (pthread_create(&dr->thread, NULL, encoder, dr) == 0)
+			dr->threaded = true;
+		else
+			dr->quit = true;	/* encode on this thread */
+	}
+
+	/* A free pixel buffer: wait for the encoder if both are busy. */
+	pthread_mutex_lock(&dr->lock);
+	while (dr->pix[0].busy && dr->pix[1].busy)
+		pthread_cond_wait(&dr->done, &dr->lock);
+	pb = dr->pix[0].busy ? &dr->pix[1] : &dr->pix[0];
+	pb->busy = true;
+	pthread_mutex_unlock(&dr->lock);
+
 	stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
-	if ((size_t)stride * (size_t)h > dr->pixcap) {
-		free(dr->pixels);
-		dr->pixcap = (size_t)stride * (size_t)h;
-		dr->pixels = xmalloc(dr->pixcap);
+	need = (size_t)stride * (size_t)h;
+	if (need > pb->cap) {
+		free(pb->data);
+		pb->data = xmalloc(need);
+		pb->cap = need;
 	}
-	surf = cairo_image_surface_create_for_data(dr->pixels,
+	surf = cairo_image_surface_create_for_data(pb->data,
 	    CAIRO_FORMAT_RGB24, w, h, stride);
 	cr = cairo_create(surf);
 	cairo_scale(cr, scale, scale);
 	draw_scene(dr, cr, s);
-	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot draw chart: %s",
 		    cairo_status_to_string(cairo_status(cr)));
-	else if (cairo_surface_flush(surf), !pngenc_rgb(dr->pixels, w, h,
-	    (size_t)stride, (uint32_t)lround(96.0 * scale / 0.0254), out))
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot encode PNG");
-	else
-		ok = true;
+		cairo_destroy(cr);
+		cairo_surface_destroy(surf);
+		pthread_mutex_lock(&dr->lock);
+		pb->busy = false;
+		pthread_mutex_unlock(&dr->lock);
+		return -1;
+	}
+	cairo_surface_flush(surf);
 	cairo_destroy(cr);
 	cairo_surface_destroy(surf);
+
+	pthread_mutex_lock(&dr->lock);
+	if (dr->njobs == dr->maxjobs) {
+		dr->maxjobs = dr->maxjobs == 0 ? 16 : dr->maxjobs * 2;
+		dr->jobs = xreallocarray(dr->jobs, dr->maxjobs,
+		    sizeof(*dr->jobs));
+	}
+	ticket = (int)dr->njobs;
+	j = &dr->jobs[dr->njobs++];
+	memset(j, 0, sizeof(*j));
+	j->pix = pb;
+	j->w = w;
+	j->h = h;
+	j->stride = stride;
+	/* 96 CSS px an inch, times the scale: pixels per metre. */
+	j->ppm = (uint32_t)lround(96.0 * scale / 0.0254);
+	buf_init(&j->out);
+	j->state = JOB_QUEUED;
+	if (dr->threaded)
+		pthread_cond_signal(&dr->work);
+	else {
+		j->ok = pngenc_rgb(pb->data, w, h, (size_t)stride, j->ppm,
+		    &j->out);
+		j->state = JOB_DONE;
+		pb->busy = false;
+		j->pix = NULL;
+		dr->next = dr->njobs;
+	}
+	pthread_mutex_unlock(&dr->lock);
+	return ticket;
+}
+
+bool
+draw_png_collect(struct draw *dr, int ticket, struct buf *out,
+    struct diag *d)
+{
+	struct pngjob	*j;
+	bool		 ok;
+
+	pthread_mutex_lock(&dr->lock);
+	assert(ticket >= 0 && (size_t)ticket < dr->njobs);
+	while (dr->jobs[ticket].state == JOB_QUEUED)
+		pthread_cond_wait(&dr->done, &dr->lock);
+	j = &dr->jobs[ticket];
+	assert(j->state == JOB_DONE);
+	j->state = JOB_COLLECTED;
+	ok = j->ok;
+	pthread_mutex_unlock(&dr->lock);
+	/* The job is done: the encoder no longer touches its buffer. */
+	if (ok)
+		buf_put(out, j->out.data, j->out.len);
+	else
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot encode PNG");
+	buf_release(&j->out);
 	return ok;
+}
+
+bool
+draw_png(struct draw *dr, const struct scene *s, double scale,
+    struct buf *out, struct diag *d)
+{
+	int	 t;
+
+	if ((t = draw_png_start(dr, s, scale, d)) < 0)
+		return false;
+	return draw_png_collect(dr, t, out, d);
 }
 
 bool

@@ -563,7 +563,28 @@ struct charts {
 	struct measure	 ms;
 	struct chart_opts opts;
 	bool		 pdf;
+	/* PNGs being encoded: the draw ticket and the file it goes to. */
+	struct pending {
+		int	 ticket;
+		size_t	 file;		/* index into the ofiles */
+	}		*pend;
+	size_t		 npend, maxpend;
 };
+
+/* Puts every PNG still being encoded into its file. */
+static bool
+collect_charts(struct charts *ch, struct ofiles *of, struct diag *d)
+{
+	size_t	 i;
+	bool	 ok = true;
+
+	for (i = 0; i < ch->npend; i++)
+		if (!draw_png_collect(ch->dr, ch->pend[i].ticket,
+		    &of->f[ch->pend[i].file].data, d))
+			ok = false;
+	ch->npend = 0;
+	return ok;
+}
 
 /* Draws scene s as charts/<name>.{png,svg[,pdf]}; sets markup key. */
 static bool
@@ -573,6 +594,7 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 {
 	struct buf	 path, svg;
 	struct buf	*out;
+	int		 ticket;
 
 	buf_init(&path);
 	buf_init(&svg);
@@ -583,9 +605,17 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 	buf_put(out, svg.data, svg.len);
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
-	out = ofile_add(of, path.data);
-	if (!draw_png(ch->dr, s, 2, out, d))
+	/* Filled in by collect_charts(): the encoding runs meanwhile. */
+	ofile_add(of, path.data);
+	if ((ticket = draw_png_start(ch->dr, s, 2, d)) < 0)
 		goto fail;
+	if (ch->npend == ch->maxpend) {
+		ch->maxpend = ch->maxpend == 0 ? 64 : ch->maxpend * 2;
+		ch->pend = xreallocarray(ch->pend, ch->maxpend,
+		    sizeof(*ch->pend));
+	}
+	ch->pend[ch->npend].ticket = ticket;
+	ch->pend[ch->npend++].file = of->n - 1;
 	if (ch->pdf) {
 		buf_reset(&path);
 		buf_printf(&path, "charts/%s.pdf", name);
@@ -1217,12 +1247,17 @@ build(const struct report_opts *o, const char *text, size_t len,
 	}
 	if (!tmpl_render(t, c, ofile_add(of, "report.html"), d))
 		goto out;
+	if (!collect_charts(&ch, of, d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
 	if (o->email_template != NULL &&
 	    !make_email(o, m, figs, c, of, d))
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
 	draw_free(ch.dr);
+	free(ch.pend);
 	tctx_free(c);
 	tmpl_free(t);
 	free(figs);
