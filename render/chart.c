@@ -743,12 +743,17 @@ draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
 	size_t	 i;
 	double	 v, y;
 
+	/* Lines first, then labels: they never overlap, and items alike
+	 * in a row share their attributes in the SVG. */
+	for (i = 1; i < fr->yt.n; i++) {
+		v = scale_tick(&fr->yt, i);
+		if (v != 0)
+			add_line(s, SC_ROLE_GRID, fr->l, fy(fr, v), fr->r,
+			    fy(fr, v), GRID, 1, SC_SOLID);
+	}
 	for (i = 0; i < fr->yt.n; i++) {
 		v = scale_tick(&fr->yt, i);
 		y = fy(fr, v);
-		if (i > 0 && v != 0)
-			add_line(s, SC_ROLE_GRID, fr->l, y, fr->r, y, GRID, 1,
-			    SC_SOLID);
 		buf_reset(b);
 		fmt_axis(b, v, fr->yt.step, u);
 		add_text(s, SC_ROLE_TICKLABEL, fr->l - 8, y + size * 0.35,
@@ -785,6 +790,9 @@ draw_timeaxis(struct scene *s, const struct frame *fr,
 		x = fx(fr, tt[i].day);
 		add_line(s, SC_ROLE_AXIS, x, fr->b, x, fr->b + 5, GREY, 1,
 		    SC_SOLID);
+	}
+	for (i = 0; i < n; i++) {
+		x = fx(fr, tt[i].day);
 		period_short(&tt[i].p, tmp, sizeof(tmp));
 		w = textw(ms, tmp, size, false);
 		/* Keep the end labels inside the chart. */

@@ -5,7 +5,9 @@
  * printer shows), which with text as text keeps a chart near 3 KB.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "buf.h"
 #include "chart.h"
@@ -35,6 +37,7 @@ attrnum(struct buf *b, const char *name, double v)
 	buf_putc(b, '"');
 }
 
+/* The presentation attributes of a path, rectangle or circle. */
 static void
 paint(struct buf *b, const struct sc_item *it)
 {
@@ -63,13 +66,141 @@ paint(struct buf *b, const struct sc_item *it)
 	}
 }
 
+/* The presentation attributes of a text. */
+static void
+textstyle(struct buf *b, const struct sc_item *it)
+{
+	static const char *const anchor[] = { NULL, "middle", "end" };
+
+	attrnum(b, "font-size", it->size);
+	if (it->bold)
+		BUF_PUTSL(b, " font-weight=\"bold\"");
+	if (anchor[it->anchor] != NULL)
+		buf_printf(b, " text-anchor=\"%s\"", anchor[it->anchor]);
+	if (it->fill != SC_NONE && it->fill != 0)
+		buf_printf(b, " fill=\"#%06X\"", it->fill);
+}
+
+/* Sets b to item it's presentation attributes; false if it draws nothing. */
+static bool
+style(struct buf *b, const struct sc_item *it)
+{
+	buf_reset(b);
+	if (it->kind == SC_PATH && it->npts < 2)
+		return false;
+	if (it->kind == SC_TEXT)
+		textstyle(b, it);
+	else
+		paint(b, it);
+	return true;
+}
+
+/* Writes item it, its attributes in the given style (may be ""). */
+static void
+item(struct buf *out, const struct sc_item *it, const struct buf *sty)
+{
+	size_t	 j;
+
+	switch (it->kind) {
+	case SC_PATH:
+		if (it->npts == 2) {
+			BUF_PUTSL(out, "<line");
+			attrnum(out, "x1", it->pts[0]);
+			attrnum(out, "y1", it->pts[1]);
+			attrnum(out, "x2", it->pts[2]);
+			attrnum(out, "y2", it->pts[3]);
+		} else {
+			BUF_PUTSL(out, "<polyline points=\"");
+			for (j = 0; j < it->npts; j++) {
+				if (j > 0)
+					buf_putc(out, ' ');
+				num(out, it->pts[2 * j]);
+				buf_putc(out, ',');
+				num(out, it->pts[2 * j + 1]);
+			}
+			buf_putc(out, '"');
+		}
+		buf_put(out, sty->data, sty->len);
+		BUF_PUTSL(out, "/>\n");
+		break;
+	case SC_RECT:
+		BUF_PUTSL(out, "<rect");
+		attrnum(out, "x", it->x);
+		attrnum(out, "y", it->y);
+		attrnum(out, "width", it->w);
+		attrnum(out, "height", it->h);
+		buf_put(out, sty->data, sty->len);
+		BUF_PUTSL(out, "/>\n");
+		break;
+	case SC_CIRCLE:
+		BUF_PUTSL(out, "<circle");
+		attrnum(out, "cx", it->x);
+		attrnum(out, "cy", it->y);
+		attrnum(out, "r", it->r);
+		buf_put(out, sty->data, sty->len);
+		BUF_PUTSL(out, "/>\n");
+		break;
+	case SC_TEXT:
+		BUF_PUTSL(out, "<text");
+		attrnum(out, "x", it->x);
+		attrnum(out, "y", it->y);
+		buf_put(out, sty->data, sty->len);
+		buf_putc(out, '>');
+		buf_putxml(out, it->text);
+		BUF_PUTSL(out, "</text>\n");
+		break;
+	}
+}
+
+static bool
+is_dot(const struct sc_item *it)
+{
+	return it->kind == SC_CIRCLE && it->stroke == SC_NONE &&
+	    it->fill != SC_NONE;
+}
+
+/*
+ * A run of filled circles of one colour and radius from item i on (the
+ * markers of a line) as one path of zero-length strokes with round
+ * caps, which SVG draws as dots: 14 bytes a marker instead of 35.
+ * Returns the item after the run, or i if there is no run of two.
+ */
+static size_t
+dots(struct buf *out, const struct scene *s, size_t i)
+{
+	const struct sc_item	*a = &s->items[i], *it;
+	size_t			 k;
+
+	if (!is_dot(a))
+		return i;
+	for (k = i + 1; k < s->n; k++) {
+		it = &s->items[k];
+		if (!is_dot(it) || it->fill != a->fill || it->r != a->r)
+			break;
+	}
+	if (k - i < 2)
+		return i;
+	BUF_PUTSL(out, "<path d=\"");
+	for (; i < k; i++) {
+		buf_putc(out, 'M');
+		num(out, s->items[i].x);
+		buf_putc(out, ' ');
+		num(out, s->items[i].y);
+		BUF_PUTSL(out, "h0");
+	}
+	buf_printf(out, "\" stroke=\"#%06X\"", a->fill);
+	attrnum(out, "stroke-width", 2 * a->r);
+	BUF_PUTSL(out, " stroke-linecap=\"round\"/>\n");
+	return k;
+}
+
 void
 svg_write(const struct scene *s, const char *id, const char *title,
     const char *desc, const char *describedby, struct buf *out)
 {
-	static const char *const anchor[] = { NULL, "middle", "end" };
-	const struct sc_item	*it;
-	size_t			 i, j;
+	struct buf	 cur, next, none;
+	size_t		 i, k;
+	bool		 grouped = false;
 
 	BUF_PUTSL(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
 	BUF_PUTSL(out, " viewBox=\"0 0 ");
@@ -100,66 +231,53 @@ svg_write(const struct scene *s, const char *id, const char *title,
 	BUF_PUTSL(out, "</desc>\n");
 	BUF_PUTSL(out, "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n");
 	BUF_PUTSL(out, "<g font-family=\"" SVG_FONTS "\">\n");
+
+	/*
+	 * Items in a row with the same presentation attributes (the markers
+	 * of a line, a run of labels) share them on a <g>: every one of
+	 * them is inherited.  Paint order is kept.
+	 */
+	buf_init(&cur);
+	buf_init(&next);
+	buf_init(&none);
 	for (i = 0; i < s->n; i++) {
-		it = &s->items[i];
-		switch (it->kind) {
-		case SC_PATH:
-			if (it->npts < 2)
-				break;
-			if (it->npts == 2) {
-				BUF_PUTSL(out, "<line");
-				attrnum(out, "x1", it->pts[0]);
-				attrnum(out, "y1", it->pts[1]);
-				attrnum(out, "x2", it->pts[2]);
-				attrnum(out, "y2", it->pts[3]);
-			} else {
-				BUF_PUTSL(out, "<polyline points=\"");
-				for (j = 0; j < it->npts; j++) {
-					if (j > 0)
-						buf_putc(out, ' ');
-					num(out, it->pts[2 * j]);
-					buf_putc(out, ',');
-					num(out, it->pts[2 * j + 1]);
-				}
-				buf_putc(out, '"');
+		if (!grouped && (k = dots(out, s, i)) > i) {
+			i = k - 1;
+			continue;
+		}
+		if (!style(&cur, &s->items[i]))
+			continue;
+		if (grouped) {
+			item(out, &s->items[i], &none);
+		} else {
+			/* The next item that draws, if it shares the style. */
+			for (k = i + 1; k < s->n && !style(&next, &s->items[k]);
+			    k++)
+				continue;
+			if (k < s->n && next.len == cur.len &&
+			    memcmp(next.data, cur.data, cur.len) == 0) {
+				BUF_PUTSL(out, "<g");
+				buf_put(out, cur.data, cur.len);
+				BUF_PUTSL(out, ">\n");
+				grouped = true;
+				item(out, &s->items[i], &none);
+			} else
+				item(out, &s->items[i], &cur);
+		}
+		if (grouped) {
+			/* Close the group before an item of another style. */
+			for (k = i + 1; k < s->n && !style(&next, &s->items[k]);
+			    k++)
+				continue;
+			if (k == s->n || next.len != cur.len ||
+			    memcmp(next.data, cur.data, cur.len) != 0) {
+				BUF_PUTSL(out, "</g>\n");
+				grouped = false;
 			}
-			paint(out, it);
-			BUF_PUTSL(out, "/>\n");
-			break;
-		case SC_RECT:
-			BUF_PUTSL(out, "<rect");
-			attrnum(out, "x", it->x);
-			attrnum(out, "y", it->y);
-			attrnum(out, "width", it->w);
-			attrnum(out, "height", it->h);
-			paint(out, it);
-			BUF_PUTSL(out, "/>\n");
-			break;
-		case SC_CIRCLE:
-			BUF_PUTSL(out, "<circle");
-			attrnum(out, "cx", it->x);
-			attrnum(out, "cy", it->y);
-			attrnum(out, "r", it->r);
-			paint(out, it);
-			BUF_PUTSL(out, "/>\n");
-			break;
-		case SC_TEXT:
-			BUF_PUTSL(out, "<text");
-			attrnum(out, "x", it->x);
-			attrnum(out, "y", it->y);
-			attrnum(out, "font-size", it->size);
-			if (it->bold)
-				BUF_PUTSL(out, " font-weight=\"bold\"");
-			if (anchor[it->anchor] != NULL)
-				buf_printf(out, " text-anchor=\"%s\"",
-				    anchor[it->anchor]);
-			if (it->fill != SC_NONE && it->fill != 0)
-				buf_printf(out, " fill=\"#%06X\"", it->fill);
-			buf_putc(out, '>');
-			buf_putxml(out, it->text);
-			BUF_PUTSL(out, "</text>\n");
-			break;
 		}
 	}
+	buf_release(&cur);
+	buf_release(&next);
+	buf_release(&none);
 	BUF_PUTSL(out, "</g>\n</svg>\n");
 }
