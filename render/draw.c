@@ -11,6 +11,9 @@
  * inch, times the scale.  Bytes go to a buf; only report.c writes
  * files.
  */
+#define _DEFAULT_SOURCE		/* madvise() */
+#include <sys/mman.h>
+
 #include <assert.h>
 #include <pthread.h>
 #include <math.h>
@@ -42,6 +45,8 @@ struct wentry {
 	bool		 bold;
 	double		 width;
 };
+
+#define	HUGEPAGE	((size_t)2 << 20)
 
 struct pixbuf {
 	unsigned char		*data;
@@ -388,6 +393,28 @@ encoder(void *arg)
 	return NULL;
 }
 
+/*
+ * A pixel buffer.  On Linux, in 2 MiB huge pages where the kernel
+ * allows them (transparent_hugepage "madvise", Debian's default): a
+ * 1600x900 chart is 1,400 pages of 4 KiB, each a page fault on first
+ * touch, and in a virtual machine a fault costs microseconds (perf:
+ * these faults were a tenth of a report's time).
+ */
+static unsigned char *
+pixels_alloc(size_t n)
+{
+	void	*p;
+
+#ifdef MADV_HUGEPAGE
+	if (n >= HUGEPAGE && posix_memalign(&p, HUGEPAGE, n) == 0) {
+		(void)madvise(p, n, MADV_HUGEPAGE);
+		return p;
+	}
+#endif
+	p = xmalloc(n);
+	return p;
+}
+
 int
 draw_png_start(struct draw *dr, const struct scene *s, double scale,
     struct diag *d)
@@ -427,7 +454,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	need = (size_t)stride * (size_t)h;
 	if (need > pb->cap) {
 		free(pb->data);
-		pb->data = xmalloc(need);
+		pb->data = pixels_alloc(need);
 		pb->cap = need;
 	}
 	surf = cairo_image_surface_create_for_data(pb->data,
