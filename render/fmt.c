@@ -163,6 +163,17 @@ fmt_value(struct buf *b, double v, enum unit u)
 		buf_putc(b, '%');
 }
 
+void
+fmt_cell(struct buf *b, double v, enum unit u)
+{
+	char	 s[FMT_NUMSZ];
+
+	numstr(s, v, places(v, u), false);
+	buf_puts(b, s);
+	if (u == UNIT_PERCENT)
+		buf_putc(b, '%');
+}
+
 /* True if the written number s reads as one (so "day", not "days"). */
 static bool
 is_one(const char *s)

@@ -40,6 +40,14 @@ int	 fmt_decimals(enum unit u);
 void	 fmt_value(struct buf *b, double v, enum unit u);
 
 /*
+ * Appends v as fmt_value() does but with trailing zeros kept ("12.0%",
+ * "16.0"): for the cells of a table, where the figures of a column
+ * should have the same number of decimal places to be read and
+ * compared down it, as in published statistical tables.
+ */
+void	 fmt_cell(struct buf *b, double v, enum unit u);
+
+/*
  * Appends v with its unit as words where the unit has them:
  * "9,000", "9.8%", "16.7 per 10,000", "412 days", "1 day", "12 weeks".
  */

@@ -247,7 +247,7 @@ put_target(struct buf *b, const struct indicator *ind)
 	}
 }
 
-/* The point value as shown in a table: "500 (provisional)". */
+/* The point value as shown in a table: "500 (provisional)", "12.0%". */
 static void
 put_point(struct buf *b, const struct point *p, enum unit u)
 {
@@ -259,7 +259,7 @@ put_point(struct buf *b, const struct point *p, enum unit u)
 		BUF_PUTSL(b, "not available");
 		return;
 	}
-	fmt_value(b, p->value, u);
+	fmt_cell(b, p->value, u);
 	if (p->provisional)
 		BUF_PUTSL(b, " (provisional)");
 }
@@ -805,7 +805,7 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 				tctx_text(r, "label", bd->items[k].label);
 				buf_reset(&desc);
 				if (bd->items[k].has_value)
-					fmt_value(&desc, bd->items[k].value,
+					fmt_cell(&desc, bd->items[k].value,
 					    bd->unit);
 				else if (bd->items[k].suppressed)
 					BUF_PUTSL(&desc, "[c]");

@@ -31,6 +31,14 @@ val(double v, enum unit u)
 }
 
 static const char *
+cell(double v, enum unit u)
+{
+	buf_reset(&B);
+	fmt_cell(&B, v, u);
+	return B.data;
+}
+
+static const char *
 valu(double v, enum unit u)
 {
 	buf_reset(&B);
@@ -330,6 +338,22 @@ test_axis(void)
 	STR_EQ(axis(3, -1, UNIT_COUNT), "3");
 }
 
+/* Table cells keep their places, so a column lines up. */
+static void
+test_cell(void)
+{
+	STR_EQ(cell(12, UNIT_PERCENT), "12.0%");
+	STR_EQ(cell(12.1, UNIT_PERCENT), "12.1%");
+	STR_EQ(cell(9.75, UNIT_PERCENT), "9.8%");
+	STR_EQ(cell(-0.04, UNIT_PERCENT), "0.0%");
+	STR_EQ(cell(16, UNIT_RATE10K), "16.0");
+	STR_EQ(cell(0.5, UNIT_NUMBER), "0.50");
+	STR_EQ(cell(9000, UNIT_COUNT), "9,000");
+	STR_EQ(cell(2.5, UNIT_COUNT), "2.5");
+	STR_EQ(cell(412, UNIT_DAYS), "412");
+	STR_EQ(cell(12, UNIT_WEEKS), "12.0");
+}
+
 int
 main(void)
 {
@@ -343,6 +367,7 @@ main(void)
 	test_change();
 	test_pct();
 	test_axis();
+	test_cell();
 	buf_release(&B);
 	return harness_done();
 }
