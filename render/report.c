@@ -14,6 +14,7 @@
  * destination missing or half-written.
  */
 #define _GNU_SOURCE
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -848,7 +849,8 @@ out:
 
 /* Writes all of data to path (new file, mode 0644), checking every step. */
 static bool
-write_file(const char *path, const struct buf *data, struct diag *d)
+write_file(const char *path, const struct buf *data, bool durable,
+    struct diag *d)
 {
 	FILE	*fp;
 	bool	 ok;
@@ -861,6 +863,8 @@ write_file(const char *path, const struct buf *data, struct diag *d)
 	ok = fwrite(data->data, 1, data->len, fp) == data->len;
 	ok = fflush(fp) == 0 && ok;
 	ok = !ferror(fp) && ok;
+	if (durable && ok && fsync(fileno(fp)) != 0)
+		ok = false;
 	if (fclose(fp) != 0)
 		ok = false;
 	if (!ok)
@@ -996,9 +1000,104 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 	return ok;
 }
 
-/* Writes every file of of into the new, empty folder dir. */
+/*
+ * Makes the entries of folder path (a file written into it, a rename)
+ * survive a power cut.  Reports and returns false if it cannot.
+ */
 static bool
-write_tree(const char *dir, const struct ofiles *of, struct diag *d)
+fsync_dir(const char *path, struct diag *d)
+{
+	int	 fd;
+	bool	 ok;
+
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return false;
+	}
+	ok = fsync(fd) == 0 || errno == EINVAL;	/* EINVAL: cannot sync */
+	if (!ok)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot sync: %s",
+		    strerror(errno));
+	close(fd);
+	return ok;
+}
+
+/*
+ * A temporary folder: made with mkdtemp() from tmp (ending in XXXXXX)
+ * and locked (flock) for as long as the run that made it lives, so
+ * that a later run can tell one left by a killed run (unlocked) from
+ * one being written (locked).  Returns the lock's descriptor (close it
+ * when done with the folder), -1 with errno set if mkdtemp() failed
+ * (the caller says so), or -2 after reporting.
+ */
+static int
+tmp_make(struct buf *tmp, struct diag *d)
+{
+	int	 fd;
+
+	if (mkdtemp(tmp->data) == NULL)
+		return -1;
+	if ((fd = open(tmp->data, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1 || flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		diag_msg(d, DIAG_ERROR, tmp->data, 0, 0, "cannot lock: %s",
+		    strerror(errno));
+		if (fd != -1)
+			close(fd);
+		rmdir(tmp->data);
+		return -2;
+	}
+	return fd;
+}
+
+/*
+ * Removes the temporary folders in parent named prefix + six characters
+ * (as tmp_make() makes them) that no live run holds: a run killed
+ * before it could swap its folder in leaves one.  Says so for each.
+ * A folder made but not yet locked by another run in the microseconds
+ * between its mkdtemp() and flock() could be taken for one: that run
+ * then fails cleanly when it writes (nothing of the destination is
+ * touched before its folder is complete).
+ */
+static void
+tmp_sweep(const char *parent, const char *prefix, struct diag *d)
+{
+	struct dirent	*de;
+	struct buf	 path;
+	DIR		*dp;
+	size_t		 n = strlen(prefix);
+	int		 fd;
+
+	if ((dp = opendir(parent)) == NULL)
+		return;
+	buf_init(&path);
+	while ((de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, prefix, n) != 0 ||
+		    strlen(de->d_name) != n + 6)
+			continue;
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", parent, de->d_name);
+		if ((fd = open(path.data, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) == -1)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			rm_tree(path.data);
+			diag_msg(d, DIAG_WARN, path.data, 0, 0, "removed: "
+			    "left by an interrupted run");
+		}
+		close(fd);
+	}
+	closedir(dp);
+	buf_release(&path);
+}
+
+/*
+ * Writes every file of of into the new, empty folder dir; durable: each
+ * file and folder synced to the disk before it returns.
+ */
+static bool
+write_tree(const char *dir, const struct ofiles *of, bool durable,
+    struct diag *d)
 {
 	struct buf	 path;
 	size_t		 i;
@@ -1015,7 +1114,13 @@ write_tree(const char *dir, const struct ofiles *of, struct diag *d)
 	for (i = 0; i < of->n; i++) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, of->f[i].name);
-		if (!write_file(path.data, &of->f[i].data, d))
+		if (!write_file(path.data, &of->f[i].data, durable, d))
+			goto out;
+	}
+	if (durable) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/charts", dir);
+		if (!fsync_dir(path.data, d) || !fsync_dir(dir, d))
 			goto out;
 	}
 	ok = true;
@@ -1028,10 +1133,11 @@ out:
 static bool
 commit(const char *outdir, const struct ofiles *of, struct diag *d)
 {
-	struct buf	 tmp;
-	char		*dir;
+	struct buf	 tmp, parent, prefix;
+	char		*dir, *slash;
 	size_t		 len;
 	bool		 exists, ok = false;
+	int		 lock = -1;
 
 	/* Strip trailing slashes: "out/" names the folder "out". */
 	dir = xstrdup(outdir);
@@ -1039,15 +1145,26 @@ commit(const char *outdir, const struct ofiles *of, struct diag *d)
 	while (len > 1 && dir[len - 1] == '/')
 		dir[--len] = '\0';
 	buf_init(&tmp);
+	buf_init(&parent);
+	buf_init(&prefix);
 	if (!mkparents(dir, d) || !replaceable(dir, &exists, d))
 		goto out;
+	if ((slash = strrchr(dir, '/')) == NULL)
+		BUF_PUTSL(&parent, ".");
+	else if (slash == dir)
+		BUF_PUTSL(&parent, "/");
+	else
+		buf_put(&parent, dir, (size_t)(slash - dir));
+	buf_printf(&prefix, "%s.tmp-", slash != NULL ? slash + 1 : dir);
+	tmp_sweep(parent.data, prefix.data, d);
 	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
-	if (mkdtemp(tmp.data) == NULL) {
-		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create a "
-		    "folder beside it: %s", strerror(errno));
+	if ((lock = tmp_make(&tmp, d)) < 0) {
+		if (lock == -1)
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create a "
+			    "folder beside it: %s", strerror(errno));
 		goto out;
 	}
-	if (!write_tree(tmp.data, of, d))
+	if (!write_tree(tmp.data, of, false, d))
 		goto fail;
 	if (!exists) {
 		if (rename(tmp.data, dir) == -1) {
@@ -1071,7 +1188,11 @@ fail:
 	else
 		rm_tree(tmp.data);
 out:
+	if (lock >= 0)
+		close(lock);
 	buf_release(&tmp);
+	buf_release(&parent);
+	buf_release(&prefix);
 	free(dir);
 	return ok;
 }
@@ -1460,7 +1581,7 @@ write_index(const char *archive, const char *tpath, const char *assets,
 	}
 	close(fd);
 	unlink(path.data);
-	if (!write_file(path.data, &html, d))
+	if (!write_file(path.data, &html, true, d))
 		goto out;
 	buf_reset(&tmp);
 	buf_printf(&tmp, "%s/index.html", archive);
@@ -1470,7 +1591,7 @@ write_index(const char *archive, const char *tpath, const char *assets,
 		unlink(path.data);
 		goto out;
 	}
-	ok = true;
+	ok = fsync_dir(archive, d);
 out:
 	for (i = 0; i < nsn; i++) {
 		free(sn[i].name);
@@ -1495,7 +1616,7 @@ report_archive(const struct report_opts *o, const char *archive,
 	enum report_status rc;
 	char		 hex[65];
 	size_t		 i;
-	int		 n;
+	int		 n, lock = -1;
 
 	m = model_new();
 	buf_init(&in);
@@ -1525,13 +1646,19 @@ report_archive(const struct report_opts *o, const char *archive,
 	if (!mkparents(tmp.data, d))
 		goto out;
 	buf_reset(&tmp);
+	buf_printf(&tmp, ".%s.tmp-", name.data);
+	tmp_sweep(archive, tmp.data, d);
+	buf_reset(&tmp);
 	buf_printf(&tmp, "%s/.%s.tmp-XXXXXX", archive, name.data);
-	if (mkdtemp(tmp.data) == NULL) {
-		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot create a "
-		    "folder in it: %s", strerror(errno));
+	if ((lock = tmp_make(&tmp, d)) < 0) {
+		if (lock == -1)
+			diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot create "
+			    "a folder in it: %s", strerror(errno));
 		goto out;
 	}
-	if (!write_tree(tmp.data, &of, d))
+	/* The archive is the record: every byte on the disk before the
+	 * snapshot is renamed into place, and the rename too. */
+	if (!write_tree(tmp.data, &of, true, d))
 		goto fail;
 	if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dest.data,
 	    RENAME_NOREPLACE) == -1) {
@@ -1569,12 +1696,16 @@ report_archive(const struct report_opts *o, const char *archive,
 		diag_msg(d, DIAG_WARN, dest.data, 0, 0, "replaced; the "
 		    "earlier snapshot is kept as %s", old.data);
 	}
+	if (!fsync_dir(archive, d))
+		goto out;
 	rc = write_index(archive, index_template, o->assets, d) ?
 	    REPORT_OK : REPORT_OUTPUT;
 	goto out;
 fail:
 	rm_tree(tmp.data);
 out:
+	if (lock >= 0)
+		close(lock);
 	buf_release(&old);
 	buf_release(&tmp);
 	buf_release(&dest);

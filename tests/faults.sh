@@ -92,6 +92,11 @@ while read -r delay; do
 done <"$T/delays"
 if [ $broken = 0 ] && [ $((nold + nnew)) != "$kills" ]; then
 	bad "killed: $((nold + nnew)) renders of $kills were run"
+elif [ $broken = 0 ] && [ "$(leftovers "$dest")" -gt 1 ]; then
+	# Each run removes the folders earlier killed runs left: at most
+	# the last one's is left.
+	bad "killed: $(leftovers "$dest") temporary folders left beside" \
+	    "$dest; each run should remove those of killed runs"
 elif [ $broken = 0 ]; then
 	ok
 	echo "faults: $kills renders killed at random (a render takes" \

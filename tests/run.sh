@@ -179,6 +179,24 @@ if [ "$(id -u)" != 0 ]; then
 	chmod 755 "$st/ro"
 fi
 # An unwritable disk (a full tmpfs needs root: see the fault tests).
+# A temporary folder left by a killed run is removed by the next run,
+# with a warning; one a live run holds (locked) is left alone.
+if command -v flock >/dev/null 2>&1; then
+	sw=$st/sweep
+	mkdir -p "$sw/out.tmp-Ab12Cd/charts" "$sw/out.tmp-Live00" "$sw/out.tmp-toolong1"
+	: >"$sw/out.tmp-Ab12Cd/charts/a.png"
+	flock "$sw/out.tmp-Live00" sleep 30 &
+	lockpid=$!
+	sleep 0.2
+	./scorecard render tests/golden/minimal/input.json -o "$sw/out" 2>"$sw.err"
+	rc=$?
+	if [ $rc = 0 ] && [ ! -e "$sw/out.tmp-Ab12Cd" ] &&
+	    [ -d "$sw/out.tmp-Live00" ] && [ -d "$sw/out.tmp-toolong1" ] &&
+	    [ "$(cat "$sw.err")" = "scorecard: $sw/out.tmp-Ab12Cd: warning: removed: left by an interrupted run" ]; then ok
+	else bad "states: stale temporary folders (exit $rc)"; cat "$sw.err"; ls -a "$sw"; fi
+	kill $lockpid 2>/dev/null
+	wait $lockpid 2>/dev/null
+fi
 
 # Several inputs in one run: a folder each; one bad input fails alone.
 bt=$OUT/batch
@@ -195,6 +213,15 @@ if ./scorecard render input/example.json tests/golden/minimal/input.json \
 	bad "batch: two inputs named input.json were both accepted"
 elif grep -q "would render into" "$OUT/batch.err" && [ ! -e "$bt.dup" ]; then ok
 else bad "batch: duplicate names"; cat "$OUT/batch.err"; fi
+
+# A snapshot's temporary folder left by a killed archive run goes.
+as=$OUT/archive.sweep
+mkdir -p "$as/.2022-01.tmp-Zz9Yy8"
+: >"$as/.2022-01.tmp-Zz9Yy8/input.json"
+if ./scorecard archive input/example.json --into "$as" 2>"$as.err" &&
+    [ ! -e "$as/.2022-01.tmp-Zz9Yy8" ] && [ -f "$as/2022-01/report.html" ] &&
+    grep -q "^scorecard: $as/.2022-01.tmp-Zz9Yy8: warning: removed: left by an interrupted run$" "$as.err"; then ok
+else bad "archive: a stale temporary folder was not removed"; cat "$as.err"; fi
 
 # The monthly archive: snapshots never overwritten, reproducible, checked.
 ar=$OUT/archive
