@@ -126,6 +126,20 @@ def cases(n):
     return C
 
 
+def authority_cases():
+    """Every generated authority (153 of 40 indicators) in one `scorecard render
+    A.json B.json ... -o DIR -j CORES --no-pdf`, and the first 10 the same way, to
+    see whether the peak memory of a process grows with the number of inputs."""
+    sc = os.path.join(BIN, "scorecard")
+    d = os.path.join(DATA, "authorities")
+    files = sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".json"))
+    jobs = str(os.cpu_count() or 2)
+    return {
+        "auth all": ([sc, "render", *files, "-o", f"{WORK}/sc/auth", "--no-pdf", "-j", jobs], len(files) * 40),
+        "auth 10": ([sc, "render", *files[:10], "-o", f"{WORK}/sc/auth10", "--no-pdf", "-j", jobs], 400),
+    }, len(files)
+
+
 # ------------------------------------------------------------ measuring
 
 def run_once(cmd, rss=False):
@@ -226,7 +240,7 @@ def machine():
     }
 
 
-def tables(R, n, rounds, info, load_end):
+def tables(R, n, rounds, info, load_end, A, nauth):
     L = []
     sc1, scn = R["sc render 1"], R[f"sc render {n}"]
     diff = (scn["wall"] - sc1["wall"]) / (n - 1)
@@ -321,8 +335,18 @@ def tables(R, n, rounds, info, load_end):
         L.append(f"| {label} | {f1(r['wall'])} ({f1(r['wall_min'])}-{f1(r['wall_max'])}) | {f1(r['cpu'])} | "
                  f"{f1(r['rss'])} | {fsize(os.path.join(WORK, 'sc', d, 'report.html'))} | {cnt}, {tot} |")
     L.append("")
+    L.append(f"### Every authority at once ({nauth} generated authorities of 40 indicators, one `render -j {os.cpu_count() or 2} --no-pdf`)")
+    L.append("")
+    L.append("| | wall s median (min-max) | CPU s | CPU / wall (cores busy) | peak RSS MB, largest process | per authority, wall ms |")
+    L.append("|---|---|---|---|---|---|")
+    for label, k, na in ((f"{nauth} authorities", "auth all", nauth), ("the first 10", "auth 10", 10)):
+        r = A[k]
+        L.append(f"| {label} | {f1(r['wall'] / 1e3, 2)} ({f1(r['wall_min'] / 1e3, 2)}-{f1(r['wall_max'] / 1e3, 2)}) | "
+                 f"{f1(r['cpu'] / 1e3, 2)} | {f1(r['cpu'] / r['wall'], 2)} | {f1(r['rss'])} | {f1(r['wall'] / na)} |")
+    L.append("")
     # Goals of the issue
     rep = R["sc report-40"]
+    aa, a10 = A["auth all"], A["auth 10"]
     html = fsize(os.path.join(WORK, "sc", "report-40", "report.html")) or 0
     goals = [
         ("PNG <= 3 ms a chart in a batch", f"{f1(png2['loop'], 2)} ms at 2x ({f1(png1['loop'], 2)} at 1x)",
@@ -337,6 +361,10 @@ def tables(R, n, rounds, info, load_end):
         ("40-indicator report <= 150 ms, whole process", f"{f1(rep['wall'])} ms (CPU {f1(rep['cpu'])}); "
          f"{f1(R['sc report-40 +pdf']['wall'])} ms with PDFs", rep["wall"] <= 150),
         ("report.html for 40 indicators <= 300 KB", f"{html} bytes ({html / 1024:.0f} KiB)", html <= 300_000),
+        (f"{nauth} authorities of 40 indicators <= 20 s, both cores busy, peak memory < 64 MB and not growing",
+         f"{f1(aa['wall'] / 1e3, 2)} s, CPU / wall {f1(aa['cpu'] / aa['wall'], 2)}, peak {f1(aa['rss'])} MB "
+         f"({f1(a10['rss'])} MB for 10)",
+         aa["wall"] <= 20_000 and aa["cpu"] / aa["wall"] >= 1.6 and aa["rss"] < 64 and aa["rss"] <= a10["rss"] * 1.1),
     ]
     L.append("### The issue's goals")
     L.append("")
@@ -471,12 +499,14 @@ def main():
     ap.add_argument("--rounds", type=int, default=7, help="timed rounds (default 7; --quick 3)")
     ap.add_argument("--n", type=int, default=100, help="charts a batch (default 100)")
     ap.add_argument("--quick", action="store_true", help="3 rounds, 40 charts a batch, no profile")
+    ap.add_argument("--auth-rounds", type=int, default=3,
+                    help="timed rounds of the all-authorities render (default 3; --quick 1)")
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--no-install", action="store_true", help="never install the peers")
     ap.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     a = ap.parse_args()
     if a.quick:
-        a.rounds, a.n, a.no_profile = min(a.rounds, 3), 40, True
+        a.rounds, a.n, a.no_profile, a.auth_rounds = min(a.rounds, 3), 40, True, 1
     os.chdir(REPO)
     try:
         run(a)
@@ -491,7 +521,11 @@ def run(a):
     C = cases(a.n)
     print(f"bench: {len(C)} cases, 2 memory runs + {a.rounds} timed rounds each", file=sys.stderr)
     R = measure(C, a.rounds)
-    text = tables(R, a.n, a.rounds, info, os.getloadavg()[0])
+    AC, nauth = authority_cases()
+    print(f"bench: {nauth} authorities in one render, 2 memory runs + {a.auth_rounds} timed rounds",
+          file=sys.stderr)
+    A = measure(AC, a.auth_rounds)
+    text = tables(R, a.n, a.rounds, info, os.getloadavg()[0], A, nauth)
     print(text)
     keep_samples(a.n)
     prof = ""
