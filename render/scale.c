@@ -162,6 +162,14 @@ scale_timeticks(long lo, long hi, enum period_kind kind, long anchor,
 	k = a - ((a - first) / step) * step;
 	while (k - step >= first)
 		k -= step;
+	/*
+	 * One step before the first month too: a tick stands at the end of
+	 * the period holding month k, which for a quarter or a financial
+	 * year can lie inside the range when month k does not (anchored on
+	 * December, the year 2016/17 ends in March 2017, after a range that
+	 * starts there).  Ticks outside the range are dropped below.
+	 */
+	k -= step;
 	for (; k <= last && n < max; k += step) {
 		y = (int)(k / 12);
 		m = (int)(k % 12) + 1;

@@ -89,6 +89,16 @@ test_timeticks(void)
 	OK(n >= 5 && n <= 13);
 	STR_EQ(period_short(&tt[n - 1].p, tmp, sizeof(tmp)), "2019/20");
 	OK(tt[1].day - tt[0].day >= 1500);
+	/* Financial years up to a year-to-date day in December: the first
+	 * year, which ends in March after the range starts, keeps its tick
+	 * (it was lost when ticks were anchored on December). */
+	OK(period_parse("2016/17", &a));
+	OK(period_parse("2021-12-31", &b));
+	n = scale_timeticks(period_end(&a), period_end(&b), PERIOD_FYEAR,
+	    period_end(&b), 200, tt, SCALE_MAXTICKS);
+	INT_EQ(n, 5);
+	STR_EQ(period_short(&tt[0].p, tmp, sizeof(tmp)), "2016/17");
+	STR_EQ(period_short(&tt[4].p, tmp, sizeof(tmp)), "2020/21");
 	/* The cap on the number of ticks holds. */
 	n = scale_timeticks(period_end(&a), period_end(&b), PERIOD_MONTH,
 	    period_end(&b), 1, tt, 10);
