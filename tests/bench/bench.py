@@ -240,6 +240,13 @@ def machine():
     }
 
 
+def both(at1x, at2x):
+    """The holds column of a PNG goal: at the goals' pixels (1x), and at 2x."""
+    if at1x and at2x:
+        return True
+    return f"at 1x: {'yes' if at1x else '**no**'}; at 2x: {'yes' if at2x else '**no**'}"
+
+
 def tables(R, n, rounds, info, load_end, A, nauth):
     L = []
     sc1, scn = R["sc render 1"], R[f"sc render {n}"]
@@ -349,12 +356,14 @@ def tables(R, n, rounds, info, load_end, A, nauth):
     aa, a10 = A["auth all"], A["auth 10"]
     html = fsize(os.path.join(WORK, "sc", "report-40", "report.html")) or 0
     goals = [
-        ("PNG <= 3 ms a chart in a batch", f"{f1(png2['loop'], 2)} ms at 2x ({f1(png1['loop'], 2)} at 1x)",
-         png2["loop"] <= 3),
-        ("PNG >= 3.5x faster than gnuplot (batch)", f"{ratio(gpp['loop'], png2['loop'])} at 2x ({ratio(gpp['loop'], png1['loop'])} at 1x)",
-         gpp["loop"] / png2["loop"] >= 3.5),
-        ("PNG >= 15x faster than matplotlib (batch)", f"{ratio(mpp['loop'], png2['loop'])} at 2x ({ratio(mpp['loop'], png1['loop'])} at 1x)",
-         mpp["loop"] / png2["loop"] >= 15),
+        # The goals were set on the peers' 800x450 chart: judged at those
+        # pixels (1x); at 2x (what render writes, four times the pixels) too.
+        ("PNG <= 3 ms a chart in a batch", f"{f1(png1['loop'], 2)} ms at 1x, 800x450; {f1(png2['loop'], 2)} ms at 2x",
+         both(png1["loop"] <= 3, png2["loop"] <= 3)),
+        ("PNG >= 3.5x faster than gnuplot (batch)", f"{ratio(gpp['loop'], png1['loop'])} at 1x; {ratio(gpp['loop'], png2['loop'])} at 2x",
+         both(gpp["loop"] / png1["loop"] >= 3.5, gpp["loop"] / png2["loop"] >= 3.5)),
+        ("PNG >= 15x faster than matplotlib (batch)", f"{ratio(mpp['loop'], png1['loop'])} at 1x; {ratio(mpp['loop'], png2['loop'])} at 2x",
+         both(mpp["loop"] / png1["loop"] >= 15, mpp["loop"] / png2["loop"] >= 15)),
         ("semantic SVG <= 0.3 ms a chart", f"{f1(svg['loop'], 3)} ms a chart in a batch, layout and file included; "
          f"the writer alone {f1(svg['output'], 3)} ms",
          "yes" if svg["loop"] <= 0.3 else "the writer: yes; with layout: **no**" if svg["output"] <= 0.3 else False),
@@ -400,12 +409,9 @@ PROFILE_ROWS = [
     ("load the templates (tmpl_load, libxml2)", ["tmpl_load"], True),
     ("layout (chart_trend, chart_breakdown: Pango text metrics)", ["chart_trend", "chart_breakdown"], True),
     ("SVG writer (svg_write)", ["svg_write"], True),
-    ("PNG: the image surface (cairo_image_surface_create: calloc + clear)", ["cairo_image_surface_create"], True),
     ("PNG: drawing (draw_scene: Cairo + Pango glyphs)", ["draw_scene"], True),
-    ("PNG: encoding (encode_png: libpng + zlib)", ["encode_png"], True),
-    ("  of which deflate (zlib level 3, no filter; adler32 included)", ["deflate"], False),
-    ("  of which adler32 (zlib's checksum of the raw rows, inside deflate)", ["adler32"], False),
-    ("  of which the ARGB -> RGB row copy (encode_png itself)", ["@self:encode_png"], False),
+    ("PNG: encoding (pngenc_rgb, on draw's second thread)", ["pngenc_rgb"], True),
+    ("  of which writing the Huffman-coded blocks (block_write)", ["block_write"], False),
     ("PDF (draw_pdf)", ["draw_pdf"], True),
     ("fill the templates (tmpl_render: report.html + email HTML)", ["tmpl_render"], True),
     ("email: text version, MIME, base64 (mail_write, words_text_report, sha256_hex)",
