@@ -83,12 +83,12 @@ struct enc {
 	int32_t		 pend_dx;	/* and pixels to the left */
 };
 
-static void
+/* v's low n bits (n <= 32; at most 31 bits may be pending). */
+static inline void
 bits_put(struct bits *b, uint32_t v, unsigned n)
 {
 	unsigned char	 c[4];
 
-	assert(n <= 16 && (n == 0 || v < (1u << n)));
 	b->acc |= (uint64_t)v << b->n;
 	b->n += n;
 	if (b->n >= 32) {
@@ -324,12 +324,13 @@ block_write(struct enc *e, bool final)
 		dist = v & 0xffff;
 		if (dist == 0)
 			dist = WINDOW;
+		/* A code and its extra bits in one put: at most 15 + 13. */
 		c = e->lcode[len - 3];
-		bits_put(&e->bits, lc[257 + c], llen[257 + c]);
-		bits_put(&e->bits, len - lbase[c], lextra[c]);
+		bits_put(&e->bits, lc[257 + c] | (len - lbase[c]) <<
+		    llen[257 + c], llen[257 + c] + lextra[c]);
 		c = dist_code(e, dist);
-		bits_put(&e->bits, dc[c], dlen[c]);
-		bits_put(&e->bits, dist - dbase[c], dextra[c]);
+		bits_put(&e->bits, dc[c] | (dist - dbase[c]) << dlen[c],
+		    dlen[c] + dextra[c]);
 	}
 	bits_put(&e->bits, lc[256], llen[256]);
 
@@ -427,19 +428,33 @@ static uint32_t
 up_run(const uint32_t *p, const uint32_t *up, uint32_t x, uint32_t w,
     bool *cut)
 {
-	uint32_t	 k, streak = 0;
+	uint32_t	 k = 0, n, s = x + 1, j, t;
 
 	*cut = false;
-	for (k = x; k < w && ((p[k] ^ up[k]) & PIXMASK) == 0; k++) {
-		if (k > 0 && ((p[k] ^ p[k - 1]) & PIXMASK) == 0) {
-			if (++streak == LONGRUN && k + 1 - LONGRUN > x) {
+	do {
+		/* The run above, a chunk at a time, so that a cut found
+		 * early does not cost a scan of the whole row. */
+		n = w - x - k < 128 ? w - x - k : 128;
+		k += (j = same_run(p + x + k, up + x + k, n));
+		/*
+		 * A run of LONGRUN pixels each equal to the one before it,
+		 * starting at s in (x, x + k - LONGRUN]: look at the last
+		 * pixel of the window from s; scanning back, the first pixel
+		 * unequal to its left neighbour rules out every window
+		 * holding it, so s moves past it (most windows are ruled out
+		 * by their last pixel or two).
+		 */
+		for (; s + LONGRUN <= x + k; s = t + 1) {
+			for (t = s + LONGRUN - 1; t >= s &&
+			    ((p[t] ^ p[t - 1]) & PIXMASK) == 0; t--)
+				continue;
+			if (t < s) {
 				*cut = true;
-				return k + 1 - LONGRUN - x;
+				return s - x;
 			}
-		} else
-			streak = 0;
-	}
-	return k - x;
+		}
+	} while (j == n && x + k < w);
+	return k;
 }
 
 /*
