@@ -6,10 +6,14 @@
  * walks the pixels, not the bytes.  At each pixel it extends the match
  * it has, or starts the longer of two: the run of pixels equal to the
  * pixel above (a DEFLATE match at a distance of one row) and the run
- * equal to the pixel to the left (distance 3).  A pixel with neither
- * goes out as three literals.  A match may run on through the end of a
- * row into the next (its filter byte equals the one above), so a block
- * of identical rows is a single run of 258-byte matches.
+ * equal to the pixel to the left (distance 3), preferring the left once
+ * it is LONGRUN pixels long (its distance code has no extra bits).
+ * Where neither gives two pixels, it tries the diagonals above and the
+ * last place the same pair of pixels was seen (hash2: glyphs repeat
+ * along a row).  A pixel with no match goes out as three literals.  A
+ * match from above may run on through the end of a row into the next
+ * (its filter byte equals the one above), so a block of identical rows
+ * is a single run of 258-byte matches.
  *
  * Symbols are collected for a block of up to BLOCK of them, then written
  * with Huffman codes built for that block (RFC 1951 section 3.2.7,
