@@ -12,8 +12,8 @@
  * last place the same pair of pixels was seen (hash2: glyphs repeat
  * along a row).  A pixel with no match goes out as three literals.  A
  * match from above may run on through the end of a row into the next
- * (its filter byte equals the one above), so a block of identical rows
- * is a single run of 258-byte matches.
+ * (its filter byte equals the one above), so rows like the ones above
+ * them go out as a few 258-byte matches.
  *
  * Symbols are collected for a block of up to BLOCK of them, then written
  * with Huffman codes built for that block (RFC 1951 section 3.2.7,
