@@ -198,9 +198,9 @@ void
 svg_write(const struct scene *s, const char *id, const char *title,
     const char *desc, const char *describedby, struct buf *out)
 {
-	struct buf	 cur, next, none;
+	struct buf	 cur, next, none, swap;
 	size_t		 i, k;
-	bool		 grouped = false;
+	bool		 grouped = false, known = false, same;
 
 	BUF_PUTSL(out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
 	BUF_PUTSL(out, " viewBox=\"0 0 ");
@@ -240,41 +240,40 @@ svg_write(const struct scene *s, const char *id, const char *title,
 	buf_init(&cur);
 	buf_init(&next);
 	buf_init(&none);
-	for (i = 0; i < s->n; i++) {
+	i = 0;
+	while (i < s->n) {
 		if (!grouped && (k = dots(out, s, i)) > i) {
-			i = k - 1;
+			i = k;
+			known = false;
 			continue;
 		}
-		if (!style(&cur, &s->items[i]))
+		if (!known && !style(&cur, &s->items[i])) {
+			i++;
 			continue;
-		if (grouped) {
-			item(out, &s->items[i], &none);
-		} else {
-			/* The next item that draws, if it shares the style. */
-			for (k = i + 1; k < s->n && !style(&next, &s->items[k]);
-			    k++)
-				continue;
-			if (k < s->n && next.len == cur.len &&
-			    memcmp(next.data, cur.data, cur.len) == 0) {
-				BUF_PUTSL(out, "<g");
-				buf_put(out, cur.data, cur.len);
-				BUF_PUTSL(out, ">\n");
-				grouped = true;
-				item(out, &s->items[i], &none);
-			} else
-				item(out, &s->items[i], &cur);
 		}
-		if (grouped) {
-			/* Close the group before an item of another style. */
-			for (k = i + 1; k < s->n && !style(&next, &s->items[k]);
-			    k++)
-				continue;
-			if (k == s->n || next.len != cur.len ||
-			    memcmp(next.data, cur.data, cur.len) != 0) {
-				BUF_PUTSL(out, "</g>\n");
-				grouped = false;
-			}
+		/* The next item that draws, and whether it shares the style:
+		 * a group opens before the first of a run, closes after the
+		 * last.  The next item's style is kept for its turn. */
+		for (k = i + 1; k < s->n && !style(&next, &s->items[k]); k++)
+			continue;
+		same = k < s->n && next.len == cur.len &&
+		    memcmp(next.data, cur.data, cur.len) == 0;
+		if (!grouped && same) {
+			BUF_PUTSL(out, "<g");
+			buf_put(out, cur.data, cur.len);
+			BUF_PUTSL(out, ">\n");
+			grouped = true;
 		}
+		item(out, &s->items[i], grouped ? &none : &cur);
+		if (grouped && !same) {
+			BUF_PUTSL(out, "</g>\n");
+			grouped = false;
+		}
+		swap = cur;
+		cur = next;
+		next = swap;
+		known = k < s->n;
+		i = k;
 	}
 	buf_release(&cur);
 	buf_release(&next);
