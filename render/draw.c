@@ -356,6 +356,27 @@ tobuf(void *arg, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Encodes job j: a copy on the thread, the job itself without one. */
+static void
+encode(struct pngjob *j)
+{
+	j->ok = pngenc_rgb(j->pix->data, j->w, j->h, (size_t)j->stride,
+	    j->ppm, &j->out);
+}
+
+/* Records encoded job j as job k and frees its pixels; under the lock. */
+static void
+job_done(struct draw *dr, size_t k, const struct pngjob *j)
+{
+	struct pixbuf	*pb = j->pix;
+
+	dr->jobs[k].out = j->out;
+	dr->jobs[k].ok = j->ok;
+	dr->jobs[k].state = JOB_DONE;
+	dr->jobs[k].pix = NULL;
+	pb->busy = false;
+}
+
 /*
  * The encoding thread: takes queued jobs in ticket order until told to
  * quit.  Only pngenc (pure C, no library state) runs here; Cairo and
@@ -379,14 +400,9 @@ encoder(void *arg)
 		k = dr->next++;
 		j = dr->jobs[k];
 		pthread_mutex_unlock(&dr->lock);
-		j.ok = pngenc_rgb(j.pix->data, j.w, j.h, (size_t)j.stride,
-		    j.ppm, &j.out);
+		encode(&j);
 		pthread_mutex_lock(&dr->lock);
-		dr->jobs[k].out = j.out;
-		dr->jobs[k].ok = j.ok;
-		dr->jobs[k].state = JOB_DONE;
-		dr->jobs[k].pix = NULL;
-		j.pix->busy = false;
+		job_done(dr, k, &j);
 		pthread_cond_broadcast(&dr->done);
 	}
 	pthread_mutex_unlock(&dr->lock);
@@ -496,11 +512,8 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	if (dr->threaded)
 		pthread_cond_signal(&dr->work);
 	else {
-		j->ok = pngenc_rgb(pb->data, w, h, (size_t)stride, j->ppm,
-		    &j->out);
-		j->state = JOB_DONE;
-		pb->busy = false;
-		j->pix = NULL;
+		encode(j);
+		job_done(dr, (size_t)ticket, j);
 		dr->next = dr->njobs;
 	}
 	pthread_mutex_unlock(&dr->lock);
