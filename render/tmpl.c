@@ -1252,6 +1252,45 @@ path_inside(const char *path, const char *dir)
 }
 
 /*
+ * The absolute path that dir/rel names, worked out from the text alone:
+ * "." and empty parts dropped, ".." taking off the last part (never past
+ * "/").  dir is a real path.  Lets an escape be refused before anything
+ * outside is looked at, whether or not it exists: realpath() alone says
+ * "No such file" for a missing target, and so would answer differently
+ * depending on how deep the template folder is.
+ */
+static char *
+path_lexical(const char *dir, const char *rel)
+{
+	size_t	 n = strlen(dir), cap = n + 1 + strlen(rel) + 1, len;
+	char	*out = xmalloc(cap);
+	const char *p, *e;
+
+	memcpy(out, dir, n + 1);
+	len = (n == 1 && dir[0] == '/') ? 0 : n;
+	for (p = rel; *p != '\0'; p = *e == '\0' ? e : e + 1) {
+		if ((e = strchr(p, '/')) == NULL)
+			e = p + strlen(p);
+		if (e == p || (e - p == 1 && p[0] == '.'))
+			continue;
+		if (e - p == 2 && p[0] == '.' && p[1] == '.') {
+			while (len > 0 && out[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
+			continue;
+		}
+		out[len++] = '/';
+		memcpy(out + len, p, (size_t)(e - p));
+		len += (size_t)(e - p);
+	}
+	if (len == 0)
+		out[len++] = '/';
+	out[len] = '\0';
+	return out;
+}
+
+/*
  * data-sc-inline: replaces the <link rel="stylesheet" href="F"> l with
  * a <style> holding F, confined to the template's folder and assets.
  */
@@ -1260,7 +1299,7 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 {
 	const char	*href, *rel;
 	char		*joined = NULL, *real = NULL, *css = NULL;
-	size_t		 len, n;
+	size_t		 len;
 	long		 r;
 	xmlAttrPtr	 a;
 	xmlNodePtr	 st;
@@ -1288,9 +1327,18 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 		    "URL or an absolute path", what.data);
 		goto out;
 	}
-	n = strlen(t->dir) + 1 + strlen(href) + 1;
-	joined = xmalloc(n);
-	snprintf(joined, n, "%s/%s", t->dir, href);
+	/*
+	 * Twice: by the text of the path, so that nothing outside is
+	 * looked at, then by the real path, so that a symbolic link
+	 * inside cannot lead out.
+	 */
+	joined = path_lexical(t->dir, href);
+	if (!path_inside(joined, t->dir) &&
+	    (t->assets == NULL || !path_inside(joined, t->assets))) {
+		node_err(d, t->path, l, "%s is outside the template folder%s",
+		    what.data, t->assets != NULL ? " and assets" : "");
+		goto out;
+	}
 	if ((real = realpath(joined, NULL)) == NULL) {
 		node_err(d, t->path, l, "%s: %s", what.data, strerror(errno));
 		goto out;

@@ -1083,6 +1083,34 @@ test_inline(void)
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
 	    "\"../outside/secret.css\" is outside the template folder and "
 	    "assets\n");
+	/*
+	 * Refused by the text of the path, before anything is looked up:
+	 * the same answer whether the target exists or not, and however
+	 * deep the template folder is (CI copies the tree deeper).
+	 */
+	write_file("tpl/t.xhtml", LINK("../outside/missing.css"));
+	OK(!run_file("tpl/t.xhtml", c, "assets"));
+	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
+	    "\"../outside/missing.css\" is outside the template folder and "
+	    "assets\n");
+	write_file("tpl/t.xhtml", LINK("css/../../outside/secret.css"));
+	OK(!run_file("tpl/t.xhtml", c, "assets"));
+	OK(contains(g_err, "is outside the template folder and assets"));
+	write_file("tpl/t.xhtml", LINK("../../../../../../../../../../../../"
+	    "../../../../../../../../../../../../../../../../../nowhere/x"));
+	OK(!run_file("tpl/t.xhtml", c, "assets"));
+	OK(contains(g_err, "is outside the template folder and assets"));
+	/* Up and back in, "." and doubled slashes: as a browser reads them. */
+	write_file("tpl/t.xhtml", LINK("../tpl/./css//a.css"));
+	OK(run_file("tpl/t.xhtml", c, NULL));
+	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
+	/* ".." after a link is taken from the text, as a URL is. */
+	write_file("tpl/t.xhtml", LINK("linkdir/../css/a.css"));
+	OK(run_file("tpl/t.xhtml", c, NULL));
+	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
+	write_file("tpl/t.xhtml", LINK("css/missing.css"));
+	OK(!run_file("tpl/t.xhtml", c, "assets"));
+	OK(contains(g_err, "\"css/missing.css\": No such file or directory"));
 	write_file("tpl/t.xhtml", LINK("link.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
