@@ -1606,6 +1606,150 @@ out:
 	return ok;
 }
 
+/*
+ * --replace swaps the new snapshot in with one atomic exchange, which
+ * leaves the old one under the new one's temporary name until it is
+ * renamed <period>.replaced-N.  Before the exchange the old one gets
+ * this empty file, so that a run killed in between leaves a temporary
+ * folder that says it holds a published snapshot: the next archive run
+ * keeps it (archive_recover()) instead of sweeping it away.
+ */
+#define	RETIRED	".retired"
+
+/* Takes the RETIRED mark out of folder dir, never following a link. */
+static void
+unmark(const char *dir)
+{
+	int	 fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return;
+	unlinkat(fd, RETIRED, 0);
+	close(fd);
+}
+
+/*
+ * Renames the folder from (a snapshot set aside) to the first free
+ * dest.replaced-N, named in old, and takes its RETIRED mark away.
+ */
+static bool
+keep_replaced(const char *from, const char *dest, struct buf *old,
+    struct diag *d)
+{
+	int	 n;
+
+	for (n = 1; n <= 999; n++) {
+		buf_reset(old);
+		buf_printf(old, "%s.replaced-%d", dest, n);
+		if (renameat2(AT_FDCWD, from, AT_FDCWD, old->data,
+		    RENAME_NOREPLACE) == 0)
+			break;
+		if (errno != EEXIST && errno != ENOTEMPTY) {
+			diag_msg(d, DIAG_ERROR, from, 0, 0, "cannot rename "
+			    "to %s: %s", old->data, strerror(errno));
+			return false;
+		}
+	}
+	if (n > 999) {
+		diag_msg(d, DIAG_ERROR, dest, 0, 0, "999 earlier snapshots "
+		    "are kept beside it; no name is left for another");
+		return false;
+	}
+	/* Only once it is in place: a mark never goes missing early. */
+	unmark(old->data);
+	return true;
+}
+
+/*
+ * Puts the RETIRED mark in the snapshot folder dir, on the disk before
+ * it returns.  Anything but a folder (a link planted in the archive) is
+ * not ours to keep and gets no mark: it is never followed.
+ */
+static bool
+mark_retired(const char *dir, struct diag *d)
+{
+	int	 fd, mfd = -1;
+	bool	 ok;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
+		return errno == ELOOP || errno == ENOTDIR;
+	ok = (mfd = openat(fd, RETIRED, O_WRONLY | O_CREAT | O_NOFOLLOW |
+	    O_CLOEXEC, 0644)) != -1 && fsync(mfd) == 0 && (fsync(fd) == 0 ||
+	    errno == EINVAL);
+	if (!ok)
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot mark it as "
+		    "replaced: %s", strerror(errno));
+	if (mfd != -1)
+		close(mfd);
+	close(fd);
+	return ok;
+}
+
+/*
+ * Under the archive's lock, so no other run is at work in it: puts
+ * right what killed runs left.  A temporary snapshot folder with the
+ * RETIRED mark holds a published snapshot set aside by --replace: it is
+ * kept as <period>.replaced-N.  A mark left in a snapshot (killed just
+ * before the exchange) is taken away; an unfinished index is removed.
+ * Temporary folders without a mark are tmp_sweep()'s.
+ */
+static size_t
+archive_recover(const char *archive, struct diag *d)
+{
+	struct dirent	*de;
+	struct buf	 path, dest, old;
+	DIR		*dp;
+	size_t		 len, kept = 0;
+	int		 fd;
+
+	if ((dp = opendir(archive)) == NULL)
+		return 0;
+	buf_init(&path);
+	buf_init(&dest);
+	buf_init(&old);
+	while ((de = readdir(dp)) != NULL) {
+		const char *nm = de->d_name;
+
+		len = strlen(nm);
+		if (strncmp(nm, ".index.html.", 12) == 0 && len == 18) {
+			unlinkat(dirfd(dp), nm, 0);
+			continue;
+		}
+		if (strcmp(nm, ".") == 0 || strcmp(nm, "..") == 0 ||
+		    (fd = openat(dirfd(dp), nm, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) == -1)
+			continue;
+		if (nm[0] != '.') {
+			unlinkat(fd, RETIRED, 0);	/* see mark_retired() */
+			close(fd);
+			continue;
+		}
+		if (len > 12 && strncmp(nm + len - 11, ".tmp-", 5) == 0 &&
+		    faccessat(fd, RETIRED, F_OK, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			buf_reset(&path);
+			buf_printf(&path, "%s/%s", archive, nm);
+			buf_reset(&dest);
+			buf_printf(&dest, "%s/%.*s", archive,
+			    (int)(len - 12), nm + 1);
+			if (keep_replaced(path.data, dest.data, &old, d)) {
+				diag_msg(d, DIAG_WARN, old.data, 0, 0, "kept: "
+				    "an interrupted --replace had set it "
+				    "aside as %s", path.data);
+				kept++;
+			}
+		}
+		close(fd);
+	}
+	closedir(dp);
+	buf_release(&path);
+	buf_release(&dest);
+	buf_release(&old);
+	return kept;
+}
+
 enum report_status
 report_archive(const struct report_opts *o, const char *archive,
     const char *index_template, bool replace, struct diag *d)
@@ -1616,7 +1760,7 @@ report_archive(const struct report_opts *o, const char *archive,
 	enum report_status rc;
 	char		 hex[65];
 	size_t		 i;
-	int		 n, lock = -1;
+	int		 lock = -1, alock = -1;
 
 	m = model_new();
 	buf_init(&in);
@@ -1644,6 +1788,24 @@ report_archive(const struct report_opts *o, const char *archive,
 	buf_printf(&dest, "%s/%s", archive, name.data);
 	buf_printf(&tmp, "%s/", archive);
 	if (!mkparents(tmp.data, d))
+		goto out;
+	/* One run at a time in an archive. */
+	if ((alock = open(archive, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) == -1) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (flock(alock, LOCK_EX | LOCK_NB) == -1) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, errno == EWOULDBLOCK ?
+		    "another scorecard run is archiving into it; try again "
+		    "when it has finished" : "cannot lock: %s",
+		    strerror(errno));
+		goto out;
+	}
+	/* A snapshot kept is listed at once, whatever this run does. */
+	if (archive_recover(archive, d) > 0 && (!fsync_dir(archive, d) ||
+	    !write_index(archive, index_template, o->assets, d)))
 		goto out;
 	buf_reset(&tmp);
 	buf_printf(&tmp, ".%s.tmp-", name.data);
@@ -1674,24 +1836,29 @@ report_archive(const struct report_opts *o, const char *archive,
 			    "and keep the old one beside it)", m->report.pstr);
 			goto fail;
 		}
-		/* Keep the old one as <name>.replaced-N, N the first free. */
-		for (n = 1; n < 1000; n++) {
-			buf_reset(&old);
-			buf_printf(&old, "%s.replaced-%d", dest.data, n);
-			if (renameat2(AT_FDCWD, dest.data, AT_FDCWD, old.data,
-			    RENAME_NOREPLACE) == 0)
-				break;
-			if (errno != EEXIST && errno != ENOTEMPTY) {
-				diag_msg(d, DIAG_ERROR, dest.data, 0, 0,
-				    "cannot rename: %s", strerror(errno));
-				goto fail;
-			}
-		}
-		if (n == 1000 || renameat2(AT_FDCWD, tmp.data, AT_FDCWD,
-		    dest.data, RENAME_NOREPLACE) == -1) {
-			diag_msg(d, DIAG_ERROR, dest.data, 0, 0, "cannot "
-			    "rename into place: %s", strerror(errno));
+		/*
+		 * Mark the old one, swap the two in one step (the period's
+		 * name never goes missing), then rename the old one aside.
+		 * Killed after the swap, the next run finds the mark and
+		 * keeps the old one (archive_recover()).
+		 */
+		if (!mark_retired(dest.data, d))
 			goto fail;
+		if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dest.data,
+		    RENAME_EXCHANGE) == -1) {
+			diag_msg(d, DIAG_ERROR, dest.data, 0, 0, "cannot "
+			    "replace: %s", strerror(errno));
+			unmark(dest.data);
+			goto fail;
+		}
+		/* tmp now holds the old snapshot: never removed from here. */
+		if (!fsync_dir(archive, d))
+			goto out;
+		if (!keep_replaced(tmp.data, dest.data, &old, d)) {
+			diag_msg(d, DIAG_ERROR, tmp.data, 0, 0, "the earlier "
+			    "snapshot is left here, marked; the next archive "
+			    "run keeps it as %s.replaced-N", name.data);
+			goto out;
 		}
 		diag_msg(d, DIAG_WARN, dest.data, 0, 0, "replaced; the "
 		    "earlier snapshot is kept as %s", old.data);
@@ -1706,6 +1873,8 @@ fail:
 out:
 	if (lock >= 0)
 		close(lock);
+	if (alock >= 0)
+		close(alock);
 	buf_release(&old);
 	buf_release(&tmp);
 	buf_release(&dest);

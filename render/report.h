@@ -46,10 +46,12 @@ enum report_status report_render(const struct report_opts *o,
  * format), as the new folder archive/<period> ("2022-01", "2021-22-Q2"),
  * then rewrites archive/index.html listing every snapshot, newest first.
  * A snapshot is never overwritten: if archive/<period> exists the run
- * fails, unless replace is set, and then the old one is renamed
- * <period>.replaced-N and kept.  A failed or interrupted run leaves the
- * archive as it was (at worst, an index one snapshot behind, which the
- * next run rewrites).
+ * fails, unless replace is set, and then the new one is swapped in with
+ * one atomic exchange and the old one is renamed <period>.replaced-N.
+ * One run at a time (the archive folder is locked).  A failed or
+ * interrupted run leaves the period's snapshot in place and whole; a
+ * replaced one set aside by a killed run is kept by the next run, and
+ * the index is at worst one snapshot behind until then.
  */
 enum report_status report_archive(const struct report_opts *o,
 		    const char *archive, const char *index_template,

@@ -15,6 +15,8 @@
 #    with nothing beside them.
 # 3. Symbolic links planted in an earlier render or beside the output
 #    are never followed out: what they point to is left alone.
+# 4. archive --replace killed at random points: the period's snapshot
+#    is always there and whole, and every one replaced is kept.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
@@ -205,6 +207,86 @@ if [ $rc = 0 ] && [ -d "$ar/2022-01" ] && [ ! -L "$ar/2022-01" ] &&
 else bad "symlinks: archive --replace over planted links (exit $rc)"
 	cat "$T/err"; fi
 victim_ok "the archive, replaced"
+
+# ---------------------------------------------------------------- 4
+# archive --replace killed at random: the period's snapshot is always
+# there and whole (the old one or the new one), and once the next run
+# has tidied up, every snapshot that was ever current is kept, whole,
+# as the current one or a <period>.replaced-N.
+ka=$T/karchive
+A2=$T/example-corrected.json
+sed '3s/scorecard"/scorecard (corrected)"/' "$A" >"$A2"
+"$SC" archive "$A" --into "$T/kref-a" 2>/dev/null &&
+    "$SC" archive "$A2" --into "$T/kref-b" 2>/dev/null &&
+    ! same "$T/kref-a/2022-01" "$T/kref-b/2022-01" ||
+    { echo "faults: cannot archive the references"; exit 1; }
+"$SC" archive "$A" --into "$ka" 2>/dev/null
+t0=$(now_ms)
+"$SC" archive "$A2" --into "$T/ktime" 2>/dev/null
+took=$(( $(now_ms) - t0 ))
+[ "$took" -gt 0 ] || took=1
+# Snapshot whole: one of the two references, byte for byte.
+which_ref() {
+	if same "$1" "$T/kref-a/2022-01"; then echo a
+	elif same "$1" "$T/kref-b/2022-01"; then echo b
+	else echo broken; fi
+}
+awk -v seed="$seed" -v n="$kills" -v ms="$took" 'BEGIN { srand(seed + 1);
+    for (i = 0; i < n; i++) {
+	f = i % 2 ? 0.7 + rand() * 0.5 : rand() * 1.2
+	printf "%.3f\n", f * ms / 1000
+    } }' >"$T/kdelays"
+cur=a
+swaps=0
+broken=0
+while read -r delay; do
+	if [ $cur = a ]; then in=$A2; new=b; else in=$A; new=a; fi
+	"$SC" archive "$in" --into "$ka" --replace 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	# The period is there and whole even before anything tidies up
+	# (a .retired mark aside, which the next run takes away).
+	if [ ! -d "$ka/2022-01" ]; then
+		broken=1
+		bad "archive killed after ${delay} s: 2022-01 is missing" \
+		    "(FAULT_SEED=$seed)"
+		break
+	fi
+	rm -rf "$T/kview" && cp -R "$ka/2022-01" "$T/kview" &&
+	    rm -f "$T/kview/.retired"
+	now=$(which_ref "$T/kview")
+	if [ "$now" = broken ]; then
+		broken=1
+		bad "archive killed after ${delay} s: 2022-01 is neither" \
+		    "snapshot (FAULT_SEED=$seed)"
+		break
+	fi
+	[ "$now" != $cur ] && swaps=$((swaps + 1))
+	cur=$now
+done <"$T/kdelays"
+# A run that is refused still tidies up: keeps what was set aside.
+"$SC" archive "$A" --into "$ka" 2>"$T/err"
+kept=$(ls -d "$ka"/2022-01.replaced-* 2>/dev/null | wc -l | tr -d ' ')
+whole=1
+for r in "$ka"/2022-01.replaced-*; do
+	[ -e "$r" ] || continue
+	[ "$(which_ref "$r")" = broken ] && whole=0
+done
+left=$(ls -a "$ka" | grep -c '^\.[^.]')
+if [ $broken = 1 ]; then :
+elif [ "$kept" != "$swaps" ] || [ $whole = 0 ] || [ "$left" != 0 ] ||
+    [ "$(which_ref "$ka/2022-01")" != $cur ]; then
+	bad "archive killed $kills times: $swaps replaced, $kept kept" \
+	    "(all whole: $whole), $left hidden entries left (FAULT_SEED=$seed)"
+	cat "$T/err"
+else
+	ok
+	echo "faults: $kills archive --replace runs killed at random (one" \
+	    "takes ${took} ms): $swaps swapped in, and each one replaced" \
+	    "kept whole; nothing left over"
+fi
 
 [ $fail = 0 ] && rm -rf "$T"
 echo "$pass passed, $fail failed"

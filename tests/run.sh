@@ -253,6 +253,40 @@ if ./scorecard archive tests/golden/rag/input.json --into "$ar" --replace 2>/dev
     [ "$(ls -a "$ar" | grep -c tmp)" = 0 ]; then ok
 else bad "archive: more snapshots"; fi
 
+# archive --replace killed after its swap: the old snapshot sits under
+# the temporary name with the .retired mark.  The next run keeps it as
+# <period>.replaced-N and lists it, whatever it then does itself.
+ak=$OUT/archive.killed
+./scorecard archive input/example.json --into "$ak" 2>/dev/null
+cp -R "$ak/2022-01" "$ak/.2022-01.tmp-Kk7Jj6"
+: >"$ak/.2022-01.tmp-Kk7Jj6/.retired"
+mkdir "$ak/.2022-01.tmp-Aa1Bb2"	# killed while writing: no mark
+: >"$ak/.index.html.Qq5Rr4"		# killed while writing the index
+./scorecard archive input/example.json --into "$ak" 2>"$ak.err"
+rc=$?
+if [ $rc = 3 ] && grep -q "never overwritten" "$ak.err" &&
+    grep -q "^scorecard: $ak/2022-01.replaced-1: warning: kept: an interrupted --replace had set it aside as $ak/.2022-01.tmp-Kk7Jj6$" "$ak.err" &&
+    diff -r "$ak/2022-01" "$ak/2022-01.replaced-1" >/dev/null &&
+    [ ! -e "$ak/2022-01.replaced-1/.retired" ] &&
+    [ "$(ls -a "$ak" | grep -c '^\.[^.]')" = 0 ] &&
+    grep -q '2022-01.replaced-1/report.html' "$ak/index.html"; then ok
+else bad "archive: a snapshot set aside by a killed --replace was not kept (exit $rc)"; cat "$ak.err"; fi
+# Killed after the mark, before the swap: the mark goes, nothing else.
+: >"$ak/2022-01/.retired"
+cp -R "$ak" "$ak.before"
+rm "$ak.before/2022-01/.retired"
+./scorecard archive input/example.json --into "$ak" 2>/dev/null
+if diff -r "$ak.before" "$ak" >/dev/null; then ok
+else bad "archive: a mark left in the current snapshot was not taken away"; fi
+# One run at a time: a second one is refused while the first holds the
+# archive (flock(1), from util-linux, holds it here).
+if command -v flock >/dev/null; then
+	flock "$ak" sh -c "./scorecard archive tests/golden/rag/input.json --into '$ak' 2>'$ak.err'"
+	rc=$?
+	if [ $rc = 3 ] && grep -q "^scorecard: $ak: error: another scorecard run is archiving into it; try again when it has finished$" "$ak.err"; then ok
+	else bad "archive: a second run at once was not refused (exit $rc)"; cat "$ak.err"; fi
+fi
+
 # Under sanitizers or valgrind (make SANITIZE=1 check, make valgrind)
 # the checkers below would read the same bytes again: skipped.
 if [ "${SKIP_PUBLISHABLE:-0}" = 1 ]; then
