@@ -279,17 +279,55 @@ utf8_len(const char *s)
 	return n;
 }
 
+static void	shorten(struct buf *, const char *, size_t);
+
+/*
+ * Adds the sentence in s to the description b, which has *n characters,
+ * if b stays within DESC_MAX; the first sentence always goes in, cut
+ * short if it must be.  Once one does not fit, *full is set and no
+ * later one is added, so that a description is whole sentences from the
+ * start.  Empties s.  Linear: each sentence is counted once.
+ */
+static void
+desc_add(struct buf *b, size_t *n, bool *full, struct buf *s)
+{
+	struct buf	 cut;
+	size_t		 k;
+
+	if (!*full && s->len > 0) {
+		k = utf8_len(s->data) + (b->len > 0 ? 1 : 0);
+		if (*n + k <= DESC_MAX) {
+			if (b->len > 0)
+				buf_putc(b, ' ');
+			buf_put(b, s->data, s->len);
+			*n += k;
+		} else if (b->len == 0) {
+			buf_init(&cut);
+			shorten(&cut, s->data, DESC_MAX);
+			buf_put(b, cut.data, cut.len);
+			*n = utf8_len(cut.data);
+			buf_release(&cut);
+			*full = true;
+		} else
+			*full = true;
+	}
+	buf_reset(s);
+}
+
 /*
  * The chart's text alternative: what it shows, the latest value, the
- * change and the target, without repeating the title.
+ * change and the target, without repeating the title; at most DESC_MAX
+ * characters, dropping whole sentences from the end.
  */
 static void
 chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
     const struct figures *f)
 {
 	const struct point *first = NULL;
-	char	 t1[32], t2[32];
-	size_t	 i;
+	struct buf	 s;
+	char		 t1[32], t2[32];
+	size_t		 i, n = 0;
+	bool		 full = false;
 
 	for (i = 0; i < ind->series.npts; i++)
 		if (ind->series.pts[i].has_value) {
@@ -297,72 +335,53 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 			break;
 		}
 	assert(first != NULL && f->latest != NULL);
-	buf_printf(b, "%s chart from %s to %s. ",
+	buf_init(&s);
+	buf_printf(&s, "%s chart from %s to %s.",
 	    chart_kind_for(ind, f) == CHART_COLUMN ? "Column" : "Line",
 	    period_long(&first->period, t1, sizeof(t1)),
 	    period_long(&f->latest->period, t2, sizeof(t2)));
-	BUF_PUTSL(b, "Latest ");
-	fmt_value_unit(b, f->latest->value, ind->unit);
-	buf_printf(b, " in %s", t2);
+	desc_add(b, &n, &full, &s);
+	BUF_PUTSL(&s, "Latest ");
+	fmt_value_unit(&s, f->latest->value, ind->unit);
+	buf_printf(&s, " in %s", t2);
 	if (f->latest->provisional)
-		BUF_PUTSL(b, " (provisional)");
+		BUF_PUTSL(&s, " (provisional)");
 	if (f->previous != NULL) {
-		BUF_PUTSL(b, ", ");
-		buf_puts(b, f->trend == TREND_UNCHANGED ? "unchanged" :
+		BUF_PUTSL(&s, ", ");
+		buf_puts(&s, f->trend == TREND_UNCHANGED ? "unchanged" :
 		    f->trend == TREND_IMPROVING ? "improving" :
 		    f->trend == TREND_WORSENING ? "worsening" :
 		    f->trend == TREND_UP ? "up" : "down");
-		buf_printf(b, " from %s", period_long(&f->previous->period, t1,
-		    sizeof(t1)));
-	}
-	BUF_PUTSL(b, ". ");
-	if (f->highest.pt != NULL && f->highest.pt != f->latest) {
-		BUF_PUTSL(b, "Highest ");
-		fmt_value(b, f->highest.pt->value, ind->unit);
-		buf_printf(b, " in %s. ", period_long(&f->highest.pt->period,
+		buf_printf(&s, " from %s", period_long(&f->previous->period,
 		    t1, sizeof(t1)));
 	}
+	BUF_PUTSL(&s, ".");
+	desc_add(b, &n, &full, &s);
+	if (f->highest.pt != NULL && f->highest.pt != f->latest) {
+		BUF_PUTSL(&s, "Highest ");
+		fmt_value(&s, f->highest.pt->value, ind->unit);
+		buf_printf(&s, " in %s.", period_long(&f->highest.pt->period,
+		    t1, sizeof(t1)));
+		desc_add(b, &n, &full, &s);
+	}
 	if (ind->target.set) {
-		BUF_PUTSL(b, "Target ");
-		put_target(b, ind);
-		BUF_PUTSL(b, ". ");
+		BUF_PUTSL(&s, "Target ");
+		put_target(&s, ind);
+		BUF_PUTSL(&s, ".");
+		desc_add(b, &n, &full, &s);
 	}
 	if (ind->ncs > 0) {
-		BUF_PUTSL(b, "Compared with ");
+		BUF_PUTSL(&s, "Compared with ");
 		for (i = 0; i < ind->ncs && i < 3; i++) {
 			if (i > 0)
-				buf_puts(b, i + 1 == ind->ncs || i == 2 ?
+				buf_puts(&s, i + 1 == ind->ncs || i == 2 ?
 				    " and " : ", ");
-			buf_puts(b, m->comps[ind->cs[i].comp].label);
+			buf_puts(&s, m->comps[ind->cs[i].comp].label);
 		}
-		BUF_PUTSL(b, ".");
+		BUF_PUTSL(&s, ".");
+		desc_add(b, &n, &full, &s);
 	}
-	while (b->len > 0 && b->data[b->len - 1] == ' ')
-		b->data[--b->len] = '\0';
-	/* At most 300 characters: drop whole sentences from the end. */
-	while (utf8_len(b->data) > DESC_MAX) {
-		char	*dot = b->len > 1 ? b->data + b->len - 2 : NULL;
-
-		/* A sentence ends at ". ", not at the point in "9.8". */
-		while (dot != NULL && dot > b->data &&
-		    (dot[0] != '.' || dot[1] != ' '))
-			dot--;
-		if (dot == NULL || dot == b->data) {
-			/* One long sentence: cut it at a character. */
-			while (utf8_len(b->data) > DESC_MAX - 1) {
-				do
-					b->len--;
-				while (b->len > 0 &&
-				    ((unsigned char)b->data[b->len] & 0xC0) ==
-				    0x80);
-				b->data[b->len] = '\0';
-			}
-			BUF_PUTSL(b, "\xe2\x80\xa6");
-			break;
-		}
-		b->len = (size_t)(dot - b->data) + 1;
-		b->data[b->len] = '\0';
-	}
+	buf_release(&s);
 }
 
 /* A row per period of the series and its comparators, in time order. */
@@ -632,7 +651,6 @@ fail:
 	return false;
 }
 
-/* Binds the whole model into c and makes every chart file. */
 /*
  * Sets b to s cut to at most max characters (code points): at the last
  * space in the second half of them if there is one, less the
@@ -666,6 +684,7 @@ shorten(struct buf *b, const char *s, size_t max)
 	buf_puts(b, "\xe2\x80\xa6");	/* … */
 }
 
+/* Binds the whole model into root and makes every chart file. */
 static bool
 bind(struct tctx *root, const struct model *m, const struct figures *figs,
     struct charts *ch, struct ofiles *of, struct diag *d)

@@ -3,7 +3,9 @@
 # render in time that grows linearly.  Renders one indicator of N daily
 # points (N = 1,000, 10,000 and 100,000; as a line and as columns) and
 # files of N indicators of 24 monthly points (N = 10, 100 and 1,000),
-# and a breakdown of the most items allowed, and prints the times; then checks that ten times the input never
+# a breakdown of the most items allowed, and comparator names full of
+# sentence ends (N = 10,000 and 100,000 bytes), and prints the times;
+# then checks that ten times the input never
 # takes more than 25 times as long (linear is 10, quadratic 100), and
 # that inputs over the limits of render/json.h fail within 5 seconds
 # with a message naming the limit.  Ends with "N passed, N failed".
@@ -60,6 +62,16 @@ elif kind == "labels":
                                  "value": i} for i in range(n)]}})
     json.dump(doc, open(path, "w"), ensure_ascii=False)
     sys.exit(0)
+elif kind == "sentences":
+    # Comparator names of N bytes made of "St. ": a sentence end every
+    # four bytes, where the chart's description is cut (it was cut a
+    # sentence at a time, counting the whole text again each time).
+    doc["comparators"] = {"sn": "St. " * (n // 4), "en": "England. " * (n // 9)}
+    doc["indicators"].append({"id": "s", "title": "S", "unit": "count",
+        "target": 5, "series": [{"period": "2021-12", "value": 10},
+                                {"period": "2022-01", "value": 12}],
+        "comparators": {"sn": [{"period": "2022-01", "value": 3}],
+                        "en": [{"period": "2022-01", "value": 4}]}})
 elif kind == "items":
     doc["indicators"].append({"id": "b", "title": "B", "unit": "count",
         "series": [{"period": "2022-01", "value": 1}],
@@ -117,6 +129,12 @@ echo "limits: labels of 100,000 bytes (a render took 110 s before they were cut)
 gen labels 50 "$T/labels.json"
 if run labels "$T/labels.json" && [ "$(cat "$T/labels.ms")" -lt 10000 ]; then ok
 else bad "labels of 100,000 bytes: failed or took 10 s or more"; fi
+echo "limits: comparator names of N bytes, a sentence end every 4 bytes"
+for n in 10000 100000; do
+	gen sentences $n "$T/s$n.json"
+	if run "sentences-$n" "$T/s$n.json"; then ok; else bad "sentences $n"; fi
+done
+linear sentences-10000 sentences-100000
 echo "limits: over the limits"
 gen points 100001 "$T/p100001.json"
 gen indicators 1001 "$T/i1001.json"
