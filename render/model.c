@@ -172,11 +172,53 @@ suppress_series(const struct model *m, struct series *s, enum unit u)
 	return n;
 }
 
+static void
+hide(struct bitem *it)
+{
+	it->has_value = false;
+	it->value = 0;
+	it->suppressed = true;
+}
+
+/* The small items of b, and the secondary one (model_suppress()). */
+static size_t
+suppress_breakdown(struct model *m, struct breakdown *b)
+{
+	struct bitem	*next = NULL;
+	size_t		 j, n = 0;
+
+	for (j = 0; j < b->nitems; j++)
+		if (b->items[j].has_value && small(m, b->unit,
+		    b->items[j].value, false, 0)) {
+			hide(&b->items[j]);
+			n++;
+		}
+	if (n != 1 || b->unit != UNIT_COUNT)
+		return n;
+	/* The smallest shown, above zero if one is; the first of equals. */
+	for (j = 0; j < b->nitems; j++) {
+		struct bitem *it = &b->items[j];
+
+		if (!it->has_value)
+			continue;
+		if (next == NULL || (next->value == 0 && it->value > 0) ||
+		    (it->value > 0 && it->value < next->value))
+			next = it;
+	}
+	if (next == NULL)
+		return n;
+	hide(next);
+	next->secondary = true;
+	m->nsecondary++;
+	return n + 1;
+}
+
 size_t
 model_suppress(struct model *m)
 {
-	size_t	 i, j, n = 0;
+	size_t	 i, n = 0;
 
+	m->nsecondary = 0;
 	if (!m->suppress)
 		return 0;
 	for (i = 0; i < m->ninds; i++) {
@@ -187,17 +229,7 @@ model_suppress(struct model *m)
 		 * to hide, and large; they are left as given. */
 		if (ind->breakdown == NULL)
 			continue;
-		for (j = 0; j < ind->breakdown->nitems; j++) {
-			struct bitem *it = &ind->breakdown->items[j];
-
-			if (it->has_value && small(m, ind->breakdown->unit,
-			    it->value, false, 0)) {
-				it->has_value = false;
-				it->value = 0;
-				it->suppressed = true;
-				n++;
-			}
-		}
+		n += suppress_breakdown(m, ind->breakdown);
 	}
 	m->nsuppressed = n;
 	return n;

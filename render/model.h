@@ -71,6 +71,8 @@ struct bitem {
 	bool		 has_value;
 	double		 value;
 	bool		 suppressed;	/* as in struct point */
+	bool		 secondary;	/* suppressed as well, not small
+					   itself: see model_suppress() */
 };
 
 struct breakdown {
@@ -125,6 +127,8 @@ struct model {
 	bool			 suppress;	/* hide small numbers (default) */
 	int			 threshold;	/* 1-100: hide 1..threshold */
 	size_t			 nsuppressed;	/* values hidden */
+	size_t			 nsecondary;	/* of them, hidden so that
+						   others cannot be worked out */
 	struct comparator	*comps;
 	size_t			 ncomps;
 	struct indicator	*inds;
@@ -143,7 +147,13 @@ void		 model_free(struct model *m);
  * suppressed and loses its value, so that no derived figure, chart or
  * change reveals it.  Comparator series (other areas' published
  * figures) are left as given.  Does nothing when m->suppress is false.
- * Returns the number of values hidden (also in m->nsuppressed).
+ * Secondary suppression: a breakdown of counts adds up to a total that
+ * is usually published (the indicator's own figure), so if exactly one
+ * of its items is hidden, the next smallest (the smallest above zero if
+ * there is one) is hidden too, marked secondary; otherwise the hidden
+ * one would be the total less the others.
+ * Returns the number of values hidden (also in m->nsuppressed, and
+ * those hidden as secondary in m->nsecondary).
  */
 size_t		 model_suppress(struct model *m);
 

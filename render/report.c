@@ -725,6 +725,10 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 		buf_printf(&b, "[c] means a figure is not shown because it is a "
 		    "count of 1 to %d children, or is based on one, which "
 		    "could identify a child.", m->threshold);
+		if (m->nsecondary > 0)
+			BUF_PUTSL(&b, " Where one part of a breakdown is "
+			    "hidden, the next smallest is hidden too, so that "
+			    "it cannot be worked out from the total.");
 		tctx_text(root, "suppressed_note", b.data);
 	}
 	tctx_bool(root, "not_for_publication", !m->suppress);

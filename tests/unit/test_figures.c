@@ -2,9 +2,10 @@
  * Unit tests for figures.c and summary.c (and the model's lifecycle):
  * the contract's example, nulls, ties, one value, better neither, the
  * RAG bands, a plain-number target, a zero base value, year ago across
- * every period form, rounding of change_pct, and summary.json byte for
- * byte.  Models are built by hand on the heap and freed with
- * model_free(), so the sanitizers check that it frees everything.
+ * every period form, rounding of change_pct, summary.json byte for
+ * byte, and model_suppress() with secondary suppression.  Models are
+ * built by hand on the heap and freed with model_free(), so the
+ * sanitizers check that it frees everything.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -758,6 +759,92 @@ test_summary(void)
 	buf_release(&b);
 }
 
+/* Adds an indicator with breakdown items of values v (NV: null). */
+static void
+with_items(struct model *m, const char *id, enum unit u, const double *v,
+    size_t n)
+{
+	static const struct pt one[] = { { "2022-01", 40 } };
+	struct indicator	*ind = ADD(m, id, UNIT_COUNT, BETTER_NEITHER, one);
+	size_t			 i;
+
+	ind->breakdown = xcalloc(1, sizeof(*ind->breakdown));
+	ind->breakdown->unit = u;
+	ind->breakdown->items = xcalloc(n, sizeof(struct bitem));
+	ind->breakdown->nitems = n;
+	for (i = 0; i < n; i++) {
+		ind->breakdown->items[i].label = xstrdup("part");
+		ind->breakdown->items[i].has_value = v[i] != NV;
+		ind->breakdown->items[i].value = v[i] != NV ? v[i] : 0;
+	}
+}
+
+/* Which items are hidden, as a string of 'c' (primary), 's'
+ * (secondary) and '.' (shown). */
+static const char *
+hidden(const struct indicator *ind)
+{
+	static char	 out[16];
+	size_t		 i;
+
+	for (i = 0; i < ind->breakdown->nitems && i < sizeof(out) - 1; i++)
+		out[i] = ind->breakdown->items[i].secondary ? 's' :
+		    ind->breakdown->items[i].suppressed ? 'c' : '.';
+	out[i] = '\0';
+	return out;
+}
+
+/* Small numbers, and secondary suppression in breakdowns of counts. */
+static void
+test_suppress(void)
+{
+	static const double a[] = { 4, 8, 20, 8 },	/* one small */
+	    b[] = { 3, 0, 12, 9 },	/* the next smallest above zero */
+	    c[] = { 2, 0, 0, NV },	/* only zeros left: one of them */
+	    d[] = { 2, 5, 30, 3 },	/* three small: nothing more */
+	    e[] = { 3, NV },		/* nothing else shown */
+	    f[] = { 30, 40, 50 },	/* nothing small */
+	    g[] = { 4, 8, 20 };		/* percentages: not counts */
+	struct model	*m = model_new();
+	struct indicator *ia, *ib, *ic, *id, *ie, *iff, *ig;
+
+	meta(m, "T", "O", "2022-01");
+	m->suppress = true;
+	m->threshold = 5;
+	with_items(m, "a", UNIT_COUNT, a, 4);
+	with_items(m, "b", UNIT_COUNT, b, 4);
+	with_items(m, "c", UNIT_COUNT, c, 4);
+	with_items(m, "d", UNIT_COUNT, d, 4);
+	with_items(m, "e", UNIT_COUNT, e, 2);
+	with_items(m, "f", UNIT_COUNT, f, 3);
+	with_items(m, "g", UNIT_PERCENT, g, 3);
+	ia = &m->inds[0]; ib = &m->inds[1]; ic = &m->inds[2];
+	id = &m->inds[3]; ie = &m->inds[4]; iff = &m->inds[5];
+	ig = &m->inds[6];
+	OK(model_suppress(m) == 2 + 2 + 2 + 3 + 1 + 0 + 0);
+	OK(m->nsuppressed == 10 && m->nsecondary == 3);
+	STR_EQ(hidden(ia), "cs..");	/* the first of the two 8s */
+	OK(!ia->breakdown->items[1].has_value &&
+	    ia->breakdown->items[3].has_value);
+	STR_EQ(hidden(ib), "c..s");
+	STR_EQ(hidden(ic), "cs..");
+	STR_EQ(hidden(id), "cc.c");
+	STR_EQ(hidden(ie), "c.");
+	STR_EQ(hidden(iff), "...");
+	STR_EQ(hidden(ig), "...");
+	model_free(m);
+
+	/* Off: nothing hidden, nothing counted. */
+	m = model_new();
+	meta(m, "T", "O", "2022-01");
+	m->suppress = false;
+	m->threshold = 5;
+	with_items(m, "a", UNIT_COUNT, a, 4);
+	OK(model_suppress(m) == 0 && m->nsecondary == 0);
+	STR_EQ(hidden(&m->inds[0]), "....");
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -773,5 +860,6 @@ main(void)
 	test_year_ago();
 	test_percent();
 	test_summary();
+	test_suppress();
 	return harness_done();
 }
