@@ -567,6 +567,74 @@ decimate(struct sc_item *it)
 }
 
 /* Draws one series as polylines broken at nulls. */
+/*
+ * Whether the line or a lone point (3 px either side) of sr crosses
+ * the box x0..x1, y0..y1.  The points are in time order.
+ */
+static bool
+series_hit(const struct frame *fr, const struct series *sr, double x0,
+    double x1, double y0, double y1)
+{
+	double		 ax = 0, ay = 0, bx, by, lo, hi, t;
+	size_t		 k;
+	bool		 prev = false;
+
+	x0 -= 3, x1 += 3, y0 -= 3, y1 += 3;
+	for (k = 0; k < sr->npts; k++) {
+		if (!sr->pts[k].has_value) {
+			prev = false;
+			continue;
+		}
+		bx = fx(fr, period_end(&sr->pts[k].period));
+		by = fy(fr, sr->pts[k].value);
+		if (!prev)
+			ax = bx, ay = by;	/* a point alone */
+		prev = true;
+		/* The segment a..b clipped to x0..x1. */
+		if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1)) {
+			ax = bx, ay = by;
+			continue;
+		}
+		if (bx == ax)
+			lo = ay < by ? ay : by, hi = ay < by ? by : ay;
+		else {
+			t = ((ax < x0 ? x0 : ax) - ax) / (bx - ax);
+			lo = hi = ay + t * (by - ay);
+			t = ((bx > x1 ? x1 : bx) - ax) / (bx - ax);
+			t = ay + t * (by - ay);
+			if (t < lo)
+				lo = t;
+			if (t > hi)
+				hi = t;
+		}
+		if (hi >= y0 && lo <= y1)
+			return true;
+		ax = bx, ay = by;
+	}
+	return false;
+}
+
+/*
+ * Whether the latest value's label, w wide with its point at x, y, on
+ * the side below or not, would cross the indicator's own line or one of
+ * its first ncomp comparators.
+ */
+static bool
+label_hit(const struct frame *fr, const struct indicator *ind,
+    size_t ncomp, double x, double y, double w, double size, bool below)
+{
+	double	 x0 = x + w / 2 > fr->r ? fr->r - w : x - w / 2;
+	double	 y0 = below ? y + 10 + size * 0.2 : y - 10 - size * 0.8;
+	size_t	 i;
+
+	if (series_hit(fr, &ind->series, x0, x0 + w, y0, y0 + size))
+		return true;
+	for (i = 0; i < ncomp; i++)
+		if (series_hit(fr, &ind->cs[i].s, x0, x0 + w, y0, y0 + size))
+			return true;
+	return false;
+}
+
 static void
 draw_series(struct scene *s, const struct frame *fr, const struct series *sr,
     uint32_t colour, double width, enum sc_dash dash, bool marks,
@@ -928,8 +996,12 @@ chart_line(struct scene *s, const struct model *m,
 	valstr(&b, lp->value, ind->unit);
 	w = textw(ms, b.data, size, true);
 	/* Above the point, unless the line comes down into it from above
-	 * (then below), or there is no room above. */
+	 * (then below), or a line runs through the label there and none
+	 * would on the other side, or there is no room. */
 	below = f->previous != NULL && f->previous->value > lp->value;
+	if (label_hit(&fr, ind, ncomp, x, y, w, size, below) &&
+	    !label_hit(&fr, ind, ncomp, x, y, w, size, !below))
+		below = !below;
 	if (y - 10 - size < 0)
 		below = true;
 	else if (y + 10 + size > fr.b)

@@ -2,7 +2,8 @@
  * Unit tests of chart layout, without Cairo or fonts: text is measured
  * as 0.6 em a byte.  Checks what a reader needs: everything inside the
  * chart, tick labels never overlapping, line-end labels apart, gaps at
- * nulls, provisional points hollow, one value gives no chart.
+ * nulls, provisional points hollow, one value gives no chart, the
+ * latest value's label on a side no comparator runs through.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,86 @@ test_line(void)
 	model_free(m);
 }
 
+/* The y of the latest-value label's baseline, "500". */
+static double
+label_y(const struct scene *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->items[i].kind == SC_TEXT &&
+		    s->items[i].role == SC_ROLE_LABEL &&
+		    strcmp(s->items[i].text, "500") == 0)
+			return s->items[i].y;
+	OK(0);
+	return 0;
+}
+
+/*
+ * The latest value's label goes below the point when the line comes
+ * down into it, but above when a comparator's point or line would run
+ * through it below and nothing would above.
+ */
+static void
+test_label_side(void)
+{
+	struct model	*m;
+	struct figures	 f;
+	struct scene	 s;
+	struct chart_opts o;
+	struct point	*p;
+	double		 below;
+
+	chart_defaults(&o);
+	m = mk(2, 2021, 12, 512, -12);		/* 512, then 500 */
+	figures_compute(&m->inds[0], &f);
+	scene_init(&s);
+	OK(chart_trend(&s, m, &m->inds[0], &f, &ms, &o));
+	below = label_y(&s);
+	scene_release(&s);
+
+	m->comps = xcalloc(1, sizeof(*m->comps));
+	m->ncomps = 1;
+	m->comps[0].id = xstrdup("sn");
+	m->comps[0].label = xstrdup("Statistical neighbours");
+	m->inds[0].cs = xcalloc(1, sizeof(*m->inds[0].cs));
+	m->inds[0].ncs = 1;
+	m->inds[0].cs[0].s.npts = 1;
+	p = m->inds[0].cs[0].s.pts = xcalloc(1, sizeof(struct point));
+	p->pstr = xstrdup("2022-01");
+	OK(period_parse("2022-01", &p->period));
+	p->has_value = true;
+	p->value = 480;				/* just below 500 */
+	scene_init(&s);
+	OK(chart_trend(&s, m, &m->inds[0], &f, &ms, &o));
+	check_scene(&s);
+	OK(label_y(&s) < below - 20);		/* moved above */
+	scene_release(&s);
+
+	/* In the way on both sides (a second comparator just above):
+	 * the usual side. */
+	m->comps = xreallocarray(m->comps, 2, sizeof(*m->comps));
+	m->ncomps = 2;
+	m->comps[1].id = xstrdup("en");
+	m->comps[1].label = xstrdup("England");
+	m->inds[0].cs = xreallocarray(m->inds[0].cs, 2,
+	    sizeof(*m->inds[0].cs));
+	m->inds[0].ncs = 2;
+	m->inds[0].cs[1].comp = 1;
+	m->inds[0].cs[1].s.npts = 1;
+	p = m->inds[0].cs[1].s.pts = xcalloc(1, sizeof(struct point));
+	p->pstr = xstrdup("2022-01");
+	OK(period_parse("2022-01", &p->period));
+	p->has_value = true;
+	p->value = 520;
+	scene_init(&s);
+	OK(chart_trend(&s, m, &m->inds[0], &f, &ms, &o));
+	check_scene(&s);
+	OK(label_y(&s) == below);
+	scene_release(&s);
+	model_free(m);
+}
+
 static void
 test_columns(void)
 {
@@ -295,6 +376,7 @@ int
 main(void)
 {
 	test_line();
+	test_label_side();
 	test_columns();
 	test_breakdown();
 	test_dump();
