@@ -40,6 +40,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,9 @@ struct seen {
 	size_t		 more;		/* times seen since */
 };
 
+/* A message index for one counted but not kept (JSON_MAX_MESSAGES). */
+#define	NO_MSG	SIZE_MAX
+
 /* Beyond this many, every unknown field warns. */
 #define	SEEN_MAX	64
 
@@ -94,7 +98,9 @@ struct ctx {
 	struct model	*m;
 	struct msg	*msgs;
 	size_t		 nmsgs, maxmsgs;
-	size_t		 nerr;		/* errors among msgs */
+	size_t		 nerr;		/* errors, shown or not */
+	size_t		 nunshown;	/* messages past JSON_MAX_MESSAGES */
+	size_t		 nunshown_err;	/* of them, errors */
 	struct jpos	*pos;		/* every value, in pre-order */
 	size_t		 npos, maxpos;
 	struct buf	 path;		/* path of the value checked */
@@ -193,6 +199,21 @@ static void	cerr(struct ctx *, const cJSON *, const char *, ...)
 static void	serr(struct scan *, int, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
 
+/*
+ * Whether another message can be kept; if not, counts one of level lvl
+ * as vaddmsg() would, so that a caller can skip working out its text.
+ */
+static bool
+msg_room(struct ctx *c, enum diag_level lvl)
+{
+	if (c->nmsgs < JSON_MAX_MESSAGES)
+		return true;
+	if (lvl == DIAG_ERROR)
+		c->nerr++, c->nunshown_err++;
+	c->nunshown++;
+	return false;
+}
+
 static size_t
 vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
     const char *path, const char *fmt, va_list ap)
@@ -200,6 +221,12 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	struct buf	 b;
 	struct msg	*mm;
 
+	/* Counted, not kept: a bad file cannot fill the memory or the
+	 * terminal with messages. */
+	if (!msg_room(c, lvl))
+		return NO_MSG;
+	if (lvl == DIAG_ERROR)
+		c->nerr++;
 	buf_init(&b);
 	if (path != NULL && *path != '\0')
 		buf_printf(&b, "%s: ", path);
@@ -215,8 +242,6 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	mm->seq = c->nmsgs;
 	mm->text = buf_detach(&b, NULL);
 	buf_release(&b);
-	if (lvl == DIAG_ERROR)
-		c->nerr++;
 	return c->nmsgs++;
 }
 
@@ -244,6 +269,8 @@ msg_append(struct ctx *c, size_t i, const char *fmt, ...)
 	struct buf	 b;
 	va_list		 ap;
 
+	if (i == NO_MSG)
+		return;
 	buf_init(&b);
 	buf_puts(&b, c->msgs[i].text);
 	va_start(ap, fmt);
@@ -277,6 +304,12 @@ msg_flush(struct ctx *c, struct diag *d)
 	for (i = 0; i < c->nmsgs; i++)
 		diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
 		    c->msgs[i].col, "%s", c->msgs[i].text);
+	if (c->nunshown > 0)
+		diag_msg(d, c->nunshown_err > 0 ? DIAG_ERROR : DIAG_WARN,
+		    c->name, 0, 0, "%zu more %s not shown (%zu errors in "
+		    "all; only the first %d messages are shown)", c->nunshown,
+		    c->nunshown == 1 ? "message" : "messages", c->nerr,
+		    JSON_MAX_MESSAGES);
 }
 
 /*
@@ -328,7 +361,7 @@ quoted(struct ctx *c, const char *s)
 	size_t	 len, cut;
 	char	*t;
 
-	len = strlen(s);
+	len = strnlen(s, 41);		/* all that matters: over 40? */
 	cut = len;
 	if (cut > 40) {
 		cut = 40;
@@ -368,7 +401,8 @@ path_plain(const char *k)
 static void
 path_key(struct ctx *c, struct buf *b, const char *k)
 {
-	if (path_plain(k)) {
+	/* A long key is cut (by quoted()): a path stays short. */
+	if (strnlen(k, 41) <= 40 && path_plain(k)) {
 		if (b->len > 0)
 			buf_putc(b, '.');
 		buf_puts(b, k);
@@ -915,6 +949,8 @@ scan_dupkey(struct scan *s, struct frame *f, int line, int col)
 	for (i = key_hash(k) & mask; f->tab[i] != 0; i = (i + 1) & mask) {
 		e = &f->ents[f->tab[i] - 1];
 		if (strcmp(f->keys.data + e->off, k) == 0) {
+			if (!msg_room(s->c, DIAG_ERROR))
+				return;
 			scan_path(s, s->depth - 1);
 			if (e->line == line)
 				addmsg(s->c, DIAG_ERROR, line, col,
@@ -1159,7 +1195,7 @@ stamp(cJSON *v, size_t i)
 static void
 unknown(struct ctx *c, const cJSON *v, enum kind k)
 {
-	size_t	 i, mark;
+	size_t	 i, mark, n;
 
 	for (i = 0; i < c->nseen; i++)
 		if (c->seen[i].kind == k && strcmp(c->seen[i].key,
@@ -1168,12 +1204,13 @@ unknown(struct ctx *c, const cJSON *v, enum kind k)
 			return;
 		}
 	mark = push(c, v->string);
+	n = c->nmsgs;
 	cmsg(c, DIAG_WARN, v, true, "unknown field, ignored");
 	pop(c, mark);
 	if (c->nseen < SEEN_MAX) {
 		c->seen[c->nseen].kind = k;
 		c->seen[c->nseen].key = xstrdup(v->string);
-		c->seen[c->nseen].msg = c->nmsgs - 1;
+		c->seen[c->nseen].msg = c->nmsgs > n ? c->nmsgs - 1 : NO_MSG;
 		c->seen[c->nseen].more = 0;
 		c->nseen++;
 	}

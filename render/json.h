@@ -69,6 +69,8 @@
 					   limit of 8000 px for a PNG at 2x */
 #define	JSON_MAX_ID		64	/* bytes in an indicator or
 					   comparator id */
+#define	JSON_MAX_MESSAGES	200	/* errors and warnings shown for
+					   one file; the rest are counted */
 #define	JSON_MAX_VALUE		1e15	/* |figure|: values, targets and
 					   amber limits (fmt.c writes 15
 					   significant digits, scale.h
