@@ -45,6 +45,8 @@ struct tctx;
 /* Limits on hostile templates. */
 #define	TMPL_MAX_BYTES	(4u * 1024 * 1024)
 #define	TMPL_MAX_DEPTH	256
+#define	TMPL_MAX_ATTRS	1000	/* attributes of one element */
+#define	TMPL_MAX_PAIRS	256	/* attribute:name pairs in data-sc-attr */
 
 /*
  * Returns a new context scope; free the root with tctx_free(), which

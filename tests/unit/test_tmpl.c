@@ -1376,6 +1376,40 @@ test_hostile(void)
 	OK(contains(g_err, "error: elements are nested more than 256 deep\n"));
 	INT_EQ(strchr(g_err, '\n') - g_err + 1, strlen(g_err));
 
+	/*
+	 * Attributes of one element: TMPL_MAX_ATTRS are fine, one more
+	 * is not, counted before libxml2 sees them; a
+	 * '>' or '=' inside a quoted value or a comment is not counted.
+	 */
+	buf_reset(&b);
+	BUF_PUTSL(&b, "<html xmlns=\"" XHTML "\"><body><!-- <p a=\"1\" b=\"2\"> -->\n"
+	    "<p title=\"a > b = c\"");
+	for (i = 1; i < TMPL_MAX_ATTRS; i++)
+		buf_printf(&b, " data-a%d=\"\"", i);
+	BUF_PUTSL(&b, "/></body></html>");
+	OK(run(b.data, c));
+	buf_reset(&b);
+	BUF_PUTSL(&b, "<html xmlns=\"" XHTML "\"><body>\n  <p title=\"a\"");
+	for (i = 1; i <= TMPL_MAX_ATTRS; i++)
+		buf_printf(&b, " data-a%d=\"\"", i);
+	BUF_PUTSL(&b, "/></body></html>");
+	FAILS(b.data, c, "scorecard: t.xhtml:2:3: error: an element has 1001 "
+	    "attributes (the limit is 1000)\n");
+	/* Pairs in one data-sc-attr. */
+	buf_reset(&b);
+	BUF_PUTSL(&b, "<html xmlns=\"" XHTML "\"><body><p data-sc-attr=\"");
+	for (i = 0; i < TMPL_MAX_PAIRS; i++)
+		buf_printf(&b, "data-a%d:x;", i);
+	BUF_PUTSL(&b, "\"/></body></html>");
+	OK(run(b.data, c));
+	buf_reset(&b);
+	BUF_PUTSL(&b, "<html xmlns=\"" XHTML "\"><body><p data-sc-attr=\"");
+	for (i = 0; i <= TMPL_MAX_PAIRS; i++)
+		buf_printf(&b, "data-a%d:x;", i);
+	BUF_PUTSL(&b, "\"/></body></html>");
+	FAILS(b.data, c, "scorecard: t.xhtml:1:1: error: data-sc-attr: more "
+	    "than 256 \"attribute:name\" pairs\n");
+
 	/* Size cap. */
 	buf_reset(&b);
 	BUF_PUTSL(&b, "<html xmlns=\"" XHTML "\"><!--");
