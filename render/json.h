@@ -64,6 +64,8 @@
 #define	JSON_MAX_INDICATORS	1000	/* indicators in one file */
 #define	JSON_MAX_COMPARATORS	100	/* declared comparators */
 #define	JSON_MAX_POINTS		100000	/* points in one series */
+#define	JSON_MAX_CELLS		200000	/* an indicator's figures table:
+					   periods x (1 + comparators) */
 #define	JSON_MAX_ITEMS		50	/* items in one breakdown: rows of
 					   up to three lines, in draw.c's
 					   limit of 8000 px for a PNG at 2x */

@@ -395,10 +395,14 @@ ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
 	bool			  notes = false;
 	char			  tmp[32];
 
-	tctx_text(tctx_add(c, "columns"), "label", m->report.organisation);
-	for (i = 0; i < ind->ncs; i++)
-		tctx_text(tctx_add(c, "columns"), "label",
-		    m->comps[ind->cs[i].comp].label);
+	/* Headings cut to 100 characters: they are repeated in every
+	 * indicator's table, and a name can be 100,000 bytes. */
+	shorten(b, m->report.organisation, 100);
+	tctx_text(tctx_add(c, "columns"), "label", b->data);
+	for (i = 0; i < ind->ncs; i++) {
+		shorten(b, m->comps[ind->cs[i].comp].label, 100);
+		tctx_text(tctx_add(c, "columns"), "label", b->data);
+	}
 	for (i = 0; i < ind->series.npts; i++)
 		if (ind->series.pts[i].note != NULL)
 			notes = true;

@@ -4,7 +4,8 @@
 # points (N = 1,000, 10,000 and 100,000; as a line and as columns) and
 # files of N indicators of 24 monthly points (N = 10, 100 and 1,000),
 # a breakdown of the most items allowed, and comparator names full of
-# sentence ends (N = 10,000 and 100,000 bytes), and prints the times;
+# sentence ends (N = 10,000 and 100,000 bytes), a figures table of
+# 144,000 cells (the limit is 200,000), and prints the times;
 # then checks that ten times the input never
 # takes more than 25 times as long (linear is 10, quadratic 100), and
 # that inputs over the limits of render/json.h fail within 5 seconds
@@ -72,6 +73,16 @@ elif kind == "sentences":
                                 {"period": "2022-01", "value": 12}],
         "comparators": {"sn": [{"period": "2022-01", "value": 3}],
                         "en": [{"period": "2022-01", "value": 4}]}})
+elif kind == "table":
+    # N comparators of 4,000 daily points each, on days no other series
+    # uses: a figures table of (N + 1) x 4,000 rows and N + 1 columns.
+    doc["comparators"] = {"c%d" % k: "Area %d" % k for k in range(n)}
+    d0 = datetime.date(1900, 1, 1)
+    def days(k):
+        return [{"period": (d0 + datetime.timedelta(days=k * 4000 + i)).isoformat(),
+                 "value": i % 50} for i in range(4000)]
+    doc["indicators"].append({"id": "t", "title": "T", "unit": "count",
+        "series": days(n), "comparators": {"c%d" % k: days(k) for k in range(n)}})
 elif kind == "items":
     doc["indicators"].append({"id": "b", "title": "B", "unit": "count",
         "series": [{"period": "2022-01", "value": 1}],
@@ -135,12 +146,16 @@ for n in 10000 100000; do
 	if run "sentences-$n" "$T/s$n.json"; then ok; else bad "sentences $n"; fi
 done
 linear sentences-10000 sentences-100000
+echo "limits: a figures table under the limit (24,000 rows of 6 columns)"
+gen table 5 "$T/t5.json"
+if run table-5 "$T/t5.json"; then ok; else bad "a table of 144,000 cells"; fi
 echo "limits: over the limits"
 gen points 100001 "$T/p100001.json"
 gen indicators 1001 "$T/i1001.json"
 gen items 51 "$T/b51.json"
+gen table 7 "$T/t7.json"		# 8 x 4,000 rows x 8 columns: 256,000
 for c in p100001:"too many points" i1001:"too many indicators" \
-    b51:"too many items"; do
+    b51:"too many items" t7:"cells"; do
 	f=${c%%:*}
 	run "over-$f" "$T/$f.json"
 	rc=$?
