@@ -2692,6 +2692,12 @@ ser_elem(struct ser *s, xmlNodePtr n)
 			ns_declare(s, ns->prefix, ns->href);
 			continue;
 		}
+		/* Once is enough: each element below looks each one up. */
+		for (i = 0; i < s->ndef; i++)
+			if (xmlStrEqual(s->def[i], ns->prefix))
+				break;
+		if (i < s->ndef)
+			continue;
 		if (s->ndef == s->maxdef) {
 			s->maxdef = s->maxdef == 0 ? 8 : s->maxdef * 2;
 			s->def = xreallocarray(s->def, s->maxdef,

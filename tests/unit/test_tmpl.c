@@ -445,6 +445,12 @@ test_attr(void)
 	    "xml:lang:lang\">x</p>"), c,
 	    E("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><use "
 	    "xlink:href=\"#chart-1\" /></svg><p xml:lang=\"en-GB\">x</p>"));
+	/* xmlns:xlink on HTML ancestors, twice: made again once on SVG. */
+	RENDERS(T("<div xmlns:xlink=\"" XLINK "\"><div xmlns:xlink=\"" XLINK
+	    "\"><svg xmlns=\"" SVG "\"><use data-sc-attr=\"xlink:href:frag\""
+	    "/></svg></div></div>"), c,
+	    E("<div><div><svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><use "
+	    "xlink:href=\"#chart-1\" /></svg></div></div>"));
 	/* A javascript: URL may go in an attribute that is not a URL. */
 	RENDERS(T("<p data-sc-attr=\"title:js\">x</p>"), c,
 	    E("<p title=\"  JaVa&#9;ScRiPt:alert(1)\">x</p>"));
