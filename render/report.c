@@ -1078,9 +1078,20 @@ tmp_make(struct buf *tmp, struct diag *d)
 }
 
 /*
+ * --replace swaps the new snapshot in with one atomic exchange, which
+ * leaves the old one under the new one's temporary name until it is
+ * renamed <period>.replaced-N.  Before the exchange the old one gets
+ * this empty file, so that a run killed in between leaves a temporary
+ * folder that says it holds a published snapshot: the next archive run
+ * keeps it (archive_recover()) instead of sweeping it away.
+ */
+#define	RETIRED	".retired"
+
+/*
  * Removes the temporary folders in parent named prefix + six characters
  * (as tmp_make() makes them) that no live run holds: a run killed
  * before it could swap its folder in leaves one.  Says so for each.
+ * One with the RETIRED mark holds a published snapshot and is kept.
  * A folder made but not yet locked by another run in the microseconds
  * between its mkdtemp() and flock() could be taken for one: that run
  * then fails cleanly when it writes (nothing of the destination is
@@ -1107,7 +1118,10 @@ tmp_sweep(const char *parent, const char *prefix, struct diag *d)
 		if ((fd = open(path.data, O_RDONLY | O_DIRECTORY |
 		    O_NOFOLLOW | O_CLOEXEC)) == -1)
 			continue;
-		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		/* A marked one holds a published snapshot: never removed
+		 * (archive_recover() keeps it, or says why it cannot). */
+		if (faccessat(fd, RETIRED, F_OK, AT_SYMLINK_NOFOLLOW) != 0 &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0) {
 			rm_tree(path.data);
 			diag_msg(d, DIAG_WARN, path.data, 0, 0, "removed: "
 			    "left by an interrupted run");
@@ -1633,15 +1647,6 @@ out:
 	return ok;
 }
 
-/*
- * --replace swaps the new snapshot in with one atomic exchange, which
- * leaves the old one under the new one's temporary name until it is
- * renamed <period>.replaced-N.  Before the exchange the old one gets
- * this empty file, so that a run killed in between leaves a temporary
- * folder that says it holds a published snapshot: the next archive run
- * keeps it (archive_recover()) instead of sweeping it away.
- */
-#define	RETIRED	".retired"
 
 /* Takes the RETIRED mark out of folder dir, never following a link. */
 static void
@@ -1654,6 +1659,27 @@ unmark(const char *dir)
 		return;
 	unlinkat(fd, RETIRED, 0);
 	close(fd);
+}
+
+/*
+ * Sets old to the first dest.replaced-N (N up to 999) that does not
+ * exist; reports and returns false if there is none.
+ */
+static bool
+free_replaced(const char *dest, struct buf *old, struct diag *d)
+{
+	struct stat	 st;
+	int		 n;
+
+	for (n = 1; n <= 999; n++) {
+		buf_reset(old);
+		buf_printf(old, "%s.replaced-%d", dest, n);
+		if (lstat(old->data, &st) == -1 && errno == ENOENT)
+			return true;
+	}
+	diag_msg(d, DIAG_ERROR, dest, 0, 0, "999 earlier snapshots are kept "
+	    "beside it; no name is left for another");
+	return false;
 }
 
 /*
@@ -1700,14 +1726,20 @@ mark_retired(const char *dir, struct diag *d)
 	bool	 ok;
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return errno == ELOOP || errno == ENOTDIR;
+	    O_CLOEXEC)) == -1) {
+		if (errno == ELOOP || errno == ENOTDIR)
+			return true;
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot open it to mark "
+		    "it as replaced: %s", strerror(errno));
+		return false;
+	}
 	ok = (mfd = openat(fd, RETIRED, O_WRONLY | O_CREAT | O_NOFOLLOW |
 	    O_CLOEXEC, 0644)) != -1 && fsync(mfd) == 0 && (fsync(fd) == 0 ||
 	    errno == EINVAL);
 	if (!ok)
 		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot mark it as "
-		    "replaced: %s", strerror(errno));
+		    "replaced (--replace writes an empty " RETIRED " in the "
+		    "old snapshot's folder): %s", strerror(errno));
 	if (mfd != -1)
 		close(mfd);
 	close(fd);
@@ -1869,7 +1901,10 @@ report_archive(const struct report_opts *o, const char *archive,
 		 * Killed after the swap, the next run finds the mark and
 		 * keeps the old one (archive_recover()).
 		 */
-		if (!mark_retired(dest.data, d))
+		/* A name for the old one first: nothing is swapped unless
+		 * it can be put aside. */
+		if (!free_replaced(dest.data, &old, d) ||
+		    !mark_retired(dest.data, d))
 			goto fail;
 		if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dest.data,
 		    RENAME_EXCHANGE) == -1) {

@@ -278,6 +278,27 @@ rm "$ak.before/2022-01/.retired"
 ./scorecard archive input/example.json --into "$ak" 2>/dev/null
 if diff -r "$ak.before" "$ak" >/dev/null; then ok
 else bad "archive: a mark left in the current snapshot was not taken away"; fi
+# No name left for the old one (999 kept): --replace refuses before it
+# swaps anything; and a marked folder it cannot keep is never swept.
+af=$OUT/archive.full
+./scorecard archive input/example.json --into "$af" 2>/dev/null
+i=1
+while [ $i -le 999 ]; do mkdir "$af/2022-01.replaced-$i"; i=$((i + 1)); done
+cp -R "$af" "$af.before"
+./scorecard archive tests/golden/rag/input.json --into "$af" --replace 2>"$af.err"
+rc=$?
+if [ $rc = 3 ] && grep -q "999 earlier snapshots are kept beside it" "$af.err" &&
+    diff -r "$af.before" "$af" >/dev/null; then ok
+else bad "archive: --replace with no name left changed the archive (exit $rc)"; cat "$af.err"; fi
+cp -R "$af/2022-01" "$af/.2022-01.tmp-Mm3Nn4"
+: >"$af/.2022-01.tmp-Mm3Nn4/.retired"
+./scorecard archive input/example.json --into "$af" 2>"$af.err"
+if [ -f "$af/.2022-01.tmp-Mm3Nn4/.retired" ] &&
+    diff -r "$af/2022-01" "$af/.2022-01.tmp-Mm3Nn4" -x .retired >/dev/null &&
+    grep -q "999 earlier snapshots" "$af.err" && ! grep -q "removed" "$af.err"; then ok
+else bad "archive: a marked snapshot that could not be kept was swept"; cat "$af.err"; fi
+rm -rf "$af" "$af.before"
+
 # One run at a time: a second one is refused while the first holds the
 # archive (flock(1), from util-linux, holds it here).
 if command -v flock >/dev/null; then
