@@ -1108,6 +1108,70 @@ parse_error(void *arg, xmlErrorPtr e)
 }
 
 /*
+ * Whether data is in an encoding in which every byte below 0x80 is that
+ * ASCII character, so that most_attrs() reads its tags right: UTF-8,
+ * ASCII, ISO 8859, Windows 125x or KOI8.  libxml2 also reads UTF-16,
+ * UTF-32, EBCDIC and more, found from a byte order mark, the first
+ * bytes or the XML declaration; those are refused (their '"' or '='
+ * bytes are not ours to count).  If not, names the encoding in name.
+ */
+static bool
+ascii_compatible(const char *data, size_t len, struct buf *name)
+{
+	static const char *const ok[] = { "UTF-8", "UTF8", "US-ASCII",
+	    "ASCII", "ISO-8859-", "ISO8859-", "ISO_8859-", "LATIN1",
+	    "LATIN-1", "WINDOWS-125", "CP125", "KOI8-", NULL };
+	const unsigned char *u = (const unsigned char *)data;
+	const char	*p, *e, *q;
+	size_t		 i, n, k;
+
+	buf_reset(name);
+	if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	    (u[0] == 0xff && u[1] == 0xfe)))
+		BUF_PUTSL(name, "UTF-16");
+	else if (len >= 4 && (u[0] == 0 || u[1] == 0 || u[2] == 0 ||
+	    u[3] == 0))
+		BUF_PUTSL(name, "UTF-16 or UTF-32");
+	else if (len >= 4 && memcmp(u, "\x4c\x6f\xa7\x94", 4) == 0)
+		BUF_PUTSL(name, "EBCDIC");
+	if (name->len > 0)
+		return false;
+	p = data;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	/* The XML declaration, if any: it ends at the first "?>". */
+	n = len - (size_t)(p - data);
+	if (n < 5 || memcmp(p, "<?xml", 5) != 0)
+		return true;
+	for (e = p; e + 1 < p + n && (e[0] != '?' || e[1] != '>'); e++)
+		continue;
+	if (e + 1 >= p + n)
+		return true;		/* malformed: libxml2 says so */
+	for (q = p; q + 8 <= e && memcmp(q, "encoding", 8) != 0; q++)
+		continue;
+	if (q + 8 > e)
+		return true;
+	for (q += 8; q < e && strchr(" \t\r\n=", *q) != NULL; q++)
+		continue;
+	if (q >= e || (*q != '"' && *q != '\''))
+		return true;		/* malformed: libxml2 says so */
+	for (k = 1; q + k < e && q[k] != *q; k++)
+		continue;
+	buf_put(name, q + 1, k - 1);
+	for (i = 0; ok[i] != NULL; i++) {
+		n = strlen(ok[i]);
+		if (ok[i][n - 1] == '-' || strcmp(ok[i], "WINDOWS-125") == 0 ||
+		    strcmp(ok[i], "CP125") == 0) {
+			if (name->len > n && strncasecmp(name->data, ok[i],
+			    n) == 0)
+				return true;
+		} else if (strcasecmp(name->data, ok[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The most attributes (namespace declarations included) in one start
  * tag of data, and where that tag starts, read from the text alone:
  * libxml2 2.9 adds each attribute by walking the element's list, so
@@ -1183,6 +1247,7 @@ safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
 	void				*oldsctx;
 	size_t				 most;
 	int				 line, col;
+	struct buf			 enc;
 
 	if (len > INT_MAX) {
 		ps->nerr++;
@@ -1193,6 +1258,22 @@ safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
 			    "too large to parse");
 		return NULL;
 	}
+	buf_init(&enc);
+	if (!ascii_compatible(data, len, &enc)) {
+		ps->nerr++;
+		if (ps->capture != NULL) {
+			buf_printf(ps->capture, "is in %s: templates must be "
+			    "in UTF-8 (or ASCII, ISO 8859, Windows-125x or "
+			    "KOI8)", enc.data);
+			ps->line = 1;
+		} else
+			diag_msg(ps->d, DIAG_ERROR, ps->file, 1, 1, "is in "
+			    "%s: templates must be in UTF-8 (or ASCII, ISO "
+			    "8859, Windows-125x or KOI8)", enc.data);
+		buf_release(&enc);
+		return NULL;
+	}
+	buf_release(&enc);
 	if ((most = most_attrs(data, len, &line, &col)) > TMPL_MAX_ATTRS) {
 		ps->nerr++;
 		if (ps->capture != NULL) {

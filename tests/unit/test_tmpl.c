@@ -701,6 +701,8 @@ static void
 test_serialise(void)
 {
 	struct tctx	*c = tctx_new();
+	struct buf	 b;
+	int		 i;
 
 	/* Void elements as "<br />", every other HTML element closed. */
 	RENDERS(T("<br/><hr></hr><img src=\"a.png\" alt=\"\"/><input/>"
@@ -776,6 +778,38 @@ test_serialise(void)
 	/* Another encoding is written as UTF-8. */
 	RENDERS("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
 	    T("<p>caf\xe9</p>"), c, E("<p>caf\xc3\xa9</p>"));
+	RENDERS("<?xml version=\"1.0\" encoding=\"windows-1252\"?>"
+	    T("<p>\x93" "caf\xe9\x94</p>"), c,
+	    E("<p>\xe2\x80\x9c" "caf\xc3\xa9\xe2\x80\x9d</p>"));
+	/*
+	 * Not one in which bytes below 0x80 are ASCII: refused, as the
+	 * attribute count (most_attrs()) reads bytes.  A UTF-16 '"' byte
+	 * in U+4E22 hid 100,000 attributes from it.
+	 */
+	write_len("t.xhtml", "\xff\xfe<\0p\0/\0>\0", 10);
+	OK(!run_file("t.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: is in UTF-16: "
+	    "templates must be in UTF-8 (or ASCII, ISO 8859, Windows-125x or "
+	    "KOI8)\n");
+	write_len("t.xhtml", "<\0?\0x\0m\0l\0", 10);
+	OK(!run_file("t.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: is in UTF-16 or "
+	    "UTF-32: templates must be in UTF-8 (or ASCII, ISO 8859, "
+	    "Windows-125x or KOI8)\n");
+	FAILS("\x4c\x6f\xa7\x94\x93", c, "scorecard: t.xhtml:1:1: error: is "
+	    "in EBCDIC: templates must be in UTF-8 (or ASCII, ISO 8859, "
+	    "Windows-125x or KOI8)\n");
+	FAILS("<?xml version=\"1.0\"\n   encoding = 'UTF-7'?>" T("<p/>"), c,
+	    "scorecard: t.xhtml:1:1: error: is in UTF-7: templates must be "
+	    "in UTF-8 (or ASCII, ISO 8859, Windows-125x or KOI8)\n");
+	buf_init(&b);
+	BUF_PUTSL(&b, "<?xml version=\"1.0\"");
+	for (i = 0; i < 2000; i++)
+		buf_putc(&b, ' ');
+	BUF_PUTSL(&b, "encoding=\"ebcdic-cp-us\"?>" T("<p/>"));
+	OK(!run(b.data, c));
+	OK(contains(g_err, "error: is in ebcdic-cp-us: templates must be"));
+	buf_release(&b);
 	tctx_free(c);
 }
 
