@@ -1262,13 +1262,13 @@ safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
 	if (!ascii_compatible(data, len, &enc)) {
 		ps->nerr++;
 		if (ps->capture != NULL) {
-			buf_printf(ps->capture, "is in %s: templates must be "
-			    "in UTF-8 (or ASCII, ISO 8859, Windows-125x or "
+			buf_printf(ps->capture, "is in %s; it must be in "
+			    "UTF-8 (or ASCII, ISO 8859, Windows-125x or "
 			    "KOI8)", enc.data);
 			ps->line = 1;
 		} else
-			diag_msg(ps->d, DIAG_ERROR, ps->file, 1, 1, "is in "
-			    "%s: templates must be in UTF-8 (or ASCII, ISO "
+			diag_msg(ps->d, DIAG_ERROR, ps->file, 1, 1, "template "
+			    "is in %s; it must be in UTF-8 (or ASCII, ISO "
 			    "8859, Windows-125x or KOI8)", enc.data);
 		buf_release(&enc);
 		return NULL;

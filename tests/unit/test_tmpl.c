@@ -788,27 +788,27 @@ test_serialise(void)
 	 */
 	write_len("t.xhtml", "\xff\xfe<\0p\0/\0>\0", 10);
 	OK(!run_file("t.xhtml", c, NULL));
-	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: is in UTF-16: "
-	    "templates must be in UTF-8 (or ASCII, ISO 8859, Windows-125x or "
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
+	    "UTF-16; it must be in UTF-8 (or ASCII, ISO 8859, Windows-125x or "
 	    "KOI8)\n");
 	write_len("t.xhtml", "<\0?\0x\0m\0l\0", 10);
 	OK(!run_file("t.xhtml", c, NULL));
-	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: is in UTF-16 or "
-	    "UTF-32: templates must be in UTF-8 (or ASCII, ISO 8859, "
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
+	    "UTF-16 or UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
 	    "Windows-125x or KOI8)\n");
-	FAILS("\x4c\x6f\xa7\x94\x93", c, "scorecard: t.xhtml:1:1: error: is "
-	    "in EBCDIC: templates must be in UTF-8 (or ASCII, ISO 8859, "
+	FAILS("\x4c\x6f\xa7\x94\x93", c, "scorecard: t.xhtml:1:1: error: template "
+	    "is in EBCDIC; it must be in UTF-8 (or ASCII, ISO 8859, "
 	    "Windows-125x or KOI8)\n");
 	FAILS("<?xml version=\"1.0\"\n   encoding = 'UTF-7'?>" T("<p/>"), c,
-	    "scorecard: t.xhtml:1:1: error: is in UTF-7: templates must be "
-	    "in UTF-8 (or ASCII, ISO 8859, Windows-125x or KOI8)\n");
+	    "scorecard: t.xhtml:1:1: error: template is in UTF-7; it must "
+	    "be in UTF-8 (or ASCII, ISO 8859, Windows-125x or KOI8)\n");
 	buf_init(&b);
 	BUF_PUTSL(&b, "<?xml version=\"1.0\"");
 	for (i = 0; i < 2000; i++)
 		buf_putc(&b, ' ');
 	BUF_PUTSL(&b, "encoding=\"ebcdic-cp-us\"?>" T("<p/>"));
 	OK(!run(b.data, c));
-	OK(contains(g_err, "error: is in ebcdic-cp-us: templates must be"));
+	OK(contains(g_err, "error: template is in ebcdic-cp-us; it must be"));
 	buf_release(&b);
 	tctx_free(c);
 }
