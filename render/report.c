@@ -674,7 +674,8 @@ shorten(struct buf *b, const char *s, size_t max)
 			cut = i;
 		if (s[i] == ' ' && n >= max / 2 && n < max)
 			space = i;
-		n++;
+		if (++n > max)
+			break;		/* nothing after changes the cut */
 	}
 	if (n <= max) {
 		buf_puts(b, s);
