@@ -885,6 +885,34 @@ pstate_of(void *ctx)
 	return ctxt == NULL ? NULL : ctxt->_private;
 }
 
+/*
+ * Records an error of the parse at line and col, if it is the first:
+ * into ps->capture when set, else through ps->d.
+ */
+static void
+ps_refuse(struct pstate *ps, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+ps_refuse(struct pstate *ps, int line, int col, const char *fmt, ...)
+{
+	struct buf	 b;
+	va_list		 ap;
+
+	if (ps->nerr++ > 0)
+		return;
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (ps->capture != NULL) {
+		buf_puts(ps->capture, b.data);
+		ps->line = line;
+	} else
+		diag_msg(ps->d, DIAG_ERROR, ps->file, line, col, "%s", b.data);
+	buf_release(&b);
+}
+
 /* Reports msg at the parser's position and stops the parse. */
 static void
 parse_refuse(xmlParserCtxtPtr ctxt, int line, const char *msg)
@@ -892,18 +920,11 @@ parse_refuse(xmlParserCtxtPtr ctxt, int line, const char *msg)
 	struct pstate	*ps = ctxt->_private;
 	int		 col = 1;
 
-	if (ps->nerr++ == 0) {
-		if (line == 0 && ctxt->input != NULL) {
-			line = ctxt->input->line;
-			col = ctxt->input->col;
-		}
-		if (ps->capture != NULL) {
-			buf_puts(ps->capture, msg);
-			ps->line = line;
-		} else
-			diag_msg(ps->d, DIAG_ERROR, ps->file, line, col,
-			    "%s", msg);
+	if (line == 0 && ctxt->input != NULL) {
+		line = ctxt->input->line;
+		col = ctxt->input->col;
 	}
+	ps_refuse(ps, line, col, "%s", msg);
 	xmlStopParser(ctxt);
 }
 
@@ -1118,9 +1139,10 @@ parse_error(void *arg, xmlErrorPtr e)
 static bool
 ascii_compatible(const char *data, size_t len, struct buf *name)
 {
-	static const char *const ok[] = { "UTF-8", "UTF8", "US-ASCII",
-	    "ASCII", "ISO-8859-", "ISO8859-", "ISO_8859-", "LATIN1",
-	    "LATIN-1", "WINDOWS-125", "CP125", "KOI8-", NULL };
+	static const char *const exact[] = { "UTF-8", "UTF8", "US-ASCII",
+	    "ASCII", "LATIN1", "LATIN-1", NULL };
+	static const char *const prefix[] = { "ISO-8859-", "ISO8859-",
+	    "ISO_8859-", "WINDOWS-125", "CP125", "KOI8-", NULL };
 	const unsigned char *u = (const unsigned char *)data;
 	const char	*p, *e, *q;
 	size_t		 i, n, k;
@@ -1158,14 +1180,12 @@ ascii_compatible(const char *data, size_t len, struct buf *name)
 	for (k = 1; q + k < e && q[k] != *q; k++)
 		continue;
 	buf_put(name, q + 1, k - 1);
-	for (i = 0; ok[i] != NULL; i++) {
-		n = strlen(ok[i]);
-		if (ok[i][n - 1] == '-' || strcmp(ok[i], "WINDOWS-125") == 0 ||
-		    strcmp(ok[i], "CP125") == 0) {
-			if (name->len > n && strncasecmp(name->data, ok[i],
-			    n) == 0)
-				return true;
-		} else if (strcasecmp(name->data, ok[i]) == 0)
+	for (i = 0; exact[i] != NULL; i++)
+		if (strcasecmp(name->data, exact[i]) == 0)
+			return true;
+	for (i = 0; prefix[i] != NULL; i++) {
+		n = strlen(prefix[i]);
+		if (name->len > n && strncasecmp(name->data, prefix[i], n) == 0)
 			return true;
 	}
 	return false;
@@ -1259,34 +1279,15 @@ safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
 		return NULL;
 	}
 	buf_init(&enc);
-	if (!ascii_compatible(data, len, &enc)) {
-		ps->nerr++;
-		if (ps->capture != NULL) {
-			buf_printf(ps->capture, "is in %s; it must be in "
-			    "UTF-8 (or ASCII, ISO 8859, Windows-125x or "
-			    "KOI8)", enc.data);
-			ps->line = 1;
-		} else
-			diag_msg(ps->d, DIAG_ERROR, ps->file, 1, 1, "template "
-			    "is in %s; it must be in UTF-8 (or ASCII, ISO "
-			    "8859, Windows-125x or KOI8)", enc.data);
-		buf_release(&enc);
-		return NULL;
-	}
+	if (!ascii_compatible(data, len, &enc))
+		ps_refuse(ps, 1, 1, "template is in %s; it must be in UTF-8 "
+		    "(or ASCII, ISO 8859, Windows-125x or KOI8)", enc.data);
+	else if ((most = most_attrs(data, len, &line, &col)) > TMPL_MAX_ATTRS)
+		ps_refuse(ps, line, col, "an element has %zu attributes (the "
+		    "limit is %d)", most, TMPL_MAX_ATTRS);
 	buf_release(&enc);
-	if ((most = most_attrs(data, len, &line, &col)) > TMPL_MAX_ATTRS) {
-		ps->nerr++;
-		if (ps->capture != NULL) {
-			buf_printf(ps->capture, "an element has %zu "
-			    "attributes (the limit is %d)", most,
-			    TMPL_MAX_ATTRS);
-			ps->line = line;
-		} else
-			diag_msg(ps->d, DIAG_ERROR, ps->file, line, col,
-			    "an element has %zu attributes (the limit is %d)",
-			    most, TMPL_MAX_ATTRS);
+	if (ps->nerr > 0)
 		return NULL;
-	}
 	xmlInitParser();
 	oldloader = xmlGetExternalEntityLoader();
 	oldserr = xmlStructuredError;
