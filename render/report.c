@@ -1684,34 +1684,21 @@ free_replaced(const char *dest, struct buf *old, struct diag *d)
 }
 
 /*
- * Renames the folder from (a snapshot set aside) to the first free
- * dest.replaced-N, named in old, and takes its RETIRED mark away.
+ * Renames the folder from (a snapshot set aside) to old, a name
+ * free_replaced() found (the archive's lock keeps it free), and takes
+ * its RETIRED mark away.
  */
 static bool
-keep_replaced(const char *from, const char *dest, struct buf *old,
-    struct diag *d)
+keep_replaced(const char *from, const char *old, struct diag *d)
 {
-	int	 n;
-
-	for (n = 1; n <= 999; n++) {
-		buf_reset(old);
-		buf_printf(old, "%s.replaced-%d", dest, n);
-		if (renameat2(AT_FDCWD, from, AT_FDCWD, old->data,
-		    RENAME_NOREPLACE) == 0)
-			break;
-		if (errno != EEXIST && errno != ENOTEMPTY) {
-			diag_msg(d, DIAG_ERROR, from, 0, 0, "cannot rename "
-			    "to %s: %s", old->data, strerror(errno));
-			return false;
-		}
-	}
-	if (n > 999) {
-		diag_msg(d, DIAG_ERROR, dest, 0, 0, "999 earlier snapshots "
-		    "are kept beside it; no name is left for another");
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, old, RENAME_NOREPLACE) ==
+	    -1) {
+		diag_msg(d, DIAG_ERROR, from, 0, 0, "cannot rename to %s: %s",
+		    old, strerror(errno));
 		return false;
 	}
 	/* Only once it is in place: a mark never goes missing early. */
-	unmark(old->data);
+	unmark(old);
 	return true;
 }
 
@@ -1794,7 +1781,8 @@ archive_recover(const char *archive, struct diag *d)
 			buf_reset(&dest);
 			buf_printf(&dest, "%s/%.*s", archive,
 			    (int)(len - 12), nm + 1);
-			if (keep_replaced(path.data, dest.data, &old, d)) {
+			if (free_replaced(dest.data, &old, d) &&
+			    keep_replaced(path.data, old.data, d)) {
 				diag_msg(d, DIAG_WARN, old.data, 0, 0, "kept: "
 				    "an interrupted --replace had set it "
 				    "aside as %s", path.data);
@@ -1917,7 +1905,7 @@ report_archive(const struct report_opts *o, const char *archive,
 		/* tmp now holds the old snapshot: never removed from here. */
 		if (!fsync_dir(archive, d))
 			goto out;
-		if (!keep_replaced(tmp.data, dest.data, &old, d)) {
+		if (!keep_replaced(tmp.data, old.data, d)) {
 			diag_msg(d, DIAG_ERROR, tmp.data, 0, 0, "the earlier "
 			    "snapshot is left here, marked; the next archive "
 			    "run keeps it as %s.replaced-N", name.data);
