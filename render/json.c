@@ -1285,11 +1285,9 @@ blank(const char *s)
 
 /*
  * The first character of s (valid UTF-8: the scanner saw to it) that a
- * published report cannot carry, or 0: the C0 controls other than tab,
- * line feed and carriage return, written as escapes (\u0007), the C1
- * controls and the noncharacters, which XML refuses or HTML calls a
- * parse error (tmpl.c refuses them too, but could only name the
- * template).
+ * published report cannot carry (cp_unfit()), or 0: a control written
+ * as an escape (\u0007) gets here.  tmpl.c refuses them too, but could
+ * only name the template.
  */
 static unsigned long
 bad_char(const char *str)
@@ -1303,9 +1301,7 @@ bad_char(const char *str)
 		cp = n == 1 ? *s : (unsigned long)(*s & (0x7f >> n));
 		for (i = 1; i < n; i++)
 			cp = cp << 6 | (s[i] & 0x3f);
-		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-		    (cp >= 0x7f && cp <= 0x9f) ||
-		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+		if (cp_unfit(cp))
 			return cp;
 	}
 	return 0;

@@ -700,9 +700,7 @@ text_check(const char *str, size_t n)
 		if (cp < min || cp > 0x10ffff ||
 		    (cp >= 0xd800 && cp <= 0xdfff))
 			return -2;
-		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-		    (cp >= 0x7f && cp <= 0x9f) ||
-		    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe)
+		if (cp_unfit(cp))
 			return (long)cp;
 		i += len;
 	}
