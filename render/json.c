@@ -1903,13 +1903,6 @@ out:
 }
 
 /* Indicator i at v, into ind; idnode[] holds earlier indicators' ids. */
-static int
-pperiod_cmp(const void *a, const void *b)
-{
-	return period_cmp(*(const struct period *const *)a,
-	    *(const struct period *const *)b);
-}
-
 /*
  * The figures table of an indicator has a row for every period of its
  * series and comparators and a column for each: JSON_MAX_CELLS bounds
@@ -1918,25 +1911,14 @@ pperiod_cmp(const void *a, const void *b)
 static void
 check_table(struct ctx *c, const cJSON *v, const struct indicator *ind)
 {
-	const struct period	**ps;
-	size_t			  total, rows, n = 0, i, j;
+	size_t	 total, rows, i;
 
 	total = ind->series.npts;
 	for (i = 0; i < ind->ncs; i++)
 		total += ind->cs[i].s.npts;
 	if (total * (ind->ncs + 1) <= JSON_MAX_CELLS)
 		return;		/* even if no two periods are the same */
-	ps = xreallocarray(NULL, total, sizeof(*ps));
-	for (i = 0; i < ind->series.npts; i++)
-		ps[n++] = &ind->series.pts[i].period;
-	for (i = 0; i < ind->ncs; i++)
-		for (j = 0; j < ind->cs[i].s.npts; j++)
-			ps[n++] = &ind->cs[i].s.pts[j].period;
-	qsort(ps, n, sizeof(*ps), pperiod_cmp);
-	for (rows = 0, i = 0; i < n; i++)
-		if (i == 0 || period_cmp(ps[i - 1], ps[i]) != 0)
-			rows++;
-	free(ps);
+	free(model_periods(ind, &rows));
 	if (rows * (ind->ncs + 1) > JSON_MAX_CELLS)
 		cerr(c, v, "its figures table would have %zu rows (periods) "
 		    "of %zu columns, %zu cells (the limit is %d): give fewer "

@@ -234,3 +234,42 @@ model_suppress(struct model *m)
 	m->nsuppressed = n;
 	return n;
 }
+
+const struct period **
+model_periods(const struct indicator *ind, size_t *pn)
+{
+	const struct period	**ps;
+	size_t			  n = 0, i, j, k, *at;
+
+	k = ind->series.npts;
+	for (i = 0; i < ind->ncs; i++)
+		k += ind->cs[i].s.npts;
+	ps = xcalloc(k > 0 ? k : 1, sizeof(*ps));
+	at = xcalloc(ind->ncs + 1, sizeof(*at));
+	for (;;) {
+		const struct period *best = NULL;
+
+		for (j = 0; j <= ind->ncs; j++) {
+			const struct series *s = j == 0 ? &ind->series :
+			    &ind->cs[j - 1].s;
+
+			if (at[j] < s->npts && (best == NULL ||
+			    period_cmp(&s->pts[at[j]].period, best) < 0))
+				best = &s->pts[at[j]].period;
+		}
+		if (best == NULL)
+			break;
+		for (j = 0; j <= ind->ncs; j++) {
+			const struct series *s = j == 0 ? &ind->series :
+			    &ind->cs[j - 1].s;
+
+			if (at[j] < s->npts &&
+			    period_eq(&s->pts[at[j]].period, best))
+				at[j]++;
+		}
+		ps[n++] = best;
+	}
+	free(at);
+	*pn = n;
+	return ps;
+}

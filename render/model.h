@@ -158,6 +158,14 @@ void		 model_free(struct model *m);
 size_t		 model_suppress(struct model *m);
 
 /*
+ * The periods of ind's series and its comparators (each sorted), each
+ * once and in time order: the rows of its figures table.  Returns a
+ * new array (free it) with the count in *n.  Time: rows x series.
+ */
+const struct period **model_periods(const struct indicator *ind,
+		    size_t *n);
+
+/*
  * The input-contract names: "count", "higher", "line", ...  Static
  * strings.  model_chart_str(CHART_AUTO) is "auto", which is not an
  * input word (the default when "chart" is absent).

@@ -391,7 +391,7 @@ ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
 {
 	const struct period	**ps;
 	struct tctx		 *row, *cell;
-	size_t			  n = 0, i, j, k, *at;
+	size_t			  n, i, j, *at;
 	bool			  notes = false;
 	char			  tmp[32];
 
@@ -408,36 +408,8 @@ ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
 			notes = true;
 	tctx_bool(c, "has_notes", notes);
 
-	/* Merge the sorted series into one sorted list of periods. */
-	k = ind->series.npts;
-	for (i = 0; i < ind->ncs; i++)
-		k += ind->cs[i].s.npts;
-	ps = xcalloc(k, sizeof(*ps));
+	ps = model_periods(ind, &n);
 	at = xcalloc(ind->ncs + 1, sizeof(*at));
-	for (;;) {
-		const struct period *best = NULL;
-
-		for (j = 0; j <= ind->ncs; j++) {
-			const struct series *s = j == 0 ? &ind->series :
-			    &ind->cs[j - 1].s;
-
-			if (at[j] < s->npts && (best == NULL ||
-			    period_cmp(&s->pts[at[j]].period, best) < 0))
-				best = &s->pts[at[j]].period;
-		}
-		if (best == NULL)
-			break;
-		for (j = 0; j <= ind->ncs; j++) {
-			const struct series *s = j == 0 ? &ind->series :
-			    &ind->cs[j - 1].s;
-
-			if (at[j] < s->npts &&
-			    period_eq(&s->pts[at[j]].period, best))
-				at[j]++;
-		}
-		ps[n++] = best;
-	}
-	memset(at, 0, (ind->ncs + 1) * sizeof(*at));
 	tctx_list(c, "table_rows");
 	for (i = 0; i < n; i++) {
 		row = tctx_add(c, "table_rows");
