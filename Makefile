@@ -9,13 +9,15 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
-PKGS	 = cairo pangocairo libxml-2.0 libcjson
+PKGS	 = cairo pangocairo libxml-2.0 libcjson libzip xlsxwriter
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
-	   render/mail.o render/sha256.o render/report.o render/batch.o
+	   render/mail.o render/sha256.o render/report.o render/batch.o \
+	   render/jsonout.o render/book.o render/csv.o render/zipread.o \
+	   render/xlsx.o render/xlsxwrite.o render/input.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \

@@ -66,6 +66,7 @@ struct msg {
 	enum diag_level	 lvl;
 	size_t		 seq;		/* for a stable sort */
 	char		*text;		/* "PATH: message", ours */
+	size_t		 plen;		/* bytes of "PATH: " in text */
 };
 
 /* Kinds of object, for unknown-field warnings. */
@@ -95,6 +96,7 @@ struct seen {
 
 struct ctx {
 	const char	*name;		/* file name for messages */
+	const struct json_where *where;	/* places in another file, or NULL */
 	struct model	*m;
 	struct msg	*msgs;
 	size_t		 nmsgs, maxmsgs;
@@ -220,6 +222,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 {
 	struct buf	 b;
 	struct msg	*mm;
+	size_t		 plen;
 
 	/* Counted, not kept: a bad file cannot fill the memory or the
 	 * terminal with messages. */
@@ -230,6 +233,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	buf_init(&b);
 	if (path != NULL && *path != '\0')
 		buf_printf(&b, "%s: ", path);
+	plen = b.len;
 	buf_vprintf(&b, fmt, ap);
 	if (c->nmsgs == c->maxmsgs) {
 		c->maxmsgs = c->maxmsgs == 0 ? 16 : c->maxmsgs * 2;
@@ -241,6 +245,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	mm->lvl = lvl;
 	mm->seq = c->nmsgs;
 	mm->text = buf_detach(&b, NULL);
+	mm->plen = plen;
 	buf_release(&b);
 	return c->nmsgs++;
 }
@@ -293,6 +298,32 @@ msg_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/*
+ * Writes message mm at the place in the source file that c->where gives
+ * for its line and column of the JSON text, without the JSON path when
+ * the place says enough.
+ */
+static void
+msg_where(struct ctx *c, const struct msg *mm, struct diag *d)
+{
+	struct buf	 label, file;
+	int		 line = 0, col = 0;
+	bool		 nopath;
+
+	buf_init(&label);
+	buf_init(&file);
+	nopath = c->where->place(c->where->arg, mm->line, mm->col, &line,
+	    &col, &label);
+	if (label.len > 0)
+		buf_printf(&file, "%s: %s", c->name, label.data);
+	else
+		buf_puts(&file, c->name);
+	diag_msg(d, mm->lvl, file.data, line, col, "%s",
+	    mm->text + (nopath ? mm->plen : 0));
+	buf_release(&file);
+	buf_release(&label);
+}
+
 /* Sorts the messages by place and writes them through d. */
 static void
 msg_flush(struct ctx *c, struct diag *d)
@@ -302,8 +333,11 @@ msg_flush(struct ctx *c, struct diag *d)
 	if (c->nmsgs > 1)
 		qsort(c->msgs, c->nmsgs, sizeof(*c->msgs), msg_cmp);
 	for (i = 0; i < c->nmsgs; i++)
-		diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
-		    c->msgs[i].col, "%s", c->msgs[i].text);
+		if (c->where != NULL && c->msgs[i].line > 0)
+			msg_where(c, &c->msgs[i], d);
+		else
+			diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
+			    c->msgs[i].col, "%s", c->msgs[i].text);
 	if (c->nunshown > 0)
 		diag_msg(d, c->nunshown_err > 0 ? DIAG_ERROR : DIAG_WARN,
 		    c->name, 0, 0, "%zu more %s not shown (%zu errors in "
@@ -2178,6 +2212,13 @@ bool
 json_load_mem(struct model *m, const char *name, const char *text,
     size_t len, struct diag *d)
 {
+	return json_load_where(m, name, text, len, NULL, d);
+}
+
+bool
+json_load_where(struct model *m, const char *name, const char *text,
+    size_t len, const struct json_where *where, struct diag *d)
+{
 	struct ctx	 c;
 	cJSON		*root = NULL;
 	const char	*end = NULL;
@@ -2188,6 +2229,7 @@ json_load_mem(struct model *m, const char *name, const char *text,
 	assert(m->ninds == 0 && m->ncomps == 0);
 	memset(&c, 0, sizeof(c));
 	c.name = name;
+	c.where = where;
 	c.m = m;
 	buf_init(&c.path);
 	buf_init(&c.q);

@@ -34,7 +34,9 @@
 #include "draw.h"
 #include "figures.h"
 #include "fmt.h"
+#include "input.h"
 #include "json.h"
+#include "jsonout.h"
 #include "mail.h"
 #include "model.h"
 #include "period.h"
@@ -45,6 +47,7 @@
 #include "tmpl.h"
 #include "util.h"
 #include "words.h"
+#include "xlsxwrite.h"
 
 /* One file of the output, made in memory before anything is written. */
 struct ofile {
@@ -1341,14 +1344,13 @@ all_figures(const struct model *m)
 }
 
 /*
- * Makes every file of a render in memory: from len bytes of text when
- * text is not NULL (the archive reads the input once, so that what it
- * keeps is what it rendered), else from the file o->input.  On success
- * m holds the model.
+ * Makes every file of a render in memory from the input in, read once
+ * (so that what the archive keeps is what it rendered).  On success m
+ * holds the model, and equiv, if not NULL, the input's JSON equivalent.
  */
 static enum report_status
-build(const struct report_opts *o, const char *text, size_t len,
-    struct model *m, struct ofiles *of, struct diag *d)
+build(const struct report_opts *o, const struct input *in,
+    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
@@ -1356,14 +1358,13 @@ build(const struct report_opts *o, const char *text, size_t len,
 	struct charts	 ch;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
-	bool		 loaded;
 
 	memset(&ch, 0, sizeof(ch));
 	/* Check the input and the template before drawing anything. */
-	loaded = text != NULL ? json_load_mem(m, o->input, text, len, d) :
-	    json_load(m, o->input, d);
-	if (!loaded)
+	if (!input_load(m, in, &o->sheet, d))
 		goto out;
+	if (equiv != NULL)
+		jsonout_model(equiv, m);	/* before anything is hidden */
 	model_suppress(m);
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
@@ -1404,47 +1405,18 @@ report_render(const struct report_opts *o, struct diag *d)
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	enum report_status rc;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
 
 	m = model_new();
-	rc = build(o, NULL, 0, m, &of, d);
+	if (input_read(&in, o->input, d))
+		rc = build(o, &in, m, &of, NULL, d);
 	if (rc == REPORT_OK && !commit(o->outdir, &of, d))
 		rc = REPORT_OUTPUT;
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
-}
-
-/* Reads the whole file into b, capped at JSON_MAX_BYTES. */
-static bool
-slurp(const char *path, struct buf *b, struct diag *d)
-{
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n;
-	bool	 ok;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return false;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > JSON_MAX_BYTES)
-			break;
-	}
-	ok = !ferror(fp);
-	fclose(fp);
-	if (!ok)
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	else if (b->len > JSON_MAX_BYTES) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large (the limit "
-		    "is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-		ok = false;
-	}
-	return ok;
 }
 
 /* A snapshot's folder name: the period with '/' and ' ' as '-'. */
@@ -1776,25 +1748,36 @@ report_archive(const struct report_opts *o, const char *archive,
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	struct buf	 in, name, dest, tmp, old, *man;
+	struct input	 in;
+	struct buf	 name, dest, tmp, old, equiv, *man;
 	enum report_status rc;
 	char		 hex[65];
 	size_t		 i;
 	int		 lock = -1, alock = -1;
 
 	m = model_new();
-	buf_init(&in);
+	buf_init(&equiv);
 	buf_init(&name);
 	buf_init(&dest);
 	buf_init(&tmp);
 	buf_init(&old);
-	if (!slurp(o->input, &in, d)) {
+	if (!input_read(&in, o->input, d)) {
 		rc = REPORT_INPUT;
 		goto out;
 	}
-	if ((rc = build(o, in.data, in.len, m, &of, d)) != REPORT_OK)
+	if ((rc = build(o, &in, m, &of, &equiv, d)) != REPORT_OK)
 		goto out;
-	buf_put(ofile_add(&of, "input.json"), in.data, in.len);
+	/* The input byte for byte; beside a spreadsheet, its JSON, which
+	 * the index and a later render read without a spreadsheet reader. */
+	if (in.kind == INPUT_JSON)
+		buf_put(ofile_add(&of, "input.json"), in.data.data,
+		    in.data.len);
+	else {
+		buf_printf(&tmp, "input.%s", input_ext(in.kind));
+		buf_put(ofile_add(&of, tmp.data), in.data.data, in.data.len);
+		buf_reset(&tmp);
+		buf_put(ofile_add(&of, "input.json"), equiv.data, equiv.len);
+	}
 	/* The manifest: every file's SHA-256, sorted by name. */
 	qsort(of.f, of.n, sizeof(*of.f), ofile_cmp);
 	man = ofile_add(&of, "MANIFEST.sha256");
@@ -1902,7 +1885,8 @@ out:
 	buf_release(&tmp);
 	buf_release(&dest);
 	buf_release(&name);
-	buf_release(&in);
+	buf_release(&equiv);
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
@@ -1917,17 +1901,79 @@ stub_width(void *arg, const char *s, double size, bool bold)
 }
 
 enum report_status
-report_layout(const char *input, struct buf *out, struct diag *d)
+report_convert(const struct report_opts *o, struct buf *out, struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
+
+	m = model_new();
+	if (input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d)) {
+		jsonout_model(out, m);
+		rc = REPORT_OK;
+	}
+	input_release(&in);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_to_xlsx(const struct report_opts *o, const char *path,
+    struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	struct buf	 tmp;
+	enum report_status rc = REPORT_INPUT;
+	int		 fd;
+
+	m = model_new();
+	buf_init(&tmp);
+	if (!input_read(&in, o->input, d) || !input_load(m, &in, &o->sheet, d))
+		goto out;
+	rc = REPORT_OUTPUT;
+	/* A temporary file beside the destination, renamed into place. */
+	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (!xlsxwrite_model(m, tmp.data, d)) {
+		unlink(tmp.data);
+		goto out;
+	}
+	if (rename(tmp.data, path) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot rename into "
+		    "place: %s", strerror(errno));
+		unlink(tmp.data);
+		goto out;
+	}
+	rc = REPORT_OK;
+out:
+	input_release(&in);
+	buf_release(&tmp);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_layout(const struct report_opts *o, struct buf *out, struct diag *d)
 {
 	struct model	*m;
 	struct figures	*figs;
 	struct measure	 ms = { NULL, stub_width };
 	struct chart_opts opts;
 	struct scene	 s;
+	struct input	 in;
 	size_t		 i;
+	bool		 ok;
 
 	m = model_new();
-	if (!json_load(m, input, d)) {
+	ok = input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d);
+	input_release(&in);
+	if (!ok) {
 		model_free(m);
 		return REPORT_INPUT;
 	}
