@@ -111,6 +111,7 @@ clean:
 FORCE:
 
 .PHONY: FORCE all check valgrind regen install uninstall clean example gallery bench \
+	example-xlsx \
 	fuzz fuzz-build faults limits ci
 
 -include Makefile.local $(OBJS:.o=.d)
@@ -150,7 +151,7 @@ gallery: scorecard
 FUZZ_SECONDS	?= 60
 FUZZCC		?= clang-14
 FUZZDIR		 = tests/build/fuzz
-FUZZERS		 = json period tmpl chart png
+FUZZERS		 = json period tmpl chart png xlsx csv
 FUZZBINS	 = $(FUZZERS:%=$(FUZZDIR)/fuzz_%)
 FUZZOBJS	 = $(LIBOBJS:render/%.o=$(FUZZDIR)/%.o)
 FUZZCFLAGS	 = -g -O1 -fno-omit-frame-pointer -std=c17 -Wall -Wextra \
@@ -192,3 +193,8 @@ ci: scorecard tests/pngcheck $(UNITS) $(FUZZBINS)
 	@CI_FUZZ_SECONDS=$(CI_FUZZ_SECONDS) sh tests/ci.sh
 
 -include $(wildcard $(FUZZDIR)/*.d)
+
+# input/example.xlsx, the bundled example as a workbook, is made from
+# input/example.json by scorecard itself; make check tests they agree.
+example-xlsx: scorecard
+	./scorecard convert input/example.json --to xlsx -o input/example.xlsx

@@ -1059,7 +1059,9 @@ value_cell(struct gen *g, const struct sheet *sh, const struct cell *c,
 				free(s);
 				return true;
 			}
-		} else if (text_num(s, &v)) {
+		} else if (text_num(s, &v) || (n > 1 && s[n - 1] == '%' &&
+		    (s[n - 1] = '\0', text_num(s, &v)))) {
+			/* "9.8%" as typed in CSV means 9.8. */
 			BUF_PUTSL(out, "\"value\":");
 			put_num(out, v);
 			free(s);
@@ -1415,6 +1417,14 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 			    (t = cell_text(g, r[own].f[F_ID])) != NULL &&
 			    strcmp(t, id) == 0)
 				break;
+		if (g->b->text) {
+			gmsg(g, DIAG_ERROR, sh, r[i].f[F_COMPARATOR], 0,
+			    "a CSV file cannot hold comparators (they are "
+			    "declared in a workbook's Comparators sheet); "
+			    "remove the row or use a workbook");
+			free(id);
+			continue;
+		}
 		if (id == NULL || own == i) {
 			gmsg(g, DIAG_ERROR, sh, r[i].f[F_COMPARATOR], 0,
 			    "a comparator row needs the id of an indicator "
@@ -1535,6 +1545,7 @@ bool
 book_load(struct model *m, const char *name, struct book *b,
     const struct book_opts *o, struct diag *d)
 {
+	static const struct book_opts none;
 	struct gen	 g;
 	struct json_where w;
 	struct model	*t, swap;
@@ -1543,6 +1554,8 @@ book_load(struct model *m, const char *name, struct book *b,
 	size_t		 i, npc = 0, start = 0;
 	bool		 ok = false;
 
+	if (o == NULL)
+		o = &none;
 	memset(&g, 0, sizeof(g));
 	g.name = name;
 	g.b = b;

@@ -86,6 +86,7 @@ struct cell *book_cell(struct book *b, struct sheet *s, uint32_t row,
 
 /*
  * Maps b into m (empty, from model_new()) through json.c's checks,
+ * with report fields from o (NULL: none),
  * reporting every problem through d with file name name.  Returns true on
  * success (warnings allowed); on failure m is left empty.  Sorts the
  * cells of b; borrows everything.

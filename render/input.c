@@ -35,13 +35,16 @@ input_kind(const char *p, size_t len)
 		for (i = 2; i + 1 < len && (p[i] == ' ' || p[i] == '\n' ||
 		    p[i] == '\r' || p[i] == '\t' || p[i] == '\0'); i++)
 			continue;
-		return i < len && p[i] == '{' ? INPUT_JSON : INPUT_CSV;
+		return i < len && (p[i] == '{' || p[i] == '[') ? INPUT_JSON :
+		    INPUT_CSV;
 	}
 	while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
 	    p[i] == '\r'))
 		i++;
-	/* An empty file: json.c says so. */
-	return i == len || p[i] == '{' ? INPUT_JSON : INPUT_CSV;
+	/* An empty file: json.c says so; so does it of a top-level array,
+	 * which is JSON, if not the contract's. */
+	return i == len || p[i] == '{' || p[i] == '[' ? INPUT_JSON :
+	    INPUT_CSV;
 }
 
 const char *

@@ -1,7 +1,8 @@
 /*
  * input: the one door into the model.  Reads an input file, tells its
  * kind by its content (a zip or OLE2 file is a workbook, text starting
- * with '{' after optional white space and byte order mark is JSON,
+ * with '{' (or '[') after optional white space and byte order mark is
+ * JSON,
  * anything else CSV), and loads it through the module of that kind:
  * json.c, or xlsx.c/csv.c and then book.c, which ends in json.c's
  * checks.  A new format is one new module and one case here.

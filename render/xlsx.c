@@ -657,7 +657,8 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 	}
 	si = c->s[0] != '\0' ? strtoul(c->s, NULL, 10) : 0;
 	cl->fmt = si < x->nxf ? x->xf[si] : FMT_PLAIN;
-	if (!c->has_v && !c->has_is) {
+	/* openpyxl writes a formula it cannot work out with an empty <v>. */
+	if (!c->has_is && (!c->has_v || (c->has_f && c->v.len == 0))) {
 		cl->type = CELL_NOCACHE;
 		return true;
 	}
