@@ -2266,3 +2266,149 @@ out:
 	buf_release(&b);
 	return ok;
 }
+
+/*
+ * An archived summary.json: the report's period and each indicator's
+ * published status.  Only what the last report said is read; anything
+ * else in it (which a later scorecard may add) is left alone.
+ */
+static void
+check_snapshot(struct ctx *c, const cJSON *root, struct snapshot *s)
+{
+	const cJSON	*rep, *per, *inds, *it, *id, *st;
+	size_t		 mark, mk2, n, i, k;
+	static const char *const sts[] = { "none", "green", "amber", "red" };
+
+	if (!cJSON_IsObject(root)) {
+		cerr(c, root, "expected an object: a summary.json");
+		return;
+	}
+	rep = cJSON_GetObjectItemCaseSensitive(root, "report");
+	per = cJSON_GetObjectItemCaseSensitive(rep, "period");
+	inds = cJSON_GetObjectItemCaseSensitive(root, "indicators");
+	mark = push(c, "report");
+	if (!cJSON_IsObject(rep))
+		cerr(c, rep != NULL ? rep : root, rep != NULL ?
+		    "expected an object" : "missing \"report\"");
+	else {
+		mk2 = push(c, "period");
+		if (!cJSON_IsString(per) ||
+		    !period_parse(per->valuestring, &s->period))
+			cerr(c, per != NULL ? per : rep, "expected a period");
+		else
+			s->pstr = xstrdup(per->valuestring);
+		pop(c, mk2);
+	}
+	pop(c, mark);
+	mark = push(c, "indicators");
+	if (!cJSON_IsArray(inds)) {
+		cerr(c, inds != NULL ? inds : root, "expected an array");
+		pop(c, mark);
+		return;
+	}
+	n = (size_t)cJSON_GetArraySize(inds);
+	if (n > JSON_MAX_INDICATORS) {
+		cerr(c, inds, "more than %d indicators",
+		    JSON_MAX_INDICATORS);
+		pop(c, mark);
+		return;
+	}
+	s->inds = xcalloc(n > 0 ? n : 1, sizeof(*s->inds));
+	i = 0;
+	cJSON_ArrayForEach(it, inds) {
+		mk2 = push_index(c, i++);
+		id = cJSON_GetObjectItemCaseSensitive(it, "id");
+		st = cJSON_GetObjectItemCaseSensitive(it, "status");
+		if (!cJSON_IsString(id) || !cJSON_IsString(st)) {
+			cerr(c, it, "expected an object with \"id\" and "
+			    "\"status\"");
+			pop(c, mk2);
+			continue;
+		}
+		for (k = 0; k < 4; k++)
+			if (strcmp(st->valuestring, sts[k]) == 0)
+				break;
+		if (k == 4) {
+			size_t	 m3 = push(c, "status");
+
+			cerr(c, st, "expected \"red\", \"amber\", \"green\" "
+			    "or \"none\"");
+			pop(c, m3);
+		} else {
+			s->inds[s->ninds].id = xstrdup(id->valuestring);
+			s->inds[s->ninds++].status = k == 0 ? STATUS_NONE :
+			    k == 1 ? STATUS_GREEN : k == 2 ? STATUS_AMBER :
+			    STATUS_RED;
+		}
+		pop(c, mk2);
+	}
+	pop(c, mark);
+}
+
+bool
+json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
+{
+	struct ctx	 c;
+	struct model	*m;
+	struct buf	 b;
+	cJSON		*root = NULL;
+	const char	*end = NULL;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 i, n;
+	bool		 ok;
+
+	memset(s, 0, sizeof(*s));
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return false;
+	}
+	buf_init(&b);
+	while (b.len <= JSON_MAX_BYTES && (n = fread(chunk, 1,
+	    sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		fclose(f);
+		buf_release(&b);
+		return false;
+	}
+	fclose(f);
+	m = model_new();	/* the scanner's context wants one */
+	memset(&c, 0, sizeof(c));
+	c.name = path;
+	c.m = m;
+	buf_init(&c.path);
+	buf_init(&c.q);
+	if (b.len == 0)
+		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
+	else if (b.len > JSON_MAX_BYTES)
+		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
+		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
+	else if (scan(&c, b.data, b.len)) {
+		root = cJSON_ParseWithLengthOpts(b.data, b.len, &end, false);
+		if (root == NULL || stamp(root, 0) != c.npos)
+			addmsg(&c, DIAG_ERROR, 0, 0, NULL, "cJSON cannot "
+			    "parse the file");
+		else
+			check_snapshot(&c, root, s);
+	}
+	cJSON_Delete(root);
+	ok = c.nerr == 0;
+	if (!ok)
+		figures_snapshot_release(s);
+	msg_flush(&c, d);
+	for (i = 0; i < c.nmsgs; i++)
+		free(c.msgs[i].text);
+	free(c.msgs);
+	free(c.pos);
+	for (i = 0; i < c.nseen; i++)
+		free(c.seen[i].key);
+	buf_release(&c.path);
+	buf_release(&c.q);
+	buf_release(&b);
+	model_free(m);
+	return ok;
+}

@@ -53,6 +53,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "figures.h"
 #include "model.h"
 
 /* Limits on hostile input; each error message names the limit. */
@@ -93,5 +94,15 @@ bool	json_load(struct model *m, const char *path, struct diag *d);
  */
 bool	json_load_mem(struct model *m, const char *name, const char *text,
 	    size_t len, struct diag *d);
+
+/*
+ * Reads the statuses a report published from its summary.json at path
+ * (outputs.md): report.period and each indicator's id and status, into
+ * *s (free with figures_snapshot_release()).  The text is checked as
+ * strictly as an input's.  Returns false, every problem reported
+ * through d and *s empty, if it cannot be read.
+ */
+bool	json_load_snapshot(struct snapshot *s, const char *path,
+	    struct diag *d);
 
 #endif

@@ -38,6 +38,7 @@ usage(FILE *fp)
 {
 	fputs("usage: scorecard render FILE.json... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
+	    "                        [--archive ARCHIVE]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
 	    "                        [--mail-date D] [-j N]\n"
 	    "       scorecard archive FILE.json --into ARCHIVE [--replace]\n"
@@ -66,6 +67,8 @@ help(void)
 	    "  -t, --template F   an XHTML template of your own\n"
 	    "  -j, --jobs N       workers for several inputs (default: one a CPU)\n"
 	    "      --no-pdf       do not write charts/<id>.pdf\n"
+	    "      --archive A    compare with the last report archived in A\n"
+	    "                     (its latest snapshot before this period)\n"
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
@@ -129,6 +132,7 @@ main(int argc, char *argv[])
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
 		{ "into", required_argument, NULL, 'I' },
+		{ "archive", required_argument, NULL, 'A' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "replace", no_argument, NULL, 'R' },
 		{ "mail-from", required_argument, NULL, 'F' },
@@ -191,6 +195,14 @@ main(int argc, char *argv[])
 			break;
 		case 'I':
 			into = optarg;
+			break;
+		case 'A':
+			if (*optarg == '\0') {
+				fputs("scorecard: --archive: expected a "
+				    "folder\n", stderr);
+				return EXIT_USAGE;
+			}
+			o.history = optarg;
 			break;
 		case 'j':
 			jobs = atoi(optarg);

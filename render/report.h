@@ -34,6 +34,11 @@ struct report_opts {
 	bool		 has_mail_date;	/* else report.published, else
 					   SOURCE_DATE_EPOCH, else the day
 					   after the period: never the clock */
+	const char	*history;	/* an archive: the last report is its
+					   latest snapshot before this one
+					   (NULL: worked out from the series) */
+	bool		 history_optional; /* a missing archive folder is
+					   no snapshot, not an error */
 };
 
 /* Renders one input per o, reporting every problem through d. */
