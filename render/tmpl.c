@@ -2968,3 +2968,9 @@ out:
 	xmlFreeDoc(r.doc);
 	return ok;
 }
+
+void
+tmpl_cleanup(void)
+{
+	xmlCleanupParser();
+}
