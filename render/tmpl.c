@@ -203,11 +203,38 @@ static const char *const void_elems[] = {
 	"link", "meta", "source", "track", "wbr", NULL
 };
 
-/* Attributes whose value a browser may follow as a URL. */
+/*
+ * Attributes whose value a browser may follow as a URL, on any element
+ * (HTML's, SVG's and the legacy ones browsers still read); ping and
+ * archive hold several, space-separated, srcset a comma-separated list.
+ */
 static const char *const url_attrs[] = {
-	"action", "background", "cite", "codebase", "data", "formaction",
-	"href", "icon", "longdesc", "manifest", "ping", "poster", "src",
-	"srcset", "usemap", NULL
+	"action", "archive", "background", "cite", "classid", "code",
+	"codebase", "data", "dynsrc", "formaction", "href", "icon",
+	"itemtype", "longdesc", "lowsrc", "manifest", "ping", "poster",
+	"profile", "src", "srcset", "usemap", NULL
+};
+/* The schemes input text may give a URL attribute. */
+static const char *const url_schemes[] = {
+	"http", "https", "mailto", "cid", NULL
+};
+/*
+ * Elements whose URL attributes load code, a frame or a stylesheet, or
+ * change what every other link means: no input text in them at all.
+ */
+static const char *const code_elems[] = {
+	"applet", "base", "embed", "frame", "iframe", "link", "object",
+	"portal", "script", NULL
+};
+/* SVG elements that animate another element's attributes. */
+static const char *const anim_elems[] = {
+	"animate", "animateColor", "animateMotion", "animateTransform",
+	"discard", "set", NULL
+};
+/* Their attributes that name the attribute animated or give it values. */
+static const char *const anim_attrs[] = {
+	"attributeName", "attributeType", "by", "from", "to", "values",
+	NULL
 };
 
 /* The libxml2 tree calls return NULL only when out of memory. */
@@ -750,18 +777,108 @@ trimdup(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-static bool
-is_url_attr(const struct apair *p)
+enum urlkind {
+	URL_NONE,
+	URL_ONE,	/* one URL */
+	URL_SPACED,	/* URLs separated by spaces: ping, archive */
+	URL_SRCSET	/* "URL descriptor, URL descriptor" */
+};
+
+static enum urlkind
+url_kind(const struct apair *p)
 {
 	size_t	 i;
 
 	if (p->prefix != NULL)
 		return strcmp(p->prefix, "xlink") == 0 &&
-		    strcmp(p->local, "href") == 0;
+		    strcmp(p->local, "href") == 0 ? URL_ONE : URL_NONE;
 	for (i = 0; url_attrs[i] != NULL; i++)
 		if (strcasecmp(p->local, url_attrs[i]) == 0)
+			break;
+	if (url_attrs[i] == NULL)
+		return URL_NONE;
+	if (strcasecmp(p->local, "srcset") == 0)
+		return URL_SRCSET;
+	if (strcasecmp(p->local, "ping") == 0 ||
+	    strcasecmp(p->local, "archive") == 0)
+		return URL_SPACED;
+	return URL_ONE;
+}
+
+static bool
+is_url_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+	    ch == '\f';
+}
+
+/*
+ * Is s[0..n) a URL input text may give: a fragment, a relative path or
+ * one of url_schemes?  Read as a browser's URL parser reads it: leading
+ * and trailing controls and spaces dropped, tabs and line breaks dropped
+ * anywhere, and a scheme being whatever comes before a ':' that is
+ * before any '/', '?' or '#' (stricter than the parser, which reads
+ * "a b:c" as a path: no colon there at all).
+ */
+static bool
+url_ok(const char *s, size_t n)
+{
+	char	 scheme[16];
+	size_t	 i, k = 0;
+
+	while (n > 0 && (unsigned char)*s <= 0x20)
+		s++, n--;
+	while (n > 0 && (unsigned char)s[n - 1] <= 0x20)
+		n--;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		if (s[i] == '/' || s[i] == '?' || s[i] == '#' ||
+		    s[i] == '\\')
+			return true;
+		if (s[i] == ':')
+			break;
+		/* Longer than any allowed scheme: kept short, never equal. */
+		if (k < sizeof(scheme) - 1)
+			scheme[k] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] - 'A' + 'a' : s[i]);
+		k++;
+	}
+	if (i == n)
+		return true;
+	if (k >= sizeof(scheme) - 1)
+		return false;
+	scheme[k] = '\0';
+	for (i = 0; url_schemes[i] != NULL; i++)
+		if (strcmp(scheme, url_schemes[i]) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Checks every URL of the value s of an attribute of kind k.  In a
+ * srcset every word between spaces and commas is checked, descriptors
+ * too (they hold no colon): stricter than the srcset parser, simpler.
+ */
+static bool
+url_value_ok(enum urlkind k, const char *s)
+{
+	const char	*e;
+
+	if (k == URL_ONE)
+		return url_ok(s, strlen(s));
+	for (;;) {
+		while (is_url_space(*s) || (k == URL_SRCSET && *s == ','))
+			s++;
+		if (*s == '\0')
+			return true;
+		for (e = s; *e != '\0' && !is_url_space(*e) &&
+		    (k != URL_SRCSET || *e != ','); e++)
+			continue;
+		if (!url_ok(s, (size_t)(e - s)))
+			return false;
+		s = e;
+	}
 }
 
 /*
@@ -1863,6 +1980,32 @@ check_attr_target(struct tmpl *t, xmlNodePtr n, const struct apair *p,
 {
 	xmlNsPtr	 ns;
 
+	if (p->prefix == NULL && is_ns(n, NS_SVG) &&
+	    in_list(anim_elems, n->name) && in_list(anim_attrs,
+	    BAD_CAST p->local)) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s of <%s> "
+		    "animates another attribute: it cannot take input text",
+		    p->local, n->name);
+		return false;
+	}
+	if (p->prefix == NULL && is_html(n, "meta") &&
+	    (strcasecmp(p->local, "http-equiv") == 0 ||
+	    (strcasecmp(p->local, "content") == 0 &&
+	    attr_val(n, "http-equiv") != NULL))) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s of <meta "
+		    "http-equiv> can refresh or redirect the page: it cannot "
+		    "take input text", p->local);
+		return false;
+	}
+	if (url_kind(p) != URL_NONE && n->ns != NULL &&
+	    in_list(code_elems, n->name)) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s%s%s of "
+		    "<%s> loads code, a frame or a stylesheet, or changes "
+		    "every link: it cannot take input text",
+		    p->prefix != NULL ? p->prefix : "",
+		    p->prefix != NULL ? ":" : "", p->local, n->name);
+		return false;
+	}
 	if (p->prefix == NULL) {
 		if (name_case_ok(n, p->local, true))
 			return true;
@@ -2293,25 +2436,6 @@ wrong_kind(struct render *r, xmlNodePtr n, enum instr k, const char *name,
 	    instr_names[k], name, tkind_name(v->kind), want);
 }
 
-/* Is s a URL a browser would run as script? */
-static bool
-is_script_url(const char *s)
-{
-	char	 scheme[16];
-	size_t	 n = 0;
-
-	/* Browsers ignore controls and spaces in the scheme. */
-	for (; *s != '\0' && *s != ':' && n < sizeof(scheme) - 1; s++)
-		if ((unsigned char)*s > 0x20 && *s != 0x7f)
-			scheme[n++] = (char)(*s >= 'A' && *s <= 'Z' ?
-			    *s - 'A' + 'a' : *s);
-	if (*s != ':')
-		return false;
-	scheme[n] = '\0';
-	return strcmp(scheme, "javascript") == 0 ||
-	    strcmp(scheme, "vbscript") == 0;
-}
-
 static bool
 exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
     const char *spec)
@@ -2323,6 +2447,7 @@ exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
 	struct buf		 err, what;
 	bool			 ok = false;
 	long			 chk;
+	enum urlkind		 uk;
 
 	buf_init(&err);
 	buf_init(&what);
@@ -2347,9 +2472,11 @@ exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
 			text_err(r->d, r->t->path, n, what.data, chk);
 			goto out;
 		}
-		if (is_url_attr(&pv[i]) && is_script_url(v->s)) {
-			node_err(r->d, r->t->path, n, "%s: a script URL "
-			    "cannot go in %s%s%s", what.data,
+		if ((uk = url_kind(&pv[i])) != URL_NONE &&
+		    !url_value_ok(uk, v->s)) {
+			node_err(r->d, r->t->path, n, "%s: %s%s%s takes only "
+			    "a relative URL, a fragment or an http, https, "
+			    "mailto or cid URL", what.data,
 			    pv[i].prefix != NULL ? pv[i].prefix : "",
 			    pv[i].prefix != NULL ? ":" : "", pv[i].local);
 			goto out;
