@@ -44,6 +44,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cJSON.h>
 
@@ -198,6 +199,7 @@ static void	cerr(struct ctx *, const cJSON *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 static void	serr(struct scan *, int, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
+static bool	valid_id(const char *);
 
 /*
  * Whether another message can be kept; if not, counts one of level lvl
@@ -427,6 +429,23 @@ push_index(struct ctx *c, size_t i)
 
 	buf_printf(&c->path, "[%zu]", i);
 	return mark;
+}
+
+/*
+ * After an indicator's index, the id its author gave it, if it is a
+ * valid one: "indicators[2] (id \"cla-rate\").series[5].value".  The
+ * index finds the place; the id is the name the author knows.
+ */
+static void
+push_id(struct ctx *c, const cJSON *ind)
+{
+	const cJSON	*id;
+
+	if (!cJSON_IsObject(ind))
+		return;
+	id = cJSON_GetObjectItemCaseSensitive(ind, "id");
+	if (cJSON_IsString(id) && valid_id(id->valuestring))
+		buf_printf(&c->path, " (id %s)", quoted(c, id->valuestring));
 }
 
 static void
@@ -1344,6 +1363,85 @@ text_ok(struct ctx *c, const cJSON *v)
 	return false;
 }
 
+/* What a field is expected to hold, for found(). */
+enum want {
+	W_STRING,		/* text */
+	W_NUMBER,		/* a figure */
+	W_VALUE,		/* a figure or null */
+	W_WHOLE,		/* a whole number */
+	W_BOOL,			/* true or false */
+	W_WORD			/* one of a list of words */
+};
+
+/*
+ * Writes "found X" for the refused value v into b, with a hint when one
+ * helps ("found \"n/a\": write null for a missing value"): the user sees
+ * what was read, not only what was wanted.
+ */
+static void
+found(struct ctx *c, struct buf *b, const cJSON *v, enum want w)
+{
+	const char	*s, *hint = NULL;
+	char		*end;
+
+	BUF_PUTSL(b, "found ");
+	if (cJSON_IsString(v)) {
+		s = v->valuestring;
+		buf_puts(b, quoted(c, s));
+		if (w == W_BOOL && (strcmp(s, "true") == 0 ||
+		    strcmp(s, "false") == 0))
+			hint = "write true or false without quotes";
+		else if (w == W_BOOL)
+			hint = "write true or false";
+		else if (w != W_STRING && w != W_WORD) {
+			errno = 0;
+			(void)strtod(s, &end);
+			if (end != s && *end == '\0' && !blank(s))
+				hint = "write the number without quotes";
+			else if (end != s)
+				hint = "write the number alone, without "
+				    "quotes, units or separators";
+			else if (w == W_VALUE)
+				hint = "write null for a missing value";
+			else
+				hint = "write a number";
+		}
+	} else if (cJSON_IsNumber(v)) {
+		buf_printf(b, "%.15g", v->valuedouble);
+		if (w == W_STRING || w == W_WORD)
+			hint = "put text in double quotes";
+		else if (w == W_BOOL)
+			hint = "write true or false";
+	} else if (cJSON_IsBool(v)) {
+		BUF_PUTSL(b, cJSON_IsTrue(v) ? "true" : "false");
+		if (w == W_STRING || w == W_WORD)
+			hint = "put text in double quotes";
+	} else if (cJSON_IsNull(v)) {
+		BUF_PUTSL(b, "null");
+		if (w == W_STRING)
+			hint = "leave the field out when there is no text";
+		else if (w != W_VALUE)
+			hint = "leave the field out when there is none";
+	} else if (cJSON_IsArray(v))
+		BUF_PUTSL(b, "an array");
+	else
+		BUF_PUTSL(b, "an object");
+	if (hint != NULL)
+		buf_printf(b, ": %s", hint);
+}
+
+/* Reports v as not the kind of value expected: "EXPECTED; found ...". */
+static void
+wrong(struct ctx *c, const cJSON *v, enum want w, const char *expected)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	found(c, &b, v, w);
+	cerr(c, v, "%s; %s", expected, b.data);
+	buf_release(&b);
+}
+
 /* Is field v (of obj) there?  Reports it missing if required. */
 static bool
 present(struct ctx *c, const cJSON *obj, const cJSON *v, const char *name,
@@ -1368,7 +1466,7 @@ get_string(struct ctx *c, const cJSON *obj, const cJSON *v,
 		return false;
 	mark = push(c, name);
 	if (!cJSON_IsString(v))
-		cerr(c, v, "expected a string");
+		wrong(c, v, W_STRING, "expected a string");
 	else if ((flags & F_NONEMPTY) && blank(v->valuestring))
 		cerr(c, v, "must not be empty");
 	else if (text_ok(c, v)) {
@@ -1423,7 +1521,7 @@ get_number(struct ctx *c, const cJSON *obj, const cJSON *v,
 		return false;
 	mark = push(c, name);
 	if (!cJSON_IsNumber(v))
-		cerr(c, v, "expected a number");
+		wrong(c, v, W_NUMBER, "expected a number");
 	else if (figure_ok(c, v)) {
 		*out = v->valuedouble;
 		ok = true;
@@ -1452,7 +1550,7 @@ get_value(struct ctx *c, const cJSON *obj, const cJSON *v, bool *has,
 			*out = v->valuedouble;
 		}
 	} else if (!cJSON_IsNull(v))
-		cerr(c, v, "expected a number or null");
+		wrong(c, v, W_VALUE, "expected a number or null");
 	pop(c, mark);
 }
 
@@ -1470,8 +1568,9 @@ get_whole(struct ctx *c, const cJSON *obj, const cJSON *v,
 	mark = push(c, name);
 	x = cJSON_IsNumber(v) ? v->valuedouble : -1;
 	if (!isfinite(x) || x != floor(x) || x < (positive ? 1 : 0))
-		cerr(c, v, "expected a whole number, %d or more",
-		    positive ? 1 : 0);
+		wrong(c, v, W_WHOLE, positive ?
+		    "expected a whole number, 1 or more" :
+		    "expected a whole number, 0 or more");
 	else if (x >= WHOLE_LIMIT)
 		cerr(c, v, "too large (the limit is 9007199254740991)");
 	else {
@@ -1493,7 +1592,7 @@ get_bool(struct ctx *c, const cJSON *obj, const cJSON *v, const char *name,
 		return false;
 	mark = push(c, name);
 	if (!cJSON_IsBool(v))
-		cerr(c, v, "expected true or false");
+		wrong(c, v, W_BOOL, "expected true or false");
 	else {
 		*out = cJSON_IsTrue(v);
 		ok = true;
@@ -1519,14 +1618,18 @@ get_word(struct ctx *c, const cJSON *obj, const cJSON *v, const char *name,
 				return true;
 			}
 	buf_init(&list);
+	BUF_PUTSL(&list, "expected one of ");
 	for (i = 0; ws[i].name != NULL; i++)
 		buf_printf(&list, "%s%s", i == 0 ? "" : ", ", ws[i].name);
 	mark = push(c, name);
-	if (cJSON_IsString(v))
-		cerr(c, v, "expected one of %s, not %s", list.data,
-		    quoted(c, v->valuestring));
+	for (i = 0; cJSON_IsString(v) && ws[i].name != NULL; i++)
+		if (strcasecmp(v->valuestring, ws[i].name) == 0)
+			break;
+	if (cJSON_IsString(v) && ws[i].name != NULL)
+		cerr(c, v, "%s; found %s: write \"%s\" (lower case)",
+		    list.data, quoted(c, v->valuestring), ws[i].name);
 	else
-		cerr(c, v, "expected one of %s", list.data);
+		wrong(c, v, W_WORD, list.data);
 	pop(c, mark);
 	buf_release(&list);
 	return false;
@@ -2015,6 +2118,7 @@ check_indicators(struct ctx *c, const cJSON *top, const cJSON *v)
 		idnode = xcalloc(n, sizeof(*idnode));
 		cJSON_ArrayForEach(e, v) {
 			emark = push_index(c, c->m->ninds);
+			push_id(c, e);
 			check_indicator(c, e, c->m->ninds++, idnode);
 			pop(c, emark);
 		}
