@@ -106,9 +106,10 @@ void	scene_line(struct scene *s, enum sc_role role, double x0, double y0,
 void	scene_circle(struct scene *s, double x, double y, double r,
 	    uint32_t stroke, uint32_t fill, double width);
 /*
- * Returns v finite and within +-1e5, Cairo's safe range: the adders
- * above clamp every position and size with it; layout clamps the
- * points of paths it fills itself.
+ * Returns v finite and within +-1e5, Cairo's safe range (0 for NaN
+ * and infinities): the adders above clamp every position and every
+ * rectangle's size with it; layout clamps the y of the paths it fills
+ * itself.
  */
 double	scene_clamp(double v);
 
