@@ -2151,6 +2151,38 @@ check_indicator(struct ctx *c, const cJSON *v, size_t i,
 		ind->chart = (enum chart_kind)w;
 }
 
+/*
+ * Every name the output will use is known now: two ids that would make
+ * the same file or element id are refused here, before anything is
+ * drawn, at the later id.  idnode[i] is indicator i's valid, first-used
+ * id or NULL.
+ */
+static void
+check_made_names(struct ctx *c, const cJSON **idnode)
+{
+	struct model_clash *cl;
+	size_t		 n, k, a, b, mark;
+
+	n = model_name_clashes(c->m, &cl);
+	for (k = 0; k < n; k++) {
+		a = cl[k].first;
+		b = cl[k].second;
+		/* A duplicate id is reported already. */
+		if (idnode[a] == NULL || idnode[b] == NULL)
+			continue;
+		mark = push_index(c, b);
+		buf_printf(&c->path, " (id %s)", quoted(c, c->m->inds[b].id));
+		path_key(c, &c->path, "id");
+		/* Ids are [a-z0-9-]: nothing to escape or cut. */
+		cerr(c, idnode[b], "\"%s\" and indicators[%zu] (id \"%s\", "
+		    "line %d) would both make %s \"%s\"; rename one",
+		    c->m->inds[b].id, a, c->m->inds[a].id,
+		    c->pos[idnode[a]->valueint].line, cl[k].what, cl[k].name);
+		pop(c, mark);
+	}
+	model_clashes_free(cl, n);
+}
+
 static void
 check_indicators(struct ctx *c, const cJSON *top, const cJSON *v)
 {
@@ -2176,6 +2208,7 @@ check_indicators(struct ctx *c, const cJSON *top, const cJSON *v)
 			check_indicator(c, e, c->m->ninds++, idnode);
 			pop(c, emark);
 		}
+		check_made_names(c, idnode);
 		free(idnode);
 	}
 	pop(c, mark);
