@@ -3283,3 +3283,9 @@ out:
 	xmlFreeDoc(r.doc);
 	return ok;
 }
+
+void
+tmpl_cleanup(void)
+{
+	xmlCleanupParser();
+}

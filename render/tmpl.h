@@ -102,4 +102,7 @@ void		 tmpl_free(struct tmpl *t);
 bool		 tmpl_render(const struct tmpl *t, const struct tctx *c,
 		    struct buf *out, struct diag *d);
 
+/* Frees libxml2's global state at exit, after the last tmpl is freed. */
+void		 tmpl_cleanup(void);
+
 #endif

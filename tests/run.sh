@@ -141,6 +141,18 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
+# are compared by test_tmpl among the unit tests; it rewrites them too.
+if [ $regen = 1 ]; then
+	$V ./tests/unit/test_tmpl --regen >"$OUT/tmpl.out" 2>&1
+	rc=$?
+	sed -En 's#^(same|created|replaced) +#\1 tests/tmpl/#p' "$OUT/tmpl.out"
+	if [ $rc != 0 ]; then
+		echo "FAIL: tests/unit/test_tmpl --regen exited $rc:"
+		grep -Ev '^(same|created|replaced) ' "$OUT/tmpl.out"
+		exit 1
+	fi
+fi
 [ $regen = 1 ] && exit 0
 
 # A refusal takes no longer than the limit, whatever the expansion asked
