@@ -110,6 +110,9 @@ struct ctx {
 	size_t		 nseen;
 	bool		 comps_ok;	/* can comparator references be
 					   checked against m->comps? */
+	bool		 vcheck;	/* figures checked against vunit */
+	enum unit	 vunit;		/* the unit of the figures being read */
+	bool		 vwhole;	/* and a count must be whole */
 };
 
 /* One open array or object in the scanner. */
@@ -1503,10 +1506,45 @@ get_period(struct ctx *c, const cJSON *obj, const cJSON *v,
 static bool
 figure_ok(struct ctx *c, const cJSON *v)
 {
-	if (isfinite(v->valuedouble) &&
-	    fabs(v->valuedouble) <= JSON_MAX_VALUE)
+	double		 x = v->valuedouble;
+	const char	*want = NULL;
+
+	if (!isfinite(x) || fabs(x) > JSON_MAX_VALUE) {
+		cerr(c, v, "out of range (a figure must be between -1e15 "
+		    "and 1e15)");
+		return false;
+	}
+	if (!c->vcheck)
 		return true;
-	cerr(c, v, "out of range (a figure must be between -1e15 and 1e15)");
+	/* What each unit can be (see "Units" in scorecard(1)). */
+	switch (c->vunit) {
+	case UNIT_COUNT:
+		if (c->vwhole && (x < 0 || x != floor(x)))
+			want = "a count must be a whole number, 0 or more";
+		else if (x < 0)
+			want = "a count must be 0 or more";
+		break;
+	case UNIT_PERCENT:
+		if (x < 0 || x > 100)
+			want = "a percentage must be from 0 to 100";
+		break;
+	case UNIT_RATE10K:
+		if (x < 0)
+			want = "a rate must be 0 or more";
+		break;
+	case UNIT_DAYS:
+	case UNIT_WEEKS:
+		if (x < 0)
+			want = c->vunit == UNIT_DAYS ? "a number of days must "
+			    "be 0 or more" : "a number of weeks must be 0 or "
+			    "more";
+		break;
+	case UNIT_NUMBER:
+		break;
+	}
+	if (want == NULL)
+		return true;
+	cerr(c, v, "%s; found %.15g", want, x);
 	return false;
 }
 
@@ -1982,6 +2020,13 @@ check_breakdown(struct ctx *c, const cJSON *obj, const cJSON *v,
 	b->unit = UNIT_COUNT;
 	if (get_word(c, v, f[3], "unit", 0, units, &w))
 		b->unit = (enum unit)w;
+	c->vcheck = false;
+	if (f[3] == NULL || b->unit != UNIT_COUNT ||
+	    strcmp(f[3]->valuestring, "count") == 0) {
+		c->vcheck = true;
+		c->vunit = b->unit;
+		c->vwhole = true;
+	}
 	if (!present(c, v, f[2], "items", F_REQ))
 		goto out;
 	imark = push(c, "items");
@@ -2002,6 +2047,7 @@ check_breakdown(struct ctx *c, const cJSON *obj, const cJSON *v,
 	}
 	pop(c, imark);
 out:
+	c->vcheck = c->vwhole = false;
 	pop(c, mark);
 }
 
@@ -2074,8 +2120,12 @@ check_indicator(struct ctx *c, const cJSON *v, size_t i,
 	get_string(c, v, f[I_TITLE], "title", F_REQ | F_NONEMPTY,
 	    &ind->title);
 	get_string(c, v, f[I_SECTION], "section", 0, &ind->section);
-	if (get_word(c, v, f[I_UNIT], "unit", F_REQ, units, &w))
+	if (get_word(c, v, f[I_UNIT], "unit", F_REQ, units, &w)) {
 		ind->unit = (enum unit)w;
+		/* Figures in the unit's range; a count of children whole. */
+		c->vcheck = true;
+		c->vunit = ind->unit;
+	}
 	ind->better = BETTER_NEITHER;
 	better_ok = f[I_BETTER] == NULL;
 	if (get_word(c, v, f[I_BETTER], "better", 0, betters, &w)) {
@@ -2085,16 +2135,52 @@ check_indicator(struct ctx *c, const cJSON *v, size_t i,
 	check_target(c, v, f[I_TARGET], ind, better_ok);
 	if (present(c, v, f[I_SERIES], "series", F_REQ)) {
 		mark = push(c, "series");
+		c->vwhole = true;
 		check_series(c, f[I_SERIES], &ind->series, "series");
+		c->vwhole = false;
 		pop(c, mark);
 	}
+	/* Other areas' averages of a count need not be whole. */
 	check_cseries(c, v, f[I_COMPS], ind);
+	c->vcheck = false;
 	check_table(c, v, ind);
 	check_breakdown(c, v, f[I_BREAKDOWN], ind);
 	get_string(c, v, f[I_COMMENTARY], "commentary", 0, &ind->commentary);
 	ind->chart = CHART_AUTO;
 	if (get_word(c, v, f[I_CHART], "chart", 0, charts, &w))
 		ind->chart = (enum chart_kind)w;
+}
+
+/*
+ * Every name the output will use is known now: two ids that would make
+ * the same file or element id are refused here, before anything is
+ * drawn, at the later id.  idnode[i] is indicator i's valid, first-used
+ * id or NULL.
+ */
+static void
+check_made_names(struct ctx *c, const cJSON **idnode)
+{
+	struct model_clash *cl;
+	size_t		 n, k, a, b, mark;
+
+	n = model_name_clashes(c->m, &cl);
+	for (k = 0; k < n; k++) {
+		a = cl[k].first;
+		b = cl[k].second;
+		/* A duplicate id is reported already. */
+		if (idnode[a] == NULL || idnode[b] == NULL)
+			continue;
+		mark = push_index(c, b);
+		buf_printf(&c->path, " (id %s)", quoted(c, c->m->inds[b].id));
+		path_key(c, &c->path, "id");
+		/* Ids are [a-z0-9-]: nothing to escape or cut. */
+		cerr(c, idnode[b], "\"%s\" and indicators[%zu] (id \"%s\", "
+		    "line %d) would both make %s \"%s\"; rename one",
+		    c->m->inds[b].id, a, c->m->inds[a].id,
+		    c->pos[idnode[a]->valueint].line, cl[k].what, cl[k].name);
+		pop(c, mark);
+	}
+	model_clashes_free(cl, n);
 }
 
 static void
@@ -2122,6 +2208,7 @@ check_indicators(struct ctx *c, const cJSON *top, const cJSON *v)
 			check_indicator(c, e, c->m->ninds++, idnode);
 			pop(c, emark);
 		}
+		check_made_names(c, idnode);
 		free(idnode);
 	}
 	pop(c, mark);

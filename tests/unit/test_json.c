@@ -126,7 +126,7 @@ test_good(void)
 	    "    \"commentary\": \"Plain <b>text</b>\",\n"
 	    "    \"chart\": \"column\"\n"
 	    "  }, {\n"
-	    "    \"id\": \"2\", \"title\": \"Second\", \"unit\": \"rate10k\",\n"
+	    "    \"id\": \"2\", \"title\": \"Second\", \"unit\": \"number\",\n"
 	    "    \"target\": 12.5,\n"
 	    "    \"series\": [ { \"period\": \"2021/22 Q2\",\n"
 	    "      \"value\": -0.5 } ]\n"
@@ -217,7 +217,7 @@ test_good(void)
 	STR_EQ(ind->id, "2");
 	OK(ind->code == NULL && ind->section == NULL &&
 	    ind->commentary == NULL && ind->breakdown == NULL);
-	INT_EQ(ind->unit, UNIT_RATE10K);
+	INT_EQ(ind->unit, UNIT_NUMBER);
 	INT_EQ(ind->better, BETTER_NEITHER);
 	INT_EQ(ind->chart, CHART_AUTO);
 	OK(ind->target.set && !ind->target.has_amber);
