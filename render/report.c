@@ -569,6 +569,7 @@ struct charts {
 	struct measure	 ms;
 	struct chart_opts opts;
 	bool		 pdf;
+	bool		 check_only;	/* lay out and write SVG only */
 	/* PNGs being encoded: the draw ticket and the file it goes to. */
 	struct pending {
 		int	 ticket;
@@ -609,6 +610,8 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 	buf_printf(&path, "charts/%s.svg", name);
 	out = ofile_add(of, path.data);
 	buf_put(out, svg.data, svg.len);
+	if (ch->check_only)
+		goto done;	/* drawing fails only for want of memory */
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
 	/* Filled in by collect_charts(): the encoding runs meanwhile. */
@@ -628,6 +631,7 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 		if (!draw_pdf(ch->dr, s, ofile_add(of, path.data), d))
 			goto fail;
 	}
+done:
 	buf_release(&path);
 	buf_release(&svg);
 	return true;
@@ -1428,6 +1432,7 @@ build(const struct report_opts *o, const char *text, size_t len,
 	chart_defaults(&ch.opts);
 	ch.opts.ownlabel = m->report.organisation;
 	ch.pdf = o->pdf;
+	ch.check_only = o->check_only;
 	c = tctx_new();
 	if (!bind(c, m, figs, &prev, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
@@ -1461,8 +1466,12 @@ report_render(const struct report_opts *o, struct diag *d)
 	enum report_status rc;
 
 	m = model_new();
+	if (o->checked)
+		d->hushed++;
 	rc = build(o, NULL, 0, m, &of, d);
-	if (rc == REPORT_OK && !commit(o->outdir, &of, d))
+	if (o->checked)
+		d->hushed--;
+	if (rc == REPORT_OK && !o->check_only && !commit(o->outdir, &of, d))
 		rc = REPORT_OUTPUT;
 	ofiles_release(&of);
 	model_free(m);
