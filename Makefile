@@ -9,20 +9,22 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
-PKGS	 = cairo pangocairo libxml-2.0 libcjson libzip xlsxwriter
+PKGS	 = cairo pangocairo glib-2.0 libxml-2.0 libcjson libzip xlsxwriter
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
+	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
-	   render/mail.o render/sha256.o render/report.o render/batch.o \
-	   render/jsonout.o render/book.o render/csv.o render/zipread.o \
-	   render/xlsx.o render/xlsxwrite.o render/input.o
+	   render/mail.o render/sha256.o render/history.o render/report.o \
+	   render/batch.o render/jsonout.o render/book.o render/csv.o \
+	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
-	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png
+	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
+	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
@@ -86,7 +88,7 @@ VALGRIND_CMD = valgrind -q --leak-check=full \
 valgrind: scorecard $(UNITS) tests/pngcheck
 	@SKIP_PUBLISHABLE=1 VALGRIND="$(VALGRIND_CMD)" sh tests/run.sh
 
-regen: scorecard
+regen: scorecard tests/unit/test_tmpl
 	@sh tests/run.sh --regen
 
 install: scorecard

@@ -14,8 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
 #include "batch.h"
 #include "buf.h"
 #include "config.h"
@@ -24,6 +22,7 @@
 #include "mail.h"
 #include "period.h"
 #include "report.h"
+#include "tmpl.h"
 #include "util.h"
 
 enum exitcode {
@@ -38,6 +37,7 @@ usage(FILE *fp)
 {
 	fputs("usage: scorecard render FILE... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
+	    "                        [--archive ARCHIVE]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
 	    "                        [--mail-date D] [-j N] [SHEET OPTIONS]\n"
 	    "       scorecard archive FILE --into ARCHIVE [--replace] "
@@ -74,6 +74,8 @@ help(void)
 	    "  -t, --template F   an XHTML template of your own\n"
 	    "  -j, --jobs N       workers for several inputs (default: one a CPU)\n"
 	    "      --no-pdf       do not write charts/<id>.pdf\n"
+	    "      --archive A    compare with the last report archived in A\n"
+	    "                     (its latest snapshot before this period)\n"
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
@@ -142,6 +144,7 @@ main(int argc, char *argv[])
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
 		{ "into", required_argument, NULL, 'I' },
+		{ "archive", required_argument, NULL, 'A' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "replace", no_argument, NULL, 'R' },
 		{ "mail-from", required_argument, NULL, 'F' },
@@ -209,6 +212,14 @@ main(int argc, char *argv[])
 			break;
 		case 'I':
 			into = optarg;
+			break;
+		case 'A':
+			if (*optarg == '\0') {
+				fputs("scorecard: --archive: expected a "
+				    "folder\n", stderr);
+				return EXIT_USAGE;
+			}
+			o.history = optarg;
 			break;
 		case 'j':
 			jobs = atoi(optarg);
@@ -313,7 +324,7 @@ main(int argc, char *argv[])
 		    fflush(stdout) != 0)
 			rc = EXIT_OUTPUT;
 		buf_release(&out);
-		xmlCleanupParser();
+		tmpl_cleanup();
 		return rc;
 	}
 	if (strcmp(cmd, "layout") == 0) {
@@ -389,7 +400,7 @@ main(int argc, char *argv[])
 	buf_release(&atpl);
 	buf_release(&assets);
 	free(dd);
-	xmlCleanupParser();
+	tmpl_cleanup();
 	draw_cleanup();
 	return rc;
 }

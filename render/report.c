@@ -34,6 +34,7 @@
 #include "draw.h"
 #include "figures.h"
 #include "fmt.h"
+#include "history.h"
 #include "input.h"
 #include "json.h"
 #include "jsonout.h"
@@ -346,7 +347,8 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	desc_add(b, &n, &full, &s);
 	BUF_PUTSL(&s, "Latest ");
 	fmt_value_unit(&s, f->latest->value, ind->unit);
-	buf_printf(&s, " in %s", t2);
+	buf_putc(&s, ' ');
+	words_when(&s, &f->latest->period);
 	if (f->latest->provisional)
 		BUF_PUTSL(&s, " (provisional)");
 	if (f->previous != NULL) {
@@ -363,8 +365,9 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	if (f->highest.pt != NULL && f->highest.pt != f->latest) {
 		BUF_PUTSL(&s, "Highest ");
 		fmt_value(&s, f->highest.pt->value, ind->unit);
-		buf_printf(&s, " in %s.", period_long(&f->highest.pt->period,
-		    t1, sizeof(t1)));
+		buf_putc(&s, ' ');
+		words_when(&s, &f->highest.pt->period);
+		buf_putc(&s, '.');
 		desc_add(b, &n, &full, &s);
 	}
 	if (ind->target.set) {
@@ -521,13 +524,20 @@ ctx_indicator(struct tctx *c, const struct indicator *ind,
 		fmt_value(b, f->latest->value, ind->unit);
 		tctx_text(c, "latest", b->data);
 		ctx_period(c, "latest_period", &f->latest->period);
+		buf_reset(b);
+		words_when(b, &f->latest->period);
+		tctx_text(c, "latest_when", b->data);
 		tctx_bool(c, "provisional", f->latest->provisional);
 	} else if (suppressed_latest(ind) != NULL) {
 		tctx_text(c, "latest", "[c]");
 		ctx_period(c, "latest_period", &suppressed_latest(ind)->period);
+		buf_reset(b);
+		words_when(b, &suppressed_latest(ind)->period);
+		tctx_text(c, "latest_when", b->data);
 	} else {
 		tctx_text(c, "latest", "not available");
 		tctx_text(c, "latest_period", "");
+		tctx_text(c, "latest_when", "");
 	}
 	if (f->previous != NULL) {
 		buf_reset(b);
@@ -562,6 +572,7 @@ struct charts {
 	struct measure	 ms;
 	struct chart_opts opts;
 	bool		 pdf;
+	bool		 check_only;	/* lay out and write SVG only */
 	/* PNGs being encoded: the draw ticket and the file it goes to. */
 	struct pending {
 		int	 ticket;
@@ -602,6 +613,8 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 	buf_printf(&path, "charts/%s.svg", name);
 	out = ofile_add(of, path.data);
 	buf_put(out, svg.data, svg.len);
+	if (ch->check_only)
+		goto done;	/* drawing fails only for want of memory */
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
 	/* Filled in by collect_charts(): the encoding runs meanwhile. */
@@ -621,6 +634,7 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 		if (!draw_pdf(ch->dr, s, ofile_add(of, path.data), d))
 			goto fail;
 	}
+done:
 	buf_release(&path);
 	buf_release(&svg);
 	return true;
@@ -667,7 +681,8 @@ shorten(struct buf *b, const char *s, size_t max)
 /* Binds the whole model into root and makes every chart file. */
 static bool
 bind(struct tctx *root, const struct model *m, const struct figures *figs,
-    struct charts *ch, struct ofiles *of, struct diag *d)
+    const struct figcounts *prev, struct charts *ch, struct ofiles *of,
+    struct diag *d)
 {
 	struct tctx	*sec = NULL, *ic, *row;
 	struct scene	 s;
@@ -716,6 +731,7 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	tctx_list(root, "sections");
 	tctx_list(root, "performing_well");
 	tctx_list(root, "areas_for_focus");
+	tctx_list(root, "neither_list");
 
 	for (i = 0; i < m->ninds; i++) {
 		const struct indicator *ind = &m->inds[i];
@@ -737,7 +753,18 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 		ctx_indicator(ic, ind, f, &b);
 		buf_reset(&b);
 		words_indicator(&b, ind, f);
+		words_context(&b, m, ind, f);
 		tctx_text(ic, "sentence", b.data);
+		buf_reset(&b);
+		if (words_unlisted(&b, ind, f)) {
+			struct tctx *li = tctx_add(root, "neither_list");
+
+			tctx_text(li, "reason", b.data);
+			tctx_text(li, "title", ind->title);
+			buf_reset(&b);
+			buf_printf(&b, "#ind-%s", ind->id);
+			tctx_text(li, "href", b.data);
+		}
 		if (words_performing_well(ind, f) ||
 		    words_area_for_focus(ind, f)) {
 			struct tctx *li = tctx_add(root,
@@ -841,6 +868,19 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	buf_printf(&b, "%zu", m->ninds);
 	tctx_text(root, "n_indicators", b.data);
 	ctx_counts(root, n);
+	{
+		struct figcounts now;
+
+		figures_counts(m, figs, &now);
+		buf_reset(&b);
+		words_counts(&b, &now, prev);
+		if (b.len > 0)
+			tctx_text(root, "counts_moved", b.data);
+		buf_reset(&b);
+		words_changes(&b, m, figs, prev);
+		if (b.len > 0)
+			tctx_text(root, "status_changes", b.data);
+	}
 	ok = true;
 out:
 	scene_release(&s);
@@ -1241,8 +1281,8 @@ mail_date(const struct report_opts *o, const struct model *m)
  */
 static bool
 make_email(const struct report_opts *o, const struct model *m,
-    const struct figures *figs, const struct tctx *c, struct ofiles *of,
-    struct diag *d)
+    const struct figures *figs, const struct figcounts *prev,
+    const struct tctx *c, struct ofiles *of, struct diag *d)
 {
 	struct tmpl	 *t;
 	struct buf	  html, text, subj, name, cid, *out;
@@ -1262,7 +1302,7 @@ make_email(const struct report_opts *o, const struct model *m,
 	img = xcalloc(m->ninds, sizeof(*img));
 	if (!tmpl_render(t, c, &html, d))
 		goto out;
-	words_text_report(&text, m, figs);
+	words_text_report(&text, m, figs, prev);
 	/* The PNG parts, in report order; names live in of until freed. */
 	for (i = 0; i < m->ninds; i++) {
 		buf_reset(&name);
@@ -1356,10 +1396,13 @@ build(const struct report_opts *o, const struct input *in,
 	struct tmpl	*t = NULL;
 	struct tctx	*c = NULL;
 	struct charts	 ch;
+	struct snapshot	 snap;
+	struct figcounts prev;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
 
 	memset(&ch, 0, sizeof(ch));
+	memset(&snap, 0, sizeof(snap));
 	/* Check the input and the template before drawing anything. */
 	if (!input_load(m, in, &o->sheet, d))
 		goto out;
@@ -1369,15 +1412,30 @@ build(const struct report_opts *o, const struct input *in,
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
 	figs = all_figures(m);
-	summary_write(ofile_add(of, "summary.json"), m, figs);
+	/* The last report: the archive's, else one period back. */
+	figures_counts_previous(m, figs, &prev);
+	if (o->history != NULL) {
+		switch (history_last(o->history, &m->report.period,
+		    !o->history_optional, &snap, d)) {
+		case HISTORY_FOUND:
+			figures_from_snapshot(m, figs, &snap, &prev);
+			break;
+		case HISTORY_NONE:
+			break;
+		case HISTORY_ERROR:
+			goto out;
+		}
+	}
+	summary_write(ofile_add(of, "summary.json"), m, figs, &prev);
 
 	ch.dr = draw_new();
 	draw_measure(ch.dr, &ch.ms);
 	chart_defaults(&ch.opts);
 	ch.opts.ownlabel = m->report.organisation;
 	ch.pdf = o->pdf;
+	ch.check_only = o->check_only;
 	c = tctx_new();
-	if (!bind(c, m, figs, &ch, of, d)) {
+	if (!bind(c, m, figs, &prev, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -1388,7 +1446,7 @@ build(const struct report_opts *o, const struct input *in,
 		goto out;
 	}
 	if (o->email_template != NULL &&
-	    !make_email(o, m, figs, c, of, d))
+	    !make_email(o, m, figs, &prev, c, of, d))
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
@@ -1397,6 +1455,7 @@ out:
 	tctx_free(c);
 	tmpl_free(t);
 	free(figs);
+	figures_snapshot_release(&snap);
 	return rc;
 }
 
@@ -1409,9 +1468,13 @@ report_render(const struct report_opts *o, struct diag *d)
 	enum report_status rc = REPORT_INPUT;
 
 	m = model_new();
+	if (o->checked)
+		d->hushed++;
 	if (input_read(&in, o->input, d))
 		rc = build(o, &in, m, &of, NULL, d);
-	if (rc == REPORT_OK && !commit(o->outdir, &of, d))
+	if (o->checked)
+		d->hushed--;
+	if (rc == REPORT_OK && !o->check_only && !commit(o->outdir, &of, d))
 		rc = REPORT_OUTPUT;
 	input_release(&in);
 	ofiles_release(&of);
@@ -1748,6 +1811,7 @@ report_archive(const struct report_opts *o, const char *archive,
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
+	struct report_opts ao;
 	struct input	 in;
 	struct buf	 name, dest, tmp, old, equiv, *man;
 	enum report_status rc;
@@ -1765,7 +1829,13 @@ report_archive(const struct report_opts *o, const char *archive,
 		rc = REPORT_INPUT;
 		goto out;
 	}
-	if ((rc = build(o, &in, m, &of, &equiv, d)) != REPORT_OK)
+	/* The last report is this archive's, always. */
+	ao = *o;
+	if (ao.history == NULL) {
+		ao.history = archive;
+		ao.history_optional = true;
+	}
+	if ((rc = build(&ao, &in, m, &of, &equiv, d)) != REPORT_OK)
 		goto out;
 	/* The input byte for byte; beside a spreadsheet, its JSON, which
 	 * the index and a later render read without a spreadsheet reader. */

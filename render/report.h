@@ -36,9 +36,25 @@ struct report_opts {
 	bool		 has_mail_date;	/* else report.published, else
 					   SOURCE_DATE_EPOCH, else the day
 					   after the period: never the clock */
+	const char	*history;	/* an archive: the last report is its
+					   latest snapshot before this one
+					   (NULL: worked out from the series) */
+	bool		 history_optional; /* a missing archive folder is
+					   no snapshot, not an error */
+	bool		 check_only;	/* report_render(): make everything
+					   but the PNG and PDF charts in
+					   memory, write nothing */
+	bool		 checked;	/* checked so already: the input's
+					   and template's warnings are not
+					   shown again */
 };
 
-/* Renders one input per o, reporting every problem through d. */
+/*
+ * Renders one input per o, reporting every problem through d.  With
+ * o->check_only, does every check a render does (the input, the
+ * template filled in memory, the email) and writes nothing: a
+ * REPORT_OK then means that a render can fail only in writing.
+ */
 enum report_status report_render(const struct report_opts *o,
 		    struct diag *d);
 

@@ -200,7 +200,29 @@ if [ $regen = 0 ]; then
 	then ok; else bad "input/example.xlsx is out of step with input/example.json (make example-xlsx)"; fi
 fi
 
+# The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
+# are compared by test_tmpl among the unit tests; it rewrites them too.
+if [ $regen = 1 ]; then
+	$V ./tests/unit/test_tmpl --regen >"$OUT/tmpl.out" 2>&1
+	rc=$?
+	sed -En 's#^(same|created|replaced) +#\1 tests/tmpl/#p' "$OUT/tmpl.out"
+	if [ $rc != 0 ]; then
+		echo "FAIL: tests/unit/test_tmpl --regen exited $rc:"
+		grep -Ev '^(same|created|replaced) ' "$OUT/tmpl.out"
+		exit 1
+	fi
+fi
 [ $regen = 1 ] && exit 0
+
+# A refusal takes no longer than the limit, whatever the expansion asked
+# for: sections nested 20 deep (4^20 copies) are refused within 2 s.
+t0=$(date +%s%N)
+./scorecard render tests/errors/template-each-nested.json -o "$OUT/nested" \
+    --template tests/errors/template-each-nested.xhtml 2>/dev/null
+rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+if [ $rc = 1 ] && [ $ms -lt 2000 ]; then ok
+else bad "nested data-sc-each: exit $rc after $ms ms (expected 1 within 2000)"; fi
 
 # File-system states: a render replaces an earlier render whole; a failed
 # render leaves it byte for byte; nothing is left beside it.
@@ -257,16 +279,34 @@ if command -v flock >/dev/null 2>&1; then
 	wait $lockpid 2>/dev/null
 fi
 
-# Several inputs in one run: a folder each; one bad input fails alone.
+# Several inputs in one run: a folder each, all or nothing: one bad
+# input and nothing is written, nor an earlier render replaced.
 bt=$OUT/batch
 ./scorecard render input/example.json tests/golden/minimal/input.json \
     tests/errors/several-errors.json -o "$bt" -j 2 2>"$OUT/batch.err"
 rc=$?
-if [ $rc = 1 ] && [ -f "$bt/example/report.html" ] &&
-    [ -f "$bt/input/report.html" ] && [ ! -e "$bt/several-errors" ] &&
+if [ $rc = 1 ] && [ ! -e "$bt" ] &&
     grep -q "several-errors.json:19:41: error" "$OUT/batch.err" &&
     ! grep -q "rendered" "$OUT/batch.err"; then ok
 else bad "batch: exit $rc, or folders or messages wrong"; cat "$OUT/batch.err"; fi
+if ./scorecard render input/example.json tests/golden/minimal/input.json \
+    -o "$bt" -j 2 2>"$OUT/batch.err" && [ -f "$bt/example/report.html" ] &&
+    [ -f "$bt/input/report.html" ] && [ ! -s "$OUT/batch.err" ]; then ok
+else bad "batch: two good inputs"; cat "$OUT/batch.err"; fi
+cp -R "$bt" "$bt.before"
+./scorecard render tests/golden/rag/input.json tests/golden/minimal/input.json \
+    tests/errors/template-url-data.json -o "$bt" -j 2 \
+    --template tests/errors/template-url-data.xhtml 2>"$OUT/batch.err"
+rc=$?
+if [ $rc = 1 ] && diff -r "$bt.before" "$bt" >/dev/null && [ ! -e "$bt/rag" ] &&
+    [ "$(grep -c error "$OUT/batch.err")" = 1 ]; then ok
+else bad "batch: a template error in one input changed the others (exit $rc)"; cat "$OUT/batch.err"; fi
+# Warnings are shown once, though every input is read twice.
+sed 's/"cla-count"/"cla-count", "colour": "red"/' tests/golden/minimal/input.json >"$OUT/warn.json"
+./scorecard render "$OUT/warn.json" input/example.json -o "$bt.w3" 2>"$OUT/batch.err"
+rc=$?
+if [ $rc = 0 ] && [ "$(grep -c 'warning: .*colour: unknown field' "$OUT/batch.err")" = 1 ]; then ok
+else bad "batch: a warning not shown exactly once (exit $rc)"; cat "$OUT/batch.err"; fi
 if ./scorecard render input/example.json tests/golden/minimal/input.json \
     tests/golden/rag/input.json -o "$bt.dup" 2>"$OUT/batch.err"; then
 	bad "batch: two inputs named input.json were both accepted"
@@ -366,6 +406,29 @@ if command -v flock >/dev/null; then
 	if [ $rc = 3 ] && grep -q "^scorecard: $ak: error: another scorecard run is archiving into it; try again when it has finished$" "$ak.err"; then ok
 	else bad "archive: a second run at once was not refused (exit $rc)"; cat "$ak.err"; fi
 fi
+
+# The last report from an archive: the snapshot before this period, as
+# its summary.json published it (a later one and a replaced one are
+# not it; one that cannot be read is left out with a warning).
+hi=$OUT/history
+mkdir -p "$hi/2021-11" "$hi/2021-12" "$hi/2021-12.replaced-1" "$hi/2022-02" "$hi/2021-10"
+printf '{"report":{"period":"2021-11"},"indicators":[]}\n' >"$hi/2021-11/summary.json"
+printf '{"report":{"period":"2021-12"},"indicators":[{"id":"cla-count","status":"green"},{"id":"gone","status":"red"}]}\n' >"$hi/2021-12/summary.json"
+printf '{"report":{"period":"2021-12"},"indicators":[]}\n' >"$hi/2021-12.replaced-1/summary.json"
+printf '{"report":{"period":"2022-02"},"indicators":[]}\n' >"$hi/2022-02/summary.json"
+printf '{"report":{"period":"2021-10"},"indicators":[{"id":"x","status":"blue"}]}\n' >"$hi/2021-10/summary.json"
+if ./scorecard render input/example.json -o "$hi.out" --archive "$hi" 2>"$hi.err" &&
+    python3 - "$hi.out/summary.json" <<'PY' &&
+import json, sys
+s = json.load(open(sys.argv[1]))
+p = s["counts_previous"]
+assert p == {"period": "2021-12", "red": 1, "amber": 0, "green": 1, "none": 0}, p
+st = {i["id"]: i["previous_status"] for i in s["indicators"]}
+assert st["cla-count"] == "green" and st["cla-rate"] is None, st
+PY
+    grep -q "Children looked after has moved from green to red" "$hi.out/report.html" &&
+    [ "$(cat "$hi.err")" = "scorecard: $hi/2021-10/summary.json: warning: cannot be read; left out of the comparison with the last report" ]
+then ok; else bad "render --archive: the last report"; cat "$hi.err"; fi
 
 # Under sanitizers or valgrind (make SANITIZE=1 check, make valgrind)
 # the checkers below would read the same bytes again: skipped.
