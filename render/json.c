@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -53,6 +54,7 @@
 #include "json.h"
 #include "model.h"
 #include "period.h"
+#include "rfile.h"
 #include "util.h"
 
 /* Where a value is: its own place and, for a member, its key's. */
@@ -2437,9 +2439,17 @@ json_load(struct model *m, const char *path, struct diag *d)
 	size_t		 n;
 	bool		 ok = false;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	const char	*why;
+	int		 fd;
+
+	/* A regular file, or a pipe: never a device or a folder. */
+	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	buf_init(&b);

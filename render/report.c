@@ -39,6 +39,7 @@
 #include "model.h"
 #include "period.h"
 #include "report.h"
+#include "rfile.h"
 #include "sha256.h"
 #include "summary.h"
 #include "svg.h"
@@ -1428,14 +1429,20 @@ report_render(const struct report_opts *o, struct diag *d)
 static bool
 slurp(const char *path, struct buf *b, struct diag *d)
 {
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n;
-	bool	 ok;
+	FILE		*fp;
+	char		 chunk[65536];
+	size_t		 n;
+	bool		 ok;
+	const char	*why;
+	int		 fd;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {

@@ -1352,7 +1352,7 @@ test_inline(void)
 	write_file("tpl/t.xhtml", LINK("css"));
 	OK(!run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"css\": Is a directory\n");
+	    "\"css\": is a folder, not a regular file\n");
 
 	/* Only on <link rel="stylesheet" href>. */
 	FAILS(T("<p data-sc-inline=\"\"/>"), c,
@@ -1623,8 +1623,14 @@ test_hostile(void)
 	    "template: No such file or directory\n");
 	make_dir("adir");
 	OK(!run_file("adir", c, NULL));
-	STR_EQ(g_err, "scorecard: adir: error: cannot read template: Is a "
-	    "directory\n");
+	STR_EQ(g_err, "scorecard: adir: error: cannot read template: is a "
+	    "folder, not a regular file\n");
+	/* A named pipe: refused at once, never waited on. */
+	remember("fifo.xhtml");
+	OK(mkfifo("fifo.xhtml", 0600) == 0);
+	OK(!run_file("fifo.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: fifo.xhtml: error: cannot read template: "
+	    "is a pipe; only a regular file can be read here\n");
 	tctx_free(c);
 }
 
