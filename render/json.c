@@ -2351,6 +2351,37 @@ model_clear(struct model *m)
 	m->ninds = 0;
 }
 
+/*
+ * The encoding of a file in UTF-16 or UTF-32, by its byte order mark or,
+ * without one, by where the NUL bytes of its first ASCII characters
+ * fall (JSON text starts with an ASCII character); NULL for anything
+ * else.  UTF-32's marks are tested first: FF FE 00 00 starts with
+ * UTF-16's.
+ */
+static const char *
+wide_encoding(const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (len >= 4 && memcmp(u, "\x00\x00\xfe\xff", 4) == 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && memcmp(u, "\xff\xfe\x00\x00", 4) == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && memcmp(u, "\xfe\xff", 2) == 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && memcmp(u, "\xff\xfe", 2) == 0)
+		return "UTF-16 (little-endian)";
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && u[0] == 0 && u[1] != 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && u[0] != 0 && u[1] == 0)
+		return "UTF-16 (little-endian)";
+	return NULL;
+}
+
 /* Line and column of byte off in text, counted as the scanner does. */
 static void
 offset_pos(const char *text, size_t off, int *line, int *col)
@@ -2373,10 +2404,10 @@ json_load_mem(struct model *m, const char *name, const char *text,
 {
 	struct ctx	 c;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
+	const char	*end = NULL, *enc;
 	size_t		 i;
 	int		 line, col;
-	bool		 ok;
+	bool		 ok, bom = false;
 
 	assert(m->ninds == 0 && m->ncomps == 0);
 	memset(&c, 0, sizeof(c));
@@ -2388,16 +2419,19 @@ json_load_mem(struct model *m, const char *name, const char *text,
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;			/* UTF-8 byte order mark */
 		len -= 3;
+		bom = true;
 	}
-	if (len == 0)
+	if (len == 0 && bom)
+		addmsg(&c, DIAG_ERROR, 1, 2, NULL, "unexpected end of file "
+		    "after the byte order mark, expected a value");
+	else if (len == 0)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
 	else if (len > JSON_MAX_BYTES)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
 		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-	else if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 ||
-	    memcmp(text, "\xfe\xff", 2) == 0))
+	else if ((enc = wide_encoding(text, len)) != NULL)
 		addmsg(&c, DIAG_ERROR, 1, 1, NULL,
-		    "file is UTF-16; save it as UTF-8");
+		    "file is %s; save it as UTF-8", enc);
 	else if (scan(&c, text, len)) {
 		root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 		if (root == NULL) {

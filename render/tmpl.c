@@ -1264,11 +1264,20 @@ ascii_compatible(const char *data, size_t len, struct buf *name)
 	size_t		 i, n, k;
 
 	buf_reset(name);
-	if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	/* UTF-32's marks first: FF FE 00 00 starts with UTF-16's. */
+	if (len >= 4 && (memcmp(u, "\x00\x00\xfe\xff", 4) == 0 ||
+	    memcmp(u, "\xff\xfe\x00\x00", 4) == 0))
+		BUF_PUTSL(name, "UTF-32");
+	else if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
 	    (u[0] == 0xff && u[1] == 0xfe)))
 		BUF_PUTSL(name, "UTF-16");
-	else if (len >= 4 && (u[0] == 0 || u[1] == 0 || u[2] == 0 ||
-	    u[3] == 0))
+	/* No mark: where the NUL bytes of "<" fall. */
+	else if (len >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0) ||
+	    (u[1] == 0 && u[2] == 0 && u[3] == 0)))
+		BUF_PUTSL(name, "UTF-32");
+	else if (len >= 2 && (u[0] == 0 || u[1] == 0))
+		BUF_PUTSL(name, "UTF-16");
+	else if (len >= 4 && (u[2] == 0 || u[3] == 0))
 		BUF_PUTSL(name, "UTF-16 or UTF-32");
 	else if (len >= 4 && memcmp(u, "\x4c\x6f\xa7\x94", 4) == 0)
 		BUF_PUTSL(name, "EBCDIC");

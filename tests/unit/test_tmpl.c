@@ -947,7 +947,18 @@ test_serialise(void)
 	write_len("t.xhtml", "<\0?\0x\0m\0l\0", 10);
 	OK(!run_file("t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
-	    "UTF-16 or UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
+	    "UTF-16; it must be in UTF-8 (or ASCII, ISO 8859, "
+	    "Windows-125x or KOI8)\n");
+	/* UTF-32, with or without a mark, is not called UTF-16. */
+	write_len("t.xhtml", "\xff\xfe\0\0<\0\0\0p\0\0\0", 12);
+	OK(!run_file("t.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
+	    "UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
+	    "Windows-125x or KOI8)\n");
+	write_len("t.xhtml", "\0\0\0<\0\0\0p", 8);
+	OK(!run_file("t.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
+	    "UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
 	    "Windows-125x or KOI8)\n");
 	FAILS("\x4c\x6f\xa7\x94\x93", c, "scorecard: t.xhtml:1:1: error: template "
 	    "is in EBCDIC; it must be in UTF-8 (or ASCII, ISO 8859, "
