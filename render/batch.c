@@ -37,7 +37,8 @@
 #include "report.h"
 #include "util.h"
 
-/* The output folder name of an input: its file name less ".json". */
+/* The output folder name of an input: its file name less ".json",
+ * ".xlsx" or ".csv". */
 static char *
 outname(const char *input)
 {
@@ -46,8 +47,11 @@ outname(const char *input)
 
 	base = base == NULL ? input : base + 1;
 	len = strlen(base);
-	if (len > 5 && strcmp(base + len - 5, ".json") == 0)
+	if (len > 5 && (strcmp(base + len - 5, ".json") == 0 ||
+	    strcmp(base + len - 5, ".xlsx") == 0))
 		len -= 5;
+	else if (len > 4 && strcmp(base + len - 4, ".csv") == 0)
+		len -= 4;
 	return xstrndup(base, len);
 }
 

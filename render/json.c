@@ -69,6 +69,7 @@ struct msg {
 	enum diag_level	 lvl;
 	size_t		 seq;		/* for a stable sort */
 	char		*text;		/* "PATH: message", ours */
+	size_t		 plen;		/* bytes of "PATH: " in text */
 };
 
 /* Kinds of object, for unknown-field warnings. */
@@ -98,6 +99,7 @@ struct seen {
 
 struct ctx {
 	const char	*name;		/* file name for messages */
+	const struct json_where *where;	/* places in another file, or NULL */
 	struct model	*m;
 	struct msg	*msgs;
 	size_t		 nmsgs, maxmsgs;
@@ -227,6 +229,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 {
 	struct buf	 b;
 	struct msg	*mm;
+	size_t		 plen;
 
 	/* Counted, not kept: a bad file cannot fill the memory or the
 	 * terminal with messages. */
@@ -237,6 +240,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	buf_init(&b);
 	if (path != NULL && *path != '\0')
 		buf_printf(&b, "%s: ", path);
+	plen = b.len;
 	buf_vprintf(&b, fmt, ap);
 	if (c->nmsgs == c->maxmsgs) {
 		c->maxmsgs = c->maxmsgs == 0 ? 16 : c->maxmsgs * 2;
@@ -248,6 +252,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	mm->lvl = lvl;
 	mm->seq = c->nmsgs;
 	mm->text = buf_detach(&b, NULL);
+	mm->plen = plen;
 	buf_release(&b);
 	return c->nmsgs++;
 }
@@ -300,6 +305,32 @@ msg_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/*
+ * Writes message mm at the place in the source file that c->where gives
+ * for its line and column of the JSON text, without the JSON path when
+ * the place says enough.
+ */
+static void
+msg_where(struct ctx *c, const struct msg *mm, struct diag *d)
+{
+	struct buf	 label, file;
+	int		 line = 0, col = 0;
+	bool		 nopath;
+
+	buf_init(&label);
+	buf_init(&file);
+	nopath = c->where->place(c->where->arg, mm->line, mm->col, &line,
+	    &col, &label);
+	if (label.len > 0)
+		buf_printf(&file, "%s: %s", c->name, label.data);
+	else
+		buf_puts(&file, c->name);
+	diag_msg(d, mm->lvl, file.data, line, col, "%s",
+	    mm->text + (nopath ? mm->plen : 0));
+	buf_release(&file);
+	buf_release(&label);
+}
+
 /* Sorts the messages by place and writes them through d. */
 static void
 msg_flush(struct ctx *c, struct diag *d)
@@ -309,8 +340,11 @@ msg_flush(struct ctx *c, struct diag *d)
 	if (c->nmsgs > 1)
 		qsort(c->msgs, c->nmsgs, sizeof(*c->msgs), msg_cmp);
 	for (i = 0; i < c->nmsgs; i++)
-		diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
-		    c->msgs[i].col, "%s", c->msgs[i].text);
+		if (c->where != NULL && c->msgs[i].line > 0)
+			msg_where(c, &c->msgs[i], d);
+		else
+			diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
+			    c->msgs[i].col, "%s", c->msgs[i].text);
 	if (c->nunshown > 0)
 		diag_msg(d, c->nunshown_err > 0 ? DIAG_ERROR : DIAG_WARN,
 		    c->name, 0, 0, "%zu more %s not shown (%zu errors in "
@@ -2402,6 +2436,13 @@ bool
 json_load_mem(struct model *m, const char *name, const char *text,
     size_t len, struct diag *d)
 {
+	return json_load_where(m, name, text, len, NULL, d);
+}
+
+bool
+json_load_where(struct model *m, const char *name, const char *text,
+    size_t len, const struct json_where *where, struct diag *d)
+{
 	struct ctx	 c;
 	cJSON		*root = NULL;
 	const char	*end = NULL, *enc;
@@ -2412,6 +2453,7 @@ json_load_mem(struct model *m, const char *name, const char *text,
 	assert(m->ninds == 0 && m->ncomps == 0);
 	memset(&c, 0, sizeof(c));
 	c.name = name;
+	c.where = where;
 	c.m = m;
 	buf_init(&c.path);
 	buf_init(&c.q);
@@ -2476,8 +2518,8 @@ json_load(struct model *m, const char *path, struct diag *d)
 	const char	*why;
 	int		 fd;
 
-	/* A regular file, or a pipe: never a device or a folder. */
-	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
+	/* A snapshot's input.json (input.c reads what users give). */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
 	    (f = fdopen(fd, "rb")) == NULL) {
 		if (fd != -1) {
 			why = strerror(errno);
@@ -2499,5 +2541,157 @@ json_load(struct model *m, const char *path, struct diag *d)
 out:
 	fclose(f);
 	buf_release(&b);
+	return ok;
+}
+
+/*
+ * An archived summary.json: the report's period and each indicator's
+ * published status.  Only what the last report said is read; anything
+ * else in it (which a later scorecard may add) is left alone.
+ */
+static void
+check_snapshot(struct ctx *c, const cJSON *root, struct snapshot *s)
+{
+	const cJSON	*rep, *per, *inds, *it, *id, *st;
+	size_t		 mark, mk2, n, i, k;
+	static const char *const sts[] = { "none", "green", "amber", "red" };
+
+	if (!cJSON_IsObject(root)) {
+		cerr(c, root, "expected an object: a summary.json");
+		return;
+	}
+	rep = cJSON_GetObjectItemCaseSensitive(root, "report");
+	per = cJSON_GetObjectItemCaseSensitive(rep, "period");
+	inds = cJSON_GetObjectItemCaseSensitive(root, "indicators");
+	mark = push(c, "report");
+	if (!cJSON_IsObject(rep))
+		cerr(c, rep != NULL ? rep : root, rep != NULL ?
+		    "expected an object" : "missing \"report\"");
+	else {
+		mk2 = push(c, "period");
+		if (!cJSON_IsString(per) ||
+		    !period_parse(per->valuestring, &s->period))
+			cerr(c, per != NULL ? per : rep, "expected a period");
+		else
+			s->pstr = xstrdup(per->valuestring);
+		pop(c, mk2);
+	}
+	pop(c, mark);
+	mark = push(c, "indicators");
+	if (!cJSON_IsArray(inds)) {
+		cerr(c, inds != NULL ? inds : root, "expected an array");
+		pop(c, mark);
+		return;
+	}
+	n = (size_t)cJSON_GetArraySize(inds);
+	if (n > JSON_MAX_INDICATORS) {
+		cerr(c, inds, "more than %d indicators",
+		    JSON_MAX_INDICATORS);
+		pop(c, mark);
+		return;
+	}
+	s->inds = xcalloc(n > 0 ? n : 1, sizeof(*s->inds));
+	i = 0;
+	cJSON_ArrayForEach(it, inds) {
+		mk2 = push_index(c, i++);
+		id = cJSON_GetObjectItemCaseSensitive(it, "id");
+		st = cJSON_GetObjectItemCaseSensitive(it, "status");
+		if (!cJSON_IsString(id) || !cJSON_IsString(st)) {
+			cerr(c, it, "expected an object with \"id\" and "
+			    "\"status\"");
+			pop(c, mk2);
+			continue;
+		}
+		for (k = 0; k < 4; k++)
+			if (strcmp(st->valuestring, sts[k]) == 0)
+				break;
+		if (k == 4) {
+			size_t	 m3 = push(c, "status");
+
+			cerr(c, st, "expected \"red\", \"amber\", \"green\" "
+			    "or \"none\"");
+			pop(c, m3);
+		} else {
+			s->inds[s->ninds].id = xstrdup(id->valuestring);
+			s->inds[s->ninds++].status = k == 0 ? STATUS_NONE :
+			    k == 1 ? STATUS_GREEN : k == 2 ? STATUS_AMBER :
+			    STATUS_RED;
+		}
+		pop(c, mk2);
+	}
+	pop(c, mark);
+}
+
+bool
+json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
+{
+	struct ctx	 c;
+	struct model	*m;
+	struct buf	 b;
+	cJSON		*root = NULL;
+	const char	*end = NULL, *why;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 i, n;
+	bool		 ok;
+	int		 fd;
+
+	memset(s, 0, sizeof(*s));
+	/* A snapshot's file: a pipe planted there is refused, unread. */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
+		return false;
+	}
+	buf_init(&b);
+	while (b.len <= JSON_MAX_BYTES && (n = fread(chunk, 1,
+	    sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		fclose(f);
+		buf_release(&b);
+		return false;
+	}
+	fclose(f);
+	m = model_new();	/* the scanner's context wants one */
+	memset(&c, 0, sizeof(c));
+	c.name = path;
+	c.m = m;
+	buf_init(&c.path);
+	buf_init(&c.q);
+	if (b.len == 0)
+		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
+	else if (b.len > JSON_MAX_BYTES)
+		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
+		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
+	else if (scan(&c, b.data, b.len)) {
+		root = cJSON_ParseWithLengthOpts(b.data, b.len, &end, false);
+		if (root == NULL || stamp(root, 0) != c.npos)
+			addmsg(&c, DIAG_ERROR, 0, 0, NULL, "cJSON cannot "
+			    "parse the file");
+		else
+			check_snapshot(&c, root, s);
+	}
+	cJSON_Delete(root);
+	ok = c.nerr == 0;
+	if (!ok)
+		figures_snapshot_release(s);
+	msg_flush(&c, d);
+	for (i = 0; i < c.nmsgs; i++)
+		free(c.msgs[i].text);
+	free(c.msgs);
+	free(c.pos);
+	for (i = 0; i < c.nseen; i++)
+		free(c.seen[i].key);
+	buf_release(&c.path);
+	buf_release(&c.q);
+	buf_release(&b);
+	model_free(m);
 	return ok;
 }

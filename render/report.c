@@ -34,7 +34,10 @@
 #include "draw.h"
 #include "figures.h"
 #include "fmt.h"
+#include "history.h"
+#include "input.h"
 #include "json.h"
+#include "jsonout.h"
 #include "mail.h"
 #include "model.h"
 #include "period.h"
@@ -46,6 +49,7 @@
 #include "tmpl.h"
 #include "util.h"
 #include "words.h"
+#include "xlsxwrite.h"
 
 /* One file of the output, made in memory before anything is written. */
 struct ofile {
@@ -344,7 +348,8 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	desc_add(b, &n, &full, &s);
 	BUF_PUTSL(&s, "Latest ");
 	fmt_value_unit(&s, f->latest->value, ind->unit);
-	buf_printf(&s, " in %s", t2);
+	buf_putc(&s, ' ');
+	words_when(&s, &f->latest->period);
 	if (f->latest->provisional)
 		BUF_PUTSL(&s, " (provisional)");
 	if (f->previous != NULL) {
@@ -361,8 +366,9 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	if (f->highest.pt != NULL && f->highest.pt != f->latest) {
 		BUF_PUTSL(&s, "Highest ");
 		fmt_value(&s, f->highest.pt->value, ind->unit);
-		buf_printf(&s, " in %s.", period_long(&f->highest.pt->period,
-		    t1, sizeof(t1)));
+		buf_putc(&s, ' ');
+		words_when(&s, &f->highest.pt->period);
+		buf_putc(&s, '.');
 		desc_add(b, &n, &full, &s);
 	}
 	if (ind->target.set) {
@@ -519,13 +525,20 @@ ctx_indicator(struct tctx *c, const struct indicator *ind,
 		fmt_value(b, f->latest->value, ind->unit);
 		tctx_text(c, "latest", b->data);
 		ctx_period(c, "latest_period", &f->latest->period);
+		buf_reset(b);
+		words_when(b, &f->latest->period);
+		tctx_text(c, "latest_when", b->data);
 		tctx_bool(c, "provisional", f->latest->provisional);
 	} else if (suppressed_latest(ind) != NULL) {
 		tctx_text(c, "latest", "[c]");
 		ctx_period(c, "latest_period", &suppressed_latest(ind)->period);
+		buf_reset(b);
+		words_when(b, &suppressed_latest(ind)->period);
+		tctx_text(c, "latest_when", b->data);
 	} else {
 		tctx_text(c, "latest", "not available");
 		tctx_text(c, "latest_period", "");
+		tctx_text(c, "latest_when", "");
 	}
 	if (f->previous != NULL) {
 		buf_reset(b);
@@ -669,7 +682,8 @@ shorten(struct buf *b, const char *s, size_t max)
 /* Binds the whole model into root and makes every chart file. */
 static bool
 bind(struct tctx *root, const struct model *m, const struct figures *figs,
-    struct charts *ch, struct ofiles *of, struct diag *d)
+    const struct figcounts *prev, struct charts *ch, struct ofiles *of,
+    struct diag *d)
 {
 	struct tctx	*sec = NULL, *ic, *row;
 	struct scene	 s;
@@ -718,6 +732,7 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	tctx_list(root, "sections");
 	tctx_list(root, "performing_well");
 	tctx_list(root, "areas_for_focus");
+	tctx_list(root, "neither_list");
 
 	for (i = 0; i < m->ninds; i++) {
 		const struct indicator *ind = &m->inds[i];
@@ -739,7 +754,18 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 		ctx_indicator(ic, ind, f, &b);
 		buf_reset(&b);
 		words_indicator(&b, ind, f);
+		words_context(&b, m, ind, f);
 		tctx_text(ic, "sentence", b.data);
+		buf_reset(&b);
+		if (words_unlisted(&b, ind, f)) {
+			struct tctx *li = tctx_add(root, "neither_list");
+
+			tctx_text(li, "reason", b.data);
+			tctx_text(li, "title", ind->title);
+			buf_reset(&b);
+			buf_printf(&b, "#ind-%s", ind->id);
+			tctx_text(li, "href", b.data);
+		}
 		if (words_performing_well(ind, f) ||
 		    words_area_for_focus(ind, f)) {
 			struct tctx *li = tctx_add(root,
@@ -843,6 +869,19 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	buf_printf(&b, "%zu", m->ninds);
 	tctx_text(root, "n_indicators", b.data);
 	ctx_counts(root, n);
+	{
+		struct figcounts now;
+
+		figures_counts(m, figs, &now);
+		buf_reset(&b);
+		words_counts(&b, &now, prev);
+		if (b.len > 0)
+			tctx_text(root, "counts_moved", b.data);
+		buf_reset(&b);
+		words_changes(&b, m, figs, prev);
+		if (b.len > 0)
+			tctx_text(root, "status_changes", b.data);
+	}
 	ok = true;
 out:
 	scene_release(&s);
@@ -1308,8 +1347,8 @@ mail_date(const struct report_opts *o, const struct model *m)
  */
 static bool
 make_email(const struct report_opts *o, const struct model *m,
-    const struct figures *figs, const struct tctx *c, struct ofiles *of,
-    struct diag *d)
+    const struct figures *figs, const struct figcounts *prev,
+    const struct tctx *c, struct ofiles *of, struct diag *d)
 {
 	struct tmpl	 *t;
 	struct buf	  html, text, subj, name, cid, *out;
@@ -1329,7 +1368,7 @@ make_email(const struct report_opts *o, const struct model *m,
 	img = xcalloc(m->ninds, sizeof(*img));
 	if (!tmpl_render(t, c, &html, d))
 		goto out;
-	words_text_report(&text, m, figs);
+	words_text_report(&text, m, figs, prev);
 	/* The PNG parts, in report order; names live in of until freed. */
 	for (i = 0; i < m->ninds; i++) {
 		buf_reset(&name);
@@ -1411,34 +1450,49 @@ all_figures(const struct model *m)
 }
 
 /*
- * Makes every file of a render in memory: from len bytes of text when
- * text is not NULL (the archive reads the input once, so that what it
- * keeps is what it rendered), else from the file o->input.  On success
- * m holds the model.
+ * Makes every file of a render in memory from the input in, read once
+ * (so that what the archive keeps is what it rendered).  On success m
+ * holds the model, and equiv, if not NULL, the input's JSON equivalent.
  */
 static enum report_status
-build(const struct report_opts *o, const char *text, size_t len,
-    struct model *m, struct ofiles *of, struct diag *d)
+build(const struct report_opts *o, const struct input *in,
+    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
 	struct tctx	*c = NULL;
 	struct charts	 ch;
+	struct snapshot	 snap;
+	struct figcounts prev;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
-	bool		 loaded;
 
 	memset(&ch, 0, sizeof(ch));
+	memset(&snap, 0, sizeof(snap));
 	/* Check the input and the template before drawing anything. */
-	loaded = text != NULL ? json_load_mem(m, o->input, text, len, d) :
-	    json_load(m, o->input, d);
-	if (!loaded)
+	if (!input_load(m, in, &o->sheet, d))
 		goto out;
+	if (equiv != NULL)
+		jsonout_model(equiv, m);	/* before anything is hidden */
 	model_suppress(m);
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
 	figs = all_figures(m);
-	summary_write(ofile_add(of, "summary.json"), m, figs);
+	/* The last report: the archive's, else one period back. */
+	figures_counts_previous(m, figs, &prev);
+	if (o->history != NULL) {
+		switch (history_last(o->history, &m->report.period,
+		    !o->history_optional, &snap, d)) {
+		case HISTORY_FOUND:
+			figures_from_snapshot(m, figs, &snap, &prev);
+			break;
+		case HISTORY_NONE:
+			break;
+		case HISTORY_ERROR:
+			goto out;
+		}
+	}
+	summary_write(ofile_add(of, "summary.json"), m, figs, &prev);
 
 	ch.dr = draw_new();
 	draw_measure(ch.dr, &ch.ms);
@@ -1447,7 +1501,7 @@ build(const struct report_opts *o, const char *text, size_t len,
 	ch.pdf = o->pdf;
 	ch.check_only = o->check_only;
 	c = tctx_new();
-	if (!bind(c, m, figs, &ch, of, d)) {
+	if (!bind(c, m, figs, &prev, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -1458,7 +1512,7 @@ build(const struct report_opts *o, const char *text, size_t len,
 		goto out;
 	}
 	if (o->email_template != NULL &&
-	    !make_email(o, m, figs, c, of, d))
+	    !make_email(o, m, figs, &prev, c, of, d))
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
@@ -1467,6 +1521,7 @@ out:
 	tctx_free(c);
 	tmpl_free(t);
 	free(figs);
+	figures_snapshot_release(&snap);
 	return rc;
 }
 
@@ -1475,57 +1530,22 @@ report_render(const struct report_opts *o, struct diag *d)
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	enum report_status rc;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
 
 	m = model_new();
 	if (o->checked)
 		d->hushed++;
-	rc = build(o, NULL, 0, m, &of, d);
+	if (input_read(&in, o->input, d))
+		rc = build(o, &in, m, &of, NULL, d);
 	if (o->checked)
 		d->hushed--;
 	if (rc == REPORT_OK && !o->check_only && !commit(o->outdir, &of, d))
 		rc = REPORT_OUTPUT;
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
-}
-
-/* Reads the whole file into b, capped at JSON_MAX_BYTES. */
-static bool
-slurp(const char *path, struct buf *b, struct diag *d)
-{
-	FILE		*fp;
-	char		 chunk[65536];
-	size_t		 n;
-	bool		 ok;
-	const char	*why;
-	int		 fd;
-
-	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
-	    (fp = fdopen(fd, "rb")) == NULL) {
-		if (fd != -1) {
-			why = strerror(errno);
-			close(fd);
-		}
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
-		return false;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > JSON_MAX_BYTES)
-			break;
-	}
-	ok = !ferror(fp);
-	fclose(fp);
-	if (!ok)
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	else if (b->len > JSON_MAX_BYTES) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large (the limit "
-		    "is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-		ok = false;
-	}
-	return ok;
 }
 
 /* A snapshot's folder name: the period with '/' and ' ' as '-'. */
@@ -1857,7 +1877,9 @@ report_archive(const struct report_opts *o, const char *archive,
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	struct buf	 in, name, dest, tmp, old, *man;
+	struct report_opts ao;
+	struct input	 in;
+	struct buf	 name, dest, tmp, old, equiv, *man;
 	enum report_status rc;
 	struct made	 md = { NULL, 0 };
 	struct stat	 st;
@@ -1866,18 +1888,34 @@ report_archive(const struct report_opts *o, const char *archive,
 	int		 lock = -1, alock = -1;
 
 	m = model_new();
-	buf_init(&in);
+	buf_init(&equiv);
 	buf_init(&name);
 	buf_init(&dest);
 	buf_init(&tmp);
 	buf_init(&old);
-	if (!slurp(o->input, &in, d)) {
+	if (!input_read(&in, o->input, d)) {
 		rc = REPORT_INPUT;
 		goto out;
 	}
-	if ((rc = build(o, in.data, in.len, m, &of, d)) != REPORT_OK)
+	/* The last report is this archive's, always. */
+	ao = *o;
+	if (ao.history == NULL) {
+		ao.history = archive;
+		ao.history_optional = true;
+	}
+	if ((rc = build(&ao, &in, m, &of, &equiv, d)) != REPORT_OK)
 		goto out;
-	buf_put(ofile_add(&of, "input.json"), in.data, in.len);
+	/* The input byte for byte; beside a spreadsheet, its JSON, which
+	 * the index and a later render read without a spreadsheet reader. */
+	if (in.kind == INPUT_JSON)
+		buf_put(ofile_add(&of, "input.json"), in.data.data,
+		    in.data.len);
+	else {
+		buf_printf(&tmp, "input.%s", input_ext(in.kind));
+		buf_put(ofile_add(&of, tmp.data), in.data.data, in.data.len);
+		buf_reset(&tmp);
+		buf_put(ofile_add(&of, "input.json"), equiv.data, equiv.len);
+	}
 	/* The manifest: every file's SHA-256, sorted by name. */
 	qsort(of.f, of.n, sizeof(*of.f), ofile_cmp);
 	man = ofile_add(&of, "MANIFEST.sha256");
@@ -1997,7 +2035,8 @@ out:
 	buf_release(&tmp);
 	buf_release(&dest);
 	buf_release(&name);
-	buf_release(&in);
+	buf_release(&equiv);
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
@@ -2012,17 +2051,79 @@ stub_width(void *arg, const char *s, double size, bool bold)
 }
 
 enum report_status
-report_layout(const char *input, struct buf *out, struct diag *d)
+report_convert(const struct report_opts *o, struct buf *out, struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
+
+	m = model_new();
+	if (input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d)) {
+		jsonout_model(out, m);
+		rc = REPORT_OK;
+	}
+	input_release(&in);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_to_xlsx(const struct report_opts *o, const char *path,
+    struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	struct buf	 tmp;
+	enum report_status rc = REPORT_INPUT;
+	int		 fd;
+
+	m = model_new();
+	buf_init(&tmp);
+	if (!input_read(&in, o->input, d) || !input_load(m, &in, &o->sheet, d))
+		goto out;
+	rc = REPORT_OUTPUT;
+	/* A temporary file beside the destination, renamed into place. */
+	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (!xlsxwrite_model(m, tmp.data, d)) {
+		unlink(tmp.data);
+		goto out;
+	}
+	if (rename(tmp.data, path) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot rename into "
+		    "place: %s", strerror(errno));
+		unlink(tmp.data);
+		goto out;
+	}
+	rc = REPORT_OK;
+out:
+	input_release(&in);
+	buf_release(&tmp);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_layout(const struct report_opts *o, struct buf *out, struct diag *d)
 {
 	struct model	*m;
 	struct figures	*figs;
 	struct measure	 ms = { NULL, stub_width };
 	struct chart_opts opts;
 	struct scene	 s;
+	struct input	 in;
 	size_t		 i;
+	bool		 ok;
 
 	m = model_new();
-	if (!json_load(m, input, d)) {
+	ok = input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d);
+	input_release(&in);
+	if (!ok) {
 		model_free(m);
 		return REPORT_INPUT;
 	}
