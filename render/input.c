@@ -40,8 +40,10 @@ input_kind(const char *p, size_t len)
 		return i < len && (p[i] == '{' || p[i] == '[') ? INPUT_JSON :
 		    INPUT_CSV;
 	}
+	/* NUL bytes too: UTF-16 or UTF-32 without a mark, which json.c
+	 * names, if it is JSON at all. */
 	while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
-	    p[i] == '\r'))
+	    p[i] == '\r' || p[i] == '\0'))
 		i++;
 	/* An empty file: json.c says so; so does it of a top-level array,
 	 * which is JSON, if not the contract's. */
