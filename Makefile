@@ -18,7 +18,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
 	   render/mail.o render/sha256.o render/history.o render/report.o \
 	   render/batch.o render/jsonout.o render/book.o render/csv.o \
-	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o
+	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
+	   render/rfile.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
