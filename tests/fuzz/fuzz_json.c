@@ -214,10 +214,10 @@ pipeline(const struct model *m)
 		CHECK(utf8_ok(b.data));
 		buf_reset(&b);
 	}
-	summary_write(&b, m, figs);
+	summary_write(&b, m, figs, NULL);
 	CHECK(strlen(b.data) == b.len && utf8_ok(b.data));
 	buf_reset(&b);
-	words_text_report(&b, m, figs);
+	words_text_report(&b, m, figs, NULL);
 	CHECK(strlen(b.data) == b.len && utf8_ok(b.data));
 
 	chart_defaults(&opts);
