@@ -9,18 +9,20 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
-PKGS	 = cairo pangocairo libxml-2.0 libcjson
+PKGS	 = cairo pangocairo libxml-2.0 libcjson libqpdf
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
-	   render/mail.o render/sha256.o render/report.o render/batch.o
+	   render/mail.o render/sha256.o render/page.o render/pdfpost.o \
+	   render/pdf.o render/report.o render/batch.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
-	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png
+	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
+	   tests/unit/test_page
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g

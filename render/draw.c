@@ -68,6 +68,10 @@ struct pngjob {
 struct draw {
 	PangoFontMap		*fm;
 	PangoContext		*ctx;
+	PangoContext		*tctx;		/* documents' text: its own, so
+						   that drawing a chart (which
+						   sets ctx's matrix) never
+						   makes text lay out again */
 	PangoLayout		*layout;
 	PangoFontDescription	*regular;
 	PangoFontDescription	*bold;
@@ -107,6 +111,8 @@ draw_new(void)
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	pango_cairo_context_set_font_options(dr->ctx, fo);
+	dr->tctx = pango_font_map_create_context(dr->fm);
+	pango_cairo_context_set_font_options(dr->tctx, fo);
 	cairo_font_options_destroy(fo);
 	dr->layout = pango_layout_new(dr->ctx);
 	pthread_mutex_init(&dr->lock, NULL);
@@ -130,6 +136,7 @@ draw_free(struct draw *dr)
 	pango_font_description_free(dr->bold);
 	g_object_unref(dr->layout);
 	g_object_unref(dr->ctx);
+	g_object_unref(dr->tctx);
 	g_object_unref(dr->fm);
 	if (dr->threaded) {
 		pthread_mutex_lock(&dr->lock);
@@ -586,4 +593,418 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 		return false;
 	}
 	return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Documents: the report's PDF.                                      */
+/* ---------------------------------------------------------------- */
+
+struct draw_text {
+	struct draw		*dr;
+	PangoLayout		*layout;
+	char			*text;
+	struct draw_span	*sp;
+	size_t			 nsp;
+	double			 size;
+	double			*lineh;		/* per line */
+	double			*liney;		/* top of each line */
+	size_t			 nlines;
+	double			 width;
+	double			 minwidth;
+};
+
+struct draw_doc {
+	struct draw		*dr;
+	cairo_surface_t		*surf;
+	cairo_t			*cr;
+	struct buf		 out;
+};
+
+/* Pango text attributes for the spans of t. */
+static void
+text_attrs(struct draw_text *t)
+{
+	PangoAttrList	*al;
+	PangoAttribute	*a;
+	size_t		 i;
+
+	al = pango_attr_list_new();
+	for (i = 0; i < t->nsp; i++) {
+		const struct draw_span *s = &t->sp[i];
+
+		if (s->bold) {
+			a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = (guint)s->start;
+			a->end_index = (guint)s->end;
+			pango_attr_list_insert(al, a);
+		}
+		if (s->size > 0) {
+			a = pango_attr_size_new_absolute((int)lround(s->size *
+			    PANGO_SCALE));
+			a->start_index = (guint)s->start;
+			a->end_index = (guint)s->end;
+			pango_attr_list_insert(al, a);
+		}
+		/* Colour splits runs: each run then has one colour and
+		 * one link, which draw_doc_text() looks up. */
+		a = pango_attr_foreground_new(
+		    (guint16)((s->colour >> 16 & 0xFF) * 257),
+		    (guint16)((s->colour >> 8 & 0xFF) * 257),
+		    (guint16)((s->colour & 0xFF) * 257));
+		a->start_index = (guint)s->start;
+		a->end_index = (guint)s->end;
+		pango_attr_list_insert(al, a);
+		if (s->link != NULL) {
+			a = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+			a->start_index = (guint)s->start;
+			a->end_index = (guint)s->end;
+			pango_attr_list_insert(al, a);
+		}
+	}
+	pango_layout_set_attributes(t->layout, al);
+	pango_attr_list_unref(al);
+}
+
+struct draw_text *
+draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
+    size_t nsp, double size, double width, enum draw_align align)
+{
+	struct draw_text	*t;
+	PangoFontDescription	*fd;
+	PangoLayoutIter		*it;
+	PangoRectangle		 ink, logical;
+	int			 y0, y1;
+	size_t			 i;
+
+	t = xcalloc(1, sizeof(*t));
+	t->dr = dr;
+	t->text = xstrdup(text);
+	t->size = size;
+	if (nsp > 0) {
+		t->sp = xcalloc(nsp, sizeof(*sp));
+		memcpy(t->sp, sp, nsp * sizeof(*sp));
+		t->nsp = nsp;
+	}
+	t->layout = pango_layout_new(dr->tctx);
+	fd = pango_font_description_copy(dr->regular);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(t->layout, fd);
+	pango_font_description_free(fd);
+	text_attrs(t);
+	pango_layout_set_text(t->layout, t->text, -1);
+	pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
+	if (width > 0)
+		pango_layout_set_width(t->layout, (int)(width * PANGO_SCALE));
+	pango_layout_set_alignment(t->layout, align == DRAW_RIGHT ?
+	    PANGO_ALIGN_RIGHT : align == DRAW_CENTRE ? PANGO_ALIGN_CENTER :
+	    PANGO_ALIGN_LEFT);
+	t->nlines = (size_t)pango_layout_get_line_count(t->layout);
+	t->lineh = xcalloc(t->nlines + 1, sizeof(*t->lineh));
+	t->liney = xcalloc(t->nlines + 1, sizeof(*t->liney));
+	it = pango_layout_get_iter(t->layout);
+	i = 0;
+	do {
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		if (i < t->nlines) {
+			t->liney[i] = (double)y0 / PANGO_SCALE;
+			t->lineh[i] = (double)(y1 - y0) / PANGO_SCALE;
+		}
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	pango_layout_get_extents(t->layout, &ink, &logical);
+	t->width = (double)logical.width / PANGO_SCALE;
+	if (width > 0) {
+		/* The widest line, not the wrap width. */
+		double	 w = 0;
+
+		for (i = 0; i < t->nlines; i++) {
+			PangoLayoutLine *l = pango_layout_get_line_readonly(
+			    t->layout, (int)i);
+
+			pango_layout_line_get_extents(l, NULL, &logical);
+			if (logical.width > w * PANGO_SCALE)
+				w = (double)logical.width / PANGO_SCALE;
+		}
+		t->width = w;
+	}
+	return t;
+}
+
+void
+draw_text_free(struct draw_text *t)
+{
+	if (t == NULL)
+		return;
+	g_object_unref(t->layout);
+	free(t->text);
+	free(t->sp);
+	free(t->lineh);
+	free(t->liney);
+	free(t);
+}
+
+size_t
+draw_text_lines(const struct draw_text *t)
+{
+	return t->nlines;
+}
+
+double
+draw_text_line_h(const struct draw_text *t, size_t i)
+{
+	assert(i < t->nlines);
+	return t->lineh[i];
+}
+
+double
+draw_text_width(const struct draw_text *t)
+{
+	return t->width;
+}
+
+double
+draw_text_min_width(const struct draw_text *t)
+{
+	const char	*s = t->text, *e;
+	double		 w = 0, x;
+	struct buf	 word;
+
+	/* Measured word by word in the text's base style: bold spans
+	 * are a little wider, so allow for them. */
+	buf_init(&word);
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\n')
+			s++;
+		for (e = s; *e != '\0' && *e != ' ' && *e != '\n'; e++)
+			;
+		if (e > s) {
+			buf_reset(&word);
+			buf_put(&word, s, (size_t)(e - s));
+			x = measure_width(t->dr, word.data, t->size, true);
+			if (x > w)
+				w = x;
+		}
+		s = e;
+	}
+	buf_release(&word);
+	return w;
+}
+
+/* The span covering byte offset at, or NULL. */
+static const struct draw_span *
+span_at(const struct draw_text *t, size_t at)
+{
+	const struct draw_span	*found = NULL;
+
+	for (size_t i = 0; i < t->nsp; i++)
+		if (t->sp[i].start <= at && at < t->sp[i].end)
+			found = &t->sp[i];	/* the innermost: last */
+	return found;
+}
+
+struct draw_doc *
+draw_doc_new(struct draw *dr, double w, double h,
+    const struct draw_meta *meta)
+{
+	struct draw_doc	*doc;
+
+	doc = xcalloc(1, sizeof(*doc));
+	doc->dr = dr;
+	buf_init(&doc->out);
+	doc->surf = cairo_pdf_surface_create_for_stream(tobuf, &doc->out,
+	    w, h);
+	if (meta->title != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_TITLE, meta->title);
+	if (meta->author != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_AUTHOR, meta->author);
+	if (meta->subject != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+	cairo_pdf_surface_set_metadata(doc->surf,
+	    CAIRO_PDF_METADATA_CREATE_DATE, meta->date != NULL ? meta->date :
+	    "2000-01-01T00:00:00Z");
+	cairo_pdf_surface_set_metadata(doc->surf, CAIRO_PDF_METADATA_CREATOR,
+	    "scorecard");
+	doc->cr = cairo_create(doc->surf);
+	pango_cairo_update_context(doc->cr, dr->tctx);
+	return doc;
+}
+
+void
+draw_doc_page(struct draw_doc *doc)
+{
+	cairo_show_page(doc->cr);
+}
+
+void
+draw_doc_tag(struct draw_doc *doc, const char *tag, const char *attrs)
+{
+	cairo_tag_begin(doc->cr, tag, attrs);
+}
+
+void
+draw_doc_end(struct draw_doc *doc, const char *tag)
+{
+	cairo_tag_end(doc->cr, tag);
+}
+
+/* Appends s to b as a Cairo attribute string value: '...' with \ and '
+ * escaped. */
+static void
+put_attr_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+void
+draw_doc_dest(struct draw_doc *doc, const char *name, double x, double y)
+{
+	struct buf	 a;
+
+	buf_init(&a);
+	BUF_PUTSL(&a, "name=");
+	put_attr_str(&a, name);
+	buf_printf(&a, " x=%.2f y=%.2f", x, y);
+	cairo_tag_begin(doc->cr, CAIRO_TAG_DEST, a.data);
+	cairo_tag_end(doc->cr, CAIRO_TAG_DEST);
+	buf_release(&a);
+}
+
+int
+draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
+    const char *dest, bool open)
+{
+	struct buf	 a;
+	int		 id;
+
+	buf_init(&a);
+	BUF_PUTSL(&a, "dest=");
+	put_attr_str(&a, dest);
+	id = cairo_pdf_surface_add_outline(doc->surf,
+	    parent == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, title, a.data,
+	    open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	buf_release(&a);
+	return id;
+}
+
+void
+draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
+    double y, size_t first, size_t n)
+{
+	cairo_t			*cr = doc->cr;
+	PangoLayoutIter		*it;
+	PangoLayoutRun		*run;
+	PangoRectangle		 lr;
+	const struct draw_span	*sp;
+	struct buf		 a;
+	size_t			 line = 0;
+	double			 top, base, ux, uw;
+
+	if (first >= t->nlines)
+		return;
+	top = y - t->liney[first];
+	buf_init(&a);
+	it = pango_layout_get_iter(t->layout);
+	do {
+		if (line >= first + n)
+			break;
+		run = pango_layout_iter_get_run_readonly(it);
+		if (run == NULL) {
+			line++;		/* the end of a line */
+			continue;
+		}
+		if (line < first)
+			continue;
+		pango_layout_iter_get_run_extents(it, NULL, &lr);
+		base = top + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		ux = x + (double)lr.x / PANGO_SCALE;
+		uw = (double)lr.width / PANGO_SCALE;
+		sp = span_at(t, (size_t)run->item->offset);
+		colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
+		if (sp != NULL && sp->link != NULL) {
+			buf_reset(&a);
+			BUF_PUTSL(&a, "dest=");
+			put_attr_str(&a, sp->link);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
+		}
+		cairo_move_to(cr, ux, base);
+		pango_cairo_show_glyph_item(cr, t->text, run);
+		if (sp != NULL && sp->link != NULL) {
+			cairo_rectangle(cr, ux, base + t->size * 0.12, uw,
+			    t->size * 0.06);
+			cairo_fill(cr);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	buf_release(&a);
+}
+
+void
+draw_doc_rect(struct draw_doc *doc, double x, double y, double w, double h,
+    uint32_t fill, uint32_t stroke, double lw)
+{
+	cairo_t	*cr = doc->cr;
+
+	cairo_rectangle(cr, x, y, w, h);
+	if (fill != SC_NONE) {
+		colour(cr, fill);
+		cairo_fill_preserve(cr);
+	}
+	if (lw > 0 && stroke != SC_NONE) {
+		colour(cr, stroke);
+		cairo_set_line_width(cr, lw);
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+void
+draw_doc_scene(struct draw_doc *doc, const struct scene *s, double x,
+    double y, double scale)
+{
+	cairo_t	*cr = doc->cr;
+
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, scale, scale);
+	/* The scene paints its background: only within itself. */
+	cairo_rectangle(cr, 0, 0, s->w, s->h);
+	cairo_clip(cr);
+	draw_scene(doc->dr, cr, s);
+	cairo_restore(cr);
+}
+
+bool
+draw_doc_finish(struct draw_doc *doc, struct buf *out, struct diag *d)
+{
+	cairo_status_t	 st;
+	bool		 ok;
+
+	st = cairo_status(doc->cr);
+	cairo_destroy(doc->cr);
+	cairo_surface_finish(doc->surf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(doc->surf);
+	cairo_surface_destroy(doc->surf);
+	ok = st == CAIRO_STATUS_SUCCESS;
+	if (ok)
+		buf_put(out, doc->out.data, doc->out.len);
+	else
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write report.pdf: %s",
+		    cairo_status_to_string(st));
+	buf_release(&doc->out);
+	free(doc);
+	return ok;
 }

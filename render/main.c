@@ -38,6 +38,7 @@ usage(FILE *fp)
 {
 	fputs("usage: scorecard render FILE.json... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
+	    "                        [--mail-attach-pdf]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
 	    "                        [--mail-date D] [-j N]\n"
 	    "       scorecard archive FILE.json --into ARCHIVE [--replace]\n"
@@ -52,8 +53,9 @@ help(void)
 	fputs("\n"
 	    "Turns children's-services indicators (JSON) into a highlight "
 	    "report.\n\n"
-	    "  render FILE.json   write DIR/report.html, DIR/summary.json,\n"
-	    "                     DIR/report.eml and DIR/charts/<id>.{png,svg,pdf};\n"
+	    "  render FILE.json   write DIR/report.html, DIR/report.pdf,\n"
+	    "                     DIR/summary.json, DIR/report.eml and\n"
+	    "                     DIR/charts/<id>.{png,svg,pdf};\n"
 	    "                     with several inputs, DIR/<name>/ for each,\n"
 	    "                     rendered in parallel (-j N workers)\n"
 	    "  archive FILE.json  add a snapshot ARCHIVE/<period>/ (never\n"
@@ -65,10 +67,12 @@ help(void)
 	    "                     a previous render or is empty)\n"
 	    "  -t, --template F   an XHTML template of your own\n"
 	    "  -j, --jobs N       workers for several inputs (default: one a CPU)\n"
-	    "      --no-pdf       do not write charts/<id>.pdf\n"
+	    "      --no-pdf       write no PDF: neither report.pdf nor\n"
+	    "                     charts/<id>.pdf\n"
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "      --mail-attach-pdf  attach report.pdf to report.eml\n"
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n\n"
 	    "Exit status: 0 done, 1 bad input or template, 2 bad command "
@@ -128,6 +132,7 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
+		{ "mail-attach-pdf", no_argument, NULL, 'A' },
 		{ "into", required_argument, NULL, 'I' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "replace", no_argument, NULL, 'R' },
@@ -188,6 +193,9 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			o.pdf = false;
+			break;
+		case 'A':
+			o.mail_pdf = true;
 			break;
 		case 'I':
 			into = optarg;
