@@ -75,6 +75,17 @@ struct draw {
 	PangoLayout		*layout;
 	PangoFontDescription	*regular;
 	PangoFontDescription	*bold;
+	/* Fonts of documents' plain texts (draw_text_new's fast path):
+	 * Pango's own fonts, by size and weight. */
+	struct sfont {
+		double		 size;
+		bool		 bold;
+		PangoFont	*font;
+		cairo_scaled_font_t *sf;	/* owned by font */
+		double		 ascent, descent;
+	}			**sfonts;	/* each its own: texts point
+						   to them */
+	size_t			 nsfonts;
 	struct wentry		*cache;		/* cap slots */
 	size_t			 cap, used;
 	/*
@@ -132,6 +143,11 @@ draw_free(struct draw *dr)
 	for (size_t i = 0; i < dr->cap; i++)
 		free(dr->cache[i].text);
 	free(dr->cache);
+	for (size_t i = 0; i < dr->nsfonts; i++) {
+		g_object_unref(dr->sfonts[i]->font);
+		free(dr->sfonts[i]);
+	}
+	free(dr->sfonts);
 	pango_font_description_free(dr->regular);
 	pango_font_description_free(dr->bold);
 	g_object_unref(dr->layout);
@@ -601,7 +617,19 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 
 struct draw_text {
 	struct draw		*dr;
-	PangoLayout		*layout;
+	PangoLayout		*layout;	/* NULL: set plainly (below) */
+	/* Plain text: one style, one line, every glyph in the font, set
+	 * with Cairo alone (Pango's layout was most of the time of a long
+	 * table).  Glyphs at the origin, the baseline at y = 0. */
+	const struct sfont	*font;
+	cairo_glyph_t		*glyphs;
+	int			 nglyphs;
+	cairo_text_cluster_t	*clusters;
+	int			 nclusters;
+	cairo_text_cluster_flags_t cflags;
+	uint32_t		 colour;
+	enum draw_align		 align;
+	double			 boxw;		/* the wrap width, or <= 0 */
 	char			*text;
 	struct draw_span	*sp;
 	size_t			 nsp;
@@ -665,6 +693,100 @@ text_attrs(struct draw_text *t)
 	pango_attr_list_unref(al);
 }
 
+/* Pango's font for size and weight, with its Cairo scaled font. */
+static const struct sfont *
+sfont(struct draw *dr, double size, bool bold)
+{
+	struct sfont		*f;
+	PangoFontDescription	*fd;
+	cairo_font_extents_t	 fe;
+	size_t			 i;
+
+	for (i = 0; i < dr->nsfonts; i++)
+		if (dr->sfonts[i]->size == size && dr->sfonts[i]->bold == bold)
+			return dr->sfonts[i];
+	fd = pango_font_description_copy(bold ? dr->bold : dr->regular);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	f = xcalloc(1, sizeof(*f));
+	f->size = size;
+	f->bold = bold;
+	f->font = pango_font_map_load_font(dr->fm, dr->tctx, fd);
+	pango_font_description_free(fd);
+	if (f->font == NULL) {
+		free(f);
+		return NULL;
+	}
+	f->sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(f->font));
+	if (f->sf == NULL ||
+	    cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
+		g_object_unref(f->font);
+		free(f);
+		return NULL;
+	}
+	cairo_scaled_font_extents(f->sf, &fe);
+	f->ascent = fe.ascent;
+	f->descent = fe.descent;
+	dr->sfonts = xreallocarray(dr->sfonts, dr->nsfonts + 1,
+	    sizeof(*dr->sfonts));
+	dr->sfonts[dr->nsfonts++] = f;
+	return f;
+}
+
+/*
+ * Sets t plainly when it can be: one style over all of it, one line
+ * that fits, and every character in the font (else Pango, which falls
+ * back to other fonts).  Returns false to leave it to Pango.
+ */
+static bool
+plain(struct draw_text *t, double width, enum draw_align align)
+{
+	const struct sfont	*f;
+	cairo_text_extents_t	 te;
+	size_t			 len = strlen(t->text);
+	bool			 bold = false;
+	double			 size = t->size;
+	int			 i;
+
+	if (len == 0 || strchr(t->text, '\n') != NULL || t->nsp > 1 ||
+	    (t->nsp == 1 && (t->sp[0].start != 0 || t->sp[0].end != len ||
+	    t->sp[0].link != NULL)))
+		return false;
+	if (t->nsp == 1) {
+		bold = t->sp[0].bold;
+		if (t->sp[0].size > 0)
+			size = t->sp[0].size;
+	}
+	if ((f = sfont(t->dr, size, bold)) == NULL)
+		return false;
+	if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0, t->text, (int)len,
+	    &t->glyphs, &t->nglyphs, &t->clusters, &t->nclusters,
+	    &t->cflags) != CAIRO_STATUS_SUCCESS)
+		goto pango;
+	for (i = 0; i < t->nglyphs; i++)
+		if (t->glyphs[i].index == 0)
+			goto pango;	/* not in the font */
+	cairo_scaled_font_glyph_extents(f->sf, t->glyphs, t->nglyphs, &te);
+	if (width > 0 && te.x_advance > width)
+		goto pango;
+	t->font = f;
+	t->width = te.x_advance;
+	t->nlines = 1;
+	t->lineh = xcalloc(1, sizeof(*t->lineh));
+	t->liney = xcalloc(1, sizeof(*t->liney));
+	t->lineh[0] = f->ascent + f->descent;
+	t->colour = t->nsp == 1 ? t->sp[0].colour : 0x0B0C0C;
+	/* Aligned within the wrap width, as Pango aligns. */
+	t->align = width > 0 ? align : DRAW_LEFT;
+	t->boxw = width;
+	return true;
+pango:
+	cairo_glyph_free(t->glyphs);
+	cairo_text_cluster_free(t->clusters);
+	t->glyphs = NULL;
+	t->clusters = NULL;
+	return false;
+}
+
 struct draw_text *
 draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
     size_t nsp, double size, double width, enum draw_align align)
@@ -685,6 +807,8 @@ draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
 		memcpy(t->sp, sp, nsp * sizeof(*sp));
 		t->nsp = nsp;
 	}
+	if (plain(t, width, align))
+		return t;
 	t->layout = pango_layout_new(dr->tctx);
 	fd = pango_font_description_copy(dr->regular);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
@@ -736,7 +860,10 @@ draw_text_free(struct draw_text *t)
 {
 	if (t == NULL)
 		return;
-	g_object_unref(t->layout);
+	if (t->layout != NULL)
+		g_object_unref(t->layout);
+	cairo_glyph_free(t->glyphs);
+	cairo_text_cluster_free(t->clusters);
 	free(t->text);
 	free(t->sp);
 	free(t->lineh);
@@ -772,6 +899,8 @@ draw_text_min_width(const struct draw_text *t)
 
 	/* Measured word by word in the text's base style: bold spans
 	 * are a little wider, so allow for them. */
+	if (t->font != NULL && strchr(t->text, ' ') == NULL)
+		return t->width;
 	buf_init(&word);
 	while (*s != '\0') {
 		while (*s == ' ' || *s == '\n')
@@ -781,7 +910,15 @@ draw_text_min_width(const struct draw_text *t)
 		if (e > s) {
 			buf_reset(&word);
 			buf_put(&word, s, (size_t)(e - s));
-			x = measure_width(t->dr, word.data, t->size, true);
+			if (t->font != NULL) {
+				cairo_text_extents_t te;
+
+				cairo_scaled_font_text_extents(t->font->sf,
+				    word.data, &te);
+				x = te.x_advance;
+			} else
+				x = measure_width(t->dr, word.data, t->size,
+				    true);
 			if (x > w)
 				w = x;
 		}
@@ -911,6 +1048,27 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 
 	if (first >= t->nlines)
 		return;
+	if (t->font != NULL) {
+		cairo_glyph_t	*g;
+		double		 dx = 0;
+
+		if (t->align == DRAW_RIGHT)
+			dx = t->boxw - t->width;
+		else if (t->align == DRAW_CENTRE)
+			dx = (t->boxw - t->width) / 2;
+		g = xcalloc((size_t)t->nglyphs + 1, sizeof(*g));
+		for (int i = 0; i < t->nglyphs; i++) {
+			g[i] = t->glyphs[i];
+			g[i].x += x + dx;
+			g[i].y += y + t->font->ascent;
+		}
+		colour(cr, t->colour);
+		cairo_set_scaled_font(cr, t->font->sf);
+		cairo_show_text_glyphs(cr, t->text, (int)strlen(t->text), g,
+		    t->nglyphs, t->clusters, t->nclusters, t->cflags);
+		free(g);
+		return;
+	}
 	top = y - t->liney[first];
 	buf_init(&a);
 	it = pango_layout_get_iter(t->layout);

@@ -83,6 +83,7 @@ struct cell {
 	struct draw_text *t;
 	bool		 th;
 	bool		 num;
+	double		 dx;		/* set right: the offset */
 };
 
 struct trow {
@@ -661,6 +662,7 @@ struct rawcell {
 	struct draw_span *sp;
 	size_t		 nsp;
 	bool		 th, num, bold;
+	struct draw_text *t;		/* set on one line, for its width */
 };
 
 struct rawrow {
@@ -777,9 +779,11 @@ table(struct ts *ts, const struct tnode *n)
 		for (j = 0; j < raw[i].n; j++) {
 			struct draw_text *t;
 
+			/* Set on one line: kept if it fits its column. */
 			t = draw_text_new(ts->dr, raw[i].c[j].text,
 			    raw[i].c[j].sp, raw[i].c[j].nsp, size, -1,
-			    DRAW_LEFT);
+			    raw[i].c[j].num ? DRAW_RIGHT : DRAW_LEFT);
+			raw[i].c[j].t = t;
 			if (draw_text_width(t) + CELL_PAD_X > maxw[j])
 				maxw[j] = draw_text_width(t) + CELL_PAD_X;
 			/* A period (a data table's row header) is never
@@ -788,7 +792,6 @@ table(struct ts *ts, const struct tnode *n)
 			    draw_text_min_width(t);
 			if (x + CELL_PAD_X > minw[j])
 				minw[j] = x + CELL_PAD_X;
-			draw_text_free(t);
 		}
 	for (j = 0; j < ncols; j++) {
 		if (minw[j] > maxw[j])
@@ -833,10 +836,20 @@ table(struct ts *ts, const struct tnode *n)
 
 			r->c[j].th = rc->th;
 			r->c[j].num = rc->num;
-			r->c[j].t = draw_text_new(ts->dr, rc->text, rc->sp,
-			    rc->nsp, size, b->colw[j] - CELL_PAD_X + 0.5,
-			    rc->num && !(i < nhead && j == 0) ? DRAW_RIGHT :
-			    DRAW_LEFT);
+			if (draw_text_width(rc->t) <= b->colw[j] - CELL_PAD_X +
+			    0.5) {
+				r->c[j].t = rc->t;
+				if (rc->num)
+					r->c[j].dx = b->colw[j] - CELL_PAD_X -
+					    draw_text_width(rc->t);
+			} else {
+				draw_text_free(rc->t);
+				r->c[j].t = draw_text_new(ts->dr, rc->text,
+				    rc->sp, rc->nsp, size, b->colw[j] -
+				    CELL_PAD_X + 0.5, rc->num ? DRAW_RIGHT :
+				    DRAW_LEFT);
+			}
+			rc->t = NULL;
 			for (size_t l = 0; l < draw_text_lines(r->c[j].t); l++)
 				h += draw_text_line_h(r->c[j].t, l);
 			if (draw_text_lines(r->c[j].t) > 1 && i >= nhead)
@@ -1092,8 +1105,8 @@ draw_row(struct dctx *dc, const struct block *b, const struct trow *r,
 	for (size_t j = 0; j < r->n; j++) {
 		if (!artifact)
 			draw_doc_tag(dc->doc, r->c[j].th ? "TH" : "TD", NULL);
-		draw_doc_text(dc->doc, r->c[j].t, cx, y + CELL_PAD_Y, 0,
-		    draw_text_lines(r->c[j].t));
+		draw_doc_text(dc->doc, r->c[j].t, cx + r->c[j].dx,
+		    y + CELL_PAD_Y, 0, draw_text_lines(r->c[j].t));
 		if (!artifact)
 			draw_doc_end(dc->doc, r->c[j].th ? "TH" : "TD");
 		cx += b->colw[j];
