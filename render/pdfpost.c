@@ -206,6 +206,13 @@ fix_content(struct post *ps, qpdf_oh page)
 		return false;
 	buf_init(&b);
 	for (i = 0; i < len; ) {
+		const unsigned char *p = memchr(data + i, '/', len - i);
+		size_t	 k = p == NULL ? len : (size_t)(p - data);
+
+		buf_put(&b, data + i, k - i);
+		i = k;
+		if (i == len)
+			break;
 		if (len - i > sizeof(pat) - 1 &&
 		    memcmp(data + i, pat, sizeof(pat) - 1) == 0) {
 			j = i + sizeof(pat) - 1;
@@ -296,7 +303,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	if (qpdf_init_write_memory(ps.q) & QPDF_ERRORS)
 		goto fail;
 	qpdf_set_deterministic_ID(ps.q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(ps.q, qpdf_o_generate);
+	qpdf_set_object_stream_mode(ps.q, qpdf_o_preserve);
 	if (qpdf_write(ps.q) & QPDF_ERRORS)
 		goto fail;
 	buf_put(out, qpdf_get_buffer(ps.q),
