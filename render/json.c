@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -53,6 +54,7 @@
 #include "json.h"
 #include "model.h"
 #include "period.h"
+#include "rfile.h"
 #include "util.h"
 
 /* Where a value is: its own place and, for a member, its key's. */
@@ -67,6 +69,7 @@ struct msg {
 	enum diag_level	 lvl;
 	size_t		 seq;		/* for a stable sort */
 	char		*text;		/* "PATH: message", ours */
+	size_t		 plen;		/* bytes of "PATH: " in text */
 };
 
 /* Kinds of object, for unknown-field warnings. */
@@ -96,6 +99,7 @@ struct seen {
 
 struct ctx {
 	const char	*name;		/* file name for messages */
+	const struct json_where *where;	/* places in another file, or NULL */
 	struct model	*m;
 	struct msg	*msgs;
 	size_t		 nmsgs, maxmsgs;
@@ -225,6 +229,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 {
 	struct buf	 b;
 	struct msg	*mm;
+	size_t		 plen;
 
 	/* Counted, not kept: a bad file cannot fill the memory or the
 	 * terminal with messages. */
@@ -235,6 +240,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	buf_init(&b);
 	if (path != NULL && *path != '\0')
 		buf_printf(&b, "%s: ", path);
+	plen = b.len;
 	buf_vprintf(&b, fmt, ap);
 	if (c->nmsgs == c->maxmsgs) {
 		c->maxmsgs = c->maxmsgs == 0 ? 16 : c->maxmsgs * 2;
@@ -246,6 +252,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	mm->lvl = lvl;
 	mm->seq = c->nmsgs;
 	mm->text = buf_detach(&b, NULL);
+	mm->plen = plen;
 	buf_release(&b);
 	return c->nmsgs++;
 }
@@ -298,6 +305,32 @@ msg_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/*
+ * Writes message mm at the place in the source file that c->where gives
+ * for its line and column of the JSON text, without the JSON path when
+ * the place says enough.
+ */
+static void
+msg_where(struct ctx *c, const struct msg *mm, struct diag *d)
+{
+	struct buf	 label, file;
+	int		 line = 0, col = 0;
+	bool		 nopath;
+
+	buf_init(&label);
+	buf_init(&file);
+	nopath = c->where->place(c->where->arg, mm->line, mm->col, &line,
+	    &col, &label);
+	if (label.len > 0)
+		buf_printf(&file, "%s: %s", c->name, label.data);
+	else
+		buf_puts(&file, c->name);
+	diag_msg(d, mm->lvl, file.data, line, col, "%s",
+	    mm->text + (nopath ? mm->plen : 0));
+	buf_release(&file);
+	buf_release(&label);
+}
+
 /* Sorts the messages by place and writes them through d. */
 static void
 msg_flush(struct ctx *c, struct diag *d)
@@ -307,8 +340,11 @@ msg_flush(struct ctx *c, struct diag *d)
 	if (c->nmsgs > 1)
 		qsort(c->msgs, c->nmsgs, sizeof(*c->msgs), msg_cmp);
 	for (i = 0; i < c->nmsgs; i++)
-		diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
-		    c->msgs[i].col, "%s", c->msgs[i].text);
+		if (c->where != NULL && c->msgs[i].line > 0)
+			msg_where(c, &c->msgs[i], d);
+		else
+			diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
+			    c->msgs[i].col, "%s", c->msgs[i].text);
 	if (c->nunshown > 0)
 		diag_msg(d, c->nunshown_err > 0 ? DIAG_ERROR : DIAG_WARN,
 		    c->name, 0, 0, "%zu more %s not shown (%zu errors in "
@@ -2349,6 +2385,37 @@ model_clear(struct model *m)
 	m->ninds = 0;
 }
 
+/*
+ * The encoding of a file in UTF-16 or UTF-32, by its byte order mark or,
+ * without one, by where the NUL bytes of its first ASCII characters
+ * fall (JSON text starts with an ASCII character); NULL for anything
+ * else.  UTF-32's marks are tested first: FF FE 00 00 starts with
+ * UTF-16's.
+ */
+static const char *
+wide_encoding(const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (len >= 4 && memcmp(u, "\x00\x00\xfe\xff", 4) == 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && memcmp(u, "\xff\xfe\x00\x00", 4) == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && memcmp(u, "\xfe\xff", 2) == 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && memcmp(u, "\xff\xfe", 2) == 0)
+		return "UTF-16 (little-endian)";
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && u[0] == 0 && u[1] != 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && u[0] != 0 && u[1] == 0)
+		return "UTF-16 (little-endian)";
+	return NULL;
+}
+
 /* Line and column of byte off in text, counted as the scanner does. */
 static void
 offset_pos(const char *text, size_t off, int *line, int *col)
@@ -2369,16 +2436,24 @@ bool
 json_load_mem(struct model *m, const char *name, const char *text,
     size_t len, struct diag *d)
 {
+	return json_load_where(m, name, text, len, NULL, d);
+}
+
+bool
+json_load_where(struct model *m, const char *name, const char *text,
+    size_t len, const struct json_where *where, struct diag *d)
+{
 	struct ctx	 c;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
+	const char	*end = NULL, *enc;
 	size_t		 i;
 	int		 line, col;
-	bool		 ok;
+	bool		 ok, bom = false;
 
 	assert(m->ninds == 0 && m->ncomps == 0);
 	memset(&c, 0, sizeof(c));
 	c.name = name;
+	c.where = where;
 	c.m = m;
 	buf_init(&c.path);
 	buf_init(&c.q);
@@ -2386,16 +2461,19 @@ json_load_mem(struct model *m, const char *name, const char *text,
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;			/* UTF-8 byte order mark */
 		len -= 3;
+		bom = true;
 	}
-	if (len == 0)
+	if (len == 0 && bom)
+		addmsg(&c, DIAG_ERROR, 1, 2, NULL, "unexpected end of file "
+		    "after the byte order mark, expected a value");
+	else if (len == 0)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
 	else if (len > JSON_MAX_BYTES)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
 		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-	else if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 ||
-	    memcmp(text, "\xfe\xff", 2) == 0))
+	else if ((enc = wide_encoding(text, len)) != NULL)
 		addmsg(&c, DIAG_ERROR, 1, 1, NULL,
-		    "file is UTF-16; save it as UTF-8");
+		    "file is %s; save it as UTF-8", enc);
 	else if (scan(&c, text, len)) {
 		root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 		if (root == NULL) {
@@ -2437,9 +2515,17 @@ json_load(struct model *m, const char *path, struct diag *d)
 	size_t		 n;
 	bool		 ok = false;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	const char	*why;
+	int		 fd;
+
+	/* A snapshot's input.json (input.c reads what users give). */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	buf_init(&b);
@@ -2543,16 +2629,22 @@ json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
 	struct model	*m;
 	struct buf	 b;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
+	const char	*end = NULL, *why;
 	FILE		*f;
 	char		 chunk[65536];
 	size_t		 i, n;
 	bool		 ok;
+	int		 fd;
 
 	memset(s, 0, sizeof(*s));
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	/* A snapshot's file: a pipe planted there is refused, unread. */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	buf_init(&b);

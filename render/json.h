@@ -59,6 +59,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "figures.h"
 #include "model.h"
@@ -101,6 +102,28 @@ bool	json_load(struct model *m, const char *path, struct diag *d);
  */
 bool	json_load_mem(struct model *m, const char *name, const char *text,
 	    size_t len, struct diag *d);
+
+/*
+ * Where a place in text made from another file (a workbook, a CSV file)
+ * is in that file, for messages in the user's terms.  place() is given
+ * the line and column of the JSON text and sets either *line and *col
+ * (a place in a text file) or appends a label such as "Indicators!F7"
+ * to label (messages then read "NAME: LABEL: error: ..."); it returns
+ * true when the place says enough and the JSON path is left out.
+ */
+struct json_where {
+	void	*arg;
+	bool	(*place)(void *arg, int jline, int jcol, int *line, int *col,
+		    struct buf *label);
+};
+
+/*
+ * As json_load_mem(), for JSON text made from another file: every
+ * message with a place is placed through where (borrowed for the call;
+ * NULL: as json_load_mem()).
+ */
+bool	json_load_where(struct model *m, const char *name, const char *text,
+	    size_t len, const struct json_where *where, struct diag *d);
 
 /*
  * Reads the statuses a report published from its summary.json at path

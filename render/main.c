@@ -35,14 +35,19 @@ enum exitcode {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: scorecard render FILE.json... -o DIR [--template FILE] "
+	fputs("usage: scorecard render FILE... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
 	    "                        [--archive ARCHIVE]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
-	    "                        [--mail-date D] [-j N]\n"
-	    "       scorecard archive FILE.json --into ARCHIVE [--replace]\n"
-	    "       scorecard layout FILE.json\n"
-	    "       scorecard --help | --version\n", fp);
+	    "                        [--mail-date D] [-j N] [SHEET OPTIONS]\n"
+	    "       scorecard archive FILE --into ARCHIVE [--replace] "
+	    "[SHEET OPTIONS]\n"
+	    "       scorecard convert FILE [--to json|xlsx] [-o OUT] "
+	    "[SHEET OPTIONS]\n"
+	    "       scorecard layout FILE\n"
+	    "       scorecard --help | --version\n"
+	    "SHEET OPTIONS: [--title T] [--organisation O] [--period P]\n",
+	    fp);
 }
 
 static void
@@ -50,8 +55,9 @@ help(void)
 {
 	usage(stdout);
 	fputs("\n"
-	    "Turns children's-services indicators (JSON) into a highlight "
-	    "report.\n\n"
+	    "Turns children's-services indicators (JSON, an Excel workbook "
+	    "or CSV)\ninto a highlight report.  FILE's kind is found by its "
+	    "content.\n\n"
 	    "  render FILE.json   write DIR/report.html, DIR/summary.json,\n"
 	    "                     DIR/report.eml and DIR/charts/<id>.{png,svg,pdf};\n"
 	    "                     with several inputs, DIR/<name>/ for each,\n"
@@ -60,6 +66,8 @@ help(void)
 	    "                     overwritten; --replace keeps the old one as\n"
 	    "                     <period>.replaced-N) and rewrite\n"
 	    "                     ARCHIVE/index.html\n"
+	    "  convert FILE       print FILE's JSON equivalent (normalised JSON);\n"
+	    "                     --to xlsx -o OUT.xlsx writes a workbook\n"
 	    "  layout FILE.json   print the layout of every chart (for tests)\n\n"
 	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
 	    "                     a previous render or is empty)\n"
@@ -71,6 +79,11 @@ help(void)
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "      --title T, --organisation O, --period P\n"
+	    "                     report fields for a CSV file (which has "
+	    "none);\n"
+	    "                     for a workbook, they override its Report "
+	    "sheet\n"
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n\n"
 	    "Exit status: 0 done, 1 bad input or template, 2 bad command "
@@ -138,6 +151,10 @@ main(int argc, char *argv[])
 		{ "mail-to", required_argument, NULL, 'T' },
 		{ "mail-subject", required_argument, NULL, 'S' },
 		{ "mail-date", required_argument, NULL, 'D' },
+		{ "title", required_argument, NULL, 1 },
+		{ "organisation", required_argument, NULL, 2 },
+		{ "period", required_argument, NULL, 3 },
+		{ "to", required_argument, NULL, 4 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -145,7 +162,7 @@ main(int argc, char *argv[])
 	struct report_opts o;
 	struct diag	 d;
 	struct buf	 tpl, etpl, atpl, assets, out;
-	const char	*into = NULL;
+	const char	*into = NULL, *to = NULL;
 	int		 jobs = 0;
 	bool		 replace = false;
 	const char	*cmd, *why;
@@ -179,6 +196,7 @@ main(int argc, char *argv[])
 	cmd = argv[0];
 	argv[0] = (char *)(strcmp(cmd, "layout") == 0 ? "scorecard layout" :
 	    strcmp(cmd, "archive") == 0 ? "scorecard archive" :
+	    strcmp(cmd, "convert") == 0 ? "scorecard convert" :
 	    "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
 	while ((ch = getopt_long(argc, argv, "o:t:j:hV", longopts, NULL)) != -1)
@@ -213,6 +231,24 @@ main(int argc, char *argv[])
 			break;
 		case 'R':
 			replace = true;
+			break;
+		case 1:
+			o.sheet.title = optarg;
+			break;
+		case 2:
+			o.sheet.organisation = optarg;
+			break;
+		case 3:
+			o.sheet.period = optarg;
+			break;
+		case 4:
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "xlsx") != 0) {
+				fprintf(stderr, "scorecard: --to: expected "
+				    "json or xlsx, not %s\n", optarg);
+				return EXIT_USAGE;
+			}
+			to = optarg;
 			break;
 		case 'F':
 		case 'T':
@@ -252,13 +288,53 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (strcmp(cmd, "convert") == 0) {
+		if (argc != 1) {
+			fputs("scorecard: convert: one input file at a time\n",
+			    stderr);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		o.input = argv[0];
+		if (to != NULL && strcmp(to, "xlsx") == 0) {
+			if (o.outdir == NULL || *o.outdir == '\0') {
+				fputs("scorecard: convert: --to xlsx needs "
+				    "-o FILE.xlsx\n", stderr);
+				usage(stderr);
+				return EXIT_USAGE;
+			}
+			switch (report_to_xlsx(&o, o.outdir, &d)) {
+			case REPORT_OK:
+				return EXIT_OK;
+			case REPORT_INPUT:
+				return EXIT_INPUT;
+			case REPORT_OUTPUT:
+				return EXIT_OUTPUT;
+			}
+		}
+		if (o.outdir != NULL) {
+			fputs("scorecard: convert: -o is for --to xlsx; the "
+			    "JSON goes to standard output\n", stderr);
+			return EXIT_USAGE;
+		}
+		buf_init(&out);
+		if (report_convert(&o, &out, &d) != REPORT_OK)
+			rc = EXIT_INPUT;
+		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0)
+			rc = EXIT_OUTPUT;
+		buf_release(&out);
+		tmpl_cleanup();
+		return rc;
+	}
 	if (strcmp(cmd, "layout") == 0) {
 		if (argc != 1) {
 			usage(stderr);
 			return EXIT_USAGE;
 		}
+		o.input = argv[0];
 		buf_init(&out);
-		if (report_layout(argv[0], &out, &d) != REPORT_OK)
+		if (report_layout(&o, &out, &d) != REPORT_OK)
 			rc = EXIT_INPUT;
 		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
 		    fflush(stdout) != 0)

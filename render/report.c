@@ -35,17 +35,21 @@
 #include "figures.h"
 #include "fmt.h"
 #include "history.h"
+#include "input.h"
 #include "json.h"
+#include "jsonout.h"
 #include "mail.h"
 #include "model.h"
 #include "period.h"
 #include "report.h"
+#include "rfile.h"
 #include "sha256.h"
 #include "summary.h"
 #include "svg.h"
 #include "tmpl.h"
 #include "util.h"
 #include "words.h"
+#include "xlsxwrite.h"
 
 /* One file of the output, made in memory before anything is written. */
 struct ofile {
@@ -962,19 +966,50 @@ rm_tree(const char *path)
 	rmdir(path);
 }
 
-/* Makes every missing parent folder of path (not path itself). */
+/* The folders mkparents() made, to be taken away if the run fails. */
+struct made {
+	char	**v;
+	size_t	  n;
+};
+
+/*
+ * Makes every missing parent folder of path (not path itself), noting
+ * each in *md.  A path, or a part of it, too long for the system is
+ * refused before anything is made.
+ */
 static bool
-mkparents(const char *path, struct diag *d)
+mkparents(const char *path, struct made *md, struct diag *d)
 {
 	char	*p, *s;
+	const char *part;
 	bool	 ok = true;
 
+	/* Room for the temporary folder beside it: ".tmp-XXXXXX". */
+	if (strlen(path) + 12 > PATH_MAX) {
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "output path is too long "
+		    "(%zu bytes; the limit is %d)", strlen(path),
+		    PATH_MAX - 12);
+		return false;
+	}
+	for (part = path; *part != '\0'; part += strcspn(part, "/")) {
+		part += strspn(part, "/");
+		if (strcspn(part, "/") + 12 > NAME_MAX + 1) {
+			diag_msg(d, DIAG_ERROR, NULL, 0, 0, "a folder name in "
+			    "the output path is too long (%zu bytes; the "
+			    "limit is %d)", strcspn(part, "/"), NAME_MAX - 11);
+			return false;
+		}
+	}
 	p = xstrdup(path);
 	for (s = p + 1; *s != '\0'; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+		if (mkdir(p, 0777) == 0) {
+			md->v = xreallocarray(md->v, md->n + 1,
+			    sizeof(*md->v));
+			md->v[md->n++] = xstrdup(p);
+		} else if (errno != EEXIST) {
 			diag_msg(d, DIAG_ERROR, p, 0, 0, "cannot create "
 			    "folder: %s", strerror(errno));
 			ok = false;
@@ -985,6 +1020,33 @@ mkparents(const char *path, struct diag *d)
 	free(p);
 	return ok;
 }
+
+/*
+ * Forgets the folders mkparents() made; with undo, first removes them,
+ * innermost first (rmdir(): only while they are still empty).
+ */
+static void
+made_release(struct made *md, bool undo)
+{
+	while (md->n > 0) {
+		md->n--;
+		if (undo)
+			rmdir(md->v[md->n]);
+		free(md->v[md->n]);
+	}
+	free(md->v);
+	md->v = NULL;
+}
+
+/*
+ * The one rule for symbolic links, for render -o and archive --into: the
+ * folder named is never a link (those in the path above it are followed
+ * as usual).  A render swaps a new folder in for it, which would replace
+ * the link, not what it leads to; an archive would write somewhere its
+ * name does not say.
+ */
+#define	LINK_REFUSED	"is a symbolic link; give the folder it leads to " \
+			"(scorecard does not write through a link)"
 
 /*
  * Whether dir may be replaced: it is missing, empty, or holds a
@@ -1005,6 +1067,10 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 		if (errno == ENOENT)
 			return true;
 		diag_msg(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return false;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, LINK_REFUSED);
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -1188,6 +1254,7 @@ static bool
 commit(const char *outdir, const struct ofiles *of, struct diag *d)
 {
 	struct buf	 tmp, parent, prefix;
+	struct made	 md = { NULL, 0 };
 	char		*dir, *slash;
 	size_t		 len;
 	bool		 exists, ok = false;
@@ -1201,7 +1268,7 @@ commit(const char *outdir, const struct ofiles *of, struct diag *d)
 	buf_init(&tmp);
 	buf_init(&parent);
 	buf_init(&prefix);
-	if (!mkparents(dir, d) || !replaceable(dir, &exists, d))
+	if (!mkparents(dir, &md, d) || !replaceable(dir, &exists, d))
 		goto out;
 	if ((slash = strrchr(dir, '/')) == NULL)
 		BUF_PUTSL(&parent, ".");
@@ -1244,6 +1311,8 @@ fail:
 out:
 	if (lock >= 0)
 		close(lock);
+	/* Nothing is left of a failed run, not even a parent folder. */
+	made_release(&md, !ok);
 	buf_release(&tmp);
 	buf_release(&parent);
 	buf_release(&prefix);
@@ -1381,14 +1450,13 @@ all_figures(const struct model *m)
 }
 
 /*
- * Makes every file of a render in memory: from len bytes of text when
- * text is not NULL (the archive reads the input once, so that what it
- * keeps is what it rendered), else from the file o->input.  On success
- * m holds the model.
+ * Makes every file of a render in memory from the input in, read once
+ * (so that what the archive keeps is what it rendered).  On success m
+ * holds the model, and equiv, if not NULL, the input's JSON equivalent.
  */
 static enum report_status
-build(const struct report_opts *o, const char *text, size_t len,
-    struct model *m, struct ofiles *of, struct diag *d)
+build(const struct report_opts *o, const struct input *in,
+    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
@@ -1398,15 +1466,14 @@ build(const struct report_opts *o, const char *text, size_t len,
 	struct figcounts prev;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
-	bool		 loaded;
 
 	memset(&ch, 0, sizeof(ch));
 	memset(&snap, 0, sizeof(snap));
 	/* Check the input and the template before drawing anything. */
-	loaded = text != NULL ? json_load_mem(m, o->input, text, len, d) :
-	    json_load(m, o->input, d);
-	if (!loaded)
+	if (!input_load(m, in, &o->sheet, d))
 		goto out;
+	if (equiv != NULL)
+		jsonout_model(equiv, m);	/* before anything is hidden */
 	model_suppress(m);
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
@@ -1463,51 +1530,22 @@ report_render(const struct report_opts *o, struct diag *d)
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	enum report_status rc;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
 
 	m = model_new();
 	if (o->checked)
 		d->hushed++;
-	rc = build(o, NULL, 0, m, &of, d);
+	if (input_read(&in, o->input, d))
+		rc = build(o, &in, m, &of, NULL, d);
 	if (o->checked)
 		d->hushed--;
 	if (rc == REPORT_OK && !o->check_only && !commit(o->outdir, &of, d))
 		rc = REPORT_OUTPUT;
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
-}
-
-/* Reads the whole file into b, capped at JSON_MAX_BYTES. */
-static bool
-slurp(const char *path, struct buf *b, struct diag *d)
-{
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n;
-	bool	 ok;
-
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return false;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > JSON_MAX_BYTES)
-			break;
-	}
-	ok = !ferror(fp);
-	fclose(fp);
-	if (!ok)
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	else if (b->len > JSON_MAX_BYTES) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large (the limit "
-		    "is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-		ok = false;
-	}
-	return ok;
 }
 
 /* A snapshot's folder name: the period with '/' and ' ' as '-'. */
@@ -1840,19 +1878,22 @@ report_archive(const struct report_opts *o, const char *archive,
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
 	struct report_opts ao;
-	struct buf	 in, name, dest, tmp, old, *man;
+	struct input	 in;
+	struct buf	 name, dest, tmp, old, equiv, *man;
 	enum report_status rc;
-	char		 hex[65];
-	size_t		 i;
+	struct made	 md = { NULL, 0 };
+	struct stat	 st;
+	char		 hex[65], *adir = NULL;
+	size_t		 i, len;
 	int		 lock = -1, alock = -1;
 
 	m = model_new();
-	buf_init(&in);
+	buf_init(&equiv);
 	buf_init(&name);
 	buf_init(&dest);
 	buf_init(&tmp);
 	buf_init(&old);
-	if (!slurp(o->input, &in, d)) {
+	if (!input_read(&in, o->input, d)) {
 		rc = REPORT_INPUT;
 		goto out;
 	}
@@ -1862,9 +1903,19 @@ report_archive(const struct report_opts *o, const char *archive,
 		ao.history = archive;
 		ao.history_optional = true;
 	}
-	if ((rc = build(&ao, in.data, in.len, m, &of, d)) != REPORT_OK)
+	if ((rc = build(&ao, &in, m, &of, &equiv, d)) != REPORT_OK)
 		goto out;
-	buf_put(ofile_add(&of, "input.json"), in.data, in.len);
+	/* The input byte for byte; beside a spreadsheet, its JSON, which
+	 * the index and a later render read without a spreadsheet reader. */
+	if (in.kind == INPUT_JSON)
+		buf_put(ofile_add(&of, "input.json"), in.data.data,
+		    in.data.len);
+	else {
+		buf_printf(&tmp, "input.%s", input_ext(in.kind));
+		buf_put(ofile_add(&of, tmp.data), in.data.data, in.data.len);
+		buf_reset(&tmp);
+		buf_put(ofile_add(&of, "input.json"), equiv.data, equiv.len);
+	}
 	/* The manifest: every file's SHA-256, sorted by name. */
 	qsort(of.f, of.n, sizeof(*of.f), ofile_cmp);
 	man = ofile_add(&of, "MANIFEST.sha256");
@@ -1877,13 +1928,22 @@ report_archive(const struct report_opts *o, const char *archive,
 	snapshot_name(&name, &m->report.period);
 	buf_printf(&dest, "%s/%s", archive, name.data);
 	buf_printf(&tmp, "%s/", archive);
-	if (!mkparents(tmp.data, d))
+	/* The archive itself is never a link (LINK_REFUSED). */
+	len = strlen(archive);
+	while (len > 1 && archive[len - 1] == '/')
+		len--;
+	adir = xstrndup(archive, len);
+	if (lstat(adir, &st) == 0 && S_ISLNK(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, LINK_REFUSED);
+		goto out;
+	}
+	if (!mkparents(tmp.data, &md, d))
 		goto out;
 	/* One run at a time in an archive. */
-	if ((alock = open(archive, O_RDONLY | O_DIRECTORY |
+	if ((alock = open(adir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) == -1) {
 		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot open: %s",
-		    strerror(errno));
+		    errno == ELOOP ? LINK_REFUSED : strerror(errno));
 		goto out;
 	}
 	if (flock(alock, LOCK_EX | LOCK_NB) == -1) {
@@ -1968,11 +2028,15 @@ out:
 		close(lock);
 	if (alock >= 0)
 		close(alock);
+	/* Folders this run made and left empty go if it failed. */
+	made_release(&md, rc != REPORT_OK);
+	free(adir);
 	buf_release(&old);
 	buf_release(&tmp);
 	buf_release(&dest);
 	buf_release(&name);
-	buf_release(&in);
+	buf_release(&equiv);
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
@@ -1987,17 +2051,79 @@ stub_width(void *arg, const char *s, double size, bool bold)
 }
 
 enum report_status
-report_layout(const char *input, struct buf *out, struct diag *d)
+report_convert(const struct report_opts *o, struct buf *out, struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
+
+	m = model_new();
+	if (input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d)) {
+		jsonout_model(out, m);
+		rc = REPORT_OK;
+	}
+	input_release(&in);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_to_xlsx(const struct report_opts *o, const char *path,
+    struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	struct buf	 tmp;
+	enum report_status rc = REPORT_INPUT;
+	int		 fd;
+
+	m = model_new();
+	buf_init(&tmp);
+	if (!input_read(&in, o->input, d) || !input_load(m, &in, &o->sheet, d))
+		goto out;
+	rc = REPORT_OUTPUT;
+	/* A temporary file beside the destination, renamed into place. */
+	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (!xlsxwrite_model(m, tmp.data, d)) {
+		unlink(tmp.data);
+		goto out;
+	}
+	if (rename(tmp.data, path) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot rename into "
+		    "place: %s", strerror(errno));
+		unlink(tmp.data);
+		goto out;
+	}
+	rc = REPORT_OK;
+out:
+	input_release(&in);
+	buf_release(&tmp);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_layout(const struct report_opts *o, struct buf *out, struct diag *d)
 {
 	struct model	*m;
 	struct figures	*figs;
 	struct measure	 ms = { NULL, stub_width };
 	struct chart_opts opts;
 	struct scene	 s;
+	struct input	 in;
 	size_t		 i;
+	bool		 ok;
 
 	m = model_new();
-	if (!json_load(m, input, d)) {
+	ok = input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d);
+	input_release(&in);
+	if (!ok) {
 		model_free(m);
 		return REPORT_INPUT;
 	}

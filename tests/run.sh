@@ -40,6 +40,14 @@ compare() {
 	fi
 }
 
+# Workbooks for the spreadsheet tests, made by openpyxl and a raw writer
+# (tests/sheets/make.py) into $OUT/sheets: error cases and goldens use them.
+if ! /usr/bin/python3 tests/sheets/make.py "$OUT/sheets" >"$OUT/sheets.log" 2>&1
+then
+	bad "tests/sheets/make.py failed (python3-openpyxl installed?)"
+	cat "$OUT/sheets.log"
+fi
+
 # Unit tests: each prints "N passed, N failed" last.
 if [ $regen = 0 ]; then
 	for t in tests/unit/test_*; do
@@ -141,6 +149,57 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# Spreadsheets.  A case NAME has tests/sheets/NAME.expected.json, what
+# `scorecard convert` makes of the input ($OUT/sheets/NAME.xlsx made by
+# make.py, or tests/sheets/NAME.xlsx or NAME.csv, committed), with the
+# options in NAME.args, and NAME.expected.stderr (its warnings).  The
+# input and its JSON equivalent render the same report, byte for byte.
+for exp in tests/sheets/*.expected.json; do
+	case=$(basename "$exp" .expected.json)
+	in=
+	for f in "$OUT/sheets/$case.xlsx" "tests/sheets/$case.xlsx" \
+	    "tests/sheets/$case.csv"; do
+		[ -f "$f" ] && in=$f && break
+	done
+	if [ -z "$in" ]; then bad "sheets $case: no input"; continue; fi
+	args=
+	[ -f "tests/sheets/$case.args" ] && args=$(cat "tests/sheets/$case.args")
+	# shellcheck disable=SC2086
+	$V ./scorecard convert "$in" $args >"$OUT/sheets/$case.json" \
+	    2>"$OUT/sheets/$case.stderr"
+	compare "$OUT/sheets/$case.json" "$exp"
+	compare "$OUT/sheets/$case.stderr" "tests/sheets/$case.expected.stderr"
+	[ $regen = 1 ] && continue
+	# shellcheck disable=SC2086
+	if ./scorecard render "$in" $args -o "$OUT/sheets/$case.a" 2>/dev/null &&
+	    ./scorecard render "$OUT/sheets/$case.json" -o "$OUT/sheets/$case.b" &&
+	    diff -r "$OUT/sheets/$case.a" "$OUT/sheets/$case.b" >/dev/null
+	then ok; else bad "sheets $case: renders differently from its JSON"; fi
+done
+
+# Round trips: every golden input to a workbook and back is the same
+# JSON (convert --to xlsx, then convert).
+if [ $regen = 0 ]; then
+	for in in tests/golden/*/input.json input/example.json; do
+		rt=$OUT/sheets/rt-$(basename "$(dirname "$in")")
+		if $V ./scorecard convert "$in" >"$rt.json" 2>/dev/null &&
+		    $V ./scorecard convert "$in" --to xlsx -o "$rt.xlsx" 2>"$rt.err" &&
+		    $V ./scorecard convert "$rt.xlsx" >"$rt.back.json" 2>>"$rt.err" &&
+		    cmp -s "$rt.json" "$rt.back.json"
+		then ok; else bad "round trip of $in through xlsx differs"
+			diff -u "$rt.json" "$rt.back.json" | head -n 20; cat "$rt.err"; fi
+	done
+	# The bundled workbook stays in step with the bundled JSON: the same
+	# JSON equivalent, the same report.
+	if ./scorecard convert input/example.xlsx >"$OUT/sheets/ex-x.json" &&
+	    ./scorecard convert input/example.json >"$OUT/sheets/ex-j.json" &&
+	    cmp -s "$OUT/sheets/ex-x.json" "$OUT/sheets/ex-j.json" &&
+	    ./scorecard render input/example.xlsx -o "$OUT/sheets/ex-x" &&
+	    ./scorecard render input/example.json -o "$OUT/sheets/ex-j" &&
+	    diff -r "$OUT/sheets/ex-x" "$OUT/sheets/ex-j" >/dev/null
+	then ok; else bad "input/example.xlsx is out of step with input/example.json (make example-xlsx)"; fi
+fi
+
 # The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
 # are compared by test_tmpl among the unit tests; it rewrites them too.
 if [ $regen = 1 ]; then
@@ -219,6 +278,33 @@ if command -v flock >/dev/null 2>&1; then
 	kill $lockpid 2>/dev/null
 	wait $lockpid 2>/dev/null
 fi
+
+# Only regular files are read: a named pipe as the template or as an
+# inlined stylesheet is refused at once, never waited on; the input may
+# be a pipe, named or "-" (standard input).
+ff=$OUT/fifo
+mkdir -p "$ff"
+mkfifo "$ff/p" "$ff/in"
+printf '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title><link rel="stylesheet" href="p" data-sc-inline="" /></head><body></body></html>\n' >"$ff/t.xhtml"
+timeout 10 ./scorecard render tests/golden/minimal/input.json -o "$ff/o1" \
+    --template "$ff/t.xhtml" 2>"$ff.err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$ff.err")" = "scorecard: $ff/t.xhtml:1:1: error: data-sc-inline: \"p\": is a pipe; only a regular file can be read here" ]; then ok
+else bad "fifo: an inlined named pipe (exit $rc)"; cat "$ff.err"; fi
+timeout 10 ./scorecard render tests/golden/minimal/input.json -o "$ff/o2" \
+    --template "$ff/p" 2>"$ff.err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$ff.err")" = "scorecard: $ff/p: error: cannot read template: is a pipe; only a regular file can be read here" ]; then ok
+else bad "fifo: a named pipe as the template (exit $rc)"; cat "$ff.err"; fi
+(sleep 0.3; cat tests/golden/minimal/input.json >"$ff/in") &
+if timeout 10 ./scorecard render "$ff/in" -o "$ff/o3" 2>"$ff.err" &&
+    [ -f "$ff/o3/report.html" ]; then ok
+else bad "fifo: a named pipe as the input"; cat "$ff.err"; fi
+wait
+if timeout 10 ./scorecard render - -o "$ff/o4" <tests/golden/minimal/input.json 2>"$ff.err" &&
+    cmp -s "$ff/o3/summary.json" "$ff/o4/summary.json"; then ok
+else bad "fifo: standard input as the input"; cat "$ff.err"; fi
+[ ! -e "$ff/o1" ] && [ ! -e "$ff/o2" ] && ok || bad "fifo: a refused render wrote"
 
 # Several inputs in one run: a folder each, all or nothing: one bad
 # input and nothing is written, nor an earlier render replaced.
