@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "chart.h"
+#include "scene.h"
 #include "diag.h"
 
 struct draw;

@@ -18,16 +18,23 @@
  *		the place of the value PATH names (of its key for an unknown
  *		or undeclared key, of the enclosing object for a missing
  *		field), e.g.
- *		"FILE:30:18: error: indicators[2].series[5].value: expected
- *		 a number or null"
- *		"FILE:12:5: error: indicators[0]: missing required field \"unit\""
+ *		"FILE:30:18: error: indicators[2] (id \"cla-rate\").series[5].
+ *		 value: expected a number or null; found \"611\": write the
+ *		 number without quotes"
+ *		"FILE:12:5: error: indicators[0]: missing required field \"id\""
  *	warning: "FILE:LINE:COL: warning: indicators[0].colour: unknown
  *		field, ignored"; the same unknown field in many objects of
  *		one kind is reported once, with "(also in N other points)".
  *
  * A path is written as in jq: ".key" for keys made of letters, digits,
  * '_' and '-' (not starting with a digit or '-'), ["key"] for others,
- * [N] for array elements; the top level has no path.
+ * [N] for array elements; the top level has no path.  An indicator's
+ * index is followed by its id when it has a valid one:
+ * "indicators[2] (id \"cla-rate\").series[5].value".
+ *
+ * A value of the wrong kind is quoted, with a hint where one helps:
+ *	"...value: expected a number or null; found \"n/a\": write null
+ *	 for a missing value"
  *
  * Syntax and encoding are checked by a strict scanner of our own before
  * cJSON sees the text (cJSON accepts invalid UTF-8, 007 and 1., and
@@ -52,7 +59,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "figures.h"
 #include "model.h"
 
 /* Limits on hostile input; each error message names the limit. */
@@ -93,5 +102,37 @@ bool	json_load(struct model *m, const char *path, struct diag *d);
  */
 bool	json_load_mem(struct model *m, const char *name, const char *text,
 	    size_t len, struct diag *d);
+
+/*
+ * Where a place in text made from another file (a workbook, a CSV file)
+ * is in that file, for messages in the user's terms.  place() is given
+ * the line and column of the JSON text and sets either *line and *col
+ * (a place in a text file) or appends a label such as "Indicators!F7"
+ * to label (messages then read "NAME: LABEL: error: ..."); it returns
+ * true when the place says enough and the JSON path is left out.
+ */
+struct json_where {
+	void	*arg;
+	bool	(*place)(void *arg, int jline, int jcol, int *line, int *col,
+		    struct buf *label);
+};
+
+/*
+ * As json_load_mem(), for JSON text made from another file: every
+ * message with a place is placed through where (borrowed for the call;
+ * NULL: as json_load_mem()).
+ */
+bool	json_load_where(struct model *m, const char *name, const char *text,
+	    size_t len, const struct json_where *where, struct diag *d);
+
+/*
+ * Reads the statuses a report published from its summary.json at path
+ * (outputs.md): report.period and each indicator's id and status, into
+ * *s (free with figures_snapshot_release()).  The text is checked as
+ * strictly as an input's.  Returns false, every problem reported
+ * through d and *s empty, if it cannot be read.
+ */
+bool	json_load_snapshot(struct snapshot *s, const char *path,
+	    struct diag *d);
 
 #endif

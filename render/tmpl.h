@@ -47,6 +47,15 @@ struct tctx;
 #define	TMPL_MAX_DEPTH	256
 #define	TMPL_MAX_ATTRS	1000	/* attributes of one element */
 #define	TMPL_MAX_PAIRS	256	/* attribute:name pairs in data-sc-attr */
+/*
+ * The work of one render, counted before it is done: elements and texts
+ * made, and bytes of output, each at most the first limit plus
+ * TMPL_PER_INPUT times the values (or bytes of text and markup) that
+ * the context holds.
+ */
+#define	TMPL_MAX_NODES	1000000
+#define	TMPL_MAX_OUTPUT	(16u * 1024 * 1024)
+#define	TMPL_PER_INPUT	16
 
 /*
  * Returns a new context scope; free the root with tctx_free(), which
@@ -117,5 +126,8 @@ struct tnode	*tmpl_tree(const char *xhtml, size_t len, struct diag *d);
 void		 tnode_free(struct tnode *n);
 /* Returns the value of n's attribute name, or NULL. */
 const char	*tnode_attr(const struct tnode *n, const char *name);
+
+/* Frees libxml2's global state at exit, after the last tmpl is freed. */
+void		 tmpl_cleanup(void);
 
 #endif

@@ -126,7 +126,7 @@ test_good(void)
 	    "    \"commentary\": \"Plain <b>text</b>\",\n"
 	    "    \"chart\": \"column\"\n"
 	    "  }, {\n"
-	    "    \"id\": \"2\", \"title\": \"Second\", \"unit\": \"rate10k\",\n"
+	    "    \"id\": \"2\", \"title\": \"Second\", \"unit\": \"number\",\n"
 	    "    \"target\": 12.5,\n"
 	    "    \"series\": [ { \"period\": \"2021/22 Q2\",\n"
 	    "      \"value\": -0.5 } ]\n"
@@ -217,7 +217,7 @@ test_good(void)
 	STR_EQ(ind->id, "2");
 	OK(ind->code == NULL && ind->section == NULL &&
 	    ind->commentary == NULL && ind->breakdown == NULL);
-	INT_EQ(ind->unit, UNIT_RATE10K);
+	INT_EQ(ind->unit, UNIT_NUMBER);
 	INT_EQ(ind->better, BETTER_NEITHER);
 	INT_EQ(ind->chart, CHART_AUTO);
 	OK(ind->target.set && !ind->target.has_amber);
@@ -278,11 +278,11 @@ test_warnings(void)
 	INT_EQ(r.m->ninds, 2);
 	STR_EQ(r.out,
 	    "scorecard: t.json:2:1: warning: extra: unknown field, ignored\n"
-	    "scorecard: t.json:4:44: warning: indicators[0].colour: unknown "
+	    "scorecard: t.json:4:44: warning: indicators[0] (id \"a\").colour: unknown "
 	    "field, ignored\n"
-	    "scorecard: t.json:5:35: warning: indicators[0].series[0].rag: "
+	    "scorecard: t.json:5:35: warning: indicators[0] (id \"a\").series[0].rag: "
 	    "unknown field, ignored (also in 2 other points)\n"
-	    "scorecard: t.json:7:49: warning: indicators[0].series[2][\"x y\"]"
+	    "scorecard: t.json:7:49: warning: indicators[0] (id \"a\").series[2][\"x y\"]"
 	    ": unknown field, ignored\n");
 	done(&r);
 
@@ -301,9 +301,11 @@ static void
 test_syntax(void)
 {
 	BAD("", ": error: file is empty");
-	BAD("\xef\xbb\xbf", ": error: file is empty");
+	BAD("\xef\xbb\xbf", ":1:2: error: unexpected end of file after the "
+	    "byte order mark, expected a value");
 	BAD("  \n", ":2:1: error: unexpected end of file, expected a value");
-	BAD("\xff\xfe{", ":1:1: error: file is UTF-16; save it as UTF-8");
+	BAD("\xff\xfe{", ":1:1: error: file is UTF-16 (little-endian); save "
+	    "it as UTF-8");
 	BAD("{\"a\": 1 \"b\": 2}", ":1:9: error: expected ',' or '}'");
 	BAD("[1 2]", ":1:4: error: expected ',' or ']'");
 	BAD("{\"a\" 1}", ":1:6: error: expected ':' after the key");
@@ -415,7 +417,7 @@ test_strings(void)
 	/* \b and \f decode, but to characters no report can show. */
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"a\\b\\f\", "
 	    "\"unit\": \"count\", \"series\": [{\"period\": \"2022-01\", "
-	    "\"value\": 1}]}]}", ":2:37: error: indicators[0].title: holds the "
+	    "\"value\": 1}]}]}", ":2:37: error: indicators[0] (id \"a\").title: holds the "
 	    "character U+0008, which a report cannot show (a control character "
 	    "or a noncharacter; \\t, \\n and \\r are fine)");
 	BAD("{\"\xc3\xa9\xc3\xa9\": 1, \"k\": x}", ":1:16: error: expected a "
@@ -481,9 +483,9 @@ test_numbers(void)
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", "
 	    "\"unit\": \"count\", \"target\": 1.7976931348623157e308, "
 	    "\"series\": [{\"period\": \"2021\", \"value\": 1.000001e15}]}]}",
-	    ":2:69: error: indicators[0].target: out of range (a figure must "
+	    ":2:69: error: indicators[0] (id \"a\").target: out of range (a figure must "
 	    "be between -1e15 and 1e15)\n"
-	    "scorecard: t.json:2:132: error: indicators[0].series[0].value: "
+	    "scorecard: t.json:2:132: error: indicators[0] (id \"a\").series[0].value: "
 	    "out of range (a figure must be between -1e15 and 1e15)");
 }
 
@@ -515,53 +517,53 @@ test_contract(void)
 	BAD(HEAD "\"indicators\": [\n" IND("a") ",\n"
 	    "{\"id\": \"b\", \"title\": \"B\", \"unit\": \"count\", "
 	    "\"series\": [{\"period\": \"2022-01\", \"value\": \"1\"}]}]}",
-	    ":4:86: error: indicators[1].series[0].value: expected a number "
-	    "or null");
+	    ":4:86: error: indicators[1] (id \"b\").series[0].value: expected a number "
+	    "or null; found \"1\": write the number without quotes");
 	BAD(HEAD "\"indicators\": [{\"title\": \"A\", \"unit\": \"count\", "
 	    "\"series\": [{\"period\": \"2022-01\", \"value\": 1}]}]}",
 	    ":2:16: error: indicators[0]: missing required field \"id\"");
 	BAD(HEAD "\"indicators\": [" IND("a") ", " IND("b") ", " IND("a")
-	    "]}", ":2:205: error: indicators[2].id: duplicate id \"a\", "
+	    "]}", ":2:205: error: indicators[2] (id \"a\").id: duplicate id \"a\", "
 	    "first used by indicators[0] at line 2");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"series\": [{\"period\": \"2022-01\", \"value\": 1}, "
 	    "{\"period\": \"2021-12\", \"value\": 1}, "
 	    "{\"period\": \"2022-01\", "
-	    "\"value\": 1}]}]}", ":2:151: error: indicators[0].series[2]."
+	    "\"value\": 1}]}]}", ":2:151: error: indicators[0] (id \"a\").series[2]."
 	    "period: duplicate period \"2022-01\" (also series[0], line 2)");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"series\": [{\"period\": \"2022-01\", \"value\": 1}], "
 	    "\"comparators\": {\"xx\": [{\"period\": \"2022-01\", \"value\": "
-	    "1}]}}]}", ":2:122: error: indicators[0].comparators.xx: "
+	    "1}]}}]}", ":2:122: error: indicators[0] (id \"a\").comparators.xx: "
 	    "comparator \"xx\" is not declared in the top-level comparators");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"better\": \"higher\", \"target\": {\"value\": 90, "
 	    "\"amber\": 95}, \"series\": [{\"period\": \"2022-01\", \"value\": "
-	    "1}]}]}", ":2:112: error: indicators[0].target.amber: 95 is above "
+	    "1}]}]}", ":2:112: error: indicators[0] (id \"a\").target.amber: 95 is above "
 	    "the target value 90; with better \"higher\" amber must not be "
 	    "above it");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"better\": \"lower\", \"target\": {\"value\": 450, "
 	    "\"amber\": 400}, \"series\": [{\"period\": \"2022-01\", "
 	    "\"value\": "
-	    "1}]}]}", ":2:112: error: indicators[0].target.amber: 400 is below "
+	    "1}]}]}", ":2:112: error: indicators[0] (id \"a\").target.amber: 400 is below "
 	    "the target value 450; with better \"lower\" amber must not be "
 	    "below it");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"Count\", \"series\": [{\"period\": \"2022-01\", "
 	    "\"value\": 1}]}]}",
-	    ":2:50: error: indicators[0].unit: expected one of count, percent, "
-	    "rate10k, days, weeks, number, not \"Count\"");
+	    ":2:50: error: indicators[0] (id \"a\").unit: expected one of count, percent, "
+	    "rate10k, days, weeks, number; found \"Count\": write \"count\" (lower case)");
 	BAD(HEAD "\"indicators\": []}", ":2:15: error: indicators: expected "
 	    "at least one indicator");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"series\": []}]}",
-	    ":2:69: error: indicators[0].series: "
+	    ":2:69: error: indicators[0] (id \"a\").series: "
 	    "expected at least one point");
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"series\": [{\"period\": \"2022-01\", \"value\": 1, "
-	    "\"provisional\": 1}]}]}", ":2:119: error: indicators[0].series[0]"
-	    ".provisional: expected true or false");
+	    "\"provisional\": 1}]}]}", ":2:119: error: indicators[0] (id \"a\").series[0]"
+	    ".provisional: expected true or false; found 1: write true or false");
 
 	/* Every problem is reported, in file order; the model is empty. */
 	load(&r, "{\"indicators\": [{\"id\": \"A\", \"unit\": \"count\",\n"
@@ -590,7 +592,7 @@ test_contract(void)
 	BAD(HEAD "\"indicators\": [{\"id\": \"a\", \"title\": \"A\", \"unit\": "
 	    "\"count\", \"series\": [{\"period\": \"" "\xc3\xa9"
 	    "123456789012345678901234567890123456789\", \"value\": 1}]}]}",
-	    ":2:81: error: indicators[0].series[0].period: \"\xc3\xa9"
+	    ":2:81: error: indicators[0] (id \"a\").series[0].period: \"\xc3\xa9"
 	    "12345678901234567890123456789012345678...\" is not a period (use "
 	    "YYYY-MM-DD, YYYY-MM, YYYY/YY Qn, YYYY/YY or YYYY)");
 }
@@ -724,7 +726,7 @@ test_limits(void)
 	done(&r);
 	gen(&b, 1, JSON_MAX_POINTS + 1);
 	load(&r, b.data);
-	STR_EQ(r.out, "scorecard: t.json:3:55: error: indicators[0].series: "
+	STR_EQ(r.out, "scorecard: t.json:3:55: error: indicators[0] (id \"i0\").series: "
 	    "too many points (the limit is 100000)\n");
 	done(&r);
 
@@ -804,7 +806,8 @@ test_bom(void)
 	done(&r);
 	BAD("\xef\xbb\xbf{\n\"a\" 1}", ":2:5: error: expected ':' after the "
 	    "key");
-	BAD("\xfe\xff\x00{", ":1:1: error: file is UTF-16; save it as UTF-8");
+	BAD("\xfe\xff\x00{", ":1:1: error: file is UTF-16 (big-endian); save "
+	    "it as UTF-8");
 }
 
 static void
