@@ -1,7 +1,8 @@
 /*
  * file: the one reader of a whole input file, under a cap, so that a
- * huge or endless file (/dev/zero) is refused after reading little more
- * than the cap rather than exhausting memory.  json_load() (json.c) and
+ * huge or endless file (a pipe that never ends) is refused after reading little more
+ * than the cap rather than exhausting memory (a device is refused
+ * unread: rfile.h).  json_load() (json.c) and
  * the archive's slurp() (report.c) still read with their own copies of
  * this loop, to be replaced by file_read().
  */
