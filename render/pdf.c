@@ -60,8 +60,8 @@
 #define	SIZE_SMALL	8.0
 #define	SIZE_TABLE	8.0
 #define	SIZE_DATA	7.5		/* figures tables: set compactly */
-#define	CHART_SCALE	0.55		/* points a chart pixel */
-#define	CHART_MIN	0.72		/* a chart may shrink to this */
+#define	CHART_SCALE	0.5		/* points a chart pixel: 400 x 225 */
+#define	CHART_MIN	0.8		/* a chart may shrink to this */
 #define	CELL_PAD_X	7.0
 #define	CELL_PAD_Y	1.6
 #define	ACROSS_GAP	18.0
@@ -152,6 +152,7 @@ struct ts {
 	bool			 article_fig;	/* its first figure seen */
 	size_t			 article_first;	/* its first block */
 	bool			 rule_next;
+	bool			 in_footer;	/* small print */
 	const char		*title, *org, *period, *lang;
 };
 
@@ -739,6 +740,7 @@ table(struct ts *ts, const struct tnode *n)
 	bool			 data = has_class(n, "data"), uniform;
 	struct block		*b;
 	struct style		 st = base_style(INK);
+	struct draw_text	*caption;
 
 	pend_id(ts, n);
 	size = data ? SIZE_DATA : SIZE_TABLE;
@@ -748,14 +750,16 @@ table(struct ts *ts, const struct tnode *n)
 			st.bold = true;
 			inline_walk(ts, k->kid, st, false);
 		}
+	caption = para_text(ts, data ? SIZE_SMALL + 0.5 : SIZE_BODY, BODY_W,
+	    DRAW_LEFT);
 	rows_of(ts, n->kid, &raw, &nraw, data, false);
 	if (nraw == 0) {
+		draw_text_free(caption);
 		para_reset(ts);
 		return;
 	}
 	b = block_add(ts, B_TABLE);
-	b->caption = para_text(ts, data ? SIZE_SMALL + 0.5 : SIZE_BODY,
-	    BODY_W, DRAW_LEFT);
+	b->caption = caption;
 	/* Header rows: the thead's, or leading rows of th only. */
 	for (i = 0; i < nraw && raw[i].head; i++)
 		nhead++;
@@ -794,6 +798,10 @@ table(struct ts *ts, const struct tnode *n)
 				minw[j] = x + CELL_PAD_X;
 		}
 	for (j = 0; j < ncols; j++) {
+		/* A word wider than half the page (a long address) breaks
+		 * rather than squeeze every other column. */
+		if (minw[j] > BODY_W * 0.45)
+			minw[j] = BODY_W * 0.45;
 		if (minw[j] > maxw[j])
 			maxw[j] = minw[j];
 		summin += minw[j];
@@ -805,7 +813,9 @@ table(struct ts *ts, const struct tnode *n)
 		if (summax <= avail)
 			b->colw[j] = maxw[j];
 		else if (summin >= avail)
-			b->colw[j] = minw[j];
+			/* Words wider than the page: every column narrower
+			 * than its longest word, which then breaks. */
+			b->colw[j] = minw[j] * avail / summin;
 		else
 			b->colw[j] = minw[j] + (maxw[j] - minw[j]) *
 			    (avail - summin) / (summax - summin);
@@ -1000,6 +1010,10 @@ walk(struct ts *ts, const struct tnode *n)
 			bool bold = false;
 
 			pend_id(ts, n);
+			if (ts->in_footer) {
+				size = SIZE_SMALL;
+				colour = MUTED;
+			}
 			if (has_class(n, "org") || has_class(n, "period") ||
 			    has_class(n, "gen") || has_class(n, "suppressed"))
 				colour = MUTED;
@@ -1039,11 +1053,16 @@ walk(struct ts *ts, const struct tnode *n)
 			 * outside a list, details, ...: their content. */
 			bool small = is(n, "footer");
 
+			bool	 was = ts->in_footer;
+
 			pend_id(ts, n);
 			first = ts->n;
+			if (small)
+				ts->in_footer = true;
 			walk(ts, n->kid);
 			flush_inline(ts, small ? SIZE_SMALL : SIZE_BODY,
 			    small ? MUTED : INK);
+			ts->in_footer = was;
 			if (small)
 				for (size_t i = first; i < ts->n; i++)
 					if (i == first)
@@ -1493,7 +1512,7 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	struct pblock	*pb = NULL;
 	struct draw_meta dm;
 	struct pdfpost	 pp;
-	struct buf	 raw, date;
+	struct buf	 raw, date, links;
 	char		*title = NULL;
 	size_t		 i, p;
 	bool		 ok = false;
@@ -1505,6 +1524,7 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	buf_init(&ts.text);
 	buf_init(&raw);
 	buf_init(&date);
+	buf_init(&links);
 	ts.dr = dr;
 	ts.pf = pf;
 	ts.d = d;
@@ -1551,12 +1571,14 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 		draw_page(&dc, &ts, pb, p);
 	}
 	draw_doc_end(dc.doc, "Document");
-	if (!draw_doc_finish(dc.doc, &raw, d))
+	if (!draw_doc_finish(dc.doc, &raw, &links, d))
 		goto out;
 	pp.lang = ts.lang != NULL ? ts.lang : "en-GB";
 	pp.date = meta->date;
 	pp.alts = dc.alts;
 	pp.nalts = dc.nalts;
+	pp.links = links.data;
+	pp.linkslen = links.len;
 	ok = pdfpost_fix(raw.data, raw.len, &pp, out, d);
 out:
 	page_release(pb, ts.n);
@@ -1576,6 +1598,7 @@ out:
 	buf_release(&ts.text);
 	buf_release(&raw);
 	buf_release(&date);
+	buf_release(&links);
 	tnode_free(root);
 	return ok;
 }
