@@ -1115,7 +1115,7 @@ draw_dests(struct dctx *dc, const struct block *b, double y)
 
 static void
 draw_row(struct dctx *dc, const struct block *b, const struct trow *r,
-    double x, double y, bool artifact, bool head)
+    double x, double y, bool artifact)
 {
 	double	 cx = x;
 
@@ -1130,23 +1130,34 @@ draw_row(struct dctx *dc, const struct block *b, const struct trow *r,
 			draw_doc_end(dc->doc, r->c[j].th ? "TH" : "TD");
 		cx += b->colw[j];
 	}
-	if (!artifact) {
-		draw_doc_end(dc->doc, "TR");
-		draw_doc_tag(dc->doc, "Private", NULL);
-	}
-	draw_doc_rect(dc->doc, x, y + r->h - (head ? 0.8 : 0.25),
-	    b->tw - CELL_PAD_X / 2, head ? 0.8 : 0.5, head ? INK : RULE,
-	    SC_NONE, 0);
 	if (!artifact)
-		draw_doc_end(dc->doc, "Private");
+		draw_doc_end(dc->doc, "TR");
+}
+
+/* The rule under a row (heavier under the header). */
+struct rule {
+	double	 x, y, w, h;
+	bool	 head;
+};
+
+static void
+rule_add(struct rule **v, size_t *n, double x, double y, double w, bool head)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].x = x;
+	(*v)[*n].y = y - (head ? 0.8 : 0.25);
+	(*v)[*n].w = w;
+	(*v)[*n].h = head ? 0.8 : 0.5;
+	(*v)[(*n)++].head = head;
 }
 
 static void
 draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
     bool first, bool last)
 {
-	double	 y = s->y + BODY_TOP, x, yc;
-	size_t	 c, i, r, end;
+	double		 y = s->y + BODY_TOP, x, yc;
+	size_t		 c, i, r, end, nrules = 0;
+	struct rule	*rules = NULL;
 
 	if (first) {
 		draw_dests(dc, b, y);
@@ -1169,21 +1180,30 @@ draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 
 			if (art)
 				draw_doc_tag(dc->doc, "Private", NULL);
-			draw_row(dc, b, &b->rows[i], x, yc, art,
-			    i + 1 == b->nhead);
+			draw_row(dc, b, &b->rows[i], x, yc, art);
 			if (art)
 				draw_doc_end(dc->doc, "Private");
 			yc += b->rows[i].h;
+			rule_add(&rules, &nrules, x, yc, b->tw - CELL_PAD_X / 2,
+			    i + 1 == b->nhead);
 		}
 		end = s->first + (c + 1) * s->bands;
 		if (end > s->first + s->n)
 			end = s->first + s->n;
 		for (r = s->first + c * s->bands; r < end; r++) {
-			draw_row(dc, b, &b->rows[b->nhead + r], x, yc, false,
-			    false);
+			draw_row(dc, b, &b->rows[b->nhead + r], x, yc, false);
 			yc += b->rowh[r];
+			rule_add(&rules, &nrules, x, yc, b->tw - CELL_PAD_X / 2,
+			    false);
 		}
 	}
+	/* The rules: one artifact for the whole segment. */
+	draw_doc_tag(dc->doc, "Private", NULL);
+	for (i = 0; i < nrules; i++)
+		draw_doc_rect(dc->doc, rules[i].x, rules[i].y, rules[i].w,
+		    rules[i].h, rules[i].head ? INK : RULE, SC_NONE, 0);
+	draw_doc_end(dc->doc, "Private");
+	free(rules);
 	if (last)
 		draw_doc_end(dc->doc, "Table");
 }
