@@ -13,17 +13,17 @@
 #include "rfile.h"
 
 bool
-file_read(const char *path, size_t max, struct buf *b, struct diag *d)
+file_read(const char *path, size_t max, bool pipes, struct buf *b,
+    struct diag *d)
 {
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n, start = b->len;
-	int	 err, fd;
-	bool	 ok;
-	const char *why;
+	FILE		*fp;
+	const char	*why;
+	char		 chunk[65536];
+	size_t		 n, start = b->len;
+	int		 fd, err;
+	bool		 ok;
 
-	/* A regular file or a pipe, never waited on otherwise (rfile.h). */
-	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
+	if ((fd = rfile_open(path, pipes, false, &why)) == -1 ||
 	    (fp = fdopen(fd, "rb")) == NULL) {
 		if (fd != -1) {
 			why = strerror(errno);
