@@ -484,6 +484,24 @@ PY
     grep -q "Children looked after has moved from green to red" "$hi.out/report.html" &&
     [ "$(cat "$hi.err")" = "scorecard: $hi/2021-10/summary.json: warning: cannot be read; left out of the comparison with the last report" ]
 then ok; else bad "render --archive: the last report"; cat "$hi.err"; fi
+# archive always compares with its own last snapshot: February's with
+# January's, whose status for cla-count was red (450 is now its target).
+python3 -c '
+import json, sys
+d = json.load(open("input/example.json"))
+d["report"]["period"] = "2022-02"
+d["indicators"][0]["target"] = {"value": 500, "amber": 520}
+json.dump(d, open(sys.argv[1], "w"))' "$hi.feb.json"
+if ./scorecard archive input/example.json --into "$hi.ar" 2>/dev/null &&
+    ./scorecard archive "$hi.feb.json" --into "$hi.ar" 2>"$hi.err" &&
+    python3 - "$hi.ar/2022-02/summary.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["counts_previous"]["period"] == "2022-01", s["counts_previous"]
+i = s["indicators"][0]
+assert i["id"] == "cla-count" and i["status"] == "green" and i["previous_status"] == "red", i
+PY
+then ok; else bad "archive: the last report is the archive's"; cat "$hi.err"; fi
 
 # Under sanitizers or valgrind (make SANITIZE=1 check, make valgrind)
 # the checkers below would read the same bytes again: skipped.
