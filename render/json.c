@@ -2350,7 +2350,11 @@ json_load(struct model *m, const char *path, struct diag *d)
 	size_t		 n;
 	bool		 ok = false;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	/* "-": standard input, named as GCC names it. */
+	if (strcmp(path, "-") == 0) {
+		f = stdin;
+		path = JSON_STDIN;
+	} else if ((f = fopen(path, "rb")) == NULL) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
 		return false;
@@ -2366,7 +2370,8 @@ json_load(struct model *m, const char *path, struct diag *d)
 	}
 	ok = json_load_mem(m, path, b.data, b.len, d);
 out:
-	fclose(f);
+	if (f != stdin)
+		fclose(f);
 	buf_release(&b);
 	return ok;
 }

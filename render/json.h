@@ -85,8 +85,12 @@
 					   significant digits, scale.h
 					   takes |values| up to 1e15) */
 
+/* What messages call standard input ("-"). */
+#define	JSON_STDIN	"<stdin>"
+
 /*
- * Reads and checks the file at path into m (empty, from model_new()).
+ * Reads and checks the file at path ("-": standard input) into m (empty,
+ * from model_new()).
  * Returns true on success (warnings allowed).  On failure every problem
  * has been reported through d and m is left as it came: no report
  * fields, no comparators, no indicators.  Borrows path for the call;

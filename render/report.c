@@ -1360,8 +1360,8 @@ build(const struct report_opts *o, const char *text, size_t len,
 
 	memset(&ch, 0, sizeof(ch));
 	/* Check the input and the template before drawing anything. */
-	loaded = text != NULL ? json_load_mem(m, o->input, text, len, d) :
-	    json_load(m, o->input, d);
+	loaded = text != NULL ? json_load_mem(m, strcmp(o->input, "-") == 0 ?
+	    JSON_STDIN : o->input, text, len, d) : json_load(m, o->input, d);
 	if (!loaded)
 		goto out;
 	model_suppress(m);
@@ -1424,7 +1424,10 @@ slurp(const char *path, struct buf *b, struct diag *d)
 	size_t	 n;
 	bool	 ok;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
+	if (strcmp(path, "-") == 0) {
+		fp = stdin;
+		path = JSON_STDIN;
+	} else if ((fp = fopen(path, "rb")) == NULL) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
 		return false;
@@ -1435,7 +1438,8 @@ slurp(const char *path, struct buf *b, struct diag *d)
 			break;
 	}
 	ok = !ferror(fp);
-	fclose(fp);
+	if (fp != stdin)
+		fclose(fp);
 	if (!ok)
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
 		    strerror(errno));
