@@ -84,7 +84,7 @@ VALGRIND_CMD = valgrind -q --leak-check=full \
 valgrind: scorecard $(UNITS) tests/pngcheck
 	@SKIP_PUBLISHABLE=1 VALGRIND="$(VALGRIND_CMD)" sh tests/run.sh
 
-regen: scorecard
+regen: scorecard tests/unit/test_tmpl
 	@sh tests/run.sh --regen
 
 install: scorecard

@@ -32,7 +32,9 @@ void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 /*
  * The one number formatter for machine-readable output (SVG
  * coordinates, summary.json): "%.15g" (exact for any figure of up to
- * 15 significant digits, and 9.8 - 10 prints -0.2), with -0 written as 0.
+ * 15 significant digits; it keeps binary noise, 9.8 - 10 prints
+ * -0.199999999999999, so differences are snapped before they come
+ * here), with -0 written as 0.
  * The number must be finite (asserted).
  */
 void	 buf_putnum(struct buf *b, double v);

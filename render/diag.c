@@ -1,7 +1,7 @@
 /*
  * diag: format and count messages.  The whole message is built in a
- * buf and written with one fwrite so that lines from parallel workers
- * (later) never interleave.
+ * buf and written with one fwrite so that lines from batch's worker
+ * processes, which share standard error, never interleave.
  */
 #include <stdarg.h>
 #include <stdio.h>

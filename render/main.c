@@ -14,8 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
 #include "batch.h"
 #include "buf.h"
 #include "config.h"
@@ -24,6 +22,7 @@
 #include "mail.h"
 #include "period.h"
 #include "report.h"
+#include "tmpl.h"
 #include "util.h"
 
 enum exitcode {
@@ -313,7 +312,7 @@ main(int argc, char *argv[])
 	buf_release(&atpl);
 	buf_release(&assets);
 	free(dd);
-	xmlCleanupParser();
+	tmpl_cleanup();
 	draw_cleanup();
 	return rc;
 }

@@ -218,11 +218,38 @@ static const char *const void_elems[] = {
 	"link", "meta", "source", "track", "wbr", NULL
 };
 
-/* Attributes whose value a browser may follow as a URL. */
+/*
+ * Attributes whose value a browser may follow as a URL, on any element
+ * (HTML's, SVG's and the legacy ones browsers still read); ping and
+ * archive hold several, space-separated, srcset a comma-separated list.
+ */
 static const char *const url_attrs[] = {
-	"action", "background", "cite", "codebase", "data", "formaction",
-	"href", "icon", "longdesc", "manifest", "ping", "poster", "src",
-	"srcset", "usemap", NULL
+	"action", "archive", "background", "cite", "classid", "code",
+	"codebase", "data", "dynsrc", "formaction", "href", "icon",
+	"itemtype", "longdesc", "lowsrc", "manifest", "ping", "poster",
+	"profile", "src", "srcset", "usemap", NULL
+};
+/* The schemes input text may give a URL attribute. */
+static const char *const url_schemes[] = {
+	"http", "https", "mailto", "cid", NULL
+};
+/*
+ * Elements whose URL attributes load code, a frame or a stylesheet, or
+ * change what every other link means: no input text in them at all.
+ */
+static const char *const code_elems[] = {
+	"applet", "base", "embed", "frame", "iframe", "link", "object",
+	"portal", "script", NULL
+};
+/* SVG elements that animate another element's attributes. */
+static const char *const anim_elems[] = {
+	"animate", "animateColor", "animateMotion", "animateTransform",
+	"discard", "set", NULL
+};
+/* Their attributes that name the attribute animated or give it values. */
+static const char *const anim_attrs[] = {
+	"attributeName", "attributeType", "by", "from", "to", "values",
+	NULL
 };
 
 /* The libxml2 tree calls return NULL only when out of memory. */
@@ -881,18 +908,108 @@ trimdup(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-static bool
-is_url_attr(const struct apair *p)
+enum urlkind {
+	URL_NONE,
+	URL_ONE,	/* one URL */
+	URL_SPACED,	/* URLs separated by spaces: ping, archive */
+	URL_SRCSET	/* "URL descriptor, URL descriptor" */
+};
+
+static enum urlkind
+url_kind(const struct apair *p)
 {
 	size_t	 i;
 
 	if (p->prefix != NULL)
 		return strcmp(p->prefix, "xlink") == 0 &&
-		    strcmp(p->local, "href") == 0;
+		    strcmp(p->local, "href") == 0 ? URL_ONE : URL_NONE;
 	for (i = 0; url_attrs[i] != NULL; i++)
 		if (strcasecmp(p->local, url_attrs[i]) == 0)
+			break;
+	if (url_attrs[i] == NULL)
+		return URL_NONE;
+	if (strcasecmp(p->local, "srcset") == 0)
+		return URL_SRCSET;
+	if (strcasecmp(p->local, "ping") == 0 ||
+	    strcasecmp(p->local, "archive") == 0)
+		return URL_SPACED;
+	return URL_ONE;
+}
+
+static bool
+is_url_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+	    ch == '\f';
+}
+
+/*
+ * Is s[0..n) a URL input text may give: a fragment, a relative path or
+ * one of url_schemes?  Read as a browser's URL parser reads it: leading
+ * and trailing controls and spaces dropped, tabs and line breaks dropped
+ * anywhere, and a scheme being whatever comes before a ':' that is
+ * before any '/', '?' or '#' (stricter than the parser, which reads
+ * "a b:c" as a path: no colon there at all).
+ */
+static bool
+url_ok(const char *s, size_t n)
+{
+	char	 scheme[16];
+	size_t	 i, k = 0;
+
+	while (n > 0 && (unsigned char)*s <= 0x20)
+		s++, n--;
+	while (n > 0 && (unsigned char)s[n - 1] <= 0x20)
+		n--;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		if (s[i] == '/' || s[i] == '?' || s[i] == '#' ||
+		    s[i] == '\\')
+			return true;
+		if (s[i] == ':')
+			break;
+		/* Longer than any allowed scheme: kept short, never equal. */
+		if (k < sizeof(scheme) - 1)
+			scheme[k] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] - 'A' + 'a' : s[i]);
+		k++;
+	}
+	if (i == n)
+		return true;
+	if (k >= sizeof(scheme) - 1)
+		return false;
+	scheme[k] = '\0';
+	for (i = 0; url_schemes[i] != NULL; i++)
+		if (strcmp(scheme, url_schemes[i]) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Checks every URL of the value s of an attribute of kind k.  In a
+ * srcset every word between spaces and commas is checked, descriptors
+ * too (they hold no colon): stricter than the srcset parser, simpler.
+ */
+static bool
+url_value_ok(enum urlkind k, const char *s)
+{
+	const char	*e;
+
+	if (k == URL_ONE)
+		return url_ok(s, strlen(s));
+	for (;;) {
+		while (is_url_space(*s) || (k == URL_SRCSET && *s == ','))
+			s++;
+		if (*s == '\0')
+			return true;
+		for (e = s; *e != '\0' && !is_url_space(*e) &&
+		    (k != URL_SRCSET || *e != ','); e++)
+			continue;
+		if (!url_ok(s, (size_t)(e - s)))
+			return false;
+		s = e;
+	}
 }
 
 /*
@@ -2096,6 +2213,32 @@ check_attr_target(struct tmpl *t, xmlNodePtr n, const struct apair *p,
 {
 	xmlNsPtr	 ns;
 
+	if (p->prefix == NULL && is_ns(n, NS_SVG) &&
+	    in_list(anim_elems, n->name) && in_list(anim_attrs,
+	    BAD_CAST p->local)) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s of <%s> "
+		    "animates another attribute: it cannot take input text",
+		    p->local, n->name);
+		return false;
+	}
+	if (p->prefix == NULL && is_html(n, "meta") &&
+	    (strcasecmp(p->local, "http-equiv") == 0 ||
+	    (strcasecmp(p->local, "content") == 0 &&
+	    attr_val(n, "http-equiv") != NULL))) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s of <meta "
+		    "http-equiv> can refresh or redirect the page: it cannot "
+		    "take input text", p->local);
+		return false;
+	}
+	if (url_kind(p) != URL_NONE && n->ns != NULL &&
+	    in_list(code_elems, n->name)) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s%s%s of "
+		    "<%s> loads code, a frame or a stylesheet, or changes "
+		    "every link: it cannot take input text",
+		    p->prefix != NULL ? p->prefix : "",
+		    p->prefix != NULL ? ":" : "", p->local, n->name);
+		return false;
+	}
 	if (p->prefix == NULL) {
 		if (name_case_ok(n, p->local, true))
 			return true;
@@ -2533,25 +2676,6 @@ wrong_kind(struct render *r, xmlNodePtr n, enum instr k, const char *name,
 	    instr_names[k], name, tkind_name(v->kind), want);
 }
 
-/* Is s a URL a browser would run as script? */
-static bool
-is_script_url(const char *s)
-{
-	char	 scheme[16];
-	size_t	 n = 0;
-
-	/* Browsers ignore controls and spaces in the scheme. */
-	for (; *s != '\0' && *s != ':' && n < sizeof(scheme) - 1; s++)
-		if ((unsigned char)*s > 0x20 && *s != 0x7f)
-			scheme[n++] = (char)(*s >= 'A' && *s <= 'Z' ?
-			    *s - 'A' + 'a' : *s);
-	if (*s != ':')
-		return false;
-	scheme[n] = '\0';
-	return strcmp(scheme, "javascript") == 0 ||
-	    strcmp(scheme, "vbscript") == 0;
-}
-
 static bool
 exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
     const char *spec)
@@ -2563,6 +2687,7 @@ exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
 	struct buf		 err, what;
 	bool			 ok = false;
 	long			 chk;
+	enum urlkind		 uk;
 
 	buf_init(&err);
 	buf_init(&what);
@@ -2587,9 +2712,11 @@ exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
 			text_err(r->d, r->t->path, n, what.data, chk);
 			goto out;
 		}
-		if (is_url_attr(&pv[i]) && is_script_url(v->s)) {
-			node_err(r->d, r->t->path, n, "%s: a script URL "
-			    "cannot go in %s%s%s", what.data,
+		if ((uk = url_kind(&pv[i])) != URL_NONE &&
+		    !url_value_ok(uk, v->s)) {
+			node_err(r->d, r->t->path, n, "%s: %s%s%s takes only "
+			    "a relative URL, a fragment or an http, https, "
+			    "mailto or cid URL", what.data,
 			    pv[i].prefix != NULL ? pv[i].prefix : "",
 			    pv[i].prefix != NULL ? ":" : "", pv[i].local);
 			goto out;
@@ -2812,6 +2939,194 @@ exec_elem(struct render *r, xmlNodePtr n, const struct tctx *c)
 	}
 	drop_node(n);
 	return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* The work a render will do, counted before any of it is done.      */
+/* ---------------------------------------------------------------- */
+
+/*
+ * A template is untrusted: data-sc-each nested k deep over lists of m
+ * items asks for m^k copies.  cost_elem() walks the template against
+ * the context as exec_elem() will, without copying anything, adding up
+ * the elements and texts the output will hold and its bytes (names,
+ * attributes and text, before escaping), and stops as soon as either
+ * passes its limit: so a refusal takes time bounded by the limit, not
+ * by the expansion asked for.
+ */
+struct cost {
+	size_t		 nodes, bytes;
+	size_t		 maxnodes, maxbytes;
+	xmlNodePtr	 each;		/* the outermost data-sc-each under way */
+};
+
+static bool	cost_elem(struct cost *, xmlNodePtr, const struct tctx *);
+
+static bool
+cost_add(struct cost *k, size_t nodes, size_t bytes)
+{
+	k->nodes += nodes;
+	k->bytes += bytes;
+	return k->nodes <= k->maxnodes && k->bytes <= k->maxbytes;
+}
+
+/* The length of the text value named by s[0..n), if there is one. */
+static size_t
+cost_value(const struct tctx *c, const char *s, size_t n)
+{
+	const struct tval	*v;
+	char			 name[128], *big = NULL;
+	size_t			 len = 0;
+
+	if (n < sizeof(name)) {
+		memcpy(name, s, n);
+		name[n] = '\0';
+	} else
+		big = xstrndup(s, n);
+	v = tctx_lookup(c, big != NULL ? big : name);
+	if (v != NULL && (v->kind == TK_TEXT || v->kind == TK_MARKUP))
+		len = strlen(v->s);
+	free(big);
+	return len;
+}
+
+/* The bytes data-sc-attr="spec" adds: names and values, read in place. */
+static size_t
+cost_attr(const struct tctx *c, const char *spec)
+{
+	const char	*item, *end, *colon, *s, *e;
+	size_t		 bytes = 0;
+
+	for (item = spec; ; item = end + 1) {
+		if ((end = strchr(item, ';')) == NULL)
+			end = item + strlen(item);
+		colon = NULL;
+		for (s = item; s < end; s++)
+			if (*s == ':')
+				colon = s;
+		if (colon != NULL) {
+			for (s = colon + 1; s < end && strchr(" \t\r\n", *s)
+			    != NULL && *s != '\0'; s++)
+				continue;
+			for (e = end; e > s && strchr(" \t\r\n", e[-1])
+			    != NULL; e--)
+				continue;
+			bytes += (size_t)(colon - item) + 4 +
+			    cost_value(c, s, (size_t)(e - s));
+		}
+		if (*end == '\0')
+			break;
+	}
+	return bytes;
+}
+
+/* As exec_body(): n's element, its attributes, then its content. */
+static bool
+cost_body(struct cost *k, xmlNodePtr n, const struct tctx *c)
+{
+	const char	*name;
+	xmlAttrPtr	 a;
+	xmlNodePtr	 ch;
+	size_t		 bytes;
+
+	if ((name = attr_val(n, "data-sc-if")) != NULL &&
+	    !tval_true(tctx_lookup(c, name)))
+		return true;
+	if ((name = attr_val(n, "data-sc-unless")) != NULL &&
+	    tval_true(tctx_lookup(c, name)))
+		return true;
+	bytes = 2 * xmlStrlen(n->name) + 5;
+	for (a = n->properties; a != NULL; a = a->next)
+		if (!is_instr_attr(a))
+			bytes += (size_t)xmlStrlen(a->name) + 4 +
+			    (a->children != NULL ?
+			    (size_t)xmlStrlen(a->children->content) : 0);
+	if ((name = attr_val(n, "data-sc-attr")) != NULL)
+		bytes += cost_attr(c, name);
+	if (!cost_add(k, 1, bytes))
+		return false;
+	if ((name = attr_val(n, "data-sc-text")) != NULL ||
+	    (name = attr_val(n, "data-sc-markup")) != NULL)
+		return cost_add(k, 1, cost_value(c, name, strlen(name)));
+	for (ch = n->children; ch != NULL; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE) {
+			if (!cost_elem(k, ch, c))
+				return false;
+		} else if (!cost_add(k, 1, (size_t)xmlStrlen(ch->content)))
+			return false;
+	return true;
+}
+
+/* As exec_elem(): n once, or once an item of its data-sc-each list. */
+static bool
+cost_elem(struct cost *k, xmlNodePtr n, const struct tctx *c)
+{
+	const struct tval	*v;
+	const char		*name;
+	size_t			 i;
+	bool			 outer;
+
+	if ((name = attr_val(n, "data-sc-each")) == NULL)
+		return cost_body(k, n, c);
+	/* Not set, or not a list: exec_elem() says so. */
+	if ((v = tctx_lookup(c, name)) == NULL || v->kind != TK_LIST)
+		return true;
+	if ((outer = k->each == NULL))
+		k->each = n;
+	for (i = 0; i < v->nitems; i++)
+		if (!cost_body(k, n, v->items[i]))
+			return false;
+	if (outer)
+		k->each = NULL;
+	return true;
+}
+
+/* The text, markup and values in c and its lists, to scale the limits. */
+static void
+ctx_size(const struct tctx *c, size_t *values, size_t *bytes)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < c->nvals; i++) {
+		(*values)++;
+		if (c->vals[i].s != NULL)
+			*bytes += strlen(c->vals[i].s);
+		for (j = 0; j < c->vals[i].nitems; j++)
+			ctx_size(c->vals[i].items[j], values, bytes);
+	}
+}
+
+/*
+ * Refuses a render of root against c that would make more than
+ * TMPL_MAX_NODES elements and texts, or more output than
+ * TMPL_MAX_OUTPUT, each plus TMPL_PER_INPUT times what c holds.
+ */
+static bool
+cost_check(struct render *r, xmlNodePtr root, const struct tctx *c)
+{
+	struct cost	 k;
+	size_t		 values = 0, bytes = 0;
+	xmlNodePtr	 at;
+
+	ctx_size(c, &values, &bytes);
+	memset(&k, 0, sizeof(k));
+	k.maxnodes = TMPL_MAX_NODES + TMPL_PER_INPUT * values;
+	k.maxbytes = TMPL_MAX_OUTPUT + TMPL_PER_INPUT * bytes;
+	if (cost_elem(&k, root, c))
+		return true;
+	at = k.each != NULL ? k.each : root;
+	if (k.each != NULL)
+		node_err(r->d, r->t->path, at, "data-sc-each=\"%s\": the "
+		    "output would pass %zu %s, the limit for this input",
+		    attr_val(k.each, "data-sc-each"), k.nodes > k.maxnodes ?
+		    k.maxnodes : k.maxbytes, k.nodes > k.maxnodes ?
+		    "elements and texts" : "bytes");
+	else
+		node_err(r->d, r->t->path, at, "the output would pass %zu %s, "
+		    "the limit for this input", k.nodes > k.maxnodes ?
+		    k.maxnodes : k.maxbytes, k.nodes > k.maxnodes ?
+		    "elements and texts" : "bytes");
+	return false;
 }
 
 /* ---------------------------------------------------------------- */
@@ -3187,7 +3502,7 @@ tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
 	r.doc->_private = t->doc->_private;
 	root = xmlDocGetRootElement(r.doc);
 	assert(root != NULL);
-	if (!exec_elem(&r, root, c))
+	if (!cost_check(&r, root, c) || !exec_elem(&r, root, c))
 		goto out;
 	/* The root carries no instruction that could remove it. */
 	root = xmlDocGetRootElement(r.doc);
@@ -3208,4 +3523,10 @@ tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
 out:
 	xmlFreeDoc(r.doc);
 	return ok;
+}
+
+void
+tmpl_cleanup(void)
+{
+	xmlCleanupParser();
 }

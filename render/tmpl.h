@@ -47,6 +47,15 @@ struct tctx;
 #define	TMPL_MAX_DEPTH	256
 #define	TMPL_MAX_ATTRS	1000	/* attributes of one element */
 #define	TMPL_MAX_PAIRS	256	/* attribute:name pairs in data-sc-attr */
+/*
+ * The work of one render, counted before it is done: elements and texts
+ * made, and bytes of output, each at most the first limit plus
+ * TMPL_PER_INPUT times the values (or bytes of text and markup) that
+ * the context holds.
+ */
+#define	TMPL_MAX_NODES	1000000
+#define	TMPL_MAX_OUTPUT	(16u * 1024 * 1024)
+#define	TMPL_PER_INPUT	16
 
 /*
  * Returns a new context scope; free the root with tctx_free(), which
@@ -92,5 +101,8 @@ void		 tmpl_free(struct tmpl *t);
  */
 bool		 tmpl_render(const struct tmpl *t, const struct tctx *c,
 		    struct buf *out, struct diag *d);
+
+/* Frees libxml2's global state at exit, after the last tmpl is freed. */
+void		 tmpl_cleanup(void);
 
 #endif

@@ -145,7 +145,29 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
+# are compared by test_tmpl among the unit tests; it rewrites them too.
+if [ $regen = 1 ]; then
+	$V ./tests/unit/test_tmpl --regen >"$OUT/tmpl.out" 2>&1
+	rc=$?
+	sed -En 's#^(same|created|replaced) +#\1 tests/tmpl/#p' "$OUT/tmpl.out"
+	if [ $rc != 0 ]; then
+		echo "FAIL: tests/unit/test_tmpl --regen exited $rc:"
+		grep -Ev '^(same|created|replaced) ' "$OUT/tmpl.out"
+		exit 1
+	fi
+fi
 [ $regen = 1 ] && exit 0
+
+# A refusal takes no longer than the limit, whatever the expansion asked
+# for: sections nested 20 deep (4^20 copies) are refused within 2 s.
+t0=$(date +%s%N)
+./scorecard render tests/errors/template-each-nested.json -o "$OUT/nested" \
+    --template tests/errors/template-each-nested.xhtml 2>/dev/null
+rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+if [ $rc = 1 ] && [ $ms -lt 2000 ]; then ok
+else bad "nested data-sc-each: exit $rc after $ms ms (expected 1 within 2000)"; fi
 
 # File-system states: a render replaces an earlier render whole; a failed
 # render leaves it byte for byte; nothing is left beside it.

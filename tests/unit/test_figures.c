@@ -845,10 +845,46 @@ test_suppress(void)
 	model_free(m);
 }
 
+/*
+ * Halves that the arithmetic of a change leaves a hair short: 80 to 103
+ * is +28.75%, computed as 28.749999999999996, and a plain round() of
+ * ten times that gives 28.7.  Only figures_round1's nudge of a few ulps
+ * makes these 28.8, as a person working it out would write it.
+ */
+static void
+test_round1_short_halves(void)
+{
+	static const struct { double from, to, pct; } c[] = {
+		{ 80, 103, 28.8 },	/* 28.749999999999996 */
+		{ 80, 57, -28.8 },	/* -28.749999999999996 */
+		{ 80, 121, 51.3 },	/* 51.249999999999993 */
+		{ 80, 29, -63.8 },	/* -63.749999999999993 */
+		{ 1.6, 1.9, 18.8 },	/* 18.749999999999996 */
+		{ 1.6, 4.9, 206.3 },	/* 206.24999999999994 */
+	};
+	struct point	 a, b;
+	struct figcmp	 fc;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		a.has_value = b.has_value = true;
+		a.value = c[i].from;
+		b.value = c[i].to;
+		figures_compare(&fc, &b, &a);
+		OK(fc.has_pct);
+		DBL_NEAR(fc.change_pct, c[i].pct, 1e-9);
+	}
+	DBL_NEAR(figures_round1((103.0 - 80) / 80 * 100), 28.8, 1e-9);
+	DBL_NEAR(figures_round1(-(23.0 / 80 * 100)), -28.8, 1e-9);
+}
+
 int
 main(void)
 {
 	test_round1();
+	test_round1_short_halves();
 	test_strings();
 	test_model();
 	test_contract();

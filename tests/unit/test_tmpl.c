@@ -413,6 +413,9 @@ test_if(void)
 	tctx_free(c);
 }
 
+#define	URLONLY	"takes only a relative URL, a fragment or an http, https, " \
+		"mailto or cid URL\n"
+
 static void
 test_attr(void)
 {
@@ -456,11 +459,11 @@ test_attr(void)
 	    E("<p title=\"  JaVa&#9;ScRiPt:alert(1)\">x</p>"));
 
 	FAILS(T("<a data-sc-attr=\"href:js\">x</a>"), c,
-	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"js\": a script "
-	    "URL cannot go in href\n");
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"js\": href "
+	    URLONLY);
 	FAILS(T("<img alt=\"\" data-sc-attr=\"src:vb\"/>"), c,
-	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"vb\": a script "
-	    "URL cannot go in src\n");
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"vb\": src "
+	    URLONLY);
 	FAILS(T("<img alt=\"\" data-sc-attr=\"SRC:vb\"/>"), c,
 	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute SRC: HTML "
 	    "would read the name in another case\n");
@@ -482,8 +485,8 @@ test_attr(void)
 	    "MathML, xlink:href and its kin in \"" XLINK "\"\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><a "
 	    "data-sc-attr=\"xlink:href:js\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:133: error: data-sc-attr: \"js\": a script "
-	    "URL cannot go in xlink:href\n");
+	    "scorecard: t.xhtml:1:133: error: data-sc-attr: \"js\": "
+	    "xlink:href " URLONLY);
 	FAILS(T("<p data-sc-attr=\"title:b\">x</p>"), c,
 	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"b\" is a bool, "
 	    "not text\n");
@@ -537,6 +540,156 @@ test_attr(void)
 	FAILS(T("<p data-sc-attr=\"foo:bar:cls\">x</p>"), c,
 	    "scorecard: t.xhtml:1:50: error: data-sc-attr: namespace prefix "
 	    "\"foo\" is not declared\n");
+	tctx_free(c);
+}
+
+/*
+ * The red team's second round: script and data URLs through every
+ * attribute a browser follows, animation and refresh.  Decided by
+ * what the attribute is: an allow-list of schemes in URL attributes,
+ * no input text at all where it would animate, refresh or load code.
+ */
+static void
+test_attr_urls(void)
+{
+	static const struct { const char *name, *value; bool ok; } v[] = {
+		{ "ok1", "https://example.org/a?b#c", true },
+		{ "ok2", "HTTP://example.org", true },
+		{ "ok3", "mailto:team@example.org", true },
+		{ "ok4", "#anchor", true },
+		{ "ok5", "report.html", true },
+		{ "ok6", "../2022-01/report.html?x=a:b", true },
+		{ "ok7", "/abs/path", true },
+		{ "ok8", "cid:chart-1.png", true },
+		{ "ok9", "", true },
+		{ "bad1", "data:text/html,<script>alert(1)</script>", false },
+		{ "bad2", "  JaVa\tScRiPt:alert(1)", false },
+		{ "bad3", "java\nscript:alert(1)", false },
+		{ "bad4", "\x01javascript:alert(1)", false },
+		{ "bad5", "vbscript:x", false },
+		{ "bad6", "file:///etc/passwd", false },
+		{ "bad7", "blob:https://e.org/x", false },
+		{ "bad8", "aaaaaaaaaaaaaaaaaaaaaaaaaa:x", false },
+		{ "bad9", "ftp://example.org/", false },
+	};
+	static const char *const attrs[] = {
+		"<a data-sc-attr=\"href:%s\">x</a>",
+		"<form data-sc-attr=\"action:%s\"><p>x</p></form>",
+		"<form><button data-sc-attr=\"formaction:%s\">x</button>"
+		    "</form>",
+		"<img alt=\"\" data-sc-attr=\"src:%s\"/>",
+		"<video data-sc-attr=\"poster:%s\">x</video>",
+		"<blockquote data-sc-attr=\"cite:%s\">x</blockquote>",
+		"<table data-sc-attr=\"background:%s\"><tbody><tr><td>x"
+		    "</td></tr></tbody></table>",
+		"<a href=\"#\" data-sc-attr=\"ping:%s\">x</a>",
+		"<img alt=\"\" data-sc-attr=\"srcset:%s\"/>",
+		"<svg xmlns=\"" SVG "\"><a data-sc-attr=\"href:%s\"/></svg>",
+		"<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><image "
+		    "data-sc-attr=\"xlink:href:%s\"/></svg>",
+	};
+	struct tctx	*c = tctx_new();
+	char		 src[1024], body[512];
+	size_t		 i, j;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		tctx_text(c, v[i].name, v[i].value);
+	tctx_text(c, "srcset_ok", "a.png 1x, b.png 2x,c.png 3x");
+	tctx_text(c, "srcset_bad", "a.png 1x, javascript:alert(1) 2x");
+	tctx_text(c, "srcset_data", "data:image/png;base64,AAAA 1x");
+	tctx_text(c, "ping_bad", "https://e.org/p javascript:x");
+	tctx_text(c, "s", "http://example.org/");
+
+	for (j = 0; j < sizeof(attrs) / sizeof(attrs[0]); j++)
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			/* attrs[j] holds one "%s": v[i].name goes there. */
+			const char *at = strstr(attrs[j], "%s");
+
+			snprintf(body, sizeof(body), "%.*s%s%s",
+			    (int)(at - attrs[j]), attrs[j], v[i].name, at + 2);
+			snprintf(src, sizeof(src), T("%s"), body);
+			if (run(src, c) == v[i].ok)
+				OK(true);
+			else {
+				OK(false);
+				fprintf(stderr, "  %s with %s: %s\n", body,
+				    v[i].value, g_err);
+			}
+		}
+	RENDERS(T("<img alt=\"\" data-sc-attr=\"srcset:srcset_ok\"/>"), c,
+	    E("<img alt=\"\" srcset=\"a.png 1x, b.png 2x,c.png 3x\" />"));
+	FAILS(T("<img alt=\"\" data-sc-attr=\"srcset:srcset_bad\"/>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"srcset_bad\": "
+	    "srcset " URLONLY);
+	FAILS(T("<img alt=\"\" data-sc-attr=\"srcset:srcset_data\"/>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"srcset_data\": "
+	    "srcset " URLONLY);
+	FAILS(T("<a href=\"#\" data-sc-attr=\"ping:ping_bad\">x</a>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"ping_bad\": "
+	    "ping " URLONLY);
+
+	/* Animation: whatever the value, refused when the template loads. */
+	FAILS(T("<svg xmlns=\"" SVG "\"><a><animate attributeName=\"href\" "
+	    "data-sc-attr=\"values:s\"/></a></svg>"), c,
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute values of "
+	    "<animate> animates another attribute: it cannot take input "
+	    "text\n");
+	FAILS(T("<svg xmlns=\"" SVG "\"><a><set attributeName=\"href\" "
+	    "data-sc-attr=\"to:s\"/></a></svg>"), c,
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute to of "
+	    "<set> animates another attribute: it cannot take input text\n");
+	FAILS(T("<svg xmlns=\"" SVG "\"><a><set to=\"x\" "
+	    "data-sc-attr=\"attributeName:s\"/></a></svg>"), c,
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute "
+	    "attributeName of <set> animates another attribute: it cannot "
+	    "take input text\n");
+	FAILS(T("<svg xmlns=\"" SVG "\"><a><animate attributeName=\"href\" "
+	    "data-sc-attr=\"from:s; by:s\"/></a></svg>"), c,
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute from of "
+	    "<animate> animates another attribute: it cannot take input "
+	    "text\n"
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute by of "
+	    "<animate> animates another attribute: it cannot take input "
+	    "text\n");
+	/* Refresh. */
+	FAILS("<html xmlns=\"" XHTML "\"><head><meta http-equiv=\"refresh\" "
+	    "data-sc-attr=\"content:s\"/></head><body></body></html>", c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute content "
+	    "of <meta http-equiv> can refresh or redirect the page: it cannot "
+	    "take input text\n");
+	FAILS("<html xmlns=\"" XHTML "\"><head><meta content=\"0\" "
+	    "data-sc-attr=\"http-equiv:s\"/></head><body></body></html>", c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute "
+	    "http-equiv of <meta http-equiv> can refresh or redirect the "
+	    "page: it cannot take input text\n");
+	/* A <meta name> may take input text in its content. */
+	RENDERS("<html xmlns=\"" XHTML "\"><head><meta name=\"description\" "
+	    "data-sc-attr=\"content:ok5\"/></head><body></body></html>", c,
+	    "<!DOCTYPE html>\n<html xmlns=\"" XHTML "\"><head><meta "
+	    "name=\"description\" content=\"report.html\" /></head><body>"
+	    "</body></html>\n");
+	/* Elements that load code or frames: no input URL at all. */
+	FAILS(T("<iframe title=\"t\" data-sc-attr=\"src:ok1\"></iframe>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute src of "
+	    "<iframe> loads code, a frame or a stylesheet, or changes every "
+	    "link: it cannot take input text\n");
+	FAILS(T("<object data-sc-attr=\"data:ok1\">x</object>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute data of "
+	    "<object> loads code, a frame or a stylesheet, or changes every "
+	    "link: it cannot take input text\n");
+	FAILS(T("<embed data-sc-attr=\"src:ok1\"/>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute src of "
+	    "<embed> loads code, a frame or a stylesheet, or changes every "
+	    "link: it cannot take input text\n");
+	FAILS(T("<script data-sc-attr=\"src:ok1\"></script>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute src of "
+	    "<script> loads code, a frame or a stylesheet, or changes every "
+	    "link: it cannot take input text\n");
+	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><script "
+	    "data-sc-attr=\"xlink:href:ok1\"/></svg>"), c,
+	    "scorecard: t.xhtml:1:133: error: data-sc-attr: attribute "
+	    "xlink:href of <script> loads code, a frame or a stylesheet, or "
+	    "changes every link: it cannot take input text\n");
 	tctx_free(c);
 }
 
@@ -1716,6 +1869,7 @@ main(int argc, char *argv[])
 	test_each();
 	test_if();
 	test_attr();
+	test_attr_urls();
 	test_markup();
 	test_remove();
 	test_nesting();
