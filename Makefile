@@ -15,7 +15,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
-	   render/mail.o render/sha256.o render/report.o render/batch.o
+	   render/mail.o render/sha256.o render/report.o render/batch.o \
+	   render/tcopy.o render/tell.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \

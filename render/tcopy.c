@@ -106,12 +106,24 @@ tcopy_write(const char *tpl, const char *css, const char *path,
 	}
 	/* href="../assets/NAME" (as the default has it) becomes "NAME". */
 	buf_printf(&from, "href=\"../assets/%s\"", name);
+	if (t.len > TMPL_MAX_BYTES) {
+		diag_msg(d, DIAG_ERROR, tpl, 0, 0, "template is larger than %u "
+		    "bytes", TMPL_MAX_BYTES);
+		rc = REPORT_INPUT;
+		goto done;
+	}
 	if ((at = strstr(t.data, from.data)) != NULL) {
 		buf_put(&out, t.data, (size_t)(at - t.data));
 		buf_printf(&out, "href=\"%s\"", name);
 		buf_puts(&out, at + from.len);
 	} else
 		buf_put(&out, t.data, t.len);
+	if (access(path, F_OK) == 0) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "already exists: "
+		    "scorecard template never overwrites a file; give another "
+		    "name, or move it away");
+		goto done;
+	}
 	if (access(cpath.data, F_OK) == 0) {
 		diag_msg(d, DIAG_ERROR, cpath.data, 0, 0, "already exists: "
 		    "scorecard template never overwrites a file; write the "

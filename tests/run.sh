@@ -334,6 +334,39 @@ if command -v flock >/dev/null; then
 	else bad "archive: a second run at once was not refused (exit $rc)"; cat "$ak.err"; fi
 fi
 
+# A user's own template: a copy of the default in another folder renders
+# as the original does (its stylesheet found among the assets), and so
+# does the copy "scorecard template -o" writes, with its stylesheet
+# beside it; it never overwrites.  "-" reads standard input.
+ut=$OUT/usertpl
+mkdir -p "$ut/a/b"
+cp templates/report.xhtml "$ut/a/b/copy.xhtml"
+$V ./scorecard render tests/golden/rag/input.json -o "$ut/default" 2>"$ut.err"
+$V ./scorecard render tests/golden/rag/input.json -o "$ut/copied" \
+    --template "$ut/a/b/copy.xhtml" 2>>"$ut.err"
+if cmp -s "$ut/default/report.html" "$ut/copied/report.html"; then ok
+else bad "template: a copy elsewhere renders differently"; cat "$ut.err"; fi
+if $V ./scorecard template -o "$ut/mine.xhtml" 2>>"$ut.err" &&
+    cmp -s assets/report.css "$ut/report.css" &&
+    grep -q 'href="report.css"' "$ut/mine.xhtml" &&
+    $V ./scorecard render tests/golden/rag/input.json -o "$ut/mine" \
+    --template "$ut/mine.xhtml" 2>>"$ut.err" &&
+    cmp -s "$ut/default/report.html" "$ut/mine/report.html"; then ok
+else bad "template -o: the copy or its render is wrong"; cat "$ut.err"; fi
+echo "/* mine */" >"$ut/report.css"
+if ./scorecard template -o "$ut/mine.xhtml" 2>"$ut.err"; then
+	bad "template -o: overwrote a file"
+elif [ "$(cat "$ut/report.css")" = "/* mine */" ] &&
+    grep -q "already exists" "$ut.err"; then ok
+else bad "template -o: refusal"; cat "$ut.err"; fi
+if $V ./scorecard render - -o "$ut/stdin" <tests/golden/rag/input.json \
+    2>"$ut.err" && cmp -s "$ut/default/report.html" "$ut/stdin/report.html"
+then ok; else bad "render -: standard input"; cat "$ut.err"; fi
+if echo '{"report": 1}' | ./scorecard render - -o "$ut/stdin2" 2>"$ut.err"
+then bad "render -: a bad input passed"
+elif grep -q '^scorecard: <stdin>:1:12: error: report: expected an object$' "$ut.err"
+then ok; else bad "render -: message"; cat "$ut.err"; fi
+
 # Under sanitizers or valgrind (make SANITIZE=1 check, make valgrind)
 # the checkers below would read the same bytes again: skipped.
 if [ "${SKIP_PUBLISHABLE:-0}" = 1 ]; then
