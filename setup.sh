@@ -23,7 +23,8 @@ case "${1:-}" in
 esac
 
 # Building and rendering: a compiler, make, pkg-config, the libraries'
-# headers and the pinned font.  One package a line.
+# headers (Cairo and Pango, libxml2, cJSON; libzip and libxlsxwriter for
+# workbooks) and the pinned font.  One package a line.
 BUILD_PKGS="
 fonts-dejavu-core
 gcc
@@ -31,7 +32,9 @@ libc6-dev
 libcairo2-dev
 libcjson-dev
 libpango1.0-dev
+libxlsxwriter-dev
 libxml2-dev
+libzip-dev
 make
 pkg-config
 "

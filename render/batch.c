@@ -9,10 +9,17 @@
  * result as one byte on a pipe, which the parent counts for the progress
  * line.  Messages go straight to standard error, one whole line per
  * write (diag), so lines from different workers do not interleave.
+ *
+ * All or nothing: a first round of workers checks every input
+ * (report_render() with check_only: the input, the template filled in
+ * memory, the email; the charts laid out but not drawn), and only if
+ * all pass does a second round render and write them.  The check costs
+ * about a third of a render.
  */
 /* MAP_ANONYMOUS is outside POSIX 2008. */
 #define _DEFAULT_SOURCE
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -30,7 +37,8 @@
 #include "report.h"
 #include "util.h"
 
-/* The output folder name of an input: its file name less ".json". */
+/* The output folder name of an input: its file name less ".json",
+ * ".xlsx" or ".csv". */
 static char *
 outname(const char *input)
 {
@@ -39,8 +47,11 @@ outname(const char *input)
 
 	base = base == NULL ? input : base + 1;
 	len = strlen(base);
-	if (len > 5 && strcmp(base + len - 5, ".json") == 0)
+	if (len > 5 && (strcmp(base + len - 5, ".json") == 0 ||
+	    strcmp(base + len - 5, ".xlsx") == 0))
 		len -= 5;
+	else if (len > 4 && strcmp(base + len - 4, ".csv") == 0)
+		len -= 4;
 	return xstrndup(base, len);
 }
 
@@ -48,7 +59,7 @@ static void
 worker(const struct report_opts *base, char *const *inputs, char **names,
     size_t n, const char *outdir, atomic_size_t *next, int fd)
 {
-	struct report_opts o = *base;
+	struct report_opts o = *base;	/* check_only as the round asks */
 	struct diag	 d;
 	struct buf	 dir;
 	size_t		 i;
@@ -68,52 +79,32 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 	buf_release(&dir);
 }
 
-enum report_status
-batch_render(const struct report_opts *base, char *const *inputs, size_t n,
-    const char *outdir, int jobs, struct diag *d)
+/*
+ * One round: every input through report_render() per base, on jobs
+ * workers.  Returns the worst status.
+ */
+static enum report_status
+run_round(const struct report_opts *base, char *const *inputs, char **names,
+    size_t n, const char *outdir, int jobs, struct diag *d)
 {
 	enum report_status worst = REPORT_OK;
 	atomic_size_t	*next;
-	char		**names, c;
-	size_t		 i, j, done = 0, failed = 0;
+	char		 c;
+	size_t		 done = 0, failed = 0;
 	pid_t		*pids;
 	int		 fds[2], k, status;
 	bool		 tty = isatty(STDERR_FILENO);
+	const char	*verb = base->check_only ? "checked" : "rendered";
 	ssize_t		 r;
 
-	names = xcalloc(n, sizeof(*names));
-	for (i = 0; i < n; i++) {
-		names[i] = outname(inputs[i]);
-		if (names[i][0] == '\0' || strcmp(names[i], ".") == 0 ||
-		    strcmp(names[i], "..") == 0) {
-			diag_msg(d, DIAG_ERROR, inputs[i], 0, 0, "cannot be "
-			    "named as an output folder");
-			worst = REPORT_INPUT;
-		}
-		for (j = 0; j < i; j++)
-			if (strcmp(names[i], names[j]) == 0) {
-				diag_msg(d, DIAG_ERROR, inputs[i], 0, 0,
-				    "would render into %s/%s, as %s does: "
-				    "rename one", outdir, names[i], inputs[j]);
-				worst = REPORT_INPUT;
-			}
-	}
-	if (worst != REPORT_OK)
-		goto out;
-	if (jobs <= 0) {
-		long	 cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
-		jobs = cpus > 0 ? (int)cpus : 1;
-	}
-	if ((size_t)jobs > n)
-		jobs = (int)n;
 	next = mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (next == MAP_FAILED || pipe(fds) == -1) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot start workers: %s",
 		    strerror(errno));
-		worst = REPORT_OUTPUT;
-		goto out;
+		if (next != MAP_FAILED)
+			munmap(next, sizeof(*next));
+		return REPORT_OUTPUT;
 	}
 	atomic_init(next, 0);
 	fflush(NULL);
@@ -146,7 +137,7 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 		if (c != '0' + REPORT_OK)
 			failed++;
 		if (tty)
-			fprintf(stderr, "\rscorecard: rendered %zu of %zu%s",
+			fprintf(stderr, "\rscorecard: %s %zu of %zu%s", verb,
 			    done, n, failed > 0 ? " (some failed)" : "");
 	}
 	close(fds[0]);
@@ -159,9 +150,64 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 	munmap(next, sizeof(*next));
 	if (done < n) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "%zu of %zu inputs were "
-		    "not rendered: a worker stopped", n - done, n);
+		    "not %s: a worker stopped", n - done, n, verb);
 		worst = REPORT_OUTPUT;
 	}
+	return worst;
+}
+
+enum report_status
+batch_render(const struct report_opts *base, char *const *inputs, size_t n,
+    const char *outdir, int jobs, struct diag *d)
+{
+	enum report_status worst = REPORT_OK;
+	struct report_opts o = *base;
+	struct stat	 st;
+	char		**names;
+	size_t		 i, j;
+
+	names = xcalloc(n, sizeof(*names));
+	for (i = 0; i < n; i++) {
+		names[i] = outname(inputs[i]);
+		if (names[i][0] == '\0' || strcmp(names[i], ".") == 0 ||
+		    strcmp(names[i], "..") == 0) {
+			diag_msg(d, DIAG_ERROR, inputs[i], 0, 0, "cannot be "
+			    "named as an output folder");
+			worst = REPORT_INPUT;
+		}
+		/* Read twice, checked then rendered: a pipe would be empty. */
+		if (strcmp(inputs[i], "-") == 0 || (stat(inputs[i], &st) == 0 &&
+		    S_ISFIFO(st.st_mode))) {
+			diag_msg(d, DIAG_ERROR, inputs[i], 0, 0, "is a pipe: "
+			    "with several inputs each is read twice (checked, "
+			    "then rendered), so each must be a regular file");
+			worst = REPORT_INPUT;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				diag_msg(d, DIAG_ERROR, inputs[i], 0, 0,
+				    "would render into %s/%s, as %s does: "
+				    "rename one", outdir, names[i], inputs[j]);
+				worst = REPORT_INPUT;
+			}
+	}
+	if (worst != REPORT_OK)
+		goto out;
+	if (jobs <= 0) {
+		long	 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = cpus > 0 ? (int)cpus : 1;
+	}
+	if ((size_t)jobs > n)
+		jobs = (int)n;
+	/* Every input checked before any is written. */
+	o.check_only = true;
+	if ((worst = run_round(&o, inputs, names, n, outdir, jobs, d)) !=
+	    REPORT_OK)
+		goto out;
+	o.check_only = false;
+	o.checked = true;
+	worst = run_round(&o, inputs, names, n, outdir, jobs, d);
 out:
 	for (i = 0; i < n; i++)
 		free(names[i]);

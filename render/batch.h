@@ -1,8 +1,9 @@
 /*
  * batch: many inputs in one run, on every core.  Each input renders into
  * its own folder DIR/<name> (the file name without ".json"), exactly as
- * a single render would, so a failure in one leaves the others done and
- * its own folder as it was.
+ * a single render would.  All or nothing: every input is checked
+ * before any is written, so one bad input or template leaves every
+ * folder as it was.
  */
 #ifndef BATCH_H
 #define BATCH_H
@@ -15,8 +16,11 @@
 /*
  * Renders inputs[0..n) per base (whose input and outdir are ignored)
  * into outdir/<name>, with jobs worker processes (0: one per online
- * CPU).  Shows a progress line on standard error when it is a terminal.
- * Returns the worst status of all the inputs.
+ * CPU).  Checks them all first (report_opts.check_only) and writes
+ * none unless every one passes.  Shows a progress line on standard
+ * error when it is a terminal.  Returns the worst status of all the
+ * inputs: REPORT_INPUT means nothing was written; REPORT_OUTPUT from
+ * the writing round leaves each folder as it was or wholly replaced.
  */
 enum report_status batch_render(const struct report_opts *base,
 		    char *const *inputs, size_t n, const char *outdir,

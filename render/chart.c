@@ -13,8 +13,16 @@
  * Lines are told apart by colour, dash pattern and a labelled swatch at
  * the line end, never by colour alone.
  *
- * It does not draw, measure fonts itself or allocate anything but the
- * scene: renderers take it from here.
+ * Labels too wide for their place wrap at spaces onto at most three
+ * lines, and a word still too wide is cut with an ellipsis at a
+ * character boundary (utf8_cut), each found by search in a few
+ * measurements.  The scene's storage, its adders and its dump are
+ * scene.c's.
+ *
+ * It does not draw or measure fonts itself: renderers take the scene
+ * from here.  At about 1,100 lines it is one job, layout; the label
+ * wrapping (wrap_lines and its helpers, about 200 lines) is the part
+ * that could stand alone if another layout needs it.
  */
 #include <assert.h>
 #include <math.h>
@@ -28,6 +36,8 @@
 #include "model.h"
 #include "period.h"
 #include "scale.h"
+#include "scene.h"
+#include "utf8.h"
 #include "util.h"
 
 const uint32_t chart_palette[6] = {
@@ -54,121 +64,6 @@ chart_defaults(struct chart_opts *o)
 	o->h = 450;
 	o->font = 14;
 	o->ownlabel = NULL;
-}
-
-void
-scene_init(struct scene *s)
-{
-	s->w = s->h = 0;
-	s->items = NULL;
-	s->n = s->max = 0;
-}
-
-void
-scene_release(struct scene *s)
-{
-	size_t	 i;
-
-	if (s == NULL)
-		return;
-	for (i = 0; i < s->n; i++) {
-		free(s->items[i].pts);
-		free(s->items[i].text);
-	}
-	free(s->items);
-	scene_init(s);
-}
-
-/* Keeps every coordinate finite and within Cairo's safe range. */
-static double
-clampc(double v)
-{
-	if (!isfinite(v))
-		return 0;
-	return v < -1e5 ? -1e5 : v > 1e5 ? 1e5 : v;
-}
-
-static struct sc_item *
-add(struct scene *s, enum sc_kind kind, enum sc_role role)
-{
-	struct sc_item	*it;
-
-	if (s->n == s->max) {
-		s->max = s->max == 0 ? 32 : s->max * 2;
-		s->items = xreallocarray(s->items, s->max, sizeof(*s->items));
-	}
-	it = &s->items[s->n++];
-	memset(it, 0, sizeof(*it));
-	it->kind = kind;
-	it->role = role;
-	it->stroke = SC_NONE;
-	it->fill = SC_NONE;
-	it->dash = SC_SOLID;
-	return it;
-}
-
-static void
-add_text(struct scene *s, enum sc_role role, double x, double y,
-    enum sc_anchor a, double size, bool bold, uint32_t colour,
-    const char *text)
-{
-	struct sc_item	*it;
-
-	it = add(s, SC_TEXT, role);
-	it->x = clampc(x);
-	it->y = clampc(y);
-	it->anchor = a;
-	it->size = size;
-	it->bold = bold;
-	it->fill = colour;
-	it->text = xstrdup(text);
-}
-
-static void
-add_rect(struct scene *s, enum sc_role role, double x, double y, double w,
-    double h, uint32_t fill)
-{
-	struct sc_item	*it;
-
-	it = add(s, SC_RECT, role);
-	it->x = clampc(x);
-	it->y = clampc(y);
-	it->w = clampc(w);
-	it->h = clampc(h);
-	it->fill = fill;
-}
-
-static void
-add_line(struct scene *s, enum sc_role role, double x0, double y0,
-    double x1, double y1, uint32_t colour, double width, enum sc_dash dash)
-{
-	struct sc_item	*it;
-
-	it = add(s, SC_PATH, role);
-	it->stroke = colour;
-	it->width = width;
-	it->dash = dash;
-	it->npts = 2;
-	it->pts = xreallocarray(NULL, 4, sizeof(double));
-	it->pts[0] = clampc(x0);
-	it->pts[1] = clampc(y0);
-	it->pts[2] = clampc(x1);
-	it->pts[3] = clampc(y1);
-}
-
-static void
-add_circle(struct scene *s, double x, double y, double r, uint32_t stroke,
-    uint32_t fill, double width)
-{
-	struct sc_item	*it;
-
-	it = add(s, SC_CIRCLE, SC_ROLE_MARK);
-	it->x = clampc(x);
-	it->y = clampc(y);
-	it->r = r;
-	it->stroke = stroke;
-	it->fill = fill;
-	it->width = width;
 }
 
 static double
@@ -247,15 +142,6 @@ wrap_release(struct wrapped *wr)
  * length (a one-by-one loop measured a 100,000-byte label 100,000 times).
  */
 
-/* The start of the character that byte i of s belongs to. */
-static size_t
-charstart(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
 /* Sets b to the first n bytes of s, less trailing spaces, and "…". */
 static void
 cut(struct buf *b, const char *s, size_t n)
@@ -281,14 +167,14 @@ ellipsise(const struct measure *ms, struct buf *b, double size, bool bold,
 	if (b->len == 0 || textw(ms, b->data, size, bold) <= maxw)
 		return;
 	s = buf_detach(b, NULL);
-	/* Cut before byte offset charstart(j), j in [lo, hi]. */
+	/* Cut before byte offset utf8_cut(s, j), j in [lo, hi]. */
 	lo = 0;
-	hi = charstart(s, strlen(s) - 1);
+	hi = utf8_cut(s, strlen(s) - 1);
 	while (lo <= hi) {
 		mid = lo + (hi - lo) / 2;
-		cut(b, s, charstart(s, mid));
+		cut(b, s, utf8_cut(s, mid));
 		if (textw(ms, b->data, size, bold) <= maxw) {
-			best = charstart(s, mid);
+			best = utf8_cut(s, mid);
 			lo = mid + 1;
 		} else if (mid == 0)
 			break;
@@ -304,7 +190,7 @@ ellipsise(const struct measure *ms, struct buf *b, double size, bool bold,
  * how many there were, and sets *end past the last one and its spaces.
  */
 static size_t
-words(struct buf *out, const char *p, size_t k, const char **end)
+first_words(struct buf *out, const char *p, size_t k, const char **end)
 {
 	size_t	 n = 0, wl;
 
@@ -338,12 +224,12 @@ fill_line(const struct measure *ms, const char **pp, double size, bool bold,
 	const char	*end, *e;
 	size_t		 lo, hi = 0, k, got;
 
-	if ((lo = words(line, *pp, 1, &end)) == 0) {
+	if ((lo = first_words(line, *pp, 1, &end)) == 0) {
 		*pp = end;
 		return;
 	}
 	for (k = 2; hi == 0; k *= 2) {
-		got = words(trial, *pp, k, &e);
+		got = first_words(trial, *pp, k, &e);
 		if (got == lo)
 			hi = lo;		/* no more words */
 		else if (textw(ms, trial->data, size, bold) <= maxw) {
@@ -359,7 +245,7 @@ fill_line(const struct measure *ms, const char **pp, double size, bool bold,
 	}
 	while (lo < hi) {
 		k = lo + (hi - lo + 1) / 2;
-		got = words(trial, *pp, k, &e);
+		got = first_words(trial, *pp, k, &e);
 		if (textw(ms, trial->data, size, bold) <= maxw) {
 			lo = got;
 			end = e;
@@ -389,7 +275,7 @@ clip(const char *label, char **tmp)
 	*tmp = NULL;
 	if ((n = strlen(label)) <= WRAP_CLIP)
 		return label;
-	*tmp = xstrndup(label, charstart(label, WRAP_CLIP));
+	*tmp = xstrndup(label, utf8_cut(label, WRAP_CLIP));
 	return *tmp;
 }
 
@@ -515,7 +401,7 @@ fx(const struct frame *fr, long day)
 static double
 fy(const struct frame *fr, double v)
 {
-	return clampc(scale_map(v, fr->yt.lo, fr->yt.hi, fr->b, fr->t));
+	return scene_clamp(scale_map(v, fr->yt.lo, fr->yt.hi, fr->b, fr->t));
 }
 
 /*
@@ -566,7 +452,6 @@ decimate(struct sc_item *it)
 	it->npts = o;
 }
 
-/* Draws one series as polylines broken at nulls. */
 /*
  * Whether the line or a lone point (3 px either side) of sr crosses
  * the box x0..x1, y0..y1.  The points are in time order.
@@ -635,8 +520,12 @@ label_hit(const struct frame *fr, const struct indicator *ind,
 	return false;
 }
 
+/*
+ * Lays one series out as polylines broken at nulls, a provisional tail
+ * dashed and thinner, and its marks.
+ */
 static void
-draw_series(struct scene *s, const struct frame *fr, const struct series *sr,
+lay_series(struct scene *s, const struct frame *fr, const struct series *sr,
     uint32_t colour, double width, enum sc_dash dash, bool marks,
     enum sc_role role)
 {
@@ -660,7 +549,7 @@ draw_series(struct scene *s, const struct frame *fr, const struct series *sr,
 			while (end - start > 1 && sr->pts[end - 1].provisional)
 				end--;
 			if (end - start >= 2) {
-				it = add(s, SC_PATH, role);
+				it = scene_add(s, SC_PATH, role);
 				it->stroke = colour;
 				it->width = width;
 				it->dash = dash;
@@ -677,7 +566,7 @@ draw_series(struct scene *s, const struct frame *fr, const struct series *sr,
 			}
 			/* Provisional segments: dashed, thinner. */
 			for (k = end; k < j; k++)
-				add_line(s, role,
+				scene_line(s, role,
 				    fx(fr, period_end(&sr->pts[k - 1].period)),
 				    fy(fr, sr->pts[k - 1].value),
 				    fx(fr, period_end(&sr->pts[k].period)),
@@ -689,9 +578,9 @@ draw_series(struct scene *s, const struct frame *fr, const struct series *sr,
 			x = fx(fr, period_end(&sr->pts[k].period));
 			y = fy(fr, sr->pts[k].value);
 			if (sr->pts[k].provisional)
-				add_circle(s, x, y, 4, colour, 0xFFFFFF, 2);
+				scene_circle(s, x, y, 4, colour, 0xFFFFFF, 2);
 			else if (marks || j - start == 1)
-				add_circle(s, x, y, 3, SC_NONE, colour, 0);
+				scene_circle(s, x, y, 3, SC_NONE, colour, 0);
 		}
 	}
 }
@@ -786,7 +675,7 @@ from_zero(enum unit u, double mn, double mx)
 	return mn >= 0 && mn <= mx * 0.5;
 }
 
-/* Y ticks, gridlines and labels; returns the widest label. */
+/* The width of the widest y tick label, for the left margin. */
 static double
 yaxis_width(const struct frame *fr, const struct measure *ms,
     enum unit u, double size, struct buf *b)
@@ -804,8 +693,9 @@ yaxis_width(const struct frame *fr, const struct measure *ms,
 	return best;
 }
 
+/* Y gridlines, tick labels and the axis line. */
 static void
-draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
+lay_yaxis(struct scene *s, const struct frame *fr, enum unit u,
     double size, struct buf *b)
 {
 	size_t	 i;
@@ -816,7 +706,7 @@ draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
 	for (i = 1; i < fr->yt.n; i++) {
 		v = scale_tick(&fr->yt, i);
 		if (v != 0)
-			add_line(s, SC_ROLE_GRID, fr->l, fy(fr, v), fr->r,
+			scene_line(s, SC_ROLE_GRID, fr->l, fy(fr, v), fr->r,
 			    fy(fr, v), GRID, 1, SC_SOLID);
 	}
 	for (i = 0; i < fr->yt.n; i++) {
@@ -824,19 +714,20 @@ draw_yaxis(struct scene *s, const struct frame *fr, enum unit u,
 		y = fy(fr, v);
 		buf_reset(b);
 		fmt_axis(b, v, fr->yt.step, u);
-		add_text(s, SC_ROLE_TICKLABEL, fr->l - 8, y + size * 0.35,
+		scene_text(s, SC_ROLE_TICKLABEL, fr->l - 8, y + size * 0.35,
 		    SC_END, size, false, GREY, b->data);
 	}
 	/* The axis at the bottom; a zero line too when zero is inside. */
-	add_line(s, SC_ROLE_AXIS, fr->l, fr->b, fr->r, fr->b, GREY, 1,
+	scene_line(s, SC_ROLE_AXIS, fr->l, fr->b, fr->r, fr->b, GREY, 1,
 	    SC_SOLID);
 	if (fr->yt.lo < 0 && fr->yt.hi > 0)
-		add_line(s, SC_ROLE_AXIS, fr->l, fy(fr, 0), fr->r, fy(fr, 0),
+		scene_line(s, SC_ROLE_AXIS, fr->l, fy(fr, 0), fr->r, fy(fr, 0),
 		    GREY, 1, SC_SOLID);
 }
 
+/* The time axis: calendar ticks spaced so that labels never overlap. */
 static void
-draw_timeaxis(struct scene *s, const struct frame *fr,
+lay_timeaxis(struct scene *s, const struct frame *fr,
     const struct measure *ms, const struct series *sr, double size)
 {
 	struct timetick	 tt[SCALE_MAXTICKS];
@@ -856,7 +747,7 @@ draw_timeaxis(struct scene *s, const struct frame *fr,
 	    minsep, tt, SCALE_MAXTICKS);
 	for (i = 0; i < n; i++) {
 		x = fx(fr, tt[i].day);
-		add_line(s, SC_ROLE_AXIS, x, fr->b, x, fr->b + 5, GREY, 1,
+		scene_line(s, SC_ROLE_AXIS, x, fr->b, x, fr->b + 5, GREY, 1,
 		    SC_SOLID);
 	}
 	for (i = 0; i < n; i++) {
@@ -868,7 +759,7 @@ draw_timeaxis(struct scene *s, const struct frame *fr,
 			x = 2 + w / 2;
 		if (x + w / 2 > s->w - 2)
 			x = s->w - 2 - w / 2;
-		add_text(s, SC_ROLE_TICKLABEL, x, fr->b + 8 + size, SC_MIDDLE,
+		scene_text(s, SC_ROLE_TICKLABEL, x, fr->b + 8 + size, SC_MIDDLE,
 		    size, false, GREY, tmp);
 	}
 }
@@ -973,20 +864,20 @@ chart_line(struct scene *s, const struct model *m,
 		double	 ya = fy(&fr, ind->target.amber);
 		double	 yt = fy(&fr, ind->target.value);
 
-		add_rect(s, SC_ROLE_BAND, fr.l, fmin(ya, yt), fr.r - fr.l,
+		scene_rect(s, SC_ROLE_BAND, fr.l, fmin(ya, yt), fr.r - fr.l,
 		    fabs(ya - yt), BANDC);
 	}
-	draw_yaxis(s, &fr, ind->unit, small, &b);
-	draw_timeaxis(s, &fr, ms, &ind->series, small);
+	lay_yaxis(s, &fr, ind->unit, small, &b);
+	lay_timeaxis(s, &fr, ms, &ind->series, small);
 	if (ind->target.set) {
 		y = fy(&fr, ind->target.value);
-		add_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
+		scene_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
 		    SC_DASHED);
 	}
 	for (i = ncomp; i-- > 0;)
-		draw_series(s, &fr, &ind->cs[i].s, comp_colour[i], 2,
+		lay_series(s, &fr, &ind->cs[i].s, comp_colour[i], 2,
 		    comp_dash[i], false, SC_ROLE_COMPARATOR);
-	draw_series(s, &fr, &ind->series, chart_palette[0], 3,
+	lay_series(s, &fr, &ind->series, chart_palette[0], 3,
 	    SC_SOLID, ind->series.npts <= 36, SC_ROLE_SERIES);
 
 	/* The latest value, labelled above its point. */
@@ -1006,7 +897,7 @@ chart_line(struct scene *s, const struct model *m,
 		below = true;
 	else if (y + 10 + size > fr.b)
 		below = false;
-	add_text(s, SC_ROLE_LABEL, x + w / 2 > fr.r ? fr.r : x,
+	scene_text(s, SC_ROLE_LABEL, x + w / 2 > fr.r ? fr.r : x,
 	    below ? y + 10 + size : y - 10,
 	    x + w / 2 > fr.r ? SC_END : SC_MIDDLE, size, true, INK, b.data);
 
@@ -1021,10 +912,10 @@ chart_line(struct scene *s, const struct model *m,
 		int	 k;
 
 		y = lab[i].y - (lab[i].lines - 1) * gap / 2;
-		add_line(s, SC_ROLE_LABEL, fr.r + 8, y, fr.r + 26, y,
+		scene_line(s, SC_ROLE_LABEL, fr.r + 8, y, fr.r + 26, y,
 		    lab[i].colour, lab[i].width, lab[i].dash);
 		for (k = 0; k < lab[i].wr.n; k++)
-			add_text(s, SC_ROLE_LABEL, fr.r + 32,
+			scene_text(s, SC_ROLE_LABEL, fr.r + 32,
 			    y + k * gap + size * 0.35, SC_START, size, bold,
 			    INK, lab[i].wr.line[k]);
 		wrap_release(&lab[i].wr);
@@ -1076,7 +967,7 @@ chart_columns(struct scene *s, const struct indicator *ind,
 	if (!(fr.r >= fr.l + 1))
 		fr.r = fr.l + 1;
 	fr.d0 = fr.d1 = 0;
-	draw_yaxis(s, &fr, ind->unit, small, &b);
+	lay_yaxis(s, &fr, ind->unit, small, &b);
 	band = (fr.r - fr.l) / (double)n;
 	lw = 0;
 	for (i = 0; i < n; i++) {
@@ -1097,29 +988,29 @@ chart_columns(struct scene *s, const struct indicator *ind,
 		x = fr.l + band * ((double)i + 0.5);
 		if ((n - 1 - i) % every == 0) {
 			period_short(&p->period, tmp, sizeof(tmp));
-			add_text(s, SC_ROLE_TICKLABEL, x, fr.b + 8 + small,
+			scene_text(s, SC_ROLE_TICKLABEL, x, fr.b + 8 + small,
 			    SC_MIDDLE, small, false, GREY, tmp);
 		}
 		if (!p->has_value)
 			continue;
 		y = fy(&fr, p->value);
-		add_rect(s, SC_ROLE_BAR, x - band * 0.35, fmin(y, y0),
+		scene_rect(s, SC_ROLE_BAR, x - band * 0.35, fmin(y, y0),
 		    band * 0.7, fabs(y0 - y),
 		    p->provisional ? 0x7A8FA6 : chart_palette[0]);
 		valstr(&b, p->value, ind->unit);
 		if (textw(ms, b.data, small, false) < band - 2)
-			add_text(s, SC_ROLE_LABEL, x,
+			scene_text(s, SC_ROLE_LABEL, x,
 			    p->value < 0 ? y + 4 + small : y - 4, SC_MIDDLE,
 			    small, false, INK, b.data);
 	}
 	if (ind->target.set) {
 		y = fy(&fr, ind->target.value);
-		add_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
+		scene_line(s, SC_ROLE_TARGET, fr.l, y, fr.r, y, TARGETC, 1.5,
 		    SC_DASHED);
 		buf_reset(&b);
 		BUF_PUTSL(&b, "Target ");
 		fmt_value(&b, ind->target.value, ind->unit);
-		add_text(s, SC_ROLE_LABEL, fr.r + 6, y + size * 0.35, SC_START,
+		scene_text(s, SC_ROLE_LABEL, fr.r + 6, y + size * 0.35, SC_START,
 		    size, false, INK, b.data);
 	}
 	buf_release(&b);
@@ -1198,7 +1089,7 @@ chart_breakdown(struct scene *s, const struct indicator *ind,
 	if (mx == mn)
 		mx = mn + 1;
 	xz = scale_map(0, mn, mx, x0, x1);
-	add_line(s, SC_ROLE_AXIS, xz, 8, xz, s->h - 8, GREY, 1, SC_SOLID);
+	scene_line(s, SC_ROLE_AXIS, xz, 8, xz, s->h - 8, GREY, 1, SC_SOLID);
 	for (y = 8, i = 0; i < bd->nitems; i++, y += rowh) {
 		const struct bitem *it = &bd->items[i];
 		double	 yc, xv;
@@ -1208,115 +1099,25 @@ chart_breakdown(struct scene *s, const struct indicator *ind,
 		yc = y + rowh / 2;
 
 		for (k = 0; k < wr[i].n; k++)
-			add_text(s, SC_ROLE_TICKLABEL, lw + 8,
+			scene_text(s, SC_ROLE_TICKLABEL, lw + 8,
 			    yc + (k - (wr[i].n - 1) / 2.0) * line + size * 0.35,
 			    SC_END, size, false, INK, wr[i].line[k]);
 		wrap_release(&wr[i]);
 		if (!it->has_value) {
-			add_text(s, SC_ROLE_LABEL, xz + 6, yc + size * 0.35,
+			scene_text(s, SC_ROLE_LABEL, xz + 6, yc + size * 0.35,
 			    SC_START, size, false, GREY, it->suppressed ?
 			    "[c]" : "not available");
 			continue;
 		}
 		xv = scale_map(it->value, mn, mx, x0, x1);
-		add_rect(s, SC_ROLE_BAR, fmin(xz, xv), yc - 10, fabs(xv - xz),
+		scene_rect(s, SC_ROLE_BAR, fmin(xz, xv), yc - 10, fabs(xv - xz),
 		    20, chart_palette[0]);
 		valstr(&b, it->value, bd->unit);
-		add_text(s, SC_ROLE_LABEL, it->value < 0 ? xv - 6 : xv + 6,
+		scene_text(s, SC_ROLE_LABEL, it->value < 0 ? xv - 6 : xv + 6,
 		    yc + size * 0.35, it->value < 0 ? SC_END : SC_START, size,
 		    true, INK, b.data);
 	}
 	free(wr);
 	buf_release(&b);
 	return true;
-}
-
-static const char *
-role_str(enum sc_role r)
-{
-	switch (r) {
-	case SC_ROLE_GRID:
-		return "grid";
-	case SC_ROLE_AXIS:
-		return "axis";
-	case SC_ROLE_TICKLABEL:
-		return "ticklabel";
-	case SC_ROLE_BAND:
-		return "band";
-	case SC_ROLE_TARGET:
-		return "target";
-	case SC_ROLE_SERIES:
-		return "series";
-	case SC_ROLE_COMPARATOR:
-		return "comparator";
-	case SC_ROLE_MARK:
-		return "mark";
-	case SC_ROLE_LABEL:
-		return "label";
-	case SC_ROLE_BAR:
-		return "bar";
-	}
-	return "?";
-}
-
-static void
-dumpnum(struct buf *out, double v)
-{
-	buf_printf(out, " %.1f", v == 0 ? 0 : v);
-}
-
-void
-scene_dump(const struct scene *s, struct buf *out)
-{
-	static const char *const anchors[] = { "start", "middle", "end" };
-	static const char *const dashes[] = { "solid", "dashed", "dotted",
-	    "dashdot" };
-	const struct sc_item *it;
-	size_t		 i, j;
-
-	buf_printf(out, "scene %.1f %.1f\n", s->w, s->h);
-	for (i = 0; i < s->n; i++) {
-		it = &s->items[i];
-		switch (it->kind) {
-		case SC_PATH:
-			buf_printf(out, "path %s #%06X %.1f %s",
-			    role_str(it->role), it->stroke, it->width,
-			    dashes[it->dash]);
-			for (j = 0; j < it->npts; j++) {
-				dumpnum(out, it->pts[2 * j]);
-				buf_putc(out, ',');
-				buf_printf(out, "%.1f", it->pts[2 * j + 1] == 0 ?
-				    0 : it->pts[2 * j + 1]);
-			}
-			break;
-		case SC_RECT:
-			buf_printf(out, "rect %s #%06X", role_str(it->role),
-			    it->fill);
-			dumpnum(out, it->x);
-			dumpnum(out, it->y);
-			dumpnum(out, it->w);
-			dumpnum(out, it->h);
-			break;
-		case SC_CIRCLE:
-			buf_printf(out, "circle %s", role_str(it->role));
-			dumpnum(out, it->x);
-			dumpnum(out, it->y);
-			dumpnum(out, it->r);
-			buf_printf(out, it->fill == SC_NONE ? " none" :
-			    " #%06X", it->fill);
-			buf_printf(out, it->stroke == SC_NONE ? " none" :
-			    " #%06X", it->stroke);
-			break;
-		case SC_TEXT:
-			buf_printf(out, "text %s %s %.0f%s",
-			    role_str(it->role), anchors[it->anchor], it->size,
-			    it->bold ? " bold" : "");
-			dumpnum(out, it->x);
-			dumpnum(out, it->y);
-			buf_putc(out, ' ');
-			buf_putjson(out, it->text);
-			break;
-		}
-		buf_putc(out, '\n');
-	}
 }

@@ -15,6 +15,7 @@ diag_init(struct diag *d, FILE *out, const char *prog)
 	d->out = out;
 	d->prog = prog;
 	d->nwarn = d->nerr = 0;
+	d->hushed = 0;
 }
 
 void
@@ -28,7 +29,7 @@ diag_msg(struct diag *d, enum diag_level lvl, const char *file, int line,
 		d->nerr++;
 	else
 		d->nwarn++;
-	if (d->out == NULL)
+	if (d->out == NULL || (lvl == DIAG_WARN && d->hushed > 0))
 		return;
 	buf_init(&b);
 	buf_printf(&b, "%s: ", d->prog);

@@ -27,7 +27,7 @@
 #include <pango/pangocairo.h>
 
 #include "buf.h"
-#include "chart.h"
+#include "scene.h"
 #include "diag.h"
 #include "draw.h"
 #include "pngenc.h"

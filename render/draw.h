@@ -11,7 +11,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
-#include "chart.h"
+#include "scene.h"
 #include "diag.h"
 
 struct draw;

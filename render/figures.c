@@ -10,9 +10,11 @@
  * value happens to be displayed.  Only change_pct is rounded, once,
  * here (figures_round1), so every output shows the same percentage.
  */
+#include <assert.h>
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "figures.h"
 #include "model.h"
@@ -99,14 +101,14 @@ trend_of(const struct figures *f, enum better better)
 }
 
 static enum status
-status_of(const struct figures *f, const struct indicator *ind)
+status_at(const struct point *pt, const struct indicator *ind)
 {
 	const struct target	*t = &ind->target;
 	double			 v;
 
-	if (f->latest == NULL || !t->set)
+	if (pt == NULL || !t->set)
 		return STATUS_NONE;
-	v = f->latest->value;
+	v = pt->value;
 	switch (ind->better) {
 	case BETTER_NEITHER:
 		return STATUS_NONE;
@@ -139,6 +141,283 @@ find_period(const struct series *s, const struct period *want)
 	return NULL;
 }
 
+/* Whether b is the period after a, for a run (see figures.h). */
+static bool
+adjacent(const struct period *a, const struct period *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case PERIOD_DAY:
+		return true;
+	case PERIOD_MONTH:
+		return b->year * 12 + b->month == a->year * 12 + a->month + 1;
+	case PERIOD_QUARTER:
+		return b->year * 4 + b->quarter ==
+		    a->year * 4 + a->quarter + 1;
+	case PERIOD_FYEAR:
+	case PERIOD_YEAR:
+		return b->year == a->year + 1;
+	}
+	abort();	/* not a period kind */
+}
+
+static int
+sign(double d)
+{
+	return d > 0 ? 1 : d < 0 ? -1 : 0;
+}
+
+/*
+ * The strongest run ending at latest: the one covering more points;
+ * on a tie, the target's (it says more to a board than a direction).
+ */
+static void
+run_of(const struct indicator *ind, struct figures *f)
+{
+	const struct series	*s = &ind->series;
+	const struct point	*pts = s->pts;
+	size_t			 last, i, nd = 0, nt = 0;
+	int			 dir = 0;
+
+	memset(&f->run, 0, sizeof(f->run));
+	if (f->latest == NULL)
+		return;
+	last = (size_t)(f->latest - pts);
+
+	/* Direction: consecutive changes of one sign (0 for level). */
+	for (i = last; i > 0; i--) {
+		if (!pts[i - 1].has_value ||
+		    !adjacent(&pts[i - 1].period, &pts[i].period))
+			break;
+		if (i == last)
+			dir = sign(pts[i].value - pts[i - 1].value);
+		else if (sign(pts[i].value - pts[i - 1].value) != dir)
+			break;
+		nd++;
+	}
+	/* Target: consecutive points at their status green. */
+	if (ind->better != BETTER_NEITHER && ind->target.set)
+		for (i = last + 1; i-- > 0;) {
+			if (!pts[i].has_value ||
+			    status_at(&pts[i], ind) != STATUS_GREEN ||
+			    (i < last && !adjacent(&pts[i].period,
+			    &pts[i + 1].period)))
+				break;
+			nt++;
+		}
+	if (nt >= FIGURES_RUN_MIN && nt >= nd + 1) {
+		f->run.kind = RUN_TARGET;
+		f->run.length = f->run.npoints = nt;
+	} else if (nd >= FIGURES_RUN_MIN) {
+		f->run.kind = dir > 0 ? RUN_RISING : dir < 0 ? RUN_FALLING :
+		    RUN_LEVEL;
+		f->run.length = nd;
+		f->run.npoints = nd + 1;
+	} else
+		return;
+	f->run.since = &pts[last + 1 - f->run.npoints];
+	f->run.whole = f->run.npoints == f->nvalues;
+}
+
+/*
+ * The authority's point sharing comparator point cp's period (see
+ * figures.h), or NULL.
+ */
+static const struct point *
+shared(const struct indicator *ind, const struct point *cp)
+{
+	const struct series	*s = &ind->series;
+	const struct point	*same_end = NULL;
+	size_t			 i;
+
+	for (i = 0; i < s->npts; i++) {
+		if (!s->pts[i].has_value)
+			continue;
+		if (period_eq(&s->pts[i].period, &cp->period))
+			return &s->pts[i];
+		if (ind->unit != UNIT_COUNT && same_end == NULL &&
+		    period_end(&s->pts[i].period) == period_end(&cp->period))
+			same_end = &s->pts[i];
+	}
+	return same_end;
+}
+
+bool
+figures_comparator(const struct indicator *ind, const struct figures *f,
+    size_t i, struct figcomp *c)
+{
+	const struct series	*s;
+	const struct point	*cp, *own;
+	struct period		 ya;
+	size_t			 k, at;
+
+	assert(i < ind->ncs);
+	memset(c, 0, sizeof(*c));
+	s = &ind->cs[i].s;
+	c->comp = ind->cs[i].comp;
+	if (f->latest == NULL)
+		return false;
+	for (k = s->npts; k-- > 0;)
+		if (s->pts[k].has_value &&
+		    period_cmp(&s->pts[k].period, &f->latest->period) <= 0)
+			break;
+	if (k >= s->npts)
+		return false;
+	at = k;
+	c->pt = cp = &s->pts[at];
+	c->difference = snap12(f->latest->value - cp->value);
+
+	/* The gap a year before, else at the first shared period. */
+	if (period_year_before(&cp->period, &ya))
+		for (k = 0; k < at; k++)
+			if (s->pts[k].has_value &&
+			    period_eq(&s->pts[k].period, &ya) &&
+			    (own = shared(ind, &s->pts[k])) != NULL) {
+				c->before = &s->pts[k];
+				c->before_own = own;
+				break;
+			}
+	for (k = 0; c->before == NULL && k < at; k++)
+		if (s->pts[k].has_value &&
+		    (own = shared(ind, &s->pts[k])) != NULL) {
+			c->before = &s->pts[k];
+			c->before_own = own;
+		}
+	if (c->before != NULL)
+		c->gap_before = snap12(c->before_own->value -
+		    c->before->value);
+	return true;
+}
+
+void
+figures_counts(const struct model *m, const struct figures *figs,
+    struct figcounts *c)
+{
+	size_t	 i;
+
+	memset(c, 0, sizeof(*c));
+	c->set = true;
+	c->period = m->report.period;
+	for (i = 0; i < m->ninds; i++)
+		c->n[figs[i].status]++;
+}
+
+/* The period before p, of its form; false for a day (no such thing as
+ * the report of the day before) or before PERIOD_YEAR_MIN. */
+static bool
+period_before(const struct period *p, struct period *out)
+{
+	*out = *p;
+	switch (p->kind) {
+	case PERIOD_DAY:
+		return false;
+	case PERIOD_MONTH:
+		if (--out->month == 0) {
+			out->month = 12;
+			out->year--;
+		}
+		break;
+	case PERIOD_QUARTER:
+		if (--out->quarter == 0) {
+			out->quarter = 4;
+			out->year--;
+		}
+		break;
+	case PERIOD_FYEAR:
+	case PERIOD_YEAR:
+		out->year--;
+		break;
+	}
+	return out->year >= PERIOD_YEAR_MIN;
+}
+
+void
+figures_counts_previous(const struct model *m, const struct figures *figs,
+    struct figcounts *c)
+{
+	const struct point	*when = NULL, *any = NULL;
+	size_t			 i;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < m->ninds; i++) {
+		const struct point *p = figs[i].previous;
+
+		if (!figs[i].has_prev_status)
+			continue;
+		c->n[figs[i].prev_status]++;
+		if (any == NULL || period_cmp(&p->period, &any->period) > 0)
+			any = p;
+		if (period_cmp(&p->period, &m->report.period) < 0 &&
+		    (when == NULL || period_cmp(&p->period,
+		    &when->period) > 0))
+			when = p;
+	}
+	if (any == NULL)
+		return;
+	/* The report before this one, where the reports are regular. */
+	c->set = true;
+	if (period_before(&m->report.period, &c->period))
+		return;
+	when = when != NULL ? when : any;
+	c->period = when->period;
+}
+
+void
+figures_from_snapshot(const struct model *m, struct figures *figs,
+    const struct snapshot *s, struct figcounts *c)
+{
+	size_t	 i, k;
+
+	memset(c, 0, sizeof(*c));
+	c->set = true;
+	c->period = s->period;
+	for (k = 0; k < s->ninds; k++)
+		c->n[s->inds[k].status]++;
+	for (i = 0; i < m->ninds; i++) {
+		figs[i].has_prev_status = false;
+		figs[i].prev_status = STATUS_NONE;
+		for (k = 0; k < s->ninds; k++)
+			if (strcmp(s->inds[k].id, m->inds[i].id) == 0) {
+				figs[i].has_prev_status = true;
+				figs[i].prev_status = s->inds[k].status;
+				break;
+			}
+	}
+}
+
+void
+figures_snapshot_release(struct snapshot *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->ninds; i++)
+		free(s->inds[i].id);
+	free(s->inds);
+	free(s->pstr);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *
+figures_run_str(enum run_kind k)
+{
+	switch (k) {
+	case RUN_NONE:
+		return "none";
+	case RUN_RISING:
+		return "rising";
+	case RUN_FALLING:
+		return "falling";
+	case RUN_LEVEL:
+		return "level";
+	case RUN_TARGET:
+		return "target";
+	}
+	abort();	/* not a run */
+}
+
 void
 figures_compute(const struct indicator *ind, struct figures *f)
 {
@@ -168,7 +447,10 @@ figures_compute(const struct indicator *ind, struct figures *f)
 		ya = find_period(s, &before);
 
 	f->trend = trend_of(f, ind->better);
-	f->status = status_of(f, ind);
+	f->status = status_at(f->latest, ind);
+	f->has_prev_status = f->previous != NULL;
+	f->prev_status = status_at(f->previous, ind);
+	run_of(ind, f);
 	figures_compare(&f->year_ago, f->latest, ya);
 	figures_compare(&f->highest, f->latest, hi);
 	figures_compare(&f->lowest, f->latest, lo);

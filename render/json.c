@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -53,6 +54,7 @@
 #include "json.h"
 #include "model.h"
 #include "period.h"
+#include "rfile.h"
 #include "util.h"
 
 /* Where a value is: its own place and, for a member, its key's. */
@@ -67,6 +69,7 @@ struct msg {
 	enum diag_level	 lvl;
 	size_t		 seq;		/* for a stable sort */
 	char		*text;		/* "PATH: message", ours */
+	size_t		 plen;		/* bytes of "PATH: " in text */
 };
 
 /* Kinds of object, for unknown-field warnings. */
@@ -96,6 +99,7 @@ struct seen {
 
 struct ctx {
 	const char	*name;		/* file name for messages */
+	const struct json_where *where;	/* places in another file, or NULL */
 	struct model	*m;
 	struct msg	*msgs;
 	size_t		 nmsgs, maxmsgs;
@@ -110,6 +114,9 @@ struct ctx {
 	size_t		 nseen;
 	bool		 comps_ok;	/* can comparator references be
 					   checked against m->comps? */
+	bool		 vcheck;	/* figures checked against vunit */
+	enum unit	 vunit;		/* the unit of the figures being read */
+	bool		 vwhole;	/* and a count must be whole */
 };
 
 /* One open array or object in the scanner. */
@@ -222,6 +229,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 {
 	struct buf	 b;
 	struct msg	*mm;
+	size_t		 plen;
 
 	/* Counted, not kept: a bad file cannot fill the memory or the
 	 * terminal with messages. */
@@ -232,6 +240,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	buf_init(&b);
 	if (path != NULL && *path != '\0')
 		buf_printf(&b, "%s: ", path);
+	plen = b.len;
 	buf_vprintf(&b, fmt, ap);
 	if (c->nmsgs == c->maxmsgs) {
 		c->maxmsgs = c->maxmsgs == 0 ? 16 : c->maxmsgs * 2;
@@ -243,6 +252,7 @@ vaddmsg(struct ctx *c, enum diag_level lvl, int line, int col,
 	mm->lvl = lvl;
 	mm->seq = c->nmsgs;
 	mm->text = buf_detach(&b, NULL);
+	mm->plen = plen;
 	buf_release(&b);
 	return c->nmsgs++;
 }
@@ -295,6 +305,32 @@ msg_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/*
+ * Writes message mm at the place in the source file that c->where gives
+ * for its line and column of the JSON text, without the JSON path when
+ * the place says enough.
+ */
+static void
+msg_where(struct ctx *c, const struct msg *mm, struct diag *d)
+{
+	struct buf	 label, file;
+	int		 line = 0, col = 0;
+	bool		 nopath;
+
+	buf_init(&label);
+	buf_init(&file);
+	nopath = c->where->place(c->where->arg, mm->line, mm->col, &line,
+	    &col, &label);
+	if (label.len > 0)
+		buf_printf(&file, "%s: %s", c->name, label.data);
+	else
+		buf_puts(&file, c->name);
+	diag_msg(d, mm->lvl, file.data, line, col, "%s",
+	    mm->text + (nopath ? mm->plen : 0));
+	buf_release(&file);
+	buf_release(&label);
+}
+
 /* Sorts the messages by place and writes them through d. */
 static void
 msg_flush(struct ctx *c, struct diag *d)
@@ -304,8 +340,11 @@ msg_flush(struct ctx *c, struct diag *d)
 	if (c->nmsgs > 1)
 		qsort(c->msgs, c->nmsgs, sizeof(*c->msgs), msg_cmp);
 	for (i = 0; i < c->nmsgs; i++)
-		diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
-		    c->msgs[i].col, "%s", c->msgs[i].text);
+		if (c->where != NULL && c->msgs[i].line > 0)
+			msg_where(c, &c->msgs[i], d);
+		else
+			diag_msg(d, c->msgs[i].lvl, c->name, c->msgs[i].line,
+			    c->msgs[i].col, "%s", c->msgs[i].text);
 	if (c->nunshown > 0)
 		diag_msg(d, c->nunshown_err > 0 ? DIAG_ERROR : DIAG_WARN,
 		    c->name, 0, 0, "%zu more %s not shown (%zu errors in "
@@ -1503,10 +1542,45 @@ get_period(struct ctx *c, const cJSON *obj, const cJSON *v,
 static bool
 figure_ok(struct ctx *c, const cJSON *v)
 {
-	if (isfinite(v->valuedouble) &&
-	    fabs(v->valuedouble) <= JSON_MAX_VALUE)
+	double		 x = v->valuedouble;
+	const char	*want = NULL;
+
+	if (!isfinite(x) || fabs(x) > JSON_MAX_VALUE) {
+		cerr(c, v, "out of range (a figure must be between -1e15 "
+		    "and 1e15)");
+		return false;
+	}
+	if (!c->vcheck)
 		return true;
-	cerr(c, v, "out of range (a figure must be between -1e15 and 1e15)");
+	/* What each unit can be (see "Units" in scorecard(1)). */
+	switch (c->vunit) {
+	case UNIT_COUNT:
+		if (c->vwhole && (x < 0 || x != floor(x)))
+			want = "a count must be a whole number, 0 or more";
+		else if (x < 0)
+			want = "a count must be 0 or more";
+		break;
+	case UNIT_PERCENT:
+		if (x < 0 || x > 100)
+			want = "a percentage must be from 0 to 100";
+		break;
+	case UNIT_RATE10K:
+		if (x < 0)
+			want = "a rate must be 0 or more";
+		break;
+	case UNIT_DAYS:
+	case UNIT_WEEKS:
+		if (x < 0)
+			want = c->vunit == UNIT_DAYS ? "a number of days must "
+			    "be 0 or more" : "a number of weeks must be 0 or "
+			    "more";
+		break;
+	case UNIT_NUMBER:
+		break;
+	}
+	if (want == NULL)
+		return true;
+	cerr(c, v, "%s; found %.15g", want, x);
 	return false;
 }
 
@@ -1982,6 +2056,13 @@ check_breakdown(struct ctx *c, const cJSON *obj, const cJSON *v,
 	b->unit = UNIT_COUNT;
 	if (get_word(c, v, f[3], "unit", 0, units, &w))
 		b->unit = (enum unit)w;
+	c->vcheck = false;
+	if (f[3] == NULL || b->unit != UNIT_COUNT ||
+	    strcmp(f[3]->valuestring, "count") == 0) {
+		c->vcheck = true;
+		c->vunit = b->unit;
+		c->vwhole = true;
+	}
 	if (!present(c, v, f[2], "items", F_REQ))
 		goto out;
 	imark = push(c, "items");
@@ -2002,6 +2083,7 @@ check_breakdown(struct ctx *c, const cJSON *obj, const cJSON *v,
 	}
 	pop(c, imark);
 out:
+	c->vcheck = c->vwhole = false;
 	pop(c, mark);
 }
 
@@ -2074,8 +2156,12 @@ check_indicator(struct ctx *c, const cJSON *v, size_t i,
 	get_string(c, v, f[I_TITLE], "title", F_REQ | F_NONEMPTY,
 	    &ind->title);
 	get_string(c, v, f[I_SECTION], "section", 0, &ind->section);
-	if (get_word(c, v, f[I_UNIT], "unit", F_REQ, units, &w))
+	if (get_word(c, v, f[I_UNIT], "unit", F_REQ, units, &w)) {
 		ind->unit = (enum unit)w;
+		/* Figures in the unit's range; a count of children whole. */
+		c->vcheck = true;
+		c->vunit = ind->unit;
+	}
 	ind->better = BETTER_NEITHER;
 	better_ok = f[I_BETTER] == NULL;
 	if (get_word(c, v, f[I_BETTER], "better", 0, betters, &w)) {
@@ -2085,16 +2171,52 @@ check_indicator(struct ctx *c, const cJSON *v, size_t i,
 	check_target(c, v, f[I_TARGET], ind, better_ok);
 	if (present(c, v, f[I_SERIES], "series", F_REQ)) {
 		mark = push(c, "series");
+		c->vwhole = true;
 		check_series(c, f[I_SERIES], &ind->series, "series");
+		c->vwhole = false;
 		pop(c, mark);
 	}
+	/* Other areas' averages of a count need not be whole. */
 	check_cseries(c, v, f[I_COMPS], ind);
+	c->vcheck = false;
 	check_table(c, v, ind);
 	check_breakdown(c, v, f[I_BREAKDOWN], ind);
 	get_string(c, v, f[I_COMMENTARY], "commentary", 0, &ind->commentary);
 	ind->chart = CHART_AUTO;
 	if (get_word(c, v, f[I_CHART], "chart", 0, charts, &w))
 		ind->chart = (enum chart_kind)w;
+}
+
+/*
+ * Every name the output will use is known now: two ids that would make
+ * the same file or element id are refused here, before anything is
+ * drawn, at the later id.  idnode[i] is indicator i's valid, first-used
+ * id or NULL.
+ */
+static void
+check_made_names(struct ctx *c, const cJSON **idnode)
+{
+	struct model_clash *cl;
+	size_t		 n, k, a, b, mark;
+
+	n = model_name_clashes(c->m, &cl);
+	for (k = 0; k < n; k++) {
+		a = cl[k].first;
+		b = cl[k].second;
+		/* A duplicate id is reported already. */
+		if (idnode[a] == NULL || idnode[b] == NULL)
+			continue;
+		mark = push_index(c, b);
+		buf_printf(&c->path, " (id %s)", quoted(c, c->m->inds[b].id));
+		path_key(c, &c->path, "id");
+		/* Ids are [a-z0-9-]: nothing to escape or cut. */
+		cerr(c, idnode[b], "\"%s\" and indicators[%zu] (id \"%s\", "
+		    "line %d) would both make %s \"%s\"; rename one",
+		    c->m->inds[b].id, a, c->m->inds[a].id,
+		    c->pos[idnode[a]->valueint].line, cl[k].what, cl[k].name);
+		pop(c, mark);
+	}
+	model_clashes_free(cl, n);
 }
 
 static void
@@ -2122,6 +2244,7 @@ check_indicators(struct ctx *c, const cJSON *top, const cJSON *v)
 			check_indicator(c, e, c->m->ninds++, idnode);
 			pop(c, emark);
 		}
+		check_made_names(c, idnode);
 		free(idnode);
 	}
 	pop(c, mark);
@@ -2262,6 +2385,37 @@ model_clear(struct model *m)
 	m->ninds = 0;
 }
 
+/*
+ * The encoding of a file in UTF-16 or UTF-32, by its byte order mark or,
+ * without one, by where the NUL bytes of its first ASCII characters
+ * fall (JSON text starts with an ASCII character); NULL for anything
+ * else.  UTF-32's marks are tested first: FF FE 00 00 starts with
+ * UTF-16's.
+ */
+static const char *
+wide_encoding(const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (len >= 4 && memcmp(u, "\x00\x00\xfe\xff", 4) == 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && memcmp(u, "\xff\xfe\x00\x00", 4) == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && memcmp(u, "\xfe\xff", 2) == 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && memcmp(u, "\xff\xfe", 2) == 0)
+		return "UTF-16 (little-endian)";
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && u[0] == 0 && u[1] != 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && u[0] != 0 && u[1] == 0)
+		return "UTF-16 (little-endian)";
+	return NULL;
+}
+
 /* Line and column of byte off in text, counted as the scanner does. */
 static void
 offset_pos(const char *text, size_t off, int *line, int *col)
@@ -2282,16 +2436,24 @@ bool
 json_load_mem(struct model *m, const char *name, const char *text,
     size_t len, struct diag *d)
 {
+	return json_load_where(m, name, text, len, NULL, d);
+}
+
+bool
+json_load_where(struct model *m, const char *name, const char *text,
+    size_t len, const struct json_where *where, struct diag *d)
+{
 	struct ctx	 c;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
+	const char	*end = NULL, *enc;
 	size_t		 i;
 	int		 line, col;
-	bool		 ok;
+	bool		 ok, bom = false;
 
 	assert(m->ninds == 0 && m->ncomps == 0);
 	memset(&c, 0, sizeof(c));
 	c.name = name;
+	c.where = where;
 	c.m = m;
 	buf_init(&c.path);
 	buf_init(&c.q);
@@ -2299,16 +2461,19 @@ json_load_mem(struct model *m, const char *name, const char *text,
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;			/* UTF-8 byte order mark */
 		len -= 3;
+		bom = true;
 	}
-	if (len == 0)
+	if (len == 0 && bom)
+		addmsg(&c, DIAG_ERROR, 1, 2, NULL, "unexpected end of file "
+		    "after the byte order mark, expected a value");
+	else if (len == 0)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
 	else if (len > JSON_MAX_BYTES)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
 		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-	else if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 ||
-	    memcmp(text, "\xfe\xff", 2) == 0))
+	else if ((enc = wide_encoding(text, len)) != NULL)
 		addmsg(&c, DIAG_ERROR, 1, 1, NULL,
-		    "file is UTF-16; save it as UTF-8");
+		    "file is %s; save it as UTF-8", enc);
 	else if (scan(&c, text, len)) {
 		root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 		if (root == NULL) {
@@ -2350,13 +2515,17 @@ json_load(struct model *m, const char *path, struct diag *d)
 	size_t		 n;
 	bool		 ok = false;
 
-	/* "-": standard input, named as GCC names it. */
-	if (strcmp(path, "-") == 0) {
-		f = stdin;
-		path = JSON_STDIN;
-	} else if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	const char	*why;
+	int		 fd;
+
+	/* A snapshot's input.json (input.c reads what users give). */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	buf_init(&b);
@@ -2370,8 +2539,159 @@ json_load(struct model *m, const char *path, struct diag *d)
 	}
 	ok = json_load_mem(m, path, b.data, b.len, d);
 out:
-	if (f != stdin)
-		fclose(f);
+	fclose(f);
 	buf_release(&b);
+	return ok;
+}
+
+/*
+ * An archived summary.json: the report's period and each indicator's
+ * published status.  Only what the last report said is read; anything
+ * else in it (which a later scorecard may add) is left alone.
+ */
+static void
+check_snapshot(struct ctx *c, const cJSON *root, struct snapshot *s)
+{
+	const cJSON	*rep, *per, *inds, *it, *id, *st;
+	size_t		 mark, mk2, n, i, k;
+	static const char *const sts[] = { "none", "green", "amber", "red" };
+
+	if (!cJSON_IsObject(root)) {
+		cerr(c, root, "expected an object: a summary.json");
+		return;
+	}
+	rep = cJSON_GetObjectItemCaseSensitive(root, "report");
+	per = cJSON_GetObjectItemCaseSensitive(rep, "period");
+	inds = cJSON_GetObjectItemCaseSensitive(root, "indicators");
+	mark = push(c, "report");
+	if (!cJSON_IsObject(rep))
+		cerr(c, rep != NULL ? rep : root, rep != NULL ?
+		    "expected an object" : "missing \"report\"");
+	else {
+		mk2 = push(c, "period");
+		if (!cJSON_IsString(per) ||
+		    !period_parse(per->valuestring, &s->period))
+			cerr(c, per != NULL ? per : rep, "expected a period");
+		else
+			s->pstr = xstrdup(per->valuestring);
+		pop(c, mk2);
+	}
+	pop(c, mark);
+	mark = push(c, "indicators");
+	if (!cJSON_IsArray(inds)) {
+		cerr(c, inds != NULL ? inds : root, "expected an array");
+		pop(c, mark);
+		return;
+	}
+	n = (size_t)cJSON_GetArraySize(inds);
+	if (n > JSON_MAX_INDICATORS) {
+		cerr(c, inds, "more than %d indicators",
+		    JSON_MAX_INDICATORS);
+		pop(c, mark);
+		return;
+	}
+	s->inds = xcalloc(n > 0 ? n : 1, sizeof(*s->inds));
+	i = 0;
+	cJSON_ArrayForEach(it, inds) {
+		mk2 = push_index(c, i++);
+		id = cJSON_GetObjectItemCaseSensitive(it, "id");
+		st = cJSON_GetObjectItemCaseSensitive(it, "status");
+		if (!cJSON_IsString(id) || !cJSON_IsString(st)) {
+			cerr(c, it, "expected an object with \"id\" and "
+			    "\"status\"");
+			pop(c, mk2);
+			continue;
+		}
+		for (k = 0; k < 4; k++)
+			if (strcmp(st->valuestring, sts[k]) == 0)
+				break;
+		if (k == 4) {
+			size_t	 m3 = push(c, "status");
+
+			cerr(c, st, "expected \"red\", \"amber\", \"green\" "
+			    "or \"none\"");
+			pop(c, m3);
+		} else {
+			s->inds[s->ninds].id = xstrdup(id->valuestring);
+			s->inds[s->ninds++].status = k == 0 ? STATUS_NONE :
+			    k == 1 ? STATUS_GREEN : k == 2 ? STATUS_AMBER :
+			    STATUS_RED;
+		}
+		pop(c, mk2);
+	}
+	pop(c, mark);
+}
+
+bool
+json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
+{
+	struct ctx	 c;
+	struct model	*m;
+	struct buf	 b;
+	cJSON		*root = NULL;
+	const char	*end = NULL, *why;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 i, n;
+	bool		 ok;
+	int		 fd;
+
+	memset(s, 0, sizeof(*s));
+	/* A snapshot's file: a pipe planted there is refused, unread. */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
+		return false;
+	}
+	buf_init(&b);
+	while (b.len <= JSON_MAX_BYTES && (n = fread(chunk, 1,
+	    sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		fclose(f);
+		buf_release(&b);
+		return false;
+	}
+	fclose(f);
+	m = model_new();	/* the scanner's context wants one */
+	memset(&c, 0, sizeof(c));
+	c.name = path;
+	c.m = m;
+	buf_init(&c.path);
+	buf_init(&c.q);
+	if (b.len == 0)
+		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
+	else if (b.len > JSON_MAX_BYTES)
+		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
+		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
+	else if (scan(&c, b.data, b.len)) {
+		root = cJSON_ParseWithLengthOpts(b.data, b.len, &end, false);
+		if (root == NULL || stamp(root, 0) != c.npos)
+			addmsg(&c, DIAG_ERROR, 0, 0, NULL, "cJSON cannot "
+			    "parse the file");
+		else
+			check_snapshot(&c, root, s);
+	}
+	cJSON_Delete(root);
+	ok = c.nerr == 0;
+	if (!ok)
+		figures_snapshot_release(s);
+	msg_flush(&c, d);
+	for (i = 0; i < c.nmsgs; i++)
+		free(c.msgs[i].text);
+	free(c.msgs);
+	free(c.pos);
+	for (i = 0; i < c.nseen; i++)
+		free(c.seen[i].key);
+	buf_release(&c.path);
+	buf_release(&c.q);
+	buf_release(&b);
+	model_free(m);
 	return ok;
 }

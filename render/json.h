@@ -59,7 +59,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "figures.h"
 #include "model.h"
 
 /* Limits on hostile input; each error message names the limit. */
@@ -85,12 +87,8 @@
 					   significant digits, scale.h
 					   takes |values| up to 1e15) */
 
-/* What messages call standard input ("-"). */
-#define	JSON_STDIN	"<stdin>"
-
 /*
- * Reads and checks the file at path ("-": standard input) into m (empty,
- * from model_new()).
+ * Reads and checks the file at path into m (empty, from model_new()).
  * Returns true on success (warnings allowed).  On failure every problem
  * has been reported through d and m is left as it came: no report
  * fields, no comparators, no indicators.  Borrows path for the call;
@@ -104,5 +102,37 @@ bool	json_load(struct model *m, const char *path, struct diag *d);
  */
 bool	json_load_mem(struct model *m, const char *name, const char *text,
 	    size_t len, struct diag *d);
+
+/*
+ * Where a place in text made from another file (a workbook, a CSV file)
+ * is in that file, for messages in the user's terms.  place() is given
+ * the line and column of the JSON text and sets either *line and *col
+ * (a place in a text file) or appends a label such as "Indicators!F7"
+ * to label (messages then read "NAME: LABEL: error: ..."); it returns
+ * true when the place says enough and the JSON path is left out.
+ */
+struct json_where {
+	void	*arg;
+	bool	(*place)(void *arg, int jline, int jcol, int *line, int *col,
+		    struct buf *label);
+};
+
+/*
+ * As json_load_mem(), for JSON text made from another file: every
+ * message with a place is placed through where (borrowed for the call;
+ * NULL: as json_load_mem()).
+ */
+bool	json_load_where(struct model *m, const char *name, const char *text,
+	    size_t len, const struct json_where *where, struct diag *d);
+
+/*
+ * Reads the statuses a report published from its summary.json at path
+ * (outputs.md): report.period and each indicator's id and status, into
+ * *s (free with figures_snapshot_release()).  The text is checked as
+ * strictly as an input's.  Returns false, every problem reported
+ * through d and *s empty, if it cannot be read.
+ */
+bool	json_load_snapshot(struct snapshot *s, const char *path,
+	    struct diag *d);
 
 #endif

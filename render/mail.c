@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "mail.h"
+#include "utf8.h"
 
 #define	ALT	"=_scorecard_alternative"
 #define	REL	"=_scorecard_related"
@@ -48,8 +49,7 @@ encwords(struct buf *out, const char *s)
 
 	while (i < n) {
 		len = n - i < 45 ? n - i : 45;
-		while (i + len < n && ((unsigned char)s[i + len] & 0xC0) == 0x80)
-			len--;
+		len = utf8_cut(s + i, len);
 		if (i > 0)
 			BUF_PUTSL(out, "\r\n ");
 		BUF_PUTSL(out, "=?UTF-8?B?");

@@ -37,14 +37,20 @@ enum exitcode {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: scorecard render FILE.json... -o DIR [--template FILE] "
+	fputs("usage: scorecard render FILE... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
+	    "                        [--archive ARCHIVE]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
-	    "                        [--mail-date D] [-j N]\n"
-	    "       scorecard archive FILE.json --into ARCHIVE [--replace]\n"
-	    "       scorecard layout FILE.json\n"
+	    "                        [--mail-date D] [-j N] [SHEET OPTIONS]\n"
+	    "       scorecard archive FILE --into ARCHIVE [--replace] "
+	    "[SHEET OPTIONS]\n"
+	    "       scorecard convert FILE [--to json|xlsx] [-o OUT] "
+	    "[SHEET OPTIONS]\n"
+	    "       scorecard layout FILE\n"
 	    "       scorecard template -o FILE.xhtml\n"
-	    "       scorecard --help | --version\n", fp);
+	    "       scorecard --help | --version\n"
+	    "SHEET OPTIONS: [--title T] [--organisation O] [--period P]\n",
+	    fp);
 }
 
 static void
@@ -52,8 +58,9 @@ help(void)
 {
 	usage(stdout);
 	fputs("\n"
-	    "Turns children's-services indicators (JSON) into a highlight "
-	    "report.\n\n"
+	    "Turns children's-services indicators (JSON, an Excel workbook "
+	    "or CSV)\ninto a highlight report.  FILE's kind is found by its "
+	    "content.\n\n"
 	    "  render FILE.json   write DIR/report.html, DIR/summary.json,\n"
 	    "                     DIR/report.eml and DIR/charts/<id>.{png,svg,pdf};\n"
 	    "                     with several inputs, DIR/<name>/ for each,\n"
@@ -62,18 +69,27 @@ help(void)
 	    "                     overwritten; --replace keeps the old one as\n"
 	    "                     <period>.replaced-N) and rewrite\n"
 	    "                     ARCHIVE/index.html\n"
+	    "  convert FILE       print FILE's JSON equivalent (normalised JSON);\n"
+	    "                     --to xlsx -o OUT.xlsx writes a workbook\n"
 	    "  layout FILE.json   print the layout of every chart (for tests)\n"
 	    "  template -o FILE   write a copy of the default template to FILE\n"
 	    "                     and its stylesheet beside it, to edit\n"
-	    "  FILE.json: - reads standard input (one input only)\n\n"
+	    "  FILE: - reads standard input (one input only)\n\n"
 	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
 	    "                     a previous render or is empty)\n"
 	    "  -t, --template F   an XHTML template of your own\n"
 	    "  -j, --jobs N       workers for several inputs (default: one a CPU)\n"
 	    "      --no-pdf       do not write charts/<id>.pdf\n"
+	    "      --archive A    compare with the last report archived in A\n"
+	    "                     (its latest snapshot before this period)\n"
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "      --title T, --organisation O, --period P\n"
+	    "                     report fields for a CSV file (which has "
+	    "none);\n"
+	    "                     for a workbook, they override its Report "
+	    "sheet\n"
 	    "  -h, --help         show this help\n"
 	    "  -V, --version      show the version\n\n"
 	    "Exit status: 0 done, 1 bad input or template, 2 bad command "
@@ -195,12 +211,17 @@ main(int argc, char *argv[])
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
 		{ "into", required_argument, NULL, 'I' },
+		{ "archive", required_argument, NULL, 'A' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "replace", no_argument, NULL, 'R' },
 		{ "mail-from", required_argument, NULL, 'F' },
 		{ "mail-to", required_argument, NULL, 'T' },
 		{ "mail-subject", required_argument, NULL, 'S' },
 		{ "mail-date", required_argument, NULL, 'D' },
+		{ "title", required_argument, NULL, 1 },
+		{ "organisation", required_argument, NULL, 2 },
+		{ "period", required_argument, NULL, 3 },
+		{ "to", required_argument, NULL, 4 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -208,7 +229,7 @@ main(int argc, char *argv[])
 	struct report_opts o;
 	struct diag	 d;
 	struct buf	 tpl, etpl, atpl, assets, out;
-	const char	*into = NULL;
+	const char	*into = NULL, *to = NULL;
 	int		 jobs = 0;
 	bool		 replace = false;
 	const char	*cmd, *why;
@@ -242,6 +263,7 @@ main(int argc, char *argv[])
 	cmd = argv[0];
 	argv[0] = (char *)(strcmp(cmd, "layout") == 0 ? "scorecard layout" :
 	    strcmp(cmd, "archive") == 0 ? "scorecard archive" :
+	    strcmp(cmd, "convert") == 0 ? "scorecard convert" :
 	    strcmp(cmd, "template") == 0 ? "scorecard template" :
 	    "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
@@ -259,6 +281,14 @@ main(int argc, char *argv[])
 		case 'I':
 			into = optarg;
 			break;
+		case 'A':
+			if (*optarg == '\0') {
+				fputs("scorecard: --archive: expected a "
+				    "folder\n", stderr);
+				return EXIT_USAGE;
+			}
+			o.history = optarg;
+			break;
 		case 'j':
 			jobs = atoi(optarg);
 			if (jobs < 1 || jobs > 256) {
@@ -269,6 +299,24 @@ main(int argc, char *argv[])
 			break;
 		case 'R':
 			replace = true;
+			break;
+		case 1:
+			o.sheet.title = optarg;
+			break;
+		case 2:
+			o.sheet.organisation = optarg;
+			break;
+		case 3:
+			o.sheet.period = optarg;
+			break;
+		case 4:
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "xlsx") != 0) {
+				fprintf(stderr, "scorecard: --to: expected "
+				    "json or xlsx, not %s\n", optarg);
+				return EXIT_USAGE;
+			}
+			to = optarg;
 			break;
 		case 'F':
 		case 'T':
@@ -308,13 +356,53 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (strcmp(cmd, "convert") == 0) {
+		if (argc != 1) {
+			fputs("scorecard: convert: one input file at a time\n",
+			    stderr);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		o.input = argv[0];
+		if (to != NULL && strcmp(to, "xlsx") == 0) {
+			if (o.outdir == NULL || *o.outdir == '\0') {
+				fputs("scorecard: convert: --to xlsx needs "
+				    "-o FILE.xlsx\n", stderr);
+				usage(stderr);
+				return EXIT_USAGE;
+			}
+			switch (report_to_xlsx(&o, o.outdir, &d)) {
+			case REPORT_OK:
+				return EXIT_OK;
+			case REPORT_INPUT:
+				return EXIT_INPUT;
+			case REPORT_OUTPUT:
+				return EXIT_OUTPUT;
+			}
+		}
+		if (o.outdir != NULL) {
+			fputs("scorecard: convert: -o is for --to xlsx; the "
+			    "JSON goes to standard output\n", stderr);
+			return EXIT_USAGE;
+		}
+		buf_init(&out);
+		if (report_convert(&o, &out, &d) != REPORT_OK)
+			rc = EXIT_INPUT;
+		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0)
+			rc = EXIT_OUTPUT;
+		buf_release(&out);
+		tmpl_cleanup();
+		return rc;
+	}
 	if (strcmp(cmd, "layout") == 0) {
 		if (argc != 1) {
 			usage(stderr);
 			return EXIT_USAGE;
 		}
+		o.input = argv[0];
 		buf_init(&out);
-		if (report_layout(argv[0], &out, &d) != REPORT_OK)
+		if (report_layout(&o, &out, &d) != REPORT_OK)
 			rc = EXIT_INPUT;
 		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
 		    fflush(stdout) != 0)

@@ -4,7 +4,10 @@
  * everything else reads it.  model_free() knows every pointer in
  * model.h, so a new heap field there needs a line here.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model.h"
 #include "util.h"
@@ -272,4 +275,110 @@ model_periods(const struct indicator *ind, size_t *pn)
 	free(at);
 	*pn = n;
 	return ps;
+}
+
+/*
+ * The names a render makes from an indicator's id, each in the space
+ * where it must be unique: files of charts/ ("f") and the ids of the
+ * report's elements ("h").  report.c and svg.c make them; a new one
+ * there needs a line here.
+ */
+static const struct {
+	char		 space;
+	bool		 breakdown;	/* made only for a breakdown */
+	const char	*pre, *post;
+	const char	*what;		/* for messages */
+} made_names[] = {
+	{ 'f', false, "charts/", ".png", "the chart file" },
+	{ 'f', true, "charts/", "-breakdown.png", "the chart file" },
+	{ 'h', false, "ind-", "", "the element id" },
+	{ 'h', false, "tbl-", "", "the element id" },
+	{ 'h', true, "tbl-", "-breakdown", "the element id" },
+	{ 'h', false, "", "-title", "the element id" },
+	{ 'h', false, "", "-desc", "the element id" },
+	{ 'h', true, "", "-breakdown-title", "the element id" },
+	{ 'h', true, "", "-breakdown-desc", "the element id" },
+};
+
+struct made {
+	char	*name;		/* space, then the name */
+	size_t	 ind, kind;
+};
+
+static int
+made_cmp(const void *a, const void *b)
+{
+	const struct made	*x = a, *y = b;
+	int			 r;
+
+	if ((r = strcmp(x->name, y->name)) != 0)
+		return r;
+	return x->ind < y->ind ? -1 : x->ind > y->ind;
+}
+
+size_t
+model_name_clashes(const struct model *m, struct model_clash **out)
+{
+	const size_t	 nk = sizeof(made_names) / sizeof(made_names[0]);
+	struct made	*v;
+	struct model_clash *c = NULL;
+	size_t		 i, k, n = 0, nc = 0, j;
+	const char	*id;
+
+	*out = NULL;
+	v = xcalloc(m->ninds * nk + 1, sizeof(*v));
+	for (i = 0; i < m->ninds; i++) {
+		if ((id = m->inds[i].id) == NULL)
+			continue;
+		for (k = 0; k < nk; k++) {
+			size_t	 len;
+
+			if (made_names[k].breakdown &&
+			    m->inds[i].breakdown == NULL)
+				continue;
+			len = 1 + strlen(made_names[k].pre) + strlen(id) +
+			    strlen(made_names[k].post) + 1;
+			v[n].name = xmalloc(len);
+			snprintf(v[n].name, len, "%c%s%s%s",
+			    made_names[k].space, made_names[k].pre, id,
+			    made_names[k].post);
+			v[n].ind = i;
+			v[n].kind = k;
+			n++;
+		}
+	}
+	qsort(v, n, sizeof(*v), made_cmp);
+	/* Each pair of indicators once, at its first clash. */
+	for (i = 0; i + 1 < n; i++) {
+		if (strcmp(v[i].name, v[i + 1].name) != 0 ||
+		    v[i].ind == v[i + 1].ind)
+			continue;
+		for (j = 0; j < nc; j++)
+			if (c[j].first == v[i].ind &&
+			    c[j].second == v[i + 1].ind)
+				break;
+		if (j < nc)
+			continue;
+		c = xreallocarray(c, nc + 1, sizeof(*c));
+		c[nc].first = v[i].ind;
+		c[nc].second = v[i + 1].ind;
+		c[nc].what = made_names[v[i].kind].what;
+		c[nc].name = xstrdup(v[i].name + 1);
+		nc++;
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+	*out = c;
+	return nc;
+}
+
+void
+model_clashes_free(struct model_clash *c, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(c[i].name);
+	free(c);
 }

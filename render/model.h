@@ -170,6 +170,28 @@ const struct period **model_periods(const struct indicator *ind,
  * strings.  model_chart_str(CHART_AUTO) is "auto", which is not an
  * input word (the default when "chart" is absent).
  */
+/*
+ * Two indicators whose ids would make the same name in the output:
+ * a chart file (an indicator "b" with a breakdown and another
+ * "b-breakdown" both make charts/b-breakdown.png) or an element id of
+ * the report ("ind-x-title" from "x-title" and from "ind-x").
+ */
+struct model_clash {
+	size_t		 first, second;	/* indexes into m->inds, first < second */
+	const char	*what;		/* "the chart file", "the element id" */
+	char		*name;		/* the name both would make */
+};
+
+/*
+ * Finds every pair of m's indicators that would make a name in common,
+ * each pair once; indicators without an id are skipped.  Returns the
+ * number found, with the array in *out (free it with
+ * model_clashes_free()).
+ */
+size_t		 model_name_clashes(const struct model *m,
+		    struct model_clash **out);
+void		 model_clashes_free(struct model_clash *c, size_t n);
+
 const char	*model_unit_str(enum unit);
 const char	*model_better_str(enum better);
 const char	*model_chart_str(enum chart_kind);

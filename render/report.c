@@ -34,17 +34,22 @@
 #include "draw.h"
 #include "figures.h"
 #include "fmt.h"
+#include "history.h"
+#include "input.h"
 #include "json.h"
+#include "jsonout.h"
 #include "mail.h"
 #include "model.h"
 #include "period.h"
 #include "report.h"
+#include "rfile.h"
 #include "sha256.h"
 #include "summary.h"
 #include "svg.h"
 #include "tmpl.h"
 #include "util.h"
 #include "words.h"
+#include "xlsxwrite.h"
 
 /* One file of the output, made in memory before anything is written. */
 struct ofile {
@@ -343,7 +348,8 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	desc_add(b, &n, &full, &s);
 	BUF_PUTSL(&s, "Latest ");
 	fmt_value_unit(&s, f->latest->value, ind->unit);
-	buf_printf(&s, " in %s", t2);
+	buf_putc(&s, ' ');
+	words_when(&s, &f->latest->period);
 	if (f->latest->provisional)
 		BUF_PUTSL(&s, " (provisional)");
 	if (f->previous != NULL) {
@@ -360,8 +366,9 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 	if (f->highest.pt != NULL && f->highest.pt != f->latest) {
 		BUF_PUTSL(&s, "Highest ");
 		fmt_value(&s, f->highest.pt->value, ind->unit);
-		buf_printf(&s, " in %s.", period_long(&f->highest.pt->period,
-		    t1, sizeof(t1)));
+		buf_putc(&s, ' ');
+		words_when(&s, &f->highest.pt->period);
+		buf_putc(&s, '.');
 		desc_add(b, &n, &full, &s);
 	}
 	if (ind->target.set) {
@@ -518,13 +525,20 @@ ctx_indicator(struct tctx *c, const struct indicator *ind,
 		fmt_value(b, f->latest->value, ind->unit);
 		tctx_text(c, "latest", b->data);
 		ctx_period(c, "latest_period", &f->latest->period);
+		buf_reset(b);
+		words_when(b, &f->latest->period);
+		tctx_text(c, "latest_when", b->data);
 		tctx_bool(c, "provisional", f->latest->provisional);
 	} else if (suppressed_latest(ind) != NULL) {
 		tctx_text(c, "latest", "[c]");
 		ctx_period(c, "latest_period", &suppressed_latest(ind)->period);
+		buf_reset(b);
+		words_when(b, &suppressed_latest(ind)->period);
+		tctx_text(c, "latest_when", b->data);
 	} else {
 		tctx_text(c, "latest", "not available");
 		tctx_text(c, "latest_period", "");
+		tctx_text(c, "latest_when", "");
 	}
 	if (f->previous != NULL) {
 		buf_reset(b);
@@ -559,6 +573,7 @@ struct charts {
 	struct measure	 ms;
 	struct chart_opts opts;
 	bool		 pdf;
+	bool		 check_only;	/* lay out and write SVG only */
 	/* PNGs being encoded: the draw ticket and the file it goes to. */
 	struct pending {
 		int	 ticket;
@@ -599,6 +614,8 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 	buf_printf(&path, "charts/%s.svg", name);
 	out = ofile_add(of, path.data);
 	buf_put(out, svg.data, svg.len);
+	if (ch->check_only)
+		goto done;	/* drawing fails only for want of memory */
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
 	/* Filled in by collect_charts(): the encoding runs meanwhile. */
@@ -618,6 +635,7 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 		if (!draw_pdf(ch->dr, s, ofile_add(of, path.data), d))
 			goto fail;
 	}
+done:
 	buf_release(&path);
 	buf_release(&svg);
 	return true;
@@ -664,7 +682,8 @@ shorten(struct buf *b, const char *s, size_t max)
 /* Binds the whole model into root and makes every chart file. */
 static bool
 bind(struct tctx *root, const struct model *m, const struct figures *figs,
-    struct charts *ch, struct ofiles *of, struct diag *d)
+    const struct figcounts *prev, struct charts *ch, struct ofiles *of,
+    struct diag *d)
 {
 	struct tctx	*sec = NULL, *ic, *row;
 	struct scene	 s;
@@ -713,6 +732,7 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	tctx_list(root, "sections");
 	tctx_list(root, "performing_well");
 	tctx_list(root, "areas_for_focus");
+	tctx_list(root, "neither_list");
 
 	for (i = 0; i < m->ninds; i++) {
 		const struct indicator *ind = &m->inds[i];
@@ -734,7 +754,18 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 		ctx_indicator(ic, ind, f, &b);
 		buf_reset(&b);
 		words_indicator(&b, ind, f);
+		words_context(&b, m, ind, f);
 		tctx_text(ic, "sentence", b.data);
+		buf_reset(&b);
+		if (words_unlisted(&b, ind, f)) {
+			struct tctx *li = tctx_add(root, "neither_list");
+
+			tctx_text(li, "reason", b.data);
+			tctx_text(li, "title", ind->title);
+			buf_reset(&b);
+			buf_printf(&b, "#ind-%s", ind->id);
+			tctx_text(li, "href", b.data);
+		}
 		if (words_performing_well(ind, f) ||
 		    words_area_for_focus(ind, f)) {
 			struct tctx *li = tctx_add(root,
@@ -838,6 +869,19 @@ bind(struct tctx *root, const struct model *m, const struct figures *figs,
 	buf_printf(&b, "%zu", m->ninds);
 	tctx_text(root, "n_indicators", b.data);
 	ctx_counts(root, n);
+	{
+		struct figcounts now;
+
+		figures_counts(m, figs, &now);
+		buf_reset(&b);
+		words_counts(&b, &now, prev);
+		if (b.len > 0)
+			tctx_text(root, "counts_moved", b.data);
+		buf_reset(&b);
+		words_changes(&b, m, figs, prev);
+		if (b.len > 0)
+			tctx_text(root, "status_changes", b.data);
+	}
 	ok = true;
 out:
 	scene_release(&s);
@@ -922,19 +966,50 @@ rm_tree(const char *path)
 	rmdir(path);
 }
 
-/* Makes every missing parent folder of path (not path itself). */
+/* The folders mkparents() made, to be taken away if the run fails. */
+struct made {
+	char	**v;
+	size_t	  n;
+};
+
+/*
+ * Makes every missing parent folder of path (not path itself), noting
+ * each in *md.  A path, or a part of it, too long for the system is
+ * refused before anything is made.
+ */
 static bool
-mkparents(const char *path, struct diag *d)
+mkparents(const char *path, struct made *md, struct diag *d)
 {
 	char	*p, *s;
+	const char *part;
 	bool	 ok = true;
 
+	/* Room for the temporary folder beside it: ".tmp-XXXXXX". */
+	if (strlen(path) + 12 > PATH_MAX) {
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "output path is too long "
+		    "(%zu bytes; the limit is %d)", strlen(path),
+		    PATH_MAX - 12);
+		return false;
+	}
+	for (part = path; *part != '\0'; part += strcspn(part, "/")) {
+		part += strspn(part, "/");
+		if (strcspn(part, "/") + 12 > NAME_MAX + 1) {
+			diag_msg(d, DIAG_ERROR, NULL, 0, 0, "a folder name in "
+			    "the output path is too long (%zu bytes; the "
+			    "limit is %d)", strcspn(part, "/"), NAME_MAX - 11);
+			return false;
+		}
+	}
 	p = xstrdup(path);
 	for (s = p + 1; *s != '\0'; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+		if (mkdir(p, 0777) == 0) {
+			md->v = xreallocarray(md->v, md->n + 1,
+			    sizeof(*md->v));
+			md->v[md->n++] = xstrdup(p);
+		} else if (errno != EEXIST) {
 			diag_msg(d, DIAG_ERROR, p, 0, 0, "cannot create "
 			    "folder: %s", strerror(errno));
 			ok = false;
@@ -945,6 +1020,33 @@ mkparents(const char *path, struct diag *d)
 	free(p);
 	return ok;
 }
+
+/*
+ * Forgets the folders mkparents() made; with undo, first removes them,
+ * innermost first (rmdir(): only while they are still empty).
+ */
+static void
+made_release(struct made *md, bool undo)
+{
+	while (md->n > 0) {
+		md->n--;
+		if (undo)
+			rmdir(md->v[md->n]);
+		free(md->v[md->n]);
+	}
+	free(md->v);
+	md->v = NULL;
+}
+
+/*
+ * The one rule for symbolic links, for render -o and archive --into: the
+ * folder named is never a link (those in the path above it are followed
+ * as usual).  A render swaps a new folder in for it, which would replace
+ * the link, not what it leads to; an archive would write somewhere its
+ * name does not say.
+ */
+#define	LINK_REFUSED	"is a symbolic link; give the folder it leads to " \
+			"(scorecard does not write through a link)"
 
 /*
  * Whether dir may be replaced: it is missing, empty, or holds a
@@ -965,6 +1067,10 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 		if (errno == ENOENT)
 			return true;
 		diag_msg(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return false;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, LINK_REFUSED);
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -1148,6 +1254,7 @@ static bool
 commit(const char *outdir, const struct ofiles *of, struct diag *d)
 {
 	struct buf	 tmp, parent, prefix;
+	struct made	 md = { NULL, 0 };
 	char		*dir, *slash;
 	size_t		 len;
 	bool		 exists, ok = false;
@@ -1161,7 +1268,7 @@ commit(const char *outdir, const struct ofiles *of, struct diag *d)
 	buf_init(&tmp);
 	buf_init(&parent);
 	buf_init(&prefix);
-	if (!mkparents(dir, d) || !replaceable(dir, &exists, d))
+	if (!mkparents(dir, &md, d) || !replaceable(dir, &exists, d))
 		goto out;
 	if ((slash = strrchr(dir, '/')) == NULL)
 		BUF_PUTSL(&parent, ".");
@@ -1204,6 +1311,8 @@ fail:
 out:
 	if (lock >= 0)
 		close(lock);
+	/* Nothing is left of a failed run, not even a parent folder. */
+	made_release(&md, !ok);
 	buf_release(&tmp);
 	buf_release(&parent);
 	buf_release(&prefix);
@@ -1238,8 +1347,8 @@ mail_date(const struct report_opts *o, const struct model *m)
  */
 static bool
 make_email(const struct report_opts *o, const struct model *m,
-    const struct figures *figs, const struct tctx *c, struct ofiles *of,
-    struct diag *d)
+    const struct figures *figs, const struct figcounts *prev,
+    const struct tctx *c, struct ofiles *of, struct diag *d)
 {
 	struct tmpl	 *t;
 	struct buf	  html, text, subj, name, cid, *out;
@@ -1259,7 +1368,7 @@ make_email(const struct report_opts *o, const struct model *m,
 	img = xcalloc(m->ninds, sizeof(*img));
 	if (!tmpl_render(t, c, &html, d))
 		goto out;
-	words_text_report(&text, m, figs);
+	words_text_report(&text, m, figs, prev);
 	/* The PNG parts, in report order; names live in of until freed. */
 	for (i = 0; i < m->ninds; i++) {
 		buf_reset(&name);
@@ -1341,42 +1450,58 @@ all_figures(const struct model *m)
 }
 
 /*
- * Makes every file of a render in memory: from len bytes of text when
- * text is not NULL (the archive reads the input once, so that what it
- * keeps is what it rendered), else from the file o->input.  On success
- * m holds the model.
+ * Makes every file of a render in memory from the input in, read once
+ * (so that what the archive keeps is what it rendered).  On success m
+ * holds the model, and equiv, if not NULL, the input's JSON equivalent.
  */
 static enum report_status
-build(const struct report_opts *o, const char *text, size_t len,
-    struct model *m, struct ofiles *of, struct diag *d)
+build(const struct report_opts *o, const struct input *in,
+    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
 	struct tctx	*c = NULL;
 	struct charts	 ch;
+	struct snapshot	 snap;
+	struct figcounts prev;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
-	bool		 loaded;
 
 	memset(&ch, 0, sizeof(ch));
+	memset(&snap, 0, sizeof(snap));
 	/* Check the input and the template before drawing anything. */
-	loaded = text != NULL ? json_load_mem(m, strcmp(o->input, "-") == 0 ?
-	    JSON_STDIN : o->input, text, len, d) : json_load(m, o->input, d);
-	if (!loaded)
+	if (!input_load(m, in, &o->sheet, d))
 		goto out;
+	if (equiv != NULL)
+		jsonout_model(equiv, m);	/* before anything is hidden */
 	model_suppress(m);
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
 	figs = all_figures(m);
-	summary_write(ofile_add(of, "summary.json"), m, figs);
+	/* The last report: the archive's, else one period back. */
+	figures_counts_previous(m, figs, &prev);
+	if (o->history != NULL) {
+		switch (history_last(o->history, &m->report.period,
+		    !o->history_optional, &snap, d)) {
+		case HISTORY_FOUND:
+			figures_from_snapshot(m, figs, &snap, &prev);
+			break;
+		case HISTORY_NONE:
+			break;
+		case HISTORY_ERROR:
+			goto out;
+		}
+	}
+	summary_write(ofile_add(of, "summary.json"), m, figs, &prev);
 
 	ch.dr = draw_new();
 	draw_measure(ch.dr, &ch.ms);
 	chart_defaults(&ch.opts);
 	ch.opts.ownlabel = m->report.organisation;
 	ch.pdf = o->pdf;
+	ch.check_only = o->check_only;
 	c = tctx_new();
-	if (!bind(c, m, figs, &ch, of, d)) {
+	if (!bind(c, m, figs, &prev, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -1387,7 +1512,7 @@ build(const struct report_opts *o, const char *text, size_t len,
 		goto out;
 	}
 	if (o->email_template != NULL &&
-	    !make_email(o, m, figs, c, of, d))
+	    !make_email(o, m, figs, &prev, c, of, d))
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
@@ -1396,6 +1521,7 @@ out:
 	tctx_free(c);
 	tmpl_free(t);
 	free(figs);
+	figures_snapshot_release(&snap);
 	return rc;
 }
 
@@ -1404,51 +1530,22 @@ report_render(const struct report_opts *o, struct diag *d)
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	enum report_status rc;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
 
 	m = model_new();
-	rc = build(o, NULL, 0, m, &of, d);
-	if (rc == REPORT_OK && !commit(o->outdir, &of, d))
+	if (o->checked)
+		d->hushed++;
+	if (input_read(&in, o->input, d))
+		rc = build(o, &in, m, &of, NULL, d);
+	if (o->checked)
+		d->hushed--;
+	if (rc == REPORT_OK && !o->check_only && !commit(o->outdir, &of, d))
 		rc = REPORT_OUTPUT;
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
-}
-
-/* Reads the whole file into b, capped at JSON_MAX_BYTES. */
-static bool
-slurp(const char *path, struct buf *b, struct diag *d)
-{
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n;
-	bool	 ok;
-
-	if (strcmp(path, "-") == 0) {
-		fp = stdin;
-		path = JSON_STDIN;
-	} else if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return false;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		buf_put(b, chunk, n);
-		if (b->len > JSON_MAX_BYTES)
-			break;
-	}
-	ok = !ferror(fp);
-	if (fp != stdin)
-		fclose(fp);
-	if (!ok)
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	else if (b->len > JSON_MAX_BYTES) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "file too large (the limit "
-		    "is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-		ok = false;
-	}
-	return ok;
 }
 
 /* A snapshot's folder name: the period with '/' and ' ' as '-'. */
@@ -1780,25 +1877,45 @@ report_archive(const struct report_opts *o, const char *archive,
 {
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
-	struct buf	 in, name, dest, tmp, old, *man;
+	struct report_opts ao;
+	struct input	 in;
+	struct buf	 name, dest, tmp, old, equiv, *man;
 	enum report_status rc;
-	char		 hex[65];
-	size_t		 i;
+	struct made	 md = { NULL, 0 };
+	struct stat	 st;
+	char		 hex[65], *adir = NULL;
+	size_t		 i, len;
 	int		 lock = -1, alock = -1;
 
 	m = model_new();
-	buf_init(&in);
+	buf_init(&equiv);
 	buf_init(&name);
 	buf_init(&dest);
 	buf_init(&tmp);
 	buf_init(&old);
-	if (!slurp(o->input, &in, d)) {
+	if (!input_read(&in, o->input, d)) {
 		rc = REPORT_INPUT;
 		goto out;
 	}
-	if ((rc = build(o, in.data, in.len, m, &of, d)) != REPORT_OK)
+	/* The last report is this archive's, always. */
+	ao = *o;
+	if (ao.history == NULL) {
+		ao.history = archive;
+		ao.history_optional = true;
+	}
+	if ((rc = build(&ao, &in, m, &of, &equiv, d)) != REPORT_OK)
 		goto out;
-	buf_put(ofile_add(&of, "input.json"), in.data, in.len);
+	/* The input byte for byte; beside a spreadsheet, its JSON, which
+	 * the index and a later render read without a spreadsheet reader. */
+	if (in.kind == INPUT_JSON)
+		buf_put(ofile_add(&of, "input.json"), in.data.data,
+		    in.data.len);
+	else {
+		buf_printf(&tmp, "input.%s", input_ext(in.kind));
+		buf_put(ofile_add(&of, tmp.data), in.data.data, in.data.len);
+		buf_reset(&tmp);
+		buf_put(ofile_add(&of, "input.json"), equiv.data, equiv.len);
+	}
 	/* The manifest: every file's SHA-256, sorted by name. */
 	qsort(of.f, of.n, sizeof(*of.f), ofile_cmp);
 	man = ofile_add(&of, "MANIFEST.sha256");
@@ -1811,13 +1928,22 @@ report_archive(const struct report_opts *o, const char *archive,
 	snapshot_name(&name, &m->report.period);
 	buf_printf(&dest, "%s/%s", archive, name.data);
 	buf_printf(&tmp, "%s/", archive);
-	if (!mkparents(tmp.data, d))
+	/* The archive itself is never a link (LINK_REFUSED). */
+	len = strlen(archive);
+	while (len > 1 && archive[len - 1] == '/')
+		len--;
+	adir = xstrndup(archive, len);
+	if (lstat(adir, &st) == 0 && S_ISLNK(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, LINK_REFUSED);
+		goto out;
+	}
+	if (!mkparents(tmp.data, &md, d))
 		goto out;
 	/* One run at a time in an archive. */
-	if ((alock = open(archive, O_RDONLY | O_DIRECTORY |
+	if ((alock = open(adir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) == -1) {
 		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot open: %s",
-		    strerror(errno));
+		    errno == ELOOP ? LINK_REFUSED : strerror(errno));
 		goto out;
 	}
 	if (flock(alock, LOCK_EX | LOCK_NB) == -1) {
@@ -1902,11 +2028,15 @@ out:
 		close(lock);
 	if (alock >= 0)
 		close(alock);
+	/* Folders this run made and left empty go if it failed. */
+	made_release(&md, rc != REPORT_OK);
+	free(adir);
 	buf_release(&old);
 	buf_release(&tmp);
 	buf_release(&dest);
 	buf_release(&name);
-	buf_release(&in);
+	buf_release(&equiv);
+	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);
 	return rc;
@@ -1921,17 +2051,79 @@ stub_width(void *arg, const char *s, double size, bool bold)
 }
 
 enum report_status
-report_layout(const char *input, struct buf *out, struct diag *d)
+report_convert(const struct report_opts *o, struct buf *out, struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	enum report_status rc = REPORT_INPUT;
+
+	m = model_new();
+	if (input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d)) {
+		jsonout_model(out, m);
+		rc = REPORT_OK;
+	}
+	input_release(&in);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_to_xlsx(const struct report_opts *o, const char *path,
+    struct diag *d)
+{
+	struct model	*m;
+	struct input	 in;
+	struct buf	 tmp;
+	enum report_status rc = REPORT_INPUT;
+	int		 fd;
+
+	m = model_new();
+	buf_init(&tmp);
+	if (!input_read(&in, o->input, d) || !input_load(m, &in, &o->sheet, d))
+		goto out;
+	rc = REPORT_OUTPUT;
+	/* A temporary file beside the destination, renamed into place. */
+	buf_printf(&tmp, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (!xlsxwrite_model(m, tmp.data, d)) {
+		unlink(tmp.data);
+		goto out;
+	}
+	if (rename(tmp.data, path) == -1) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot rename into "
+		    "place: %s", strerror(errno));
+		unlink(tmp.data);
+		goto out;
+	}
+	rc = REPORT_OK;
+out:
+	input_release(&in);
+	buf_release(&tmp);
+	model_free(m);
+	return rc;
+}
+
+enum report_status
+report_layout(const struct report_opts *o, struct buf *out, struct diag *d)
 {
 	struct model	*m;
 	struct figures	*figs;
 	struct measure	 ms = { NULL, stub_width };
 	struct chart_opts opts;
 	struct scene	 s;
+	struct input	 in;
 	size_t		 i;
+	bool		 ok;
 
 	m = model_new();
-	if (!json_load(m, input, d)) {
+	ok = input_read(&in, o->input, d) && input_load(m, &in, &o->sheet, d);
+	input_release(&in);
+	if (!ok) {
 		model_free(m);
 		return REPORT_INPUT;
 	}

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "book.h"
 #include "buf.h"
 #include "diag.h"
 
@@ -21,7 +22,8 @@ enum report_status {
 };
 
 struct report_opts {
-	const char	*input;		/* indicator JSON path */
+	const char	*input;		/* JSON, workbook or CSV path */
+	struct book_opts sheet;		/* report fields for a spreadsheet */
 	const char	*outdir;	/* destination folder */
 	const char	*template;	/* XHTML template path */
 	const char	*assets;	/* folder data-sc-inline may read */
@@ -34,15 +36,33 @@ struct report_opts {
 	bool		 has_mail_date;	/* else report.published, else
 					   SOURCE_DATE_EPOCH, else the day
 					   after the period: never the clock */
+	const char	*history;	/* an archive: the last report is its
+					   latest snapshot before this one
+					   (NULL: worked out from the series) */
+	bool		 history_optional; /* a missing archive folder is
+					   no snapshot, not an error */
+	bool		 check_only;	/* report_render(): make everything
+					   but the PNG and PDF charts in
+					   memory, write nothing */
+	bool		 checked;	/* checked so already: the input's
+					   and template's warnings are not
+					   shown again */
 };
 
-/* Renders one input per o, reporting every problem through d. */
+/*
+ * Renders one input per o, reporting every problem through d.  With
+ * o->check_only, does every check a render does (the input, the
+ * template filled in memory, the email) and writes nothing: a
+ * REPORT_OK then means that a render can fail only in writing.
+ */
 enum report_status report_render(const struct report_opts *o,
 		    struct diag *d);
 
 /*
  * Archives one render: makes everything report_render() makes, plus
- * input.json (the input byte for byte) and MANIFEST.sha256 (sha256sum -c
+ * input.json (the input byte for byte; for a workbook or CSV file, its
+ * JSON equivalent, with the file itself kept byte for byte as
+ * input.xlsx or input.csv) and MANIFEST.sha256 (sha256sum -c
  * format), as the new folder archive/<period> ("2022-01", "2021-22-Q2"),
  * then rewrites archive/index.html listing every snapshot, newest first.
  * A snapshot is never overwritten: if archive/<period> exists the run
@@ -62,7 +82,22 @@ enum report_status report_archive(const struct report_opts *o,
  * scene_dump()) to out, measuring text as 0.6 em a character so that
  * the result does not depend on fonts: the golden test of layout.
  */
-enum report_status report_layout(const char *input, struct buf *out,
-		    struct diag *d);
+enum report_status report_layout(const struct report_opts *o,
+		    struct buf *out, struct diag *d);
+
+/*
+ * Loads o->input (any kind) and appends its JSON equivalent, in the
+ * normal form of jsonout.c, to out.
+ */
+enum report_status report_convert(const struct report_opts *o,
+		    struct buf *out, struct diag *d);
+
+/*
+ * Loads o->input (any kind) and writes it as a workbook in the sheet
+ * layout to the file path (through a temporary file beside it, renamed
+ * into place: a failed run leaves path as it was).
+ */
+enum report_status report_to_xlsx(const struct report_opts *o,
+		    const char *path, struct diag *d);
 
 #endif

@@ -35,6 +35,7 @@
 #include "buf.h"
 #include "figures.h"
 #include "model.h"
+#include "period.h"
 #include "summary.h"
 
 static void
@@ -128,9 +129,104 @@ put_cmp(struct buf *b, int level, const struct figcmp *c)
 	end(b, level, '}');
 }
 
+/* "comparators": [ { "id", "label", "period", "value", "difference",
+ * "gap_before" } ], those with a value to compare with. */
 static void
-put_indicator(struct buf *b, int level, const struct indicator *ind,
-    const struct figures *f)
+put_comparators(struct buf *b, int level, const struct model *m,
+    const struct indicator *ind, const struct figures *f)
+{
+	struct figcomp	 c;
+	size_t		 i, k = 0;
+	int		 n, ng;
+
+	buf_putc(b, '[');
+	for (i = 0; i < ind->ncs; i++) {
+		if (!figures_comparator(ind, f, i, &c))
+			continue;
+		if (k++ > 0)
+			buf_putc(b, ',');
+		buf_putc(b, '\n');
+		indent(b, level);
+		buf_putc(b, '{');
+		n = 0;
+		key(b, level + 1, "id", &n);
+		buf_putjson(b, m->comps[c.comp].id);
+		key(b, level + 1, "label", &n);
+		buf_putjson(b, m->comps[c.comp].label);
+		key(b, level + 1, "period", &n);
+		buf_putjson(b, c.pt->pstr);
+		key(b, level + 1, "value", &n);
+		num_or_null(b, c.pt->value);
+		key(b, level + 1, "difference", &n);
+		num_or_null(b, c.difference);
+		key(b, level + 1, "gap_before", &n);
+		if (c.before == NULL)
+			BUF_PUTSL(b, "null");
+		else {
+			ng = 0;
+			buf_putc(b, '{');
+			key(b, level + 2, "period", &ng);
+			buf_putjson(b, c.before->pstr);
+			key(b, level + 2, "difference", &ng);
+			num_or_null(b, c.gap_before);
+			end(b, level + 2, '}');
+		}
+		end(b, level + 1, '}');
+	}
+	if (k > 0)
+		end(b, level, ']');
+	else
+		buf_putc(b, ']');
+}
+
+/* "run": null or { "kind", "length", "since" }. */
+static void
+put_run(struct buf *b, int level, const struct figrun *r)
+{
+	int	 n = 0;
+
+	if (r->kind == RUN_NONE) {
+		BUF_PUTSL(b, "null");
+		return;
+	}
+	buf_putc(b, '{');
+	key(b, level, "kind", &n);
+	buf_putjson(b, figures_run_str(r->kind));
+	key(b, level, "length", &n);
+	buf_printf(b, "%zu", r->length);
+	key(b, level, "since", &n);
+	buf_putjson(b, r->since->pstr);
+	end(b, level, '}');
+}
+
+/* { "period", "red", "amber", "green", "none" }, or null. */
+static void
+put_counts(struct buf *b, int level, const struct figcounts *c)
+{
+	char	 tmp[32];
+	int	 n = 0;
+
+	if (c == NULL || !c->set) {
+		BUF_PUTSL(b, "null");
+		return;
+	}
+	buf_putc(b, '{');
+	key(b, level, "period", &n);
+	buf_putjson(b, period_canon(&c->period, tmp, sizeof(tmp)));
+	key(b, level, "red", &n);
+	buf_printf(b, "%zu", c->n[STATUS_RED]);
+	key(b, level, "amber", &n);
+	buf_printf(b, "%zu", c->n[STATUS_AMBER]);
+	key(b, level, "green", &n);
+	buf_printf(b, "%zu", c->n[STATUS_GREEN]);
+	key(b, level, "none", &n);
+	buf_printf(b, "%zu", c->n[STATUS_NONE]);
+	end(b, level, '}');
+}
+
+static void
+put_indicator(struct buf *b, int level, const struct model *m,
+    const struct indicator *ind, const struct figures *f)
 {
 	int	 n = 0;
 
@@ -153,13 +249,23 @@ put_indicator(struct buf *b, int level, const struct indicator *ind,
 	put_cmp(b, level + 1, &f->highest);
 	key(b, level, "lowest", &n);
 	put_cmp(b, level + 1, &f->lowest);
+	key(b, level, "comparators", &n);
+	put_comparators(b, level + 1, m, ind, f);
+	key(b, level, "run", &n);
+	put_run(b, level + 1, &f->run);
+	key(b, level, "previous_status", &n);
+	if (f->has_prev_status)
+		buf_putjson(b, figures_status_str(f->prev_status));
+	else
+		BUF_PUTSL(b, "null");
 	end(b, level, '}');
 }
 
 void
 summary_write(struct buf *out, const struct model *m,
-    const struct figures *figs)
+    const struct figures *figs, const struct figcounts *prev)
 {
+	struct figcounts now;
 	size_t	 i;
 	int	 n = 0, nr = 0;
 
@@ -174,6 +280,12 @@ summary_write(struct buf *out, const struct model *m,
 	str_or_null(out, m->report.pstr);
 	end(out, 2, '}');
 
+	figures_counts(m, figs, &now);
+	key(out, 1, "counts", &n);
+	put_counts(out, 2, &now);
+	key(out, 1, "counts_previous", &n);
+	put_counts(out, 2, prev);
+
 	key(out, 1, "indicators", &n);
 	buf_putc(out, '[');
 	for (i = 0; i < m->ninds; i++) {
@@ -181,7 +293,7 @@ summary_write(struct buf *out, const struct model *m,
 			buf_putc(out, ',');
 		buf_putc(out, '\n');
 		indent(out, 2);
-		put_indicator(out, 3, &m->inds[i], &figs[i]);
+		put_indicator(out, 3, m, &m->inds[i], &figs[i]);
 	}
 	if (m->ninds > 0)
 		end(out, 2, ']');

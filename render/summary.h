@@ -11,8 +11,12 @@
 #include "figures.h"
 #include "model.h"
 
-/* Appends summary.json for m; figs[i] are the figures of m->inds[i]. */
+/*
+ * Appends summary.json for m; figs[i] are the figures of m->inds[i];
+ * prev the counts of the last report ("counts_previous": null when
+ * prev is NULL or has no period).
+ */
 void	summary_write(struct buf *out, const struct model *m,
-	    const struct figures *figs);
+	    const struct figures *figs, const struct figcounts *prev);
 
 #endif

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "chart.h"
+#include "scene.h"
 #include "svg.h"
 
 /* One decimal place, no trailing ".0", never "-0". */

@@ -8,7 +8,7 @@
 #define SVG_H
 
 #include "buf.h"
-#include "chart.h"
+#include "scene.h"
 
 /* The font stack: DejaVu Sans (laid out with), then the metric-alike. */
 #define	SVG_FONTS	"'DejaVu Sans', Verdana, sans-serif"

@@ -24,12 +24,54 @@
 void	words_indicator(struct buf *b, const struct indicator *ind,
 	    const struct figures *f);
 
+/*
+ * Appends, each with a space before it, what else the minutes would
+ * say of it: its run (words_run), how it stands against each
+ * comparator's latest figure at or before its own ("It is better than
+ * England (12.2% in 2020/21)"; better or worse in its polarity, higher
+ * or lower where it has none), and how the gap with each moved ("Since
+ * Q3 2020/21 the gap has narrowed with the North East (from 70.7 to
+ * 42.9 per 10,000)").  Nothing with no value.
+ */
+void	words_context(struct buf *b, const struct model *m,
+	    const struct indicator *ind, const struct figures *f);
+
+/* Appends f->run as a sentence ("It has fallen in each of the last 11
+ * months."); nothing when no run holds. */
+void	words_run(struct buf *b, const struct indicator *ind,
+	    const struct figures *f);
+
+/* Appends "in " and the period, or "on " and a day. */
+void	words_when(struct buf *b, const struct period *p);
+
+/*
+ * For an indicator with a status or a trend that is in neither list
+ * (amber, unchanged, or with no better direction): appends why and
+ * returns true; else appends nothing and returns false.
+ */
+bool	words_unlisted(struct buf *b, const struct indicator *ind,
+	    const struct figures *f);
+
+/*
+ * Appends how the RAG counts moved since prev ("There are now 2 red
+ * indicators, down from 4 in December 2021; 5 amber, up from 3; and 6
+ * green, the same as then."); nothing when prev has no period.
+ */
+void	words_counts(struct buf *b, const struct figcounts *now,
+	    const struct figcounts *prev);
+
+/* Appends which indicators changed status since prev, by title, or that
+ * none did; nothing when prev has no period. */
+void	words_changes(struct buf *b, const struct model *m,
+	    const struct figures *figs, const struct figcounts *prev);
+
 /* Whether a committee would list it as performing well: green, or
  * improving where there is no target to judge by. */
 bool	words_performing_well(const struct indicator *ind,
 	    const struct figures *f);
 
-/* Whether it is an area for focus: red, or worsening against a target. */
+/* Whether it is an area for focus: red, or worsening (with a target
+ * or without one, wherever a direction is better). */
 bool	words_area_for_focus(const struct indicator *ind,
 	    const struct figures *f);
 
@@ -39,12 +81,13 @@ void	words_reason(struct buf *b, const struct indicator *ind,
 
 /*
  * Appends the whole report as plain text (the text/plain part of the
- * email): title, period, the RAG counts, the two lists, then each
- * indicator's figures, sentence and commentary, wrapped at 72 columns.
- * figs[i] are the figures of m->inds[i].
+ * email): title, period, the RAG counts and how they moved since prev
+ * (NULL or no period: not said), the two lists and what is in neither,
+ * then each indicator's figures, sentences and commentary, wrapped at
+ * 72 columns.  figs[i] are the figures of m->inds[i].
  */
 void	words_text_report(struct buf *b, const struct model *m,
-	    const struct figures *figs);
+	    const struct figures *figs, const struct figcounts *prev);
 
 /* The status and trend as words for readers: "Green", ..., "No target";
  * "Improving", ..., "No change", "Not enough data".  Static strings. */

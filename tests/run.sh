@@ -40,6 +40,14 @@ compare() {
 	fi
 }
 
+# Workbooks for the spreadsheet tests, made by openpyxl and a raw writer
+# (tests/sheets/make.py) into $OUT/sheets: error cases and goldens use them.
+if ! /usr/bin/python3 tests/sheets/make.py "$OUT/sheets" >"$OUT/sheets.log" 2>&1
+then
+	bad "tests/sheets/make.py failed (python3-openpyxl installed?)"
+	cat "$OUT/sheets.log"
+fi
+
 # Unit tests: each prints "N passed, N failed" last.
 if [ $regen = 0 ]; then
 	for t in tests/unit/test_*; do
@@ -145,6 +153,57 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# Spreadsheets.  A case NAME has tests/sheets/NAME.expected.json, what
+# `scorecard convert` makes of the input ($OUT/sheets/NAME.xlsx made by
+# make.py, or tests/sheets/NAME.xlsx or NAME.csv, committed), with the
+# options in NAME.args, and NAME.expected.stderr (its warnings).  The
+# input and its JSON equivalent render the same report, byte for byte.
+for exp in tests/sheets/*.expected.json; do
+	case=$(basename "$exp" .expected.json)
+	in=
+	for f in "$OUT/sheets/$case.xlsx" "tests/sheets/$case.xlsx" \
+	    "tests/sheets/$case.csv"; do
+		[ -f "$f" ] && in=$f && break
+	done
+	if [ -z "$in" ]; then bad "sheets $case: no input"; continue; fi
+	args=
+	[ -f "tests/sheets/$case.args" ] && args=$(cat "tests/sheets/$case.args")
+	# shellcheck disable=SC2086
+	$V ./scorecard convert "$in" $args >"$OUT/sheets/$case.json" \
+	    2>"$OUT/sheets/$case.stderr"
+	compare "$OUT/sheets/$case.json" "$exp"
+	compare "$OUT/sheets/$case.stderr" "tests/sheets/$case.expected.stderr"
+	[ $regen = 1 ] && continue
+	# shellcheck disable=SC2086
+	if ./scorecard render "$in" $args -o "$OUT/sheets/$case.a" 2>/dev/null &&
+	    ./scorecard render "$OUT/sheets/$case.json" -o "$OUT/sheets/$case.b" &&
+	    diff -r "$OUT/sheets/$case.a" "$OUT/sheets/$case.b" >/dev/null
+	then ok; else bad "sheets $case: renders differently from its JSON"; fi
+done
+
+# Round trips: every golden input to a workbook and back is the same
+# JSON (convert --to xlsx, then convert).
+if [ $regen = 0 ]; then
+	for in in tests/golden/*/input.json input/example.json; do
+		rt=$OUT/sheets/rt-$(basename "$(dirname "$in")")
+		if $V ./scorecard convert "$in" >"$rt.json" 2>/dev/null &&
+		    $V ./scorecard convert "$in" --to xlsx -o "$rt.xlsx" 2>"$rt.err" &&
+		    $V ./scorecard convert "$rt.xlsx" >"$rt.back.json" 2>>"$rt.err" &&
+		    cmp -s "$rt.json" "$rt.back.json"
+		then ok; else bad "round trip of $in through xlsx differs"
+			diff -u "$rt.json" "$rt.back.json" | head -n 20; cat "$rt.err"; fi
+	done
+	# The bundled workbook stays in step with the bundled JSON: the same
+	# JSON equivalent, the same report.
+	if ./scorecard convert input/example.xlsx >"$OUT/sheets/ex-x.json" &&
+	    ./scorecard convert input/example.json >"$OUT/sheets/ex-j.json" &&
+	    cmp -s "$OUT/sheets/ex-x.json" "$OUT/sheets/ex-j.json" &&
+	    ./scorecard render input/example.xlsx -o "$OUT/sheets/ex-x" &&
+	    ./scorecard render input/example.json -o "$OUT/sheets/ex-j" &&
+	    diff -r "$OUT/sheets/ex-x" "$OUT/sheets/ex-j" >/dev/null
+	then ok; else bad "input/example.xlsx is out of step with input/example.json (make example-xlsx)"; fi
+fi
+
 # The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
 # are compared by test_tmpl among the unit tests; it rewrites them too.
 if [ $regen = 1 ]; then
@@ -224,16 +283,61 @@ if command -v flock >/dev/null 2>&1; then
 	wait $lockpid 2>/dev/null
 fi
 
-# Several inputs in one run: a folder each; one bad input fails alone.
+# Only regular files are read: a named pipe as the template or as an
+# inlined stylesheet is refused at once, never waited on; the input may
+# be a pipe, named or "-" (standard input).
+ff=$OUT/fifo
+mkdir -p "$ff"
+mkfifo "$ff/p" "$ff/in"
+printf '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title><link rel="stylesheet" href="p" data-sc-inline="" /></head><body></body></html>\n' >"$ff/t.xhtml"
+timeout 10 ./scorecard render tests/golden/minimal/input.json -o "$ff/o1" \
+    --template "$ff/t.xhtml" 2>"$ff.err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$ff.err")" = "scorecard: $ff/t.xhtml:1:66: error: data-sc-inline: \"p\": is a pipe; only a regular file can be read here" ]; then ok
+else bad "fifo: an inlined named pipe (exit $rc)"; cat "$ff.err"; fi
+timeout 10 ./scorecard render tests/golden/minimal/input.json -o "$ff/o2" \
+    --template "$ff/p" 2>"$ff.err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$ff.err")" = "scorecard: $ff/p: error: cannot read template: is a pipe; only a regular file can be read here" ]; then ok
+else bad "fifo: a named pipe as the template (exit $rc)"; cat "$ff.err"; fi
+(sleep 0.3; cat tests/golden/minimal/input.json >"$ff/in") &
+if timeout 10 ./scorecard render "$ff/in" -o "$ff/o3" 2>"$ff.err" &&
+    [ -f "$ff/o3/report.html" ]; then ok
+else bad "fifo: a named pipe as the input"; cat "$ff.err"; fi
+wait
+if timeout 10 ./scorecard render - -o "$ff/o4" <tests/golden/minimal/input.json 2>"$ff.err" &&
+    cmp -s "$ff/o3/summary.json" "$ff/o4/summary.json"; then ok
+else bad "fifo: standard input as the input"; cat "$ff.err"; fi
+[ ! -e "$ff/o1" ] && [ ! -e "$ff/o2" ] && ok || bad "fifo: a refused render wrote"
+
+# Several inputs in one run: a folder each, all or nothing: one bad
+# input and nothing is written, nor an earlier render replaced.
 bt=$OUT/batch
 ./scorecard render input/example.json tests/golden/minimal/input.json \
     tests/errors/several-errors.json -o "$bt" -j 2 2>"$OUT/batch.err"
 rc=$?
-if [ $rc = 1 ] && [ -f "$bt/example/report.html" ] &&
-    [ -f "$bt/input/report.html" ] && [ ! -e "$bt/several-errors" ] &&
+if [ $rc = 1 ] && [ ! -e "$bt" ] &&
     grep -q "several-errors.json:19:41: error" "$OUT/batch.err" &&
     ! grep -q "rendered" "$OUT/batch.err"; then ok
 else bad "batch: exit $rc, or folders or messages wrong"; cat "$OUT/batch.err"; fi
+if ./scorecard render input/example.json tests/golden/minimal/input.json \
+    -o "$bt" -j 2 2>"$OUT/batch.err" && [ -f "$bt/example/report.html" ] &&
+    [ -f "$bt/input/report.html" ] && [ ! -s "$OUT/batch.err" ]; then ok
+else bad "batch: two good inputs"; cat "$OUT/batch.err"; fi
+cp -R "$bt" "$bt.before"
+./scorecard render tests/golden/rag/input.json tests/golden/minimal/input.json \
+    tests/errors/template-url-data.json -o "$bt" -j 2 \
+    --template tests/errors/template-url-data.xhtml 2>"$OUT/batch.err"
+rc=$?
+if [ $rc = 1 ] && diff -r "$bt.before" "$bt" >/dev/null && [ ! -e "$bt/rag" ] &&
+    [ "$(grep -c error "$OUT/batch.err")" = 1 ]; then ok
+else bad "batch: a template error in one input changed the others (exit $rc)"; cat "$OUT/batch.err"; fi
+# Warnings are shown once, though every input is read twice.
+sed 's/"cla-count"/"cla-count", "colour": "red"/' tests/golden/minimal/input.json >"$OUT/warn.json"
+./scorecard render "$OUT/warn.json" input/example.json -o "$bt.w3" 2>"$OUT/batch.err"
+rc=$?
+if [ $rc = 0 ] && [ "$(grep -c 'warning: .*colour: unknown field' "$OUT/batch.err")" = 1 ]; then ok
+else bad "batch: a warning not shown exactly once (exit $rc)"; cat "$OUT/batch.err"; fi
 if ./scorecard render input/example.json tests/golden/minimal/input.json \
     tests/golden/rag/input.json -o "$bt.dup" 2>"$OUT/batch.err"; then
 	bad "batch: two inputs named input.json were both accepted"
@@ -333,6 +437,29 @@ if command -v flock >/dev/null; then
 	if [ $rc = 3 ] && grep -q "^scorecard: $ak: error: another scorecard run is archiving into it; try again when it has finished$" "$ak.err"; then ok
 	else bad "archive: a second run at once was not refused (exit $rc)"; cat "$ak.err"; fi
 fi
+
+# The last report from an archive: the snapshot before this period, as
+# its summary.json published it (a later one and a replaced one are
+# not it; one that cannot be read is left out with a warning).
+hi=$OUT/history
+mkdir -p "$hi/2021-11" "$hi/2021-12" "$hi/2021-12.replaced-1" "$hi/2022-02" "$hi/2021-10"
+printf '{"report":{"period":"2021-11"},"indicators":[]}\n' >"$hi/2021-11/summary.json"
+printf '{"report":{"period":"2021-12"},"indicators":[{"id":"cla-count","status":"green"},{"id":"gone","status":"red"}]}\n' >"$hi/2021-12/summary.json"
+printf '{"report":{"period":"2021-12"},"indicators":[]}\n' >"$hi/2021-12.replaced-1/summary.json"
+printf '{"report":{"period":"2022-02"},"indicators":[]}\n' >"$hi/2022-02/summary.json"
+printf '{"report":{"period":"2021-10"},"indicators":[{"id":"x","status":"blue"}]}\n' >"$hi/2021-10/summary.json"
+if ./scorecard render input/example.json -o "$hi.out" --archive "$hi" 2>"$hi.err" &&
+    python3 - "$hi.out/summary.json" <<'PY' &&
+import json, sys
+s = json.load(open(sys.argv[1]))
+p = s["counts_previous"]
+assert p == {"period": "2021-12", "red": 1, "amber": 0, "green": 1, "none": 0}, p
+st = {i["id"]: i["previous_status"] for i in s["indicators"]}
+assert st["cla-count"] == "green" and st["cla-rate"] is None, st
+PY
+    grep -q "Children looked after has moved from green to red" "$hi.out/report.html" &&
+    [ "$(cat "$hi.err")" = "scorecard: $hi/2021-10/summary.json: warning: cannot be read; left out of the comparison with the last report" ]
+then ok; else bad "render --archive: the last report"; cat "$hi.err"; fi
 
 # A user's own template: a copy of the default in another folder renders
 # as the original does (its stylesheet found among the assets), and so

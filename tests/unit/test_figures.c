@@ -613,6 +613,14 @@ test_summary(void)
 	    "    \"organisation\": \"Middlesbrough Council\",\n"
 	    "    \"period\": \"2022-01\"\n"
 	    "  },\n"
+	    "  \"counts\": {\n"
+	    "    \"period\": \"2022-01\",\n"
+	    "    \"red\": 0,\n"
+	    "    \"amber\": 0,\n"
+	    "    \"green\": 0,\n"
+	    "    \"none\": 1\n"
+	    "  },\n"
+	    "  \"counts_previous\": null,\n"
 	    "  \"indicators\": [\n"
 	    "    {\n"
 	    "      \"id\": \"cla-count\",\n"
@@ -639,7 +647,10 @@ test_summary(void)
 	    "        \"value\": 500,\n"
 	    "        \"change\": 0,\n"
 	    "        \"change_pct\": 0\n"
-	    "      }\n"
+	    "      },\n"
+	    "      \"comparators\": [],\n"
+	    "      \"run\": null,\n"
+	    "      \"previous_status\": \"none\"\n"
 	    "    }\n"
 	    "  ]\n"
 	    "}\n";
@@ -649,6 +660,20 @@ test_summary(void)
 	    "    \"title\": \"A \\\"quoted\\\" <title>\\n\",\n"
 	    "    \"organisation\": \"Caf\xc3\xa9 \\\\ Co\",\n"
 	    "    \"period\": \"2021/22 Q2\"\n"
+	    "  },\n"
+	    "  \"counts\": {\n"
+	    "    \"period\": \"2021/22 Q2\",\n"
+	    "    \"red\": 0,\n"
+	    "    \"amber\": 1,\n"
+	    "    \"green\": 0,\n"
+	    "    \"none\": 1\n"
+	    "  },\n"
+	    "  \"counts_previous\": {\n"
+	    "    \"period\": \"2021/22 Q1\",\n"
+	    "    \"red\": 0,\n"
+	    "    \"amber\": 0,\n"
+	    "    \"green\": 1,\n"
+	    "    \"none\": 0\n"
 	    "  },\n"
 	    "  \"indicators\": [\n"
 	    "    {\n"
@@ -660,7 +685,10 @@ test_summary(void)
 	    "      \"status\": \"none\",\n"
 	    "      \"year_ago\": null,\n"
 	    "      \"highest\": null,\n"
-	    "      \"lowest\": null\n"
+	    "      \"lowest\": null,\n"
+	    "      \"comparators\": [],\n"
+	    "      \"run\": null,\n"
+	    "      \"previous_status\": null\n"
 	    "    },\n"
 	    "    {\n"
 	    "      \"id\": \"pct\",\n"
@@ -692,7 +720,10 @@ test_summary(void)
 	    "        \"value\": 0,\n"
 	    "        \"change\": 9.8,\n"
 	    "        \"change_pct\": null\n"
-	    "      }\n"
+	    "      },\n"
+	    "      \"comparators\": [],\n"
+	    "      \"run\": null,\n"
+	    "      \"previous_status\": \"green\"\n"
 	    "    }\n"
 	    "  ]\n"
 	    "}\n";
@@ -703,6 +734,14 @@ test_summary(void)
 	    "    \"organisation\": \"O\",\n"
 	    "    \"period\": \"2020\"\n"
 	    "  },\n"
+	    "  \"counts\": {\n"
+	    "    \"period\": \"2020\",\n"
+	    "    \"red\": 0,\n"
+	    "    \"amber\": 0,\n"
+	    "    \"green\": 0,\n"
+	    "    \"none\": 0\n"
+	    "  },\n"
+	    "  \"counts_previous\": null,\n"
 	    "  \"indicators\": []\n"
 	    "}\n";
 	static const struct pt	 none[] = { { "2021-01", NV } };
@@ -712,6 +751,7 @@ test_summary(void)
 	struct model		*m;
 	struct indicator	*ind;
 	struct figures		 figs[2];
+	struct figcounts	 prev;
 	struct buf		 b;
 
 	buf_init(&b);
@@ -722,7 +762,7 @@ test_summary(void)
 	    "Middlesbrough Council", "2022-01");
 	ind = ADD(m, "cla-count", UNIT_COUNT, BETTER_LOWER, cla);
 	figures_compute(ind, &figs[0]);
-	summary_write(&b, m, figs);
+	summary_write(&b, m, figs, NULL);
 	STR_EQ(b.data, want);
 	model_free(m);
 
@@ -735,7 +775,8 @@ test_summary(void)
 	set_target(ind, 10, true, 9);
 	figures_compute(&m->inds[0], &figs[0]);
 	figures_compute(&m->inds[1], &figs[1]);
-	summary_write(&b, m, figs);
+	figures_counts_previous(m, figs, &prev);
+	summary_write(&b, m, figs, &prev);
 	STR_EQ(b.data, want2);
 	model_free(m);
 
@@ -743,7 +784,7 @@ test_summary(void)
 	buf_reset(&b);
 	m = model_new();
 	meta(m, "T", "O", "2020");
-	summary_write(&b, m, NULL);
+	summary_write(&b, m, NULL, NULL);
 	STR_EQ(b.data, want3);
 	model_free(m);
 
@@ -752,7 +793,7 @@ test_summary(void)
 	BUF_PUTSL(&b, "x");
 	m = model_new();
 	meta(m, "T", "O", "2020");
-	summary_write(&b, m, NULL);
+	summary_write(&b, m, NULL, NULL);
 	OK(b.data[0] == 'x' && strcmp(b.data + 1, want3) == 0);
 	model_free(m);
 
@@ -845,6 +886,255 @@ test_suppress(void)
 	model_free(m);
 }
 
+/* Runs: direction, level and target; what ends one. */
+static void
+test_runs(void)
+{
+	static const struct pt fall12[] = {
+		{ "2021-02", 23 }, { "2021-03", 22 }, { "2021-04", 21 },
+		{ "2021-05", 20 }, { "2021-06", 19 }, { "2021-07", 18 },
+		{ "2021-08", 17 }, { "2021-09", 16 }, { "2021-10", 15 },
+		{ "2021-11", 14 }, { "2021-12", 13 }, { "2022-01", 12 },
+	};
+	/* A tie ends a run: 8 then 8. */
+	static const struct pt tie[] = {
+		{ "2021-07", 10 }, { "2021-08", 9 }, { "2021-09", 8 },
+		{ "2021-10", 8 }, { "2021-11", 7 }, { "2021-12", 6 },
+		{ "2022-01", 5 },
+	};
+	/* A null inside ends it: three falls after it, two before. */
+	static const struct pt nul[] = {
+		{ "2021-06", 10 }, { "2021-07", 9 }, { "2021-08", NV },
+		{ "2021-09", 8 }, { "2021-10", 7 }, { "2021-11", 6 },
+		{ "2021-12", 5 },
+	};
+	/* A missing month ends it too. */
+	static const struct pt gap[] = {
+		{ "2021-06", 10 }, { "2021-07", 9 }, { "2021-09", 8 },
+		{ "2021-10", 7 }, { "2021-11", 6 },
+	};
+	static const struct pt level[] = {
+		{ "2021/22 Q1", 4 }, { "2021/22 Q2", 5 }, { "2021/22 Q3", 5 },
+		{ "2021/22 Q4", 5 }, { "2022/23 Q1", 5 },
+	};
+	static const struct pt days[] = {
+		{ "2022-01-03", 1 }, { "2022-01-20", 2 }, { "2022-02-01", 3 },
+		{ "2022-02-15", 4 },
+	};
+	static const struct pt tgt[] = {
+		{ "2021-10", 80 }, { "2021-11", 91 }, { "2021-12", 95 },
+		{ "2022-01", 90 }, { "2022-02", 93 },
+	};
+	struct model		*m = model_new();
+	struct indicator	*ind;
+	struct figures		 f;
+
+	ind = ADD(m, "fall", UNIT_COUNT, BETTER_LOWER, fall12);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_FALLING);
+	INT_EQ(f.run.length, 11);
+	STR_EQ(f.run.since->pstr, "2021-02");
+	OK(f.run.whole);
+	STR_EQ(figures_run_str(f.run.kind), "falling");
+	/* A provisional latest that rises breaks it: no run at all. */
+	ind->series.pts[11].value = 14;
+	ind->series.pts[11].provisional = true;
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_NONE);
+	/* A hidden point ([c]) inside ends it where it stands. */
+	ind->series.pts[11].value = 12;
+	ind->series.pts[7].has_value = false;
+	ind->series.pts[7].suppressed = true;
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_FALLING);
+	INT_EQ(f.run.length, 3);
+	STR_EQ(f.run.since->pstr, "2021-10");
+	OK(!f.run.whole);
+
+	ind = ADD(m, "tie", UNIT_COUNT, BETTER_LOWER, tie);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_FALLING);
+	INT_EQ(f.run.length, 3);
+	STR_EQ(f.run.since->pstr, "2021-10");
+
+	ind = ADD(m, "nul", UNIT_COUNT, BETTER_NEITHER, nul);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_FALLING);
+	INT_EQ(f.run.length, 3);
+	ind->series.npts--;		/* two falls after the null: none */
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_NONE);
+	ind->series.npts++;
+
+	ind = ADD(m, "gap", UNIT_COUNT, BETTER_NEITHER, gap);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_NONE);
+
+	ind = ADD(m, "level", UNIT_PERCENT, BETTER_HIGHER, level);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_LEVEL);
+	INT_EQ(f.run.length, 3);
+	INT_EQ(f.run.npoints, 4);
+	STR_EQ(f.run.since->pstr, "2021/22 Q2");
+	/* On target all along: the target's run covers more. */
+	set_target(ind, 4, false, 0);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_TARGET);
+	INT_EQ(f.run.length, 5);
+	OK(f.run.whole);
+
+	/* Readings on days are consecutive however far apart. */
+	ind = ADD(m, "days", UNIT_DAYS, BETTER_LOWER, days);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_RISING);
+	INT_EQ(f.run.length, 3);
+
+	/* Target: 90 meets a target of 90; a tie with a direction run
+	 * goes to the target; 80 before it is off target. */
+	ind = ADD(m, "tgt", UNIT_PERCENT, BETTER_HIGHER, tgt);
+	set_target(ind, 90, true, 85);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_TARGET);
+	INT_EQ(f.run.length, 4);
+	STR_EQ(f.run.since->pstr, "2021-11");
+	OK(!f.run.whole);
+	/* Previous status by the same rules: 90 is green. */
+	OK(f.has_prev_status);
+	INT_EQ(f.prev_status, STATUS_GREEN);
+	set_target(ind, 94, true, 85);
+	figures_compute(ind, &f);
+	INT_EQ(f.run.kind, RUN_NONE);
+	INT_EQ(f.prev_status, STATUS_AMBER);
+	INT_EQ(f.status, STATUS_AMBER);
+	model_free(m);
+}
+
+static struct cseries *
+add_comp(struct model *m, struct indicator *ind, const char *id,
+    const char *label, const struct pt *pts, size_t n)
+{
+	m->comps = xreallocarray(m->comps, m->ncomps + 1,
+	    sizeof(*m->comps));
+	m->comps[m->ncomps].id = xstrdup(id);
+	m->comps[m->ncomps].label = xstrdup(label);
+	ind->cs = xreallocarray(ind->cs, ind->ncs + 1, sizeof(*ind->cs));
+	memset(&ind->cs[ind->ncs], 0, sizeof(ind->cs[0]));
+	ind->cs[ind->ncs].comp = m->ncomps++;
+	series_fill(&ind->cs[ind->ncs].s, pts, n);
+	return &ind->cs[ind->ncs++];
+}
+
+/* Comparators: gaps, a value not in the latest period, shared periods. */
+static void
+test_comparators(void)
+{
+	static const struct pt own[] = {
+		{ "2020-12", 70 }, { "2021-01", 72 }, { "2021-06", 71 },
+		{ "2021-12", 75 }, { "2022-01", 76 },
+	};
+	/* A null inside; none for 2022-01; one after the latest. */
+	static const struct pt eng[] = {
+		{ "2021-01", 60 }, { "2021-06", NV }, { "2021-12", 70 },
+		{ "2022-03", 99 },
+	};
+	/* Quarters: Q3 ends with December, as the month does. */
+	static const struct pt qtr[] = {
+		{ "2020/21 Q3", 80 }, { "2021/22 Q3", 78 },
+	};
+	static const struct pt later[] = { { "2022-02", 1 } };
+	struct model		*m = model_new();
+	struct indicator	*ind;
+	struct figures		 f;
+	struct figcomp		 c;
+
+	ind = ADD(m, "p", UNIT_PERCENT, BETTER_HIGHER, own);
+	add_comp(m, ind, "england", "England", eng, 4);
+	add_comp(m, ind, "sn", "Statistical neighbours", qtr, 2);
+	add_comp(m, ind, "late", "Later", later, 1);
+	figures_compute(ind, &f);
+
+	OK(figures_comparator(ind, &f, 0, &c));
+	STR_EQ(c.pt->pstr, "2021-12");
+	DBL_NEAR(c.difference, 6, 1e-12);
+	/* No 2020-12 for England: the first shared period, 2021-01. */
+	STR_EQ(c.before->pstr, "2021-01");
+	STR_EQ(c.before_own->pstr, "2021-01");
+	DBL_NEAR(c.gap_before, 12, 1e-12);
+
+	/* A percentage: December matches Q3 (same last day); a year
+	 * before is Q3 2020/21, matched by December 2020. */
+	OK(figures_comparator(ind, &f, 1, &c));
+	STR_EQ(c.pt->pstr, "2021/22 Q3");
+	DBL_NEAR(c.difference, -2, 1e-12);
+	STR_EQ(c.before->pstr, "2020/21 Q3");
+	STR_EQ(c.before_own->pstr, "2020-12");
+	DBL_NEAR(c.gap_before, -10, 1e-12);
+
+	/* Nothing at or before the latest. */
+	OK(!figures_comparator(ind, &f, 2, &c));
+	OK(c.pt == NULL);
+
+	/* A count: a month's count is not a quarter's. */
+	ind->unit = UNIT_COUNT;
+	OK(figures_comparator(ind, &f, 1, &c));
+	OK(c.before == NULL);
+	model_free(m);
+}
+
+/* The last report: counts from the series, or from a snapshot. */
+static void
+test_counts(void)
+{
+	static const struct pt a[] = { { "2021-11", 5 }, { "2021-12", 9 } };
+	static const struct pt b[] = { { "2021/22 Q2", 1 }, { "2021/22 Q3", 3 } };
+	static const struct pt one[] = { { "2021-12", 5 } };
+	struct model		*m = model_new();
+	struct figures		 figs[3];
+	struct figcounts	 now, prev;
+	struct snapshot		 s;
+	size_t			 i;
+
+	set_target(ADD(m, "a", UNIT_COUNT, BETTER_LOWER, a), 6, false, 0);
+	set_target(ADD(m, "b", UNIT_COUNT, BETTER_HIGHER, b), 2, true, 1);
+	ADD(m, "c", UNIT_COUNT, BETTER_LOWER, one);
+	meta(m, "T", "O", "2021-12");
+	for (i = 0; i < 3; i++)
+		figures_compute(&m->inds[i], &figs[i]);
+	figures_counts(m, figs, &now);
+	OK(now.set && now.period.month == 12);
+	INT_EQ(now.n[STATUS_RED], 1);
+	INT_EQ(now.n[STATUS_GREEN], 1);
+	INT_EQ(now.n[STATUS_NONE], 1);
+	figures_counts_previous(m, figs, &prev);
+	/* The month before the report's. */
+	OK(prev.set && prev.period.kind == PERIOD_MONTH &&
+	    prev.period.month == 11 && prev.period.year == 2021);
+	INT_EQ(prev.n[STATUS_GREEN], 1);
+	INT_EQ(prev.n[STATUS_AMBER], 1);
+	INT_EQ(prev.n[STATUS_NONE], 0);	/* c had no previous figure */
+
+	/* A snapshot: as published; "b" was not in it. */
+	memset(&s, 0, sizeof(s));
+	s.pstr = xstrdup("2021-11");
+	OK(period_parse(s.pstr, &s.period));
+	s.inds = xcalloc(2, sizeof(*s.inds));
+	s.inds[0].id = xstrdup("a");
+	s.inds[0].status = STATUS_RED;
+	s.inds[1].id = xstrdup("gone");
+	s.inds[1].status = STATUS_AMBER;
+	s.ninds = 2;
+	figures_from_snapshot(m, figs, &s, &prev);
+	OK(prev.set && period_eq(&prev.period, &s.period));
+	INT_EQ(prev.n[STATUS_RED], 1);
+	INT_EQ(prev.n[STATUS_AMBER], 1);
+	INT_EQ(prev.n[STATUS_GREEN], 0);
+	OK(figs[0].has_prev_status && figs[0].prev_status == STATUS_RED);
+	OK(!figs[1].has_prev_status);
+	figures_snapshot_release(&s);
+	figures_snapshot_release(NULL);
+	model_free(m);
+}
+
 /*
  * Halves that the arithmetic of a change leaves a hair short: 80 to 103
  * is +28.75%, computed as 28.749999999999996, and a plain round() of
@@ -883,6 +1173,9 @@ test_round1_short_halves(void)
 int
 main(void)
 {
+	test_runs();
+	test_comparators();
+	test_counts();
 	test_round1();
 	test_round1_short_halves();
 	test_strings();

@@ -1,0 +1,75 @@
+/*
+ * utf8: decode, count, cut.  The decoder follows RFC 3629's table of
+ * well-formed byte sequences (Unicode 15, table 3-7), so overlongs and
+ * surrogates are refused by the range of the second byte rather than
+ * by checking the code point afterwards.
+ */
+#include <stddef.h>
+
+#include "utf8.h"
+
+/* Whether byte c is a continuation byte, 10xxxxxx. */
+#define	CONT(c)	(((unsigned char)(c) & 0xC0) == 0x80)
+
+size_t
+utf8_decode(const char *str, size_t n, unsigned long *cp)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	unsigned char		 lo = 0x80, hi = 0xBF;
+	unsigned long		 c;
+	size_t			 len, i;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] < 0xC2)
+		return 0;		/* continuation, or overlong 2-byte */
+	else if (s[0] < 0xE0)
+		len = 2;
+	else if (s[0] < 0xF0) {
+		len = 3;
+		if (s[0] == 0xE0)
+			lo = 0xA0;	/* overlong */
+		else if (s[0] == 0xED)
+			hi = 0x9F;	/* surrogates */
+	} else if (s[0] < 0xF5) {
+		len = 4;
+		if (s[0] == 0xF0)
+			lo = 0x90;	/* overlong */
+		else if (s[0] == 0xF4)
+			hi = 0x8F;	/* above U+10FFFF */
+	} else
+		return 0;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	c = s[0] & (0xFF >> (len + 1));
+	for (i = 1; i < len; i++) {
+		if (!CONT(s[i]))
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	*cp = c;
+	return len;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (!CONT(s[i]))
+			k++;
+	return k;
+}
+
+size_t
+utf8_cut(const char *s, size_t i)
+{
+	while (i > 0 && CONT(s[i]))
+		i--;
+	return i;
+}

@@ -1,0 +1,37 @@
+/*
+ * utf8: the one reader of UTF-8 bytes: decode a character strictly
+ * (RFC 3629), count the characters of a valid string, and find where a
+ * string may be cut without splitting a character.  Knows nothing of
+ * the domain and allocates nothing.  Used by chart.c and mail.c; the
+ * decoders and counters still inside json.c, tmpl.c, report.c and
+ * words.c are to move here.
+ */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+
+/*
+ * Decodes the character at s, of at most n bytes: returns its length
+ * (1 to 4) and sets *cp, or returns 0 (cp untouched) when the bytes are
+ * not well-formed UTF-8: a continuation or invalid lead byte, a
+ * truncated sequence, an overlong form, a surrogate (U+D800 to U+DFFF)
+ * or a code point above U+10FFFF.  n 0 returns 0.  NUL is a character.
+ */
+size_t	utf8_decode(const char *s, size_t n, unsigned long *cp);
+
+/*
+ * Returns the number of characters in n bytes of s, which should be
+ * valid UTF-8: the bytes that are not continuation bytes (10xxxxxx).
+ */
+size_t	utf8_count(const char *s, size_t n);
+
+/*
+ * Returns where s may be cut at or before byte i without splitting a
+ * character: the start of the character that byte i belongs to (i
+ * itself when s[i] starts one).  s must have at least i + 1 bytes, or
+ * exactly i before its NUL.  Returns 0 at most: never past the start.
+ */
+size_t	utf8_cut(const char *s, size_t i);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * xlsxwrite: a model as a workbook in the sheet layout scorecard reads
+ * (scorecard(1), SPREADSHEETS); read back, it gives the same model.
+ */
+#ifndef XLSXWRITE_H
+#define XLSXWRITE_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+/*
+ * Writes m (as loaded, before model_suppress()) as a workbook to the
+ * file path, created or replaced (the caller writes to a temporary name
+ * and renames).  Returns false, having reported why through d.
+ */
+bool	xlsxwrite_model(const struct model *m, const char *path,
+	    struct diag *d);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * test_file: file_read() on an empty, a small and a capped file, a file
+ * at and just over the cap, an endless one, a missing one and a folder,
+ * with the exact message of each failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "file.h"
+
+#include "../harness.h"
+
+static char	 dir[] = "/tmp/test_file.XXXXXX";
+static char	 msg[512];
+
+/* Reads path capped at max into b (emptied first); the message in msg. */
+static bool
+rd(const char *path, size_t max, struct buf *b)
+{
+	struct diag	 d;
+	FILE		*f;
+	size_t		 n;
+	bool		 ok;
+
+	buf_reset(b);
+	if ((f = tmpfile()) == NULL)
+		return false;
+	diag_init(&d, f, "scorecard");
+	ok = file_read(path, max, b, &d);
+	rewind(f);
+	n = fread(msg, 1, sizeof(msg) - 1, f);
+	msg[n] = '\0';
+	fclose(f);
+	OK(d.nerr == (ok ? 0 : 1));
+	return ok;
+}
+
+static void
+put(const char *path, const char *s, size_t n)
+{
+	FILE	*f;
+
+	f = fopen(path, "wb");
+	OK(f != NULL);
+	if (f == NULL)
+		return;
+	OK(fwrite(s, 1, n, f) == n);
+	fclose(f);
+}
+
+int
+main(void)
+{
+	struct buf	 b;
+	char		 p[256], want[512], *big;
+	size_t		 mib = 1024 * 1024;
+
+	if (mkdtemp(dir) == NULL) {
+		perror(dir);
+		return 1;
+	}
+	buf_init(&b);
+
+	snprintf(p, sizeof(p), "%s/empty", dir);
+	put(p, "", 0);
+	OK(rd(p, 10, &b) && b.len == 0 && msg[0] == '\0');
+
+	snprintf(p, sizeof(p), "%s/small", dir);
+	put(p, "a\0b\n", 4);
+	OK(rd(p, 10, &b) && b.len == 4 && memcmp(b.data, "a\0b\n", 5) == 0);
+	OK(rd(p, 4, &b) && b.len == 4);		/* at the cap */
+	OK(!rd(p, 3, &b));			/* one over */
+	snprintf(want, sizeof(want), "scorecard: %s: error: file too large "
+	    "(the limit is 0 MiB)\n", p);
+	STR_EQ(msg, want);
+
+	/* Appends to what b holds. */
+	buf_reset(&b);
+	BUF_PUTSL(&b, "xy");
+	{
+		struct diag	 d;
+
+		diag_init(&d, NULL, "scorecard");
+		OK(file_read(p, 4, &b, &d) && b.len == 6 &&
+		    memcmp(b.data, "xya\0b\n", 7) == 0);
+	}
+
+	/* Over the cap by one byte, past a chunk: refused. */
+	big = calloc(1, 2 * mib + 1);
+	OK(big != NULL);
+	if (big != NULL) {
+		snprintf(p, sizeof(p), "%s/big", dir);
+		put(p, big, 2 * mib);
+		OK(rd(p, 2 * mib, &b) && b.len == 2 * mib);
+		OK(!rd(p, 2 * mib - 1, &b));
+		snprintf(want, sizeof(want), "scorecard: %s: error: file too "
+		    "large (the limit is 1 MiB)\n", p);
+		STR_EQ(msg, want);
+		free(big);
+		unlink(p);
+	}
+
+	/* Endless: stops soon after the cap. */
+	OK(!rd("/dev/zero", mib, &b));
+	OK(b.len > mib && b.len <= mib + 65536);
+	STR_EQ(msg, "scorecard: /dev/zero: error: file too large (the limit "
+	    "is 1 MiB)\n");
+
+	snprintf(p, sizeof(p), "%s/missing", dir);
+	OK(!rd(p, 10, &b));
+	snprintf(want, sizeof(want), "scorecard: %s: error: cannot open: "
+	    "No such file or directory\n", p);
+	STR_EQ(msg, want);
+
+	OK(!rd(dir, 10, &b));
+	snprintf(want, sizeof(want), "scorecard: %s: error: cannot read: "
+	    "Is a directory\n", dir);
+	STR_EQ(msg, want);
+
+	snprintf(p, sizeof(p), "%s/empty", dir);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s/small", dir);
+	unlink(p);
+	rmdir(dir);
+	buf_release(&b);
+	return harness_done();
+}

@@ -1,0 +1,150 @@
+/*
+ * test_utf8: decoding against every code point and the ill-formed
+ * sequences of Unicode's table 3-7; counting; cutting at a character
+ * boundary.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "utf8.h"
+
+#include "../harness.h"
+
+/* The reference encoder: the shortest form of cp into u; its length. */
+static size_t
+enc(unsigned long cp, char u[4])
+{
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	u[0] = (char)(0xF0 | cp >> 18);
+	u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	u[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Whether decoding n bytes of s is refused. */
+static int
+refused(const char *s, size_t n)
+{
+	unsigned long	 cp = 12345;
+
+	return utf8_decode(s, n, &cp) == 0 && cp == 12345;
+}
+
+static void
+test_decode_all(void)
+{
+	unsigned long	 cp, got;
+	size_t		 n, bad = 0, ntrunc = 0;
+	char		 u[4];
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = enc(cp, u);
+		got = 0xFFFFFFFF;
+		if (utf8_decode(u, n, &got) != n || got != cp)
+			bad++;
+		/* Every shorter prefix is truncated. */
+		while (--n > 0)
+			if (!refused(u, n))
+				ntrunc++;
+	}
+	INT_EQ(bad, 0);
+	INT_EQ(ntrunc, 0);
+}
+
+static void
+test_decode_bad(void)
+{
+	unsigned long	 cp, c;
+	size_t		 nok;
+	char		 u[4];
+	unsigned	 a, b;
+
+	OK(refused("", 0));
+	OK(refused("a", 0));
+	OK(utf8_decode("\0x", 2, &cp) == 1 && cp == 0);
+	OK(utf8_decode("\xC3\xA9", 2, &cp) == 2 && cp == 0xE9);
+	OK(utf8_decode("\xE2\x80\xA6", 3, &cp) == 3 && cp == 0x2026);
+	OK(utf8_decode("\xF0\x9F\x98\x80", 4, &cp) == 4 && cp == 0x1F600);
+	OK(utf8_decode("\xF4\x8F\xBF\xBF", 4, &cp) == 4 && cp == 0x10FFFF);
+	/* Only the first character is decoded. */
+	OK(utf8_decode("\xC3\xA9\xC3\xA9", 4, &cp) == 2 && cp == 0xE9);
+	OK(refused("\x80", 1));			/* continuation */
+	OK(refused("\xBF", 1));
+	OK(refused("\xC0\xAF", 2));		/* overlong '/' */
+	OK(refused("\xC1\xBF", 2));
+	OK(refused("\xE0\x9F\xBF", 3));		/* overlong */
+	OK(refused("\xF0\x8F\xBF\xBF", 4));	/* overlong */
+	OK(refused("\xED\xA0\x80", 3));		/* U+D800 */
+	OK(refused("\xED\xBF\xBF", 3));		/* U+DFFF */
+	OK(refused("\xF4\x90\x80\x80", 4));	/* U+110000 */
+	OK(refused("\xF5\x80\x80\x80", 4));
+	OK(refused("\xFF", 1));
+	OK(refused("\xC3(", 2));		/* not a continuation */
+	OK(refused("\xE2\x80(", 3));
+	OK(refused("\xF0\x9F\x98(", 4));
+	OK(refused("\xE2\x80", 3));		/* NUL ends it early */
+	/* Exactly the 1,920 well-formed two-byte sequences, of 65,536. */
+	nok = 0;
+	for (a = 0; a < 256; a++)
+		for (b = 0; b < 256; b++) {
+			u[0] = (char)a;
+			u[1] = (char)b;
+			if (utf8_decode(u, 2, &c) == 2)
+				nok++;
+		}
+	INT_EQ(nok, 1920);
+}
+
+static void
+test_count(void)
+{
+	const char	*s = "Caf\xC3\xA9 \xE2\x80\xA6 \xF0\x9F\x98\x80!";
+
+	INT_EQ(utf8_count("", 0), 0);
+	INT_EQ(utf8_count("abc", 3), 3);
+	INT_EQ(utf8_count(s, strlen(s)), 9);
+	INT_EQ(utf8_count(s, 5), 4);		/* "Caf" and a lead byte */
+	INT_EQ(utf8_count("a\0b", 3), 3);	/* NUL counts */
+}
+
+static void
+test_cut(void)
+{
+	const char	*s = "a\xC3\xA9" "b\xF0\x9F\x98\x80";
+	size_t		 i;
+
+	INT_EQ(utf8_cut(s, 0), 0);
+	INT_EQ(utf8_cut(s, 1), 1);
+	INT_EQ(utf8_cut(s, 2), 1);		/* inside the e acute */
+	INT_EQ(utf8_cut(s, 3), 3);
+	INT_EQ(utf8_cut(s, 4), 4);
+	for (i = 5; i <= 7; i++)
+		INT_EQ(utf8_cut(s, i), 4);	/* inside the emoji */
+	INT_EQ(utf8_cut(s, 8), 8);		/* at the NUL */
+	INT_EQ(utf8_cut("\x80\x80\x80", 2), 0);	/* never before s */
+}
+
+int
+main(void)
+{
+	test_decode_all();
+	test_decode_bad();
+	test_count();
+	test_cut();
+	return harness_done();
+}
