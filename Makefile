@@ -108,7 +108,8 @@ clean:
 	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
 	rm -rf output tests/out tests/build
-	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out
+	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out \
+	    tests/bench/loadbench tests/bench/loadbench.d
 
 FORCE:
 
@@ -122,8 +123,12 @@ FORCE:
 # and matplotlib (installed by tests/bench/install-peers.sh when missing),
 # results in tests/bench/RESULTS.md.  Not a test: make check never runs it.
 # make bench BENCH_ARGS=--quick for a short run; --help for the options.
-bench: scorecard tests/bench/chartbench
+bench: scorecard tests/bench/chartbench tests/bench/loadbench
 	@/usr/bin/python3 tests/bench/bench.py $(BENCH_ARGS)
+
+tests/bench/loadbench: tests/bench/loadbench.c render/libscorecard.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \
+	    render/libscorecard.a $(LDLIBS)
 
 tests/bench/chartbench: tests/bench/chartbench.c render/libscorecard.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \

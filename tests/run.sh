@@ -198,6 +198,28 @@ if [ $regen = 0 ]; then
 	    ./scorecard render input/example.json -o "$OUT/sheets/ex-j" &&
 	    diff -r "$OUT/sheets/ex-x" "$OUT/sheets/ex-j" >/dev/null
 	then ok; else bad "input/example.xlsx is out of step with input/example.json (make example-xlsx)"; fi
+	# An archive keeps the workbook byte for byte and its JSON beside it,
+	# listed in the manifest; the JSON renders again on its own.
+	ar=$OUT/sheets/archive
+	if ./scorecard archive "$OUT/sheets/openpyxl.xlsx" --into "$ar" 2>/dev/null &&
+	    cmp -s "$ar/2022-01/input.xlsx" "$OUT/sheets/openpyxl.xlsx" &&
+	    cmp -s "$ar/2022-01/input.json" tests/sheets/openpyxl.expected.json &&
+	    grep -q '  input.xlsx$' "$ar/2022-01/MANIFEST.sha256" &&
+	    (cd "$ar/2022-01" && sha256sum -c --quiet MANIFEST.sha256) &&
+	    ./scorecard render "$ar/2022-01/input.json" -o "$OUT/sheets/again" &&
+	    diff "$OUT/sheets/again/report.html" "$ar/2022-01/report.html" >/dev/null
+	then ok; else bad "archive of a workbook: input.xlsx, input.json or the manifest"; fi
+	# Several inputs of every kind in one batch, named by file.
+	if ./scorecard render "$OUT/sheets/raw.xlsx" tests/sheets/csv.csv \
+	    input/example.json -o "$OUT/sheets/batch" --title Batch \
+	    --organisation Org 2>/dev/null; then
+		bad "batch: --title taken with a JSON input"
+	elif ./scorecard render "$OUT/sheets/raw.xlsx" tests/sheets/csv.csv \
+	    -o "$OUT/sheets/batch" --title Batch --organisation Org \
+	    2>"$OUT/sheets/batch.err" &&
+	    grep -q '<title>Batch' "$OUT/sheets/batch/raw/report.html" &&
+	    grep -q '<title>Batch' "$OUT/sheets/batch/csv/report.html"
+	then ok; else bad "batch render of a workbook and a CSV file"; cat "$OUT/sheets/batch.err"; fi
 fi
 
 # The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
