@@ -24,6 +24,7 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
+	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'

@@ -1450,7 +1450,7 @@ found(struct ctx *c, struct buf *b, const cJSON *v, enum want w)
 		else if (w == W_BOOL)
 			hint = "write true or false";
 	} else if (cJSON_IsBool(v)) {
-		BUF_PUTSL(b, cJSON_IsTrue(v) ? "true" : "false");
+		buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
 		if (w == W_STRING || w == W_WORD)
 			hint = "put text in double quotes";
 	} else if (cJSON_IsNull(v)) {
