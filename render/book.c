@@ -1595,8 +1595,9 @@ book_load(struct model *m, const char *name, struct book *b,
 	buf_init(&g.j);
 	buf_init(&g.s);
 	for (i = 0; i < b->nsheets; i++)
-		qsort(b->sheets[i].cells, b->sheets[i].ncells,
-		    sizeof(struct cell), cell_cmp);
+		if (b->sheets[i].ncells > 1)
+			qsort(b->sheets[i].cells, b->sheets[i].ncells,
+			    sizeof(struct cell), cell_cmp);
 	if (b->text && b->nsheets == 1)
 		g.inds = &b->sheets[0];
 	else {
