@@ -19,6 +19,7 @@
 /* MAP_ANONYMOUS is outside POSIX 2008. */
 #define _DEFAULT_SOURCE
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -161,6 +162,7 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 {
 	enum report_status worst = REPORT_OK;
 	struct report_opts o = *base;
+	struct stat	 st;
 	char		**names;
 	size_t		 i, j;
 
@@ -171,6 +173,14 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 		    strcmp(names[i], "..") == 0) {
 			diag_msg(d, DIAG_ERROR, inputs[i], 0, 0, "cannot be "
 			    "named as an output folder");
+			worst = REPORT_INPUT;
+		}
+		/* Read twice, checked then rendered: a pipe would be empty. */
+		if (strcmp(inputs[i], "-") == 0 || (stat(inputs[i], &st) == 0 &&
+		    S_ISFIFO(st.st_mode))) {
+			diag_msg(d, DIAG_ERROR, inputs[i], 0, 0, "is a pipe: "
+			    "with several inputs each is read twice (checked, "
+			    "then rendered), so each must be a regular file");
 			worst = REPORT_INPUT;
 		}
 		for (j = 0; j < i; j++)

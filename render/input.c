@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "book.h"
 #include "buf.h"
@@ -14,6 +15,7 @@
 #include "input.h"
 #include "json.h"
 #include "model.h"
+#include "rfile.h"
 #include "xlsx.h"
 
 enum input_kind
@@ -38,8 +40,10 @@ input_kind(const char *p, size_t len)
 		return i < len && (p[i] == '{' || p[i] == '[') ? INPUT_JSON :
 		    INPUT_CSV;
 	}
+	/* NUL bytes too: UTF-16 or UTF-32 without a mark, which json.c
+	 * names, if it is JSON at all. */
 	while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
-	    p[i] == '\r'))
+	    p[i] == '\r' || p[i] == '\0'))
 		i++;
 	/* An empty file: json.c says so; so does it of a top-level array,
 	 * which is JSON, if not the contract's. */
@@ -64,17 +68,24 @@ input_ext(enum input_kind k)
 bool
 input_read(struct input *in, const char *path, struct diag *d)
 {
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n;
-	bool	 ok;
+	FILE		*fp;
+	char		 chunk[65536];
+	size_t		 n;
+	bool		 ok;
+	const char	*why;
+	int		 fd;
 
 	in->name = path;
 	in->kind = INPUT_JSON;
 	buf_init(&in->data);
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	/* A regular file, or a pipe ("-" too): never a device or folder. */
+	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {

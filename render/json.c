@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -53,6 +54,7 @@
 #include "json.h"
 #include "model.h"
 #include "period.h"
+#include "rfile.h"
 #include "util.h"
 
 /* Where a value is: its own place and, for a member, its key's. */
@@ -2383,6 +2385,37 @@ model_clear(struct model *m)
 	m->ninds = 0;
 }
 
+/*
+ * The encoding of a file in UTF-16 or UTF-32, by its byte order mark or,
+ * without one, by where the NUL bytes of its first ASCII characters
+ * fall (JSON text starts with an ASCII character); NULL for anything
+ * else.  UTF-32's marks are tested first: FF FE 00 00 starts with
+ * UTF-16's.
+ */
+static const char *
+wide_encoding(const char *text, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (len >= 4 && memcmp(u, "\x00\x00\xfe\xff", 4) == 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && memcmp(u, "\xff\xfe\x00\x00", 4) == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && memcmp(u, "\xfe\xff", 2) == 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && memcmp(u, "\xff\xfe", 2) == 0)
+		return "UTF-16 (little-endian)";
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] != 0)
+		return "UTF-32 (big-endian)";
+	if (len >= 4 && u[0] != 0 && u[1] == 0 && u[2] == 0 && u[3] == 0)
+		return "UTF-32 (little-endian)";
+	if (len >= 2 && u[0] == 0 && u[1] != 0)
+		return "UTF-16 (big-endian)";
+	if (len >= 2 && u[0] != 0 && u[1] == 0)
+		return "UTF-16 (little-endian)";
+	return NULL;
+}
+
 /* Line and column of byte off in text, counted as the scanner does. */
 static void
 offset_pos(const char *text, size_t off, int *line, int *col)
@@ -2412,10 +2445,10 @@ json_load_where(struct model *m, const char *name, const char *text,
 {
 	struct ctx	 c;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
+	const char	*end = NULL, *enc;
 	size_t		 i;
 	int		 line, col;
-	bool		 ok;
+	bool		 ok, bom = false;
 
 	assert(m->ninds == 0 && m->ncomps == 0);
 	memset(&c, 0, sizeof(c));
@@ -2428,16 +2461,19 @@ json_load_where(struct model *m, const char *name, const char *text,
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;			/* UTF-8 byte order mark */
 		len -= 3;
+		bom = true;
 	}
-	if (len == 0)
+	if (len == 0 && bom)
+		addmsg(&c, DIAG_ERROR, 1, 2, NULL, "unexpected end of file "
+		    "after the byte order mark, expected a value");
+	else if (len == 0)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file is empty");
 	else if (len > JSON_MAX_BYTES)
 		addmsg(&c, DIAG_ERROR, 0, 0, NULL, "file too large (the "
 		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-	else if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 ||
-	    memcmp(text, "\xfe\xff", 2) == 0))
+	else if ((enc = wide_encoding(text, len)) != NULL)
 		addmsg(&c, DIAG_ERROR, 1, 1, NULL,
-		    "file is UTF-16; save it as UTF-8");
+		    "file is %s; save it as UTF-8", enc);
 	else if (scan(&c, text, len)) {
 		root = cJSON_ParseWithLengthOpts(text, len, &end, false);
 		if (root == NULL) {
@@ -2479,9 +2515,17 @@ json_load(struct model *m, const char *path, struct diag *d)
 	size_t		 n;
 	bool		 ok = false;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	const char	*why;
+	int		 fd;
+
+	/* A snapshot's input.json (input.c reads what users give). */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	buf_init(&b);
@@ -2585,16 +2629,22 @@ json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
 	struct model	*m;
 	struct buf	 b;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
+	const char	*end = NULL, *why;
 	FILE		*f;
 	char		 chunk[65536];
 	size_t		 i, n;
 	bool		 ok;
+	int		 fd;
 
 	memset(s, 0, sizeof(*s));
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	/* A snapshot's file: a pipe planted there is refused, unread. */
+	if ((fd = rfile_open(path, false, false, &why)) == -1 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	buf_init(&b);

@@ -42,6 +42,7 @@
 #include "model.h"
 #include "period.h"
 #include "report.h"
+#include "rfile.h"
 #include "sha256.h"
 #include "summary.h"
 #include "svg.h"
@@ -965,19 +966,50 @@ rm_tree(const char *path)
 	rmdir(path);
 }
 
-/* Makes every missing parent folder of path (not path itself). */
+/* The folders mkparents() made, to be taken away if the run fails. */
+struct made {
+	char	**v;
+	size_t	  n;
+};
+
+/*
+ * Makes every missing parent folder of path (not path itself), noting
+ * each in *md.  A path, or a part of it, too long for the system is
+ * refused before anything is made.
+ */
 static bool
-mkparents(const char *path, struct diag *d)
+mkparents(const char *path, struct made *md, struct diag *d)
 {
 	char	*p, *s;
+	const char *part;
 	bool	 ok = true;
 
+	/* Room for the temporary folder beside it: ".tmp-XXXXXX". */
+	if (strlen(path) + 12 > PATH_MAX) {
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "output path is too long "
+		    "(%zu bytes; the limit is %d)", strlen(path),
+		    PATH_MAX - 12);
+		return false;
+	}
+	for (part = path; *part != '\0'; part += strcspn(part, "/")) {
+		part += strspn(part, "/");
+		if (strcspn(part, "/") + 12 > NAME_MAX + 1) {
+			diag_msg(d, DIAG_ERROR, NULL, 0, 0, "a folder name in "
+			    "the output path is too long (%zu bytes; the "
+			    "limit is %d)", strcspn(part, "/"), NAME_MAX - 11);
+			return false;
+		}
+	}
 	p = xstrdup(path);
 	for (s = p + 1; *s != '\0'; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+		if (mkdir(p, 0777) == 0) {
+			md->v = xreallocarray(md->v, md->n + 1,
+			    sizeof(*md->v));
+			md->v[md->n++] = xstrdup(p);
+		} else if (errno != EEXIST) {
 			diag_msg(d, DIAG_ERROR, p, 0, 0, "cannot create "
 			    "folder: %s", strerror(errno));
 			ok = false;
@@ -988,6 +1020,33 @@ mkparents(const char *path, struct diag *d)
 	free(p);
 	return ok;
 }
+
+/*
+ * Forgets the folders mkparents() made; with undo, first removes them,
+ * innermost first (rmdir(): only while they are still empty).
+ */
+static void
+made_release(struct made *md, bool undo)
+{
+	while (md->n > 0) {
+		md->n--;
+		if (undo)
+			rmdir(md->v[md->n]);
+		free(md->v[md->n]);
+	}
+	free(md->v);
+	md->v = NULL;
+}
+
+/*
+ * The one rule for symbolic links, for render -o and archive --into: the
+ * folder named is never a link (those in the path above it are followed
+ * as usual).  A render swaps a new folder in for it, which would replace
+ * the link, not what it leads to; an archive would write somewhere its
+ * name does not say.
+ */
+#define	LINK_REFUSED	"is a symbolic link; give the folder it leads to " \
+			"(scorecard does not write through a link)"
 
 /*
  * Whether dir may be replaced: it is missing, empty, or holds a
@@ -1008,6 +1067,10 @@ replaceable(const char *dir, bool *exists, struct diag *d)
 		if (errno == ENOENT)
 			return true;
 		diag_msg(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return false;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, LINK_REFUSED);
 		return false;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -1191,6 +1254,7 @@ static bool
 commit(const char *outdir, const struct ofiles *of, struct diag *d)
 {
 	struct buf	 tmp, parent, prefix;
+	struct made	 md = { NULL, 0 };
 	char		*dir, *slash;
 	size_t		 len;
 	bool		 exists, ok = false;
@@ -1204,7 +1268,7 @@ commit(const char *outdir, const struct ofiles *of, struct diag *d)
 	buf_init(&tmp);
 	buf_init(&parent);
 	buf_init(&prefix);
-	if (!mkparents(dir, d) || !replaceable(dir, &exists, d))
+	if (!mkparents(dir, &md, d) || !replaceable(dir, &exists, d))
 		goto out;
 	if ((slash = strrchr(dir, '/')) == NULL)
 		BUF_PUTSL(&parent, ".");
@@ -1247,6 +1311,8 @@ fail:
 out:
 	if (lock >= 0)
 		close(lock);
+	/* Nothing is left of a failed run, not even a parent folder. */
+	made_release(&md, !ok);
 	buf_release(&tmp);
 	buf_release(&parent);
 	buf_release(&prefix);
@@ -1815,8 +1881,10 @@ report_archive(const struct report_opts *o, const char *archive,
 	struct input	 in;
 	struct buf	 name, dest, tmp, old, equiv, *man;
 	enum report_status rc;
-	char		 hex[65];
-	size_t		 i;
+	struct made	 md = { NULL, 0 };
+	struct stat	 st;
+	char		 hex[65], *adir = NULL;
+	size_t		 i, len;
 	int		 lock = -1, alock = -1;
 
 	m = model_new();
@@ -1860,13 +1928,22 @@ report_archive(const struct report_opts *o, const char *archive,
 	snapshot_name(&name, &m->report.period);
 	buf_printf(&dest, "%s/%s", archive, name.data);
 	buf_printf(&tmp, "%s/", archive);
-	if (!mkparents(tmp.data, d))
+	/* The archive itself is never a link (LINK_REFUSED). */
+	len = strlen(archive);
+	while (len > 1 && archive[len - 1] == '/')
+		len--;
+	adir = xstrndup(archive, len);
+	if (lstat(adir, &st) == 0 && S_ISLNK(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, archive, 0, 0, LINK_REFUSED);
+		goto out;
+	}
+	if (!mkparents(tmp.data, &md, d))
 		goto out;
 	/* One run at a time in an archive. */
-	if ((alock = open(archive, O_RDONLY | O_DIRECTORY |
+	if ((alock = open(adir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) == -1) {
 		diag_msg(d, DIAG_ERROR, archive, 0, 0, "cannot open: %s",
-		    strerror(errno));
+		    errno == ELOOP ? LINK_REFUSED : strerror(errno));
 		goto out;
 	}
 	if (flock(alock, LOCK_EX | LOCK_NB) == -1) {
@@ -1951,6 +2028,9 @@ out:
 		close(lock);
 	if (alock >= 0)
 		close(alock);
+	/* Folders this run made and left empty go if it failed. */
+	made_release(&md, rc != REPORT_OK);
+	free(adir);
 	buf_release(&old);
 	buf_release(&tmp);
 	buf_release(&dest);

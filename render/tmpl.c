@@ -85,6 +85,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "rfile.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -1263,11 +1264,20 @@ ascii_compatible(const char *data, size_t len, struct buf *name)
 	size_t		 i, n, k;
 
 	buf_reset(name);
-	if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	/* UTF-32's marks first: FF FE 00 00 starts with UTF-16's. */
+	if (len >= 4 && (memcmp(u, "\x00\x00\xfe\xff", 4) == 0 ||
+	    memcmp(u, "\xff\xfe\x00\x00", 4) == 0))
+		BUF_PUTSL(name, "UTF-32");
+	else if (len >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
 	    (u[0] == 0xff && u[1] == 0xfe)))
 		BUF_PUTSL(name, "UTF-16");
-	else if (len >= 4 && (u[0] == 0 || u[1] == 0 || u[2] == 0 ||
-	    u[3] == 0))
+	/* No mark: where the NUL bytes of "<" fall. */
+	else if (len >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0) ||
+	    (u[1] == 0 && u[2] == 0 && u[3] == 0)))
+		BUF_PUTSL(name, "UTF-32");
+	else if (len >= 2 && (u[0] == 0 || u[1] == 0))
+		BUF_PUTSL(name, "UTF-16");
+	else if (len >= 4 && (u[2] == 0 || u[3] == 0))
 		BUF_PUTSL(name, "UTF-16 or UTF-32");
 	else if (len >= 4 && memcmp(u, "\x4c\x6f\xa7\x94", 4) == 0)
 		BUF_PUTSL(name, "EBCDIC");
@@ -1451,13 +1461,14 @@ safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
 
 /*
  * Reads the regular file at path, if it holds at most max bytes, into
- * *pdata (NUL-terminated; the caller frees) and *plen.  On failure
- * returns false with errno set: EFBIG for a file that is too large,
- * EISDIR or EINVAL for one that is not a regular file.
+ * *pdata (NUL-terminated; the caller frees) and *plen.  Never blocks on
+ * a named pipe or a device: anything but a regular file is refused
+ * unread (rfile_open()).  On failure returns false with *why saying
+ * why; errno is EFBIG for a file that is too large.
  */
 static bool
 read_file(const char *path, size_t max, bool nofollow, char **pdata,
-    size_t *plen)
+    size_t *plen, const char **why)
 {
 	struct stat	 st;
 	char		*data = NULL;
@@ -1467,15 +1478,12 @@ read_file(const char *path, size_t max, bool nofollow, char **pdata,
 
 	*pdata = NULL;
 	*plen = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
-	    (nofollow ? O_NOFOLLOW : 0))) == -1)
+	if ((fd = rfile_open(path, false, nofollow, why)) == -1) {
+		errno = 0;
 		return false;
+	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
-	if (!S_ISREG(st.st_mode)) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		goto fail;
-	}
 	if ((uintmax_t)st.st_size > max) {
 		errno = EFBIG;
 		goto fail;
@@ -1512,6 +1520,7 @@ read_file(const char *path, size_t max, bool nofollow, char **pdata,
 	return true;
 fail:
 	e = errno;
+	*why = strerror(e);
 	free(data);
 	close(fd);
 	errno = e;
@@ -1576,7 +1585,7 @@ path_lexical(const char *dir, const char *rel)
 static bool
 do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 {
-	const char	*href, *rel;
+	const char	*href, *rel, *why;
 	char		*joined = NULL, *real = NULL, *css = NULL;
 	size_t		 len;
 	long		 r;
@@ -1628,13 +1637,12 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 		    what.data, t->assets != NULL ? " and assets" : "");
 		goto out;
 	}
-	if (!read_file(real, TMPL_MAX_BYTES, true, &css, &len)) {
+	if (!read_file(real, TMPL_MAX_BYTES, true, &css, &len, &why)) {
 		if (errno == EFBIG)
 			node_err(d, t->path, l, "%s is larger than %u bytes",
 			    what.data, TMPL_MAX_BYTES);
 		else
-			node_err(d, t->path, l, "%s: %s", what.data,
-			    strerror(errno));
+			node_err(d, t->path, l, "%s: %s", what.data, why);
 		goto out;
 	}
 	if ((r = text_check(css, len)) != -1) {
@@ -2330,6 +2338,7 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 	struct tmpl	*t;
 	struct pstate	 ps;
 	struct stat	 st;
+	const char	*why;
 	char		*data = NULL, *real = NULL, *slash;
 	size_t		 len;
 	xmlNodePtr	 dtd;
@@ -2337,13 +2346,13 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 
 	t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
-	if (!read_file(path, TMPL_MAX_BYTES, false, &data, &len)) {
+	if (!read_file(path, TMPL_MAX_BYTES, false, &data, &len, &why)) {
 		if (errno == EFBIG)
 			diag_msg(d, DIAG_ERROR, path, 0, 0, "template is "
 			    "larger than %u bytes", TMPL_MAX_BYTES);
 		else
 			diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read "
-			    "template: %s", strerror(errno));
+			    "template: %s", why);
 		goto out;
 	}
 	if ((real = realpath(path, NULL)) == NULL) {

@@ -301,6 +301,33 @@ if command -v flock >/dev/null 2>&1; then
 	wait $lockpid 2>/dev/null
 fi
 
+# Only regular files are read: a named pipe as the template or as an
+# inlined stylesheet is refused at once, never waited on; the input may
+# be a pipe, named or "-" (standard input).
+ff=$OUT/fifo
+mkdir -p "$ff"
+mkfifo "$ff/p" "$ff/in"
+printf '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title><link rel="stylesheet" href="p" data-sc-inline="" /></head><body></body></html>\n' >"$ff/t.xhtml"
+timeout 10 ./scorecard render tests/golden/minimal/input.json -o "$ff/o1" \
+    --template "$ff/t.xhtml" 2>"$ff.err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$ff.err")" = "scorecard: $ff/t.xhtml:1:1: error: data-sc-inline: \"p\": is a pipe; only a regular file can be read here" ]; then ok
+else bad "fifo: an inlined named pipe (exit $rc)"; cat "$ff.err"; fi
+timeout 10 ./scorecard render tests/golden/minimal/input.json -o "$ff/o2" \
+    --template "$ff/p" 2>"$ff.err"
+rc=$?
+if [ $rc = 1 ] && [ "$(cat "$ff.err")" = "scorecard: $ff/p: error: cannot read template: is a pipe; only a regular file can be read here" ]; then ok
+else bad "fifo: a named pipe as the template (exit $rc)"; cat "$ff.err"; fi
+(sleep 0.3; cat tests/golden/minimal/input.json >"$ff/in") &
+if timeout 10 ./scorecard render "$ff/in" -o "$ff/o3" 2>"$ff.err" &&
+    [ -f "$ff/o3/report.html" ]; then ok
+else bad "fifo: a named pipe as the input"; cat "$ff.err"; fi
+wait
+if timeout 10 ./scorecard render - -o "$ff/o4" <tests/golden/minimal/input.json 2>"$ff.err" &&
+    cmp -s "$ff/o3/summary.json" "$ff/o4/summary.json"; then ok
+else bad "fifo: standard input as the input"; cat "$ff.err"; fi
+[ ! -e "$ff/o1" ] && [ ! -e "$ff/o2" ] && ok || bad "fifo: a refused render wrote"
+
 # Several inputs in one run: a folder each, all or nothing: one bad
 # input and nothing is written, nor an earlier render replaced.
 bt=$OUT/batch

@@ -301,9 +301,11 @@ static void
 test_syntax(void)
 {
 	BAD("", ": error: file is empty");
-	BAD("\xef\xbb\xbf", ": error: file is empty");
+	BAD("\xef\xbb\xbf", ":1:2: error: unexpected end of file after the "
+	    "byte order mark, expected a value");
 	BAD("  \n", ":2:1: error: unexpected end of file, expected a value");
-	BAD("\xff\xfe{", ":1:1: error: file is UTF-16; save it as UTF-8");
+	BAD("\xff\xfe{", ":1:1: error: file is UTF-16 (little-endian); save "
+	    "it as UTF-8");
 	BAD("{\"a\": 1 \"b\": 2}", ":1:9: error: expected ',' or '}'");
 	BAD("[1 2]", ":1:4: error: expected ',' or ']'");
 	BAD("{\"a\" 1}", ":1:6: error: expected ':' after the key");
@@ -804,7 +806,8 @@ test_bom(void)
 	done(&r);
 	BAD("\xef\xbb\xbf{\n\"a\" 1}", ":2:5: error: expected ':' after the "
 	    "key");
-	BAD("\xfe\xff\x00{", ":1:1: error: file is UTF-16; save it as UTF-8");
+	BAD("\xfe\xff\x00{", ":1:1: error: file is UTF-16 (big-endian); save "
+	    "it as UTF-8");
 }
 
 static void

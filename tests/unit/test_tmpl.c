@@ -947,7 +947,18 @@ test_serialise(void)
 	write_len("t.xhtml", "<\0?\0x\0m\0l\0", 10);
 	OK(!run_file("t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
-	    "UTF-16 or UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
+	    "UTF-16; it must be in UTF-8 (or ASCII, ISO 8859, "
+	    "Windows-125x or KOI8)\n");
+	/* UTF-32, with or without a mark, is not called UTF-16. */
+	write_len("t.xhtml", "\xff\xfe\0\0<\0\0\0p\0\0\0", 12);
+	OK(!run_file("t.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
+	    "UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
+	    "Windows-125x or KOI8)\n");
+	write_len("t.xhtml", "\0\0\0<\0\0\0p", 8);
+	OK(!run_file("t.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: t.xhtml:1:1: error: template is in "
+	    "UTF-32; it must be in UTF-8 (or ASCII, ISO 8859, "
 	    "Windows-125x or KOI8)\n");
 	FAILS("\x4c\x6f\xa7\x94\x93", c, "scorecard: t.xhtml:1:1: error: template "
 	    "is in EBCDIC; it must be in UTF-8 (or ASCII, ISO 8859, "
@@ -1352,7 +1363,7 @@ test_inline(void)
 	write_file("tpl/t.xhtml", LINK("css"));
 	OK(!run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"css\": Is a directory\n");
+	    "\"css\": is a folder, not a regular file\n");
 
 	/* Only on <link rel="stylesheet" href>. */
 	FAILS(T("<p data-sc-inline=\"\"/>"), c,
@@ -1623,8 +1634,14 @@ test_hostile(void)
 	    "template: No such file or directory\n");
 	make_dir("adir");
 	OK(!run_file("adir", c, NULL));
-	STR_EQ(g_err, "scorecard: adir: error: cannot read template: Is a "
-	    "directory\n");
+	STR_EQ(g_err, "scorecard: adir: error: cannot read template: is a "
+	    "folder, not a regular file\n");
+	/* A named pipe: refused at once, never waited on. */
+	remember("fifo.xhtml");
+	OK(mkfifo("fifo.xhtml", 0600) == 0);
+	OK(!run_file("fifo.xhtml", c, NULL));
+	STR_EQ(g_err, "scorecard: fifo.xhtml: error: cannot read template: "
+	    "is a pipe; only a regular file can be read here\n");
 	tctx_free(c);
 }
 
