@@ -648,6 +648,7 @@ struct draw_doc {
 	cairo_surface_t		*surf;
 	cairo_t			*cr;
 	struct buf		 out;
+	struct buf		 links;		/* link texts, NUL after each */
 };
 
 /* Pango text attributes for the spans of t. */
@@ -951,6 +952,7 @@ draw_doc_new(struct draw *dr, double w, double h,
 	doc = xcalloc(1, sizeof(*doc));
 	doc->dr = dr;
 	buf_init(&doc->out);
+	buf_init(&doc->links);
 	doc->surf = cairo_pdf_surface_create_for_stream(tobuf, &doc->out,
 	    w, h);
 	if (meta->title != NULL)
@@ -1044,6 +1046,7 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 	PangoLayoutRun		*run;
 	PangoRectangle		 lr;
 	const struct draw_span	*sp;
+	const char		*link, *open = NULL;
 	struct buf		 a;
 	size_t			 line = 0;
 	double			 top, base, ux, uw;
@@ -1091,21 +1094,35 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		uw = (double)lr.width / PANGO_SCALE;
 		sp = span_at(t, (size_t)run->item->offset);
 		colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
-		if (sp != NULL && sp->link != NULL) {
+		link = sp != NULL ? sp->link : NULL;
+		/* One Link tag (and annotation) for a link's runs in a row,
+		 * over line ends: one link for a screen reader. */
+		if (open != NULL && (link == NULL || strcmp(link, open) != 0)) {
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			buf_putc(&doc->links, '\0');
+			open = NULL;
+		}
+		if (link != NULL && open == NULL) {
 			buf_reset(&a);
 			BUF_PUTSL(&a, "dest=");
-			put_attr_str(&a, sp->link);
+			put_attr_str(&a, link);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
+			open = link;
 		}
 		cairo_move_to(cr, ux, base);
 		pango_cairo_show_glyph_item(cr, t->text, run);
-		if (sp != NULL && sp->link != NULL) {
+		if (link != NULL) {
+			buf_put(&doc->links, t->text + run->item->offset,
+			    (size_t)run->item->length);
 			cairo_rectangle(cr, ux, base + t->size * 0.12, uw,
 			    t->size * 0.06);
 			cairo_fill(cr);
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
 		}
 	} while (pango_layout_iter_next_run(it));
+	if (open != NULL) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+	}
 	pango_layout_iter_free(it);
 	buf_release(&a);
 }
@@ -1146,7 +1163,8 @@ draw_doc_scene(struct draw_doc *doc, const struct scene *s, double x,
 }
 
 bool
-draw_doc_finish(struct draw_doc *doc, struct buf *out, struct diag *d)
+draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
+    struct diag *d)
 {
 	cairo_status_t	 st;
 	bool		 ok;
@@ -1158,12 +1176,15 @@ draw_doc_finish(struct draw_doc *doc, struct buf *out, struct diag *d)
 		st = cairo_surface_status(doc->surf);
 	cairo_surface_destroy(doc->surf);
 	ok = st == CAIRO_STATUS_SUCCESS;
-	if (ok)
+	if (ok) {
 		buf_put(out, doc->out.data, doc->out.len);
+		buf_put(links, doc->links.data, doc->links.len);
+	}
 	else
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write report.pdf: %s",
 		    cairo_status_to_string(st));
 	buf_release(&doc->out);
+	buf_release(&doc->links);
 	free(doc);
 	return ok;
 }

@@ -141,11 +141,12 @@ void		 draw_doc_rect(struct draw_doc *doc, double x, double y,
 void		 draw_doc_scene(struct draw_doc *doc, const struct scene *s,
 		    double x, double y, double scale);
 /*
- * Ends the document and appends the PDF to out.  Frees doc.  Returns
- * false after reporting through d.
+ * Ends the document and appends the PDF to out, and to links the text
+ * of each link annotation in the order Cairo writes them, each ending
+ * in a NUL.  Frees doc.  Returns false after reporting through d.
  */
 bool		 draw_doc_finish(struct draw_doc *doc, struct buf *out,
-		    struct diag *d);
+		    struct buf *links, struct diag *d);
 
 /* Frees the static data of Cairo and fontconfig at exit, when the
  * environment has SCORECARD_LEAK_CHECK (for valgrind and LeakSanitizer). */

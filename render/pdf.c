@@ -60,8 +60,8 @@
 #define	SIZE_SMALL	8.0
 #define	SIZE_TABLE	8.0
 #define	SIZE_DATA	7.5		/* figures tables: set compactly */
-#define	CHART_SCALE	0.55		/* points a chart pixel */
-#define	CHART_MIN	0.72		/* a chart may shrink to this */
+#define	CHART_SCALE	0.5		/* points a chart pixel: 400 x 225 */
+#define	CHART_MIN	0.8		/* a chart may shrink to this */
 #define	CELL_PAD_X	7.0
 #define	CELL_PAD_Y	1.6
 #define	ACROSS_GAP	18.0
@@ -152,6 +152,7 @@ struct ts {
 	bool			 article_fig;	/* its first figure seen */
 	size_t			 article_first;	/* its first block */
 	bool			 rule_next;
+	bool			 in_footer;	/* small print */
 	const char		*title, *org, *period, *lang;
 };
 
@@ -739,6 +740,7 @@ table(struct ts *ts, const struct tnode *n)
 	bool			 data = has_class(n, "data"), uniform;
 	struct block		*b;
 	struct style		 st = base_style(INK);
+	struct draw_text	*caption;
 
 	pend_id(ts, n);
 	size = data ? SIZE_DATA : SIZE_TABLE;
@@ -748,14 +750,16 @@ table(struct ts *ts, const struct tnode *n)
 			st.bold = true;
 			inline_walk(ts, k->kid, st, false);
 		}
+	caption = para_text(ts, data ? SIZE_SMALL + 0.5 : SIZE_BODY, BODY_W,
+	    DRAW_LEFT);
 	rows_of(ts, n->kid, &raw, &nraw, data, false);
 	if (nraw == 0) {
+		draw_text_free(caption);
 		para_reset(ts);
 		return;
 	}
 	b = block_add(ts, B_TABLE);
-	b->caption = para_text(ts, data ? SIZE_SMALL + 0.5 : SIZE_BODY,
-	    BODY_W, DRAW_LEFT);
+	b->caption = caption;
 	/* Header rows: the thead's, or leading rows of th only. */
 	for (i = 0; i < nraw && raw[i].head; i++)
 		nhead++;
@@ -794,6 +798,10 @@ table(struct ts *ts, const struct tnode *n)
 				minw[j] = x + CELL_PAD_X;
 		}
 	for (j = 0; j < ncols; j++) {
+		/* A word wider than half the page (a long address) breaks
+		 * rather than squeeze every other column. */
+		if (minw[j] > BODY_W * 0.45)
+			minw[j] = BODY_W * 0.45;
 		if (minw[j] > maxw[j])
 			maxw[j] = minw[j];
 		summin += minw[j];
@@ -805,7 +813,9 @@ table(struct ts *ts, const struct tnode *n)
 		if (summax <= avail)
 			b->colw[j] = maxw[j];
 		else if (summin >= avail)
-			b->colw[j] = minw[j];
+			/* Words wider than the page: every column narrower
+			 * than its longest word, which then breaks. */
+			b->colw[j] = minw[j] * avail / summin;
 		else
 			b->colw[j] = minw[j] + (maxw[j] - minw[j]) *
 			    (avail - summin) / (summax - summin);
@@ -1000,6 +1010,10 @@ walk(struct ts *ts, const struct tnode *n)
 			bool bold = false;
 
 			pend_id(ts, n);
+			if (ts->in_footer) {
+				size = SIZE_SMALL;
+				colour = MUTED;
+			}
 			if (has_class(n, "org") || has_class(n, "period") ||
 			    has_class(n, "gen") || has_class(n, "suppressed"))
 				colour = MUTED;
@@ -1039,11 +1053,16 @@ walk(struct ts *ts, const struct tnode *n)
 			 * outside a list, details, ...: their content. */
 			bool small = is(n, "footer");
 
+			bool	 was = ts->in_footer;
+
 			pend_id(ts, n);
 			first = ts->n;
+			if (small)
+				ts->in_footer = true;
 			walk(ts, n->kid);
 			flush_inline(ts, small ? SIZE_SMALL : SIZE_BODY,
 			    small ? MUTED : INK);
+			ts->in_footer = was;
 			if (small)
 				for (size_t i = first; i < ts->n; i++)
 					if (i == first)
@@ -1096,7 +1115,7 @@ draw_dests(struct dctx *dc, const struct block *b, double y)
 
 static void
 draw_row(struct dctx *dc, const struct block *b, const struct trow *r,
-    double x, double y, bool artifact, bool head)
+    double x, double y, bool artifact)
 {
 	double	 cx = x;
 
@@ -1111,23 +1130,34 @@ draw_row(struct dctx *dc, const struct block *b, const struct trow *r,
 			draw_doc_end(dc->doc, r->c[j].th ? "TH" : "TD");
 		cx += b->colw[j];
 	}
-	if (!artifact) {
-		draw_doc_end(dc->doc, "TR");
-		draw_doc_tag(dc->doc, "Private", NULL);
-	}
-	draw_doc_rect(dc->doc, x, y + r->h - (head ? 0.8 : 0.25),
-	    b->tw - CELL_PAD_X / 2, head ? 0.8 : 0.5, head ? INK : RULE,
-	    SC_NONE, 0);
 	if (!artifact)
-		draw_doc_end(dc->doc, "Private");
+		draw_doc_end(dc->doc, "TR");
+}
+
+/* The rule under a row (heavier under the header). */
+struct rule {
+	double	 x, y, w, h;
+	bool	 head;
+};
+
+static void
+rule_add(struct rule **v, size_t *n, double x, double y, double w, bool head)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].x = x;
+	(*v)[*n].y = y - (head ? 0.8 : 0.25);
+	(*v)[*n].w = w;
+	(*v)[*n].h = head ? 0.8 : 0.5;
+	(*v)[(*n)++].head = head;
 }
 
 static void
 draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
     bool first, bool last)
 {
-	double	 y = s->y + BODY_TOP, x, yc;
-	size_t	 c, i, r, end;
+	double		 y = s->y + BODY_TOP, x, yc;
+	size_t		 c, i, r, end, nrules = 0;
+	struct rule	*rules = NULL;
 
 	if (first) {
 		draw_dests(dc, b, y);
@@ -1150,21 +1180,30 @@ draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 
 			if (art)
 				draw_doc_tag(dc->doc, "Private", NULL);
-			draw_row(dc, b, &b->rows[i], x, yc, art,
-			    i + 1 == b->nhead);
+			draw_row(dc, b, &b->rows[i], x, yc, art);
 			if (art)
 				draw_doc_end(dc->doc, "Private");
 			yc += b->rows[i].h;
+			rule_add(&rules, &nrules, x, yc, b->tw - CELL_PAD_X / 2,
+			    i + 1 == b->nhead);
 		}
 		end = s->first + (c + 1) * s->bands;
 		if (end > s->first + s->n)
 			end = s->first + s->n;
 		for (r = s->first + c * s->bands; r < end; r++) {
-			draw_row(dc, b, &b->rows[b->nhead + r], x, yc, false,
-			    false);
+			draw_row(dc, b, &b->rows[b->nhead + r], x, yc, false);
 			yc += b->rowh[r];
+			rule_add(&rules, &nrules, x, yc, b->tw - CELL_PAD_X / 2,
+			    false);
 		}
 	}
+	/* The rules: one artifact for the whole segment. */
+	draw_doc_tag(dc->doc, "Private", NULL);
+	for (i = 0; i < nrules; i++)
+		draw_doc_rect(dc->doc, rules[i].x, rules[i].y, rules[i].w,
+		    rules[i].h, rules[i].head ? INK : RULE, SC_NONE, 0);
+	draw_doc_end(dc->doc, "Private");
+	free(rules);
 	if (last)
 		draw_doc_end(dc->doc, "Table");
 }
@@ -1493,7 +1532,7 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	struct pblock	*pb = NULL;
 	struct draw_meta dm;
 	struct pdfpost	 pp;
-	struct buf	 raw, date;
+	struct buf	 raw, date, links;
 	char		*title = NULL;
 	size_t		 i, p;
 	bool		 ok = false;
@@ -1505,6 +1544,7 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	buf_init(&ts.text);
 	buf_init(&raw);
 	buf_init(&date);
+	buf_init(&links);
 	ts.dr = dr;
 	ts.pf = pf;
 	ts.d = d;
@@ -1551,12 +1591,14 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 		draw_page(&dc, &ts, pb, p);
 	}
 	draw_doc_end(dc.doc, "Document");
-	if (!draw_doc_finish(dc.doc, &raw, d))
+	if (!draw_doc_finish(dc.doc, &raw, &links, d))
 		goto out;
 	pp.lang = ts.lang != NULL ? ts.lang : "en-GB";
 	pp.date = meta->date;
 	pp.alts = dc.alts;
 	pp.nalts = dc.nalts;
+	pp.links = links.data;
+	pp.linkslen = links.len;
 	ok = pdfpost_fix(raw.data, raw.len, &pp, out, d);
 out:
 	page_release(pb, ts.n);
@@ -1576,6 +1618,7 @@ out:
 	buf_release(&ts.text);
 	buf_release(&raw);
 	buf_release(&date);
+	buf_release(&links);
 	tnode_free(root);
 	return ok;
 }

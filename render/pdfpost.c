@@ -238,6 +238,39 @@ fix_content(struct post *ps, qpdf_oh page)
 	return !qpdf_has_error(ps->q);
 }
 
+/*
+ * Gives each link annotation of the page its text as /Contents (PDF/UA:
+ * an annotation's alternative description), from p->links in order;
+ * *at is the offset of the next.
+ */
+static void
+fix_annots(struct post *ps, qpdf_oh page, size_t *at)
+{
+	qpdf_oh	 an, a, st, v;
+	int	 i, n;
+
+	an = qpdf_oh_get_key(ps->q, page, "/Annots");
+	if (qpdf_oh_is_array(ps->q, an)) {
+		n = qpdf_oh_get_array_n_items(ps->q, an);
+		for (i = 0; i < n; i++) {
+			a = qpdf_oh_get_array_item(ps->q, an, i);
+			st = qpdf_oh_get_key(ps->q, a, "/Subtype");
+			if (qpdf_oh_is_name_and_equals(ps->q, st, "/Link") &&
+			    *at < ps->p->linkslen) {
+				const char *text = ps->p->links + *at;
+
+				*at += strlen(text) + 1;
+				v = qpdf_oh_new_unicode_string(ps->q, text);
+				qpdf_oh_replace_key(ps->q, a, "/Contents", v);
+				qpdf_oh_release(ps->q, v);
+			}
+			qpdf_oh_release(ps->q, st);
+			qpdf_oh_release(ps->q, a);
+		}
+	}
+	qpdf_oh_release(ps->q, an);
+}
+
 static void
 set(struct post *ps, qpdf_oh dict, const char *key, const char *pdf)
 {
@@ -254,6 +287,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	struct post	 ps;
 	qpdf_oh		 root, str, v, page;
 	char		 date[64];
+	size_t		 link = 0;
 	int		 i, n;
 	bool		 ok = false;
 
@@ -284,6 +318,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	for (i = 0; i < n; i++) {
 		page = qpdf_get_page_n(ps.q, (size_t)i);
 		set(&ps, page, "/Tabs", "/S");
+		fix_annots(&ps, page, &link);
 		if (!fix_content(&ps, page)) {
 			qpdf_oh_release(ps.q, page);
 			goto fail;

@@ -22,6 +22,9 @@ struct pdfpost {
 	const char	*date;		/* "YYYY-MM-DD": CreationDate */
 	const char *const *alts;	/* each Figure's alt, in order */
 	size_t		 nalts;
+	const char	*links;		/* each link annotation's text, in
+					   order, NUL after each */
+	size_t		 linkslen;	/* bytes */
 };
 
 /*

@@ -96,6 +96,31 @@ def main():
     if obj(root.get("/MarkInfo", {})).get("/Marked") is not True:
         bad("no /MarkInfo /Marked true")
 
+    # Links: each has its text as /Contents and goes to a named
+    # destination that exists (a name tree, as Cairo writes it).
+    names = set()
+    def nametree(node, depth=0):
+        node = obj(node)
+        if not isinstance(node, dict) or depth > 32:
+            return
+        arr = obj(node.get("/Names", []))
+        for i in range(0, len(arr), 2):
+            names.add(text(arr[i]))
+        for k in obj(node.get("/Kids", [])):
+            nametree(k, depth + 1)
+    nametree(obj(root.get("/Names", {})).get("/Dests"))
+    nlinks = 0
+    for key, o in objs.items():
+        v = o.get("value") if isinstance(o, dict) else None
+        if isinstance(v, dict) and v.get("/Subtype") == "/Link":
+            nlinks += 1
+            if not text(v.get("/Contents")):
+                bad("a link without /Contents")
+            dest = text(v.get("/Dest"))
+            if dest and dest not in names:
+                bad("a link to a destination that is not there: " + dest)
+    out.append("links: %d" % nlinks)
+
     # Outline.
     out.append("outline:")
     def outline(node, depth):
