@@ -5,9 +5,12 @@
 set -eu
 cd "$(dirname "$0")"
 PKGS="make gcc pkg-config libcairo2-dev libpango1.0-dev libxml2-dev \
-libcjson-dev libpng-dev fonts-dejavu-core libzip-dev libxlsxwriter-dev"
+libcjson-dev libpng-dev fonts-dejavu-core libzip-dev libxlsxwriter-dev \
+libqpdf-dev"
 # make check: workbooks written by openpyxl for the spreadsheet tests.
 PKGS="$PKGS python3-openpyxl"
+# make check reads report.pdf with Debian's PDF tools (tests/pdfcheck.py).
+PKGS="$PKGS poppler-utils qpdf"
 # make ci: libFuzzer and its sanitizer runtimes (clang 14), valgrind.
 PKGS="$PKGS clang-14 libclang-rt-14-dev valgrind"
 missing=""
