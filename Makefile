@@ -9,14 +9,16 @@ BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
-PKGS	 = cairo pangocairo glib-2.0 libxml-2.0 libcjson libzip xlsxwriter
+PKGS	 = cairo pangocairo glib-2.0 libxml-2.0 libcjson libzip xlsxwriter \
+	   libqpdf
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
-	   render/mail.o render/sha256.o render/history.o render/report.o \
+	   render/mail.o render/sha256.o render/history.o render/page.o \
+	   render/pdfpost.o render/pdf.o render/report.o \
 	   render/batch.o render/jsonout.o render/book.o render/csv.o \
 	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
 	   render/rfile.o render/tcopy.o render/tell.o
@@ -25,8 +27,9 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
+	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
-	   tests/unit/test_scene
+	   tests/unit/test_scene tests/unit/test_page
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
@@ -110,7 +113,8 @@ clean:
 	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
 	rm -rf output tests/out tests/build
-	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out
+	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out \
+	    tests/bench/loadbench tests/bench/loadbench.d
 
 FORCE:
 
@@ -124,8 +128,12 @@ FORCE:
 # and matplotlib (installed by tests/bench/install-peers.sh when missing),
 # results in tests/bench/RESULTS.md.  Not a test: make check never runs it.
 # make bench BENCH_ARGS=--quick for a short run; --help for the options.
-bench: scorecard tests/bench/chartbench
+bench: scorecard tests/bench/chartbench tests/bench/loadbench
 	@/usr/bin/python3 tests/bench/bench.py $(BENCH_ARGS)
+
+tests/bench/loadbench: tests/bench/loadbench.c render/libscorecard.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \
+	    render/libscorecard.a $(LDLIBS)
 
 tests/bench/chartbench: tests/bench/chartbench.c render/libscorecard.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \

@@ -24,7 +24,7 @@ esac
 
 # Building and rendering: a compiler, make, pkg-config, the libraries'
 # headers (Cairo and Pango, libxml2, cJSON; libzip and libxlsxwriter for
-# workbooks) and the pinned font.  One package a line.
+# workbooks; qpdf for the PDF) and the pinned font.  One package a line.
 BUILD_PKGS="
 fonts-dejavu-core
 gcc
@@ -32,6 +32,7 @@ libc6-dev
 libcairo2-dev
 libcjson-dev
 libpango1.0-dev
+libqpdf-dev
 libxlsxwriter-dev
 libxml2-dev
 libzip-dev

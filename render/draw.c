@@ -68,9 +68,24 @@ struct pngjob {
 struct draw {
 	PangoFontMap		*fm;
 	PangoContext		*ctx;
+	PangoContext		*tctx;		/* documents' text: its own, so
+						   that drawing a chart (which
+						   sets ctx's matrix) never
+						   makes text lay out again */
 	PangoLayout		*layout;
 	PangoFontDescription	*regular;
 	PangoFontDescription	*bold;
+	/* Fonts of documents' plain texts (draw_text_new's fast path):
+	 * Pango's own fonts, by size and weight. */
+	struct sfont {
+		double		 size;
+		bool		 bold;
+		PangoFont	*font;
+		cairo_scaled_font_t *sf;	/* owned by font */
+		double		 ascent, descent;
+	}			**sfonts;	/* each its own: texts point
+						   to them */
+	size_t			 nsfonts;
 	struct wentry		*cache;		/* cap slots */
 	size_t			 cap, used;
 	/*
@@ -107,6 +122,8 @@ draw_new(void)
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	pango_cairo_context_set_font_options(dr->ctx, fo);
+	dr->tctx = pango_font_map_create_context(dr->fm);
+	pango_cairo_context_set_font_options(dr->tctx, fo);
 	cairo_font_options_destroy(fo);
 	dr->layout = pango_layout_new(dr->ctx);
 	pthread_mutex_init(&dr->lock, NULL);
@@ -126,10 +143,16 @@ draw_free(struct draw *dr)
 	for (size_t i = 0; i < dr->cap; i++)
 		free(dr->cache[i].text);
 	free(dr->cache);
+	for (size_t i = 0; i < dr->nsfonts; i++) {
+		g_object_unref(dr->sfonts[i]->font);
+		free(dr->sfonts[i]);
+	}
+	free(dr->sfonts);
 	pango_font_description_free(dr->regular);
 	pango_font_description_free(dr->bold);
 	g_object_unref(dr->layout);
 	g_object_unref(dr->ctx);
+	g_object_unref(dr->tctx);
 	g_object_unref(dr->fm);
 	if (dr->threaded) {
 		pthread_mutex_lock(&dr->lock);
@@ -291,7 +314,7 @@ fill_stroke(cairo_t *cr, const struct sc_item *it)
 }
 
 static void
-draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s)
+draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint)
 {
 	const struct sc_item	*it;
 	PangoLayout		*l;
@@ -299,8 +322,10 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s)
 	size_t			 i, j;
 	double			 x;
 
-	colour(cr, 0xFFFFFF);
-	cairo_paint(cr);
+	if (paint) {
+		colour(cr, 0xFFFFFF);
+		cairo_paint(cr);
+	}
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	pango_cairo_update_context(cr, dr->ctx);
 	for (i = 0; i < s->n; i++) {
@@ -477,7 +502,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	    CAIRO_FORMAT_RGB24, w, h, stride);
 	cr = cairo_create(surf);
 	cairo_scale(cr, scale, scale);
-	draw_scene(dr, cr, s);
+	draw_scene(dr, cr, s, true);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot draw chart: %s",
 		    cairo_status_to_string(cairo_status(cr)));
@@ -573,7 +598,7 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 	    "scorecard");
 	cr = cairo_create(surf);
 	cairo_scale(cr, 0.75, 0.75);
-	draw_scene(dr, cr, s);
+	draw_scene(dr, cr, s, true);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
@@ -586,4 +611,580 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 		return false;
 	}
 	return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Documents: the report's PDF.                                      */
+/* ---------------------------------------------------------------- */
+
+struct draw_text {
+	struct draw		*dr;
+	PangoLayout		*layout;	/* NULL: set plainly (below) */
+	/* Plain text: one style, one line, every glyph in the font, set
+	 * with Cairo alone (Pango's layout was most of the time of a long
+	 * table).  Glyphs at the origin, the baseline at y = 0. */
+	const struct sfont	*font;
+	cairo_glyph_t		*glyphs;
+	int			 nglyphs;
+	cairo_text_cluster_t	*clusters;
+	int			 nclusters;
+	cairo_text_cluster_flags_t cflags;
+	uint32_t		 colour;
+	enum draw_align		 align;
+	double			 boxw;		/* the wrap width, or <= 0 */
+	char			*text;
+	struct draw_span	*sp;
+	size_t			 nsp;
+	double			 size;
+	double			*lineh;		/* per line */
+	double			*liney;		/* top of each line */
+	size_t			 nlines;
+	double			 width;
+	double			 minwidth;
+};
+
+struct draw_doc {
+	struct draw		*dr;
+	cairo_surface_t		*surf;
+	cairo_t			*cr;
+	struct buf		 out;
+	struct buf		 links;		/* link texts, NUL after each */
+};
+
+/* Pango text attributes for the spans of t. */
+static void
+text_attrs(struct draw_text *t)
+{
+	PangoAttrList	*al;
+	PangoAttribute	*a;
+	size_t		 i;
+
+	al = pango_attr_list_new();
+	for (i = 0; i < t->nsp; i++) {
+		const struct draw_span *s = &t->sp[i];
+
+		if (s->bold) {
+			a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = (guint)s->start;
+			a->end_index = (guint)s->end;
+			pango_attr_list_insert(al, a);
+		}
+		if (s->size > 0) {
+			a = pango_attr_size_new_absolute((int)lround(s->size *
+			    PANGO_SCALE));
+			a->start_index = (guint)s->start;
+			a->end_index = (guint)s->end;
+			pango_attr_list_insert(al, a);
+		}
+		/* Colour splits runs: each run then has one colour and
+		 * one link, which draw_doc_text() looks up. */
+		a = pango_attr_foreground_new(
+		    (guint16)((s->colour >> 16 & 0xFF) * 257),
+		    (guint16)((s->colour >> 8 & 0xFF) * 257),
+		    (guint16)((s->colour & 0xFF) * 257));
+		a->start_index = (guint)s->start;
+		a->end_index = (guint)s->end;
+		pango_attr_list_insert(al, a);
+		if (s->link != NULL) {
+			a = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+			a->start_index = (guint)s->start;
+			a->end_index = (guint)s->end;
+			pango_attr_list_insert(al, a);
+		}
+	}
+	pango_layout_set_attributes(t->layout, al);
+	pango_attr_list_unref(al);
+}
+
+/* Pango's font for size and weight, with its Cairo scaled font. */
+static const struct sfont *
+sfont(struct draw *dr, double size, bool bold)
+{
+	struct sfont		*f;
+	PangoFontDescription	*fd;
+	cairo_font_extents_t	 fe;
+	size_t			 i;
+
+	for (i = 0; i < dr->nsfonts; i++)
+		if (dr->sfonts[i]->size == size && dr->sfonts[i]->bold == bold)
+			return dr->sfonts[i];
+	fd = pango_font_description_copy(bold ? dr->bold : dr->regular);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	f = xcalloc(1, sizeof(*f));
+	f->size = size;
+	f->bold = bold;
+	f->font = pango_font_map_load_font(dr->fm, dr->tctx, fd);
+	pango_font_description_free(fd);
+	if (f->font == NULL) {
+		free(f);
+		return NULL;
+	}
+	f->sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(f->font));
+	if (f->sf == NULL ||
+	    cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
+		g_object_unref(f->font);
+		free(f);
+		return NULL;
+	}
+	cairo_scaled_font_extents(f->sf, &fe);
+	f->ascent = fe.ascent;
+	f->descent = fe.descent;
+	dr->sfonts = xreallocarray(dr->sfonts, dr->nsfonts + 1,
+	    sizeof(*dr->sfonts));
+	dr->sfonts[dr->nsfonts++] = f;
+	return f;
+}
+
+/*
+ * Sets t plainly when it can be: one style over all of it, one line
+ * that fits, and every character in the font (else Pango, which falls
+ * back to other fonts).  Returns false to leave it to Pango.
+ */
+static bool
+plain(struct draw_text *t, double width, enum draw_align align)
+{
+	const struct sfont	*f;
+	cairo_text_extents_t	 te;
+	size_t			 len = strlen(t->text);
+	bool			 bold = false;
+	double			 size = t->size;
+	int			 i;
+
+	if (len == 0 || strchr(t->text, '\n') != NULL || t->nsp > 1 ||
+	    (t->nsp == 1 && (t->sp[0].start != 0 || t->sp[0].end != len ||
+	    t->sp[0].link != NULL)))
+		return false;
+	if (t->nsp == 1) {
+		bold = t->sp[0].bold;
+		if (t->sp[0].size > 0)
+			size = t->sp[0].size;
+	}
+	if ((f = sfont(t->dr, size, bold)) == NULL)
+		return false;
+	if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0, t->text, (int)len,
+	    &t->glyphs, &t->nglyphs, &t->clusters, &t->nclusters,
+	    &t->cflags) != CAIRO_STATUS_SUCCESS)
+		goto pango;
+	for (i = 0; i < t->nglyphs; i++)
+		if (t->glyphs[i].index == 0)
+			goto pango;	/* not in the font */
+	cairo_scaled_font_glyph_extents(f->sf, t->glyphs, t->nglyphs, &te);
+	if (width > 0 && te.x_advance > width)
+		goto pango;
+	t->font = f;
+	t->width = te.x_advance;
+	t->nlines = 1;
+	t->lineh = xcalloc(1, sizeof(*t->lineh));
+	t->liney = xcalloc(1, sizeof(*t->liney));
+	t->lineh[0] = f->ascent + f->descent;
+	t->colour = t->nsp == 1 ? t->sp[0].colour : 0x0B0C0C;
+	/* Aligned within the wrap width, as Pango aligns. */
+	t->align = width > 0 ? align : DRAW_LEFT;
+	t->boxw = width;
+	return true;
+pango:
+	cairo_glyph_free(t->glyphs);
+	cairo_text_cluster_free(t->clusters);
+	t->glyphs = NULL;
+	t->clusters = NULL;
+	return false;
+}
+
+struct draw_text *
+draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
+    size_t nsp, double size, double width, enum draw_align align)
+{
+	struct draw_text	*t;
+	PangoFontDescription	*fd;
+	PangoLayoutIter		*it;
+	PangoRectangle		 ink, logical;
+	int			 y0, y1;
+	size_t			 i;
+
+	t = xcalloc(1, sizeof(*t));
+	t->dr = dr;
+	t->text = xstrdup(text);
+	t->size = size;
+	if (nsp > 0) {
+		t->sp = xcalloc(nsp, sizeof(*sp));
+		memcpy(t->sp, sp, nsp * sizeof(*sp));
+		t->nsp = nsp;
+	}
+	if (plain(t, width, align))
+		return t;
+	t->layout = pango_layout_new(dr->tctx);
+	fd = pango_font_description_copy(dr->regular);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(t->layout, fd);
+	pango_font_description_free(fd);
+	text_attrs(t);
+	pango_layout_set_text(t->layout, t->text, -1);
+	pango_layout_set_wrap(t->layout, PANGO_WRAP_WORD_CHAR);
+	if (width > 0)
+		pango_layout_set_width(t->layout, (int)(width * PANGO_SCALE));
+	pango_layout_set_alignment(t->layout, align == DRAW_RIGHT ?
+	    PANGO_ALIGN_RIGHT : align == DRAW_CENTRE ? PANGO_ALIGN_CENTER :
+	    PANGO_ALIGN_LEFT);
+	t->nlines = (size_t)pango_layout_get_line_count(t->layout);
+	t->lineh = xcalloc(t->nlines + 1, sizeof(*t->lineh));
+	t->liney = xcalloc(t->nlines + 1, sizeof(*t->liney));
+	it = pango_layout_get_iter(t->layout);
+	i = 0;
+	do {
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		if (i < t->nlines) {
+			t->liney[i] = (double)y0 / PANGO_SCALE;
+			t->lineh[i] = (double)(y1 - y0) / PANGO_SCALE;
+		}
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	pango_layout_get_extents(t->layout, &ink, &logical);
+	t->width = (double)logical.width / PANGO_SCALE;
+	if (width > 0) {
+		/* The widest line, not the wrap width. */
+		double	 w = 0;
+
+		for (i = 0; i < t->nlines; i++) {
+			PangoLayoutLine *l = pango_layout_get_line_readonly(
+			    t->layout, (int)i);
+
+			pango_layout_line_get_extents(l, NULL, &logical);
+			if (logical.width > w * PANGO_SCALE)
+				w = (double)logical.width / PANGO_SCALE;
+		}
+		t->width = w;
+	}
+	return t;
+}
+
+void
+draw_text_free(struct draw_text *t)
+{
+	if (t == NULL)
+		return;
+	if (t->layout != NULL)
+		g_object_unref(t->layout);
+	cairo_glyph_free(t->glyphs);
+	cairo_text_cluster_free(t->clusters);
+	free(t->text);
+	free(t->sp);
+	free(t->lineh);
+	free(t->liney);
+	free(t);
+}
+
+size_t
+draw_text_lines(const struct draw_text *t)
+{
+	return t->nlines;
+}
+
+double
+draw_text_line_h(const struct draw_text *t, size_t i)
+{
+	assert(i < t->nlines);
+	return t->lineh[i];
+}
+
+double
+draw_text_width(const struct draw_text *t)
+{
+	return t->width;
+}
+
+double
+draw_text_min_width(const struct draw_text *t)
+{
+	const char	*s = t->text, *e;
+	double		 w = 0, x;
+	struct buf	 word;
+
+	/* Measured word by word in the text's base style: bold spans
+	 * are a little wider, so allow for them. */
+	if (t->font != NULL && strchr(t->text, ' ') == NULL)
+		return t->width;
+	buf_init(&word);
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\n')
+			s++;
+		for (e = s; *e != '\0' && *e != ' ' && *e != '\n'; e++)
+			;
+		if (e > s) {
+			buf_reset(&word);
+			buf_put(&word, s, (size_t)(e - s));
+			if (t->font != NULL) {
+				cairo_text_extents_t te;
+
+				cairo_scaled_font_text_extents(t->font->sf,
+				    word.data, &te);
+				x = te.x_advance;
+			} else
+				x = measure_width(t->dr, word.data, t->size,
+				    true);
+			if (x > w)
+				w = x;
+		}
+		s = e;
+	}
+	buf_release(&word);
+	return w;
+}
+
+/* The span covering byte offset at, or NULL. */
+static const struct draw_span *
+span_at(const struct draw_text *t, size_t at)
+{
+	const struct draw_span	*found = NULL;
+
+	for (size_t i = 0; i < t->nsp; i++)
+		if (t->sp[i].start <= at && at < t->sp[i].end)
+			found = &t->sp[i];	/* the innermost: last */
+	return found;
+}
+
+struct draw_doc *
+draw_doc_new(struct draw *dr, double w, double h,
+    const struct draw_meta *meta)
+{
+	struct draw_doc	*doc;
+
+	doc = xcalloc(1, sizeof(*doc));
+	doc->dr = dr;
+	buf_init(&doc->out);
+	buf_init(&doc->links);
+	doc->surf = cairo_pdf_surface_create_for_stream(tobuf, &doc->out,
+	    w, h);
+	if (meta->title != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_TITLE, meta->title);
+	if (meta->author != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_AUTHOR, meta->author);
+	if (meta->subject != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+	cairo_pdf_surface_set_metadata(doc->surf,
+	    CAIRO_PDF_METADATA_CREATE_DATE, meta->date != NULL ? meta->date :
+	    "2000-01-01T00:00:00Z");
+	cairo_pdf_surface_set_metadata(doc->surf, CAIRO_PDF_METADATA_CREATOR,
+	    "scorecard");
+	doc->cr = cairo_create(doc->surf);
+	pango_cairo_update_context(doc->cr, dr->tctx);
+	return doc;
+}
+
+void
+draw_doc_page(struct draw_doc *doc)
+{
+	cairo_show_page(doc->cr);
+}
+
+void
+draw_doc_tag(struct draw_doc *doc, const char *tag, const char *attrs)
+{
+	cairo_tag_begin(doc->cr, tag, attrs);
+}
+
+void
+draw_doc_end(struct draw_doc *doc, const char *tag)
+{
+	cairo_tag_end(doc->cr, tag);
+}
+
+/* Appends s to b as a Cairo attribute string value: '...' with \ and '
+ * escaped. */
+static void
+put_attr_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+void
+draw_doc_dest(struct draw_doc *doc, const char *name, double x, double y)
+{
+	struct buf	 a;
+
+	buf_init(&a);
+	BUF_PUTSL(&a, "name=");
+	put_attr_str(&a, name);
+	buf_printf(&a, " x=%.2f y=%.2f", x, y);
+	cairo_tag_begin(doc->cr, CAIRO_TAG_DEST, a.data);
+	cairo_tag_end(doc->cr, CAIRO_TAG_DEST);
+	buf_release(&a);
+}
+
+int
+draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
+    const char *dest, bool open)
+{
+	struct buf	 a;
+	int		 id;
+
+	buf_init(&a);
+	BUF_PUTSL(&a, "dest=");
+	put_attr_str(&a, dest);
+	id = cairo_pdf_surface_add_outline(doc->surf,
+	    parent == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, title, a.data,
+	    open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	buf_release(&a);
+	return id;
+}
+
+void
+draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
+    double y, size_t first, size_t n)
+{
+	cairo_t			*cr = doc->cr;
+	PangoLayoutIter		*it;
+	PangoLayoutRun		*run;
+	PangoRectangle		 lr;
+	const struct draw_span	*sp;
+	const char		*link, *open = NULL;
+	struct buf		 a;
+	size_t			 line = 0;
+	double			 top, base, ux, uw;
+
+	if (first >= t->nlines)
+		return;
+	if (t->font != NULL) {
+		cairo_glyph_t	*g;
+		double		 dx = 0;
+
+		if (t->align == DRAW_RIGHT)
+			dx = t->boxw - t->width;
+		else if (t->align == DRAW_CENTRE)
+			dx = (t->boxw - t->width) / 2;
+		g = xcalloc((size_t)t->nglyphs + 1, sizeof(*g));
+		for (int i = 0; i < t->nglyphs; i++) {
+			g[i] = t->glyphs[i];
+			g[i].x += x + dx;
+			g[i].y += y + t->font->ascent;
+		}
+		colour(cr, t->colour);
+		cairo_set_scaled_font(cr, t->font->sf);
+		cairo_show_text_glyphs(cr, t->text, (int)strlen(t->text), g,
+		    t->nglyphs, t->clusters, t->nclusters, t->cflags);
+		free(g);
+		return;
+	}
+	top = y - t->liney[first];
+	buf_init(&a);
+	it = pango_layout_get_iter(t->layout);
+	do {
+		if (line >= first + n)
+			break;
+		run = pango_layout_iter_get_run_readonly(it);
+		if (run == NULL) {
+			line++;		/* the end of a line */
+			continue;
+		}
+		if (line < first)
+			continue;
+		pango_layout_iter_get_run_extents(it, NULL, &lr);
+		base = top + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		ux = x + (double)lr.x / PANGO_SCALE;
+		uw = (double)lr.width / PANGO_SCALE;
+		sp = span_at(t, (size_t)run->item->offset);
+		colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
+		link = sp != NULL ? sp->link : NULL;
+		/* One Link tag (and annotation) for a link's runs in a row,
+		 * over line ends: one link for a screen reader. */
+		if (open != NULL && (link == NULL || strcmp(link, open) != 0)) {
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			buf_putc(&doc->links, '\0');
+			open = NULL;
+		}
+		if (link != NULL && open == NULL) {
+			buf_reset(&a);
+			BUF_PUTSL(&a, "dest=");
+			put_attr_str(&a, link);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
+			open = link;
+		}
+		cairo_move_to(cr, ux, base);
+		pango_cairo_show_glyph_item(cr, t->text, run);
+		if (link != NULL) {
+			buf_put(&doc->links, t->text + run->item->offset,
+			    (size_t)run->item->length);
+			cairo_rectangle(cr, ux, base + t->size * 0.12, uw,
+			    t->size * 0.06);
+			cairo_fill(cr);
+		}
+	} while (pango_layout_iter_next_run(it));
+	if (open != NULL) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+	}
+	pango_layout_iter_free(it);
+	buf_release(&a);
+}
+
+void
+draw_doc_rect(struct draw_doc *doc, double x, double y, double w, double h,
+    uint32_t fill, uint32_t stroke, double lw)
+{
+	cairo_t	*cr = doc->cr;
+
+	cairo_rectangle(cr, x, y, w, h);
+	if (fill != SC_NONE) {
+		colour(cr, fill);
+		cairo_fill_preserve(cr);
+	}
+	if (lw > 0 && stroke != SC_NONE) {
+		colour(cr, stroke);
+		cairo_set_line_width(cr, lw);
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+void
+draw_doc_scene(struct draw_doc *doc, const struct scene *s, double x,
+    double y, double scale)
+{
+	cairo_t	*cr = doc->cr;
+
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, scale, scale);
+	/* On the page's white: no background, no clip (a clip made
+	 * Cairo's page output several times slower). */
+	draw_scene(doc->dr, cr, s, false);
+	cairo_restore(cr);
+}
+
+bool
+draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
+    struct diag *d)
+{
+	cairo_status_t	 st;
+	bool		 ok;
+
+	st = cairo_status(doc->cr);
+	cairo_destroy(doc->cr);
+	cairo_surface_finish(doc->surf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(doc->surf);
+	cairo_surface_destroy(doc->surf);
+	ok = st == CAIRO_STATUS_SUCCESS;
+	if (ok) {
+		buf_put(out, doc->out.data, doc->out.len);
+		buf_put(links, doc->links.data, doc->links.len);
+	}
+	else
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write report.pdf: %s",
+		    cairo_status_to_string(st));
+	buf_release(&doc->out);
+	buf_release(&doc->links);
+	free(doc);
+	return ok;
 }

@@ -9,6 +9,8 @@
 #define DRAW_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "scene.h"
@@ -57,6 +59,94 @@ bool		 draw_png(struct draw *dr, const struct scene *s, double scale,
  */
 bool		 draw_pdf(struct draw *dr, const struct scene *s,
 		    struct buf *out, struct diag *d);
+
+/*
+ * Documents: pages of text, rules and scenes, tagged for accessibility
+ * (PDF structure tags), for the report's PDF (pdf.c).  Units are points,
+ * origin at the top left of the page.
+ */
+struct draw_doc;
+struct draw_text;
+
+/* A styled range of a text's bytes. */
+struct draw_span {
+	size_t		 start, end;	/* byte offsets, end exclusive */
+	bool		 bold;
+	double		 size;		/* points; 0: the text's size */
+	uint32_t	 colour;	/* 0xRRGGBB */
+	const char	*link;		/* destination name, or NULL
+					   (borrowed until the text is
+					   freed) */
+};
+
+enum draw_align { DRAW_LEFT, DRAW_RIGHT, DRAW_CENTRE };
+
+/*
+ * Sets text (UTF-8; "\n" breaks a line) in size-point type, wrapped to
+ * width points (width <= 0: never wrapped), with spans styling parts of
+ * it (copied; links borrowed).  Returns a new text; draw_text_free() it.
+ * Uses dr until freed.
+ */
+struct draw_text *draw_text_new(struct draw *dr, const char *text,
+		    const struct draw_span *sp, size_t nsp, double size,
+		    double width, enum draw_align align);
+void		 draw_text_free(struct draw_text *t);
+/* The number of lines; the height of line i. */
+size_t		 draw_text_lines(const struct draw_text *t);
+double		 draw_text_line_h(const struct draw_text *t, size_t i);
+/* The width of the widest line (the natural width when not wrapped). */
+double		 draw_text_width(const struct draw_text *t);
+/* The width of the longest word: the narrowest it can be set. */
+double		 draw_text_min_width(const struct draw_text *t);
+
+/* What the document says about itself (borrowed for the call). */
+struct draw_meta {
+	const char	*title;
+	const char	*author;
+	const char	*subject;
+	const char	*date;		/* ISO 8601 creation date */
+};
+
+/*
+ * Starts a document of w x h point pages on its first page.  Returns a
+ * new document: draw_doc_finish() it.
+ */
+struct draw_doc	*draw_doc_new(struct draw *dr, double w, double h,
+		    const struct draw_meta *meta);
+/* Ends the page and starts the next. */
+void		 draw_doc_page(struct draw_doc *doc);
+/* Opens and closes a structure tag (Cairo's names: "H1", "P", "Link"
+ * ...), with Cairo's attribute string or NULL.  Tags nest. */
+void		 draw_doc_tag(struct draw_doc *doc, const char *tag,
+		    const char *attrs);
+void		 draw_doc_end(struct draw_doc *doc, const char *tag);
+/* Names the point (x, y) of this page as a link destination. */
+void		 draw_doc_dest(struct draw_doc *doc, const char *name,
+		    double x, double y);
+/*
+ * Adds an outline (bookmark) entry under parent (0: the top) going to
+ * destination dest; returns its id for children.
+ */
+int		 draw_doc_outline(struct draw_doc *doc, int parent,
+		    const char *title, const char *dest, bool open);
+/* Draws lines [first, first + n) of t with the top of the first at y;
+ * runs with a link go inside "Link" tags. */
+void		 draw_doc_text(struct draw_doc *doc, const struct draw_text *t,
+		    double x, double y, size_t first, size_t n);
+/* A filled rectangle (fill SC_NONE: none), outlined when lw > 0. */
+void		 draw_doc_rect(struct draw_doc *doc, double x, double y,
+		    double w, double h, uint32_t fill, uint32_t stroke,
+		    double lw);
+/* Draws scene s with its top left at (x, y), scale points a px. */
+void		 draw_doc_scene(struct draw_doc *doc, const struct scene *s,
+		    double x, double y, double scale);
+/*
+ * Ends the document and appends the PDF to out, and to links the text
+ * of each link annotation in the order Cairo writes them, each ending
+ * in a NUL.  Frees doc.  Returns false after reporting through d.
+ */
+bool		 draw_doc_finish(struct draw_doc *doc, struct buf *out,
+		    struct buf *links, struct diag *d);
 
 /* Frees the static data of Cairo and fontconfig at exit, when the
  * environment has SCORECARD_LEAK_CHECK (for valgrind and LeakSanitizer). */

@@ -5,23 +5,31 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "file.h"
+#include "rfile.h"
 
 bool
-file_read(const char *path, size_t max, struct buf *b, struct diag *d)
+file_read(const char *path, size_t max, bool pipes, struct buf *b,
+    struct diag *d)
 {
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n, start = b->len;
-	int	 err;
-	bool	 ok;
+	FILE		*fp;
+	const char	*why;
+	char		 chunk[65536];
+	size_t		 n, start = b->len;
+	int		 fd, err;
+	bool		 ok;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	if ((fd = rfile_open(path, pipes, false, &why)) == -1 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1) {
+			why = strerror(errno);
+			close(fd);
+		}
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", why);
 		return false;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {

@@ -1,9 +1,10 @@
 /*
  * file: the one reader of a whole input file, under a cap, so that a
- * huge or endless file (/dev/zero) is refused after reading little more
- * than the cap rather than exhausting memory.  json_load() (json.c) and
- * the archive's slurp() (report.c) still read with their own copies of
- * this loop, to be replaced by file_read().
+ * huge or endless input is refused after reading little more than the
+ * cap rather than exhausting memory; opened through rfile, so that a
+ * device, folder or socket is refused unread.  input.c reads what users
+ * give with it; json.c's json_load() and snapshot reader still carry
+ * their own copies of the loop, to be replaced by file_read().
  */
 #ifndef FILE_H
 #define FILE_H
@@ -15,14 +16,16 @@
 #include "diag.h"
 
 /*
- * Appends the whole file at path to b.  Returns false after reporting
- * through d, naming path with no line: "cannot open: <reason>",
- * "cannot read: <reason>", or, when the file holds more than max bytes,
- * "file too large (the limit is N MiB)", N being max in whole MiB; it
- * then stops reading soon after max bytes.  b may hold part of the file
- * after a failure: the caller discards it.
+ * Appends the whole file at path to b.  pipes as for rfile_open(): also
+ * accept "-" (standard input) and pipes, waiting for their writer.
+ * Returns false after reporting through d, naming path with no line:
+ * "cannot open: <reason>" (rfile_open()'s), "cannot read: <reason>",
+ * or, when the file holds more than max bytes, "file too large (the
+ * limit is N MiB)", N being max in whole MiB; it then stops reading
+ * soon after max bytes.  b may hold part of the file after a failure:
+ * the caller discards it.
  */
-bool	file_read(const char *path, size_t max, struct buf *b,
+bool	file_read(const char *path, size_t max, bool pipes, struct buf *b,
 	    struct diag *d);
 
 #endif

@@ -3,19 +3,16 @@
  * the loader of that kind.  The bytes stay in struct input so that an
  * archive keeps exactly what was rendered.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "book.h"
 #include "buf.h"
 #include "csv.h"
 #include "diag.h"
+#include "file.h"
 #include "input.h"
 #include "json.h"
 #include "model.h"
-#include "rfile.h"
 #include "xlsx.h"
 
 enum input_kind
@@ -68,42 +65,14 @@ input_ext(enum input_kind k)
 bool
 input_read(struct input *in, const char *path, struct diag *d)
 {
-	FILE		*fp;
-	char		 chunk[65536];
-	size_t		 n;
-	bool		 ok;
-	const char	*why;
-	int		 fd;
+	bool	 ok;
 
 	/* Standard input is named in messages as GCC names it. */
 	in->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	in->kind = INPUT_JSON;
 	buf_init(&in->data);
 	/* A regular file, or a pipe ("-" too): never a device or folder. */
-	if ((fd = rfile_open(path, true, false, &why)) == -1 ||
-	    (fp = fdopen(fd, "rb")) == NULL) {
-		if (fd != -1) {
-			why = strerror(errno);
-			close(fd);
-		}
-		diag_msg(d, DIAG_ERROR, in->name, 0, 0, "cannot open: %s", why);
-		return false;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		buf_put(&in->data, chunk, n);
-		if (in->data.len > JSON_MAX_BYTES)
-			break;
-	}
-	ok = !ferror(fp);
-	fclose(fp);
-	if (!ok)
-		diag_msg(d, DIAG_ERROR, in->name, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	else if (in->data.len > JSON_MAX_BYTES) {
-		diag_msg(d, DIAG_ERROR, in->name, 0, 0, "file too large (the "
-		    "limit is %u MiB)", JSON_MAX_BYTES / (1024 * 1024));
-		ok = false;
-	}
+	ok = file_read(path, JSON_MAX_BYTES, true, &in->data, d);
 	in->kind = input_kind(in->data.data, in->data.len);
 	return ok;
 }

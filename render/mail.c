@@ -14,6 +14,7 @@
 
 #define	ALT	"=_scorecard_alternative"
 #define	REL	"=_scorecard_related"
+#define	MIX	"=_scorecard_mixed"
 
 /* Appends p in base64 lines of 76 characters, each ended by CRLF. */
 static void
@@ -142,7 +143,14 @@ mail_write(struct buf *out, const struct mail_head *h, const char *text,
 	hvalue(out, h->subject);
 	buf_printf(out, "\r\nDate: %s\r\n", date);
 	buf_printf(out, "Message-ID: <%s>\r\n", h->msgid);
-	BUF_PUTSL(out, "MIME-Version: 1.0\r\n"
+	BUF_PUTSL(out, "MIME-Version: 1.0\r\n");
+	if (h->pdf != NULL)
+		BUF_PUTSL(out, "Content-Type: multipart/mixed; boundary=\""
+		    MIX "\"\r\n"
+		    "\r\n"
+		    "This is a message in MIME format.\r\n"
+		    "\r\n--" MIX "\r\n");
+	BUF_PUTSL(out,
 	    "Content-Type: multipart/alternative; boundary=\"" ALT "\"\r\n"
 	    "\r\n"
 	    "This is a message in MIME format.\r\n"
@@ -180,4 +188,13 @@ mail_write(struct buf *out, const struct mail_head *h, const char *text,
 		body64(out, img[i].data, img[i].len);
 	}
 	BUF_PUTSL(out, "\r\n--" REL "--\r\n\r\n--" ALT "--\r\n");
+	if (h->pdf != NULL) {
+		BUF_PUTSL(out, "\r\n--" MIX "\r\n"
+		    "Content-Type: application/pdf; name=\"report.pdf\"\r\n"
+		    "Content-Transfer-Encoding: base64\r\n"
+		    "Content-Disposition: attachment; filename=\"report.pdf\"\r\n"
+		    "\r\n");
+		body64(out, h->pdf, h->pdflen);
+		BUF_PUTSL(out, "\r\n--" MIX "--\r\n");
+	}
 }

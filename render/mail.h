@@ -32,6 +32,11 @@ struct mail_head {
 	const char	*subject;	/* any UTF-8 text */
 	long long	 date;		/* seconds since the epoch, UTC */
 	const char	*msgid;		/* without <>, e.g. "hex@scorecard" */
+	const void	*pdf;		/* report.pdf to attach, or NULL:
+					   then the message is
+					   multipart/mixed of the above and
+					   an application/pdf attachment */
+	size_t		 pdflen;
 };
 
 /*

@@ -39,7 +39,7 @@ usage(FILE *fp)
 {
 	fputs("usage: scorecard render FILE... -o DIR [--template FILE] "
 	    "[--no-pdf]\n"
-	    "                        [--archive ARCHIVE]\n"
+	    "                        [--archive ARCHIVE] [--mail-attach-pdf]\n"
 	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
 	    "                        [--mail-date D] [-j N] [SHEET OPTIONS]\n"
 	    "       scorecard archive FILE --into ARCHIVE [--replace] "
@@ -61,8 +61,9 @@ help(void)
 	    "Turns children's-services indicators (JSON, an Excel workbook "
 	    "or CSV)\ninto a highlight report.  FILE's kind is found by its "
 	    "content.\n\n"
-	    "  render FILE.json   write DIR/report.html, DIR/summary.json,\n"
-	    "                     DIR/report.eml and DIR/charts/<id>.{png,svg,pdf};\n"
+	    "  render FILE.json   write DIR/report.html, DIR/report.pdf,\n"
+	    "                     DIR/summary.json, DIR/report.eml and\n"
+	    "                     DIR/charts/<id>.{png,svg,pdf};\n"
 	    "                     with several inputs, DIR/<name>/ for each,\n"
 	    "                     rendered in parallel (-j N workers)\n"
 	    "  archive FILE.json  add a snapshot ARCHIVE/<period>/ (never\n"
@@ -79,12 +80,14 @@ help(void)
 	    "                     a previous render or is empty)\n"
 	    "  -t, --template F   an XHTML template of your own\n"
 	    "  -j, --jobs N       workers for several inputs (default: one a CPU)\n"
-	    "      --no-pdf       do not write charts/<id>.pdf\n"
+	    "      --no-pdf       write no PDF: neither report.pdf nor\n"
+	    "                     charts/<id>.pdf\n"
 	    "      --archive A    compare with the last report archived in A\n"
 	    "                     (its latest snapshot before this period)\n"
 	    "      --mail-from A, --mail-to A, --mail-subject S, --mail-date D\n"
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
+	    "      --mail-attach-pdf  attach report.pdf to report.eml\n"
 	    "      --title T, --organisation O, --period P\n"
 	    "                     report fields for a CSV file (which has "
 	    "none);\n"
@@ -210,6 +213,7 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "template", required_argument, NULL, 't' },
 		{ "no-pdf", no_argument, NULL, 'P' },
+		{ "mail-attach-pdf", no_argument, NULL, 5 },
 		{ "into", required_argument, NULL, 'I' },
 		{ "archive", required_argument, NULL, 'A' },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -277,6 +281,9 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			o.pdf = false;
+			break;
+		case 5:
+			o.mail_pdf = true;
 			break;
 		case 'I':
 			into = optarg;

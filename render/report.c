@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -40,6 +41,7 @@
 #include "jsonout.h"
 #include "mail.h"
 #include "model.h"
+#include "pdf.h"
 #include "period.h"
 #include "report.h"
 #include "rfile.h"
@@ -573,6 +575,7 @@ struct charts {
 	struct measure	 ms;
 	struct chart_opts opts;
 	bool		 pdf;
+	struct pdf_figures figs;	/* every scene, for report.pdf */
 	bool		 check_only;	/* lay out and write SVG only */
 	/* PNGs being encoded: the draw ticket and the file it goes to. */
 	struct pending {
@@ -599,7 +602,7 @@ collect_charts(struct charts *ch, struct ofiles *of, struct diag *d)
 
 /* Draws scene s as charts/<name>.{png,svg[,pdf]}; sets markup key. */
 static bool
-emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
+emit_chart(struct charts *ch, struct ofiles *of, struct scene *s,
     const char *name, const char *title, const char *desc,
     const char *tableid, struct tctx *c, const char *key, struct diag *d)
 {
@@ -634,6 +637,8 @@ emit_chart(struct charts *ch, struct ofiles *of, const struct scene *s,
 		buf_printf(&path, "charts/%s.pdf", name);
 		if (!draw_pdf(ch->dr, s, ofile_add(of, path.data), d))
 			goto fail;
+		/* Kept for report.pdf; s is left empty. */
+		pdf_figures_add(&ch->figs, name, s);
 	}
 done:
 	buf_release(&path);
@@ -1404,6 +1409,14 @@ make_email(const struct report_opts *o, const struct model *m,
 	h.subject = o->mail_subject != NULL ? o->mail_subject : subj.data;
 	h.date = mail_date(o, m);
 	h.msgid = name.data;
+	h.pdf = NULL;
+	h.pdflen = 0;
+	if (o->mail_pdf && o->pdf)
+		for (j = 0; j < of->n; j++)
+			if (strcmp(of->f[j].name, "report.pdf") == 0) {
+				h.pdf = of->f[j].data.data;
+				h.pdflen = of->f[j].data.len;
+			}
 	/* Adding a file may move of->f: write into a buf of our own first. */
 	{
 		struct buf	 eml;
@@ -1423,6 +1436,57 @@ out:
 	buf_release(&text);
 	buf_release(&html);
 	tmpl_free(t);
+	return ok;
+}
+
+/*
+ * Makes report.pdf from report.html (already in of) and the charts'
+ * scenes: the PDF module typesets the filled template.
+ */
+static bool
+make_pdf(const struct report_opts *o, const struct model *m,
+    const struct charts *ch, struct ofiles *of, struct diag *d)
+{
+	struct pdf_meta	 pm;
+	struct buf	 pdf, subj, *out;
+	const struct buf *html = NULL;
+	char		 date[16], tmp[32];
+	long long	 t;
+	size_t		 i;
+	bool		 ok;
+
+	for (i = 0; i < of->n; i++)
+		if (strcmp(of->f[i].name, "report.html") == 0)
+			html = &of->f[i].data;
+	assert(html != NULL);
+	buf_init(&pdf);
+	buf_init(&subj);
+	buf_printf(&subj, "Figures for %s",
+	    period_long(&m->report.period, tmp, sizeof(tmp)));
+	/* The creation date: the published date, or the Date: an email
+	 * of this render gets; never the clock. */
+	if (m->report.published != NULL && strlen(m->report.published) == 10)
+		snprintf(date, sizeof(date), "%s", m->report.published);
+	else {
+		time_t tt;
+		struct tm tm;
+
+		t = mail_date(o, m);
+		tt = (time_t)t;
+		gmtime_r(&tt, &tm);
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	}
+	pm.subject = subj.data;
+	pm.date = date;
+	ok = pdf_report(ch->dr, html->data, html->len, &ch->figs, &pm, &pdf,
+	    d);
+	if (ok) {
+		out = ofile_add(of, "report.pdf");
+		buf_release(out);
+		*out = pdf;
+	} else
+		buf_release(&pdf);
+	buf_release(&subj);
 	return ok;
 }
 
@@ -1507,6 +1571,10 @@ build(const struct report_opts *o, const struct input *in,
 	}
 	if (!tmpl_render(t, c, ofile_add(of, "report.html"), d))
 		goto out;
+	if (o->pdf && !o->check_only && !make_pdf(o, m, &ch, of, d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
 	if (!collect_charts(&ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -1517,6 +1585,7 @@ build(const struct report_opts *o, const struct input *in,
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
 	draw_free(ch.dr);
+	pdf_figures_release(&ch.figs);
 	free(ch.pend);
 	tctx_free(c);
 	tmpl_free(t);
@@ -2090,7 +2159,7 @@ report_to_xlsx(const struct report_opts *o, const char *path,
 		goto out;
 	}
 	close(fd);
-	if (!xlsxwrite_model(m, tmp.data, d)) {
+	if (!xlsxwrite_model(m, tmp.data, path, d)) {
 		unlink(tmp.data);
 		goto out;
 	}

@@ -27,11 +27,13 @@ struct report_opts {
 	const char	*outdir;	/* destination folder */
 	const char	*template;	/* XHTML template path */
 	const char	*assets;	/* folder data-sc-inline may read */
-	bool		 pdf;		/* also charts/<id>.pdf (default) */
+	bool		 pdf;		/* report.pdf and charts/<id>.pdf
+					   (the default) */
 	const char	*email_template; /* XHTML for report.eml's HTML */
 	const char	*mail_from;	/* From: (NULL: a default) */
 	const char	*mail_to;	/* To: (NULL: undisclosed recipients) */
 	const char	*mail_subject;	/* NULL: "<title>: <period>" */
+	bool		 mail_pdf;	/* attach report.pdf to report.eml */
 	long long	 mail_date;	/* Date: seconds since the epoch */
 	bool		 has_mail_date;	/* else report.published, else
 					   SOURCE_DATE_EPOCH, else the day

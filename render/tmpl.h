@@ -102,6 +102,31 @@ void		 tmpl_free(struct tmpl *t);
 bool		 tmpl_render(const struct tmpl *t, const struct tctx *c,
 		    struct buf *out, struct diag *d);
 
+/*
+ * A filled template as a plain tree, for readers of the output that are
+ * not libxml2's (the PDF typesetter).  Elements carry their local name,
+ * whether they are SVG, and their attributes; text nodes their text
+ * (whitespace kept); comments are left out.
+ */
+struct tnode {
+	char		*name;		/* element's local name; NULL: text */
+	char		*text;		/* a text node's text */
+	char		**attr;		/* name, value, ..., NULL */
+	struct tnode	*kid;		/* first child */
+	struct tnode	*next;		/* next sibling */
+	bool		 svg;		/* in the SVG namespace */
+};
+
+/*
+ * Parses len bytes of tmpl_render()'s output into a new tree (free it
+ * with tnode_free()), with the same refusals as tmpl_load().  Returns
+ * NULL after reporting through d.
+ */
+struct tnode	*tmpl_tree(const char *xhtml, size_t len, struct diag *d);
+void		 tnode_free(struct tnode *n);
+/* Returns the value of n's attribute name, or NULL. */
+const char	*tnode_attr(const struct tnode *n, const char *name);
+
 /* Frees libxml2's global state at exit, after the last tmpl is freed. */
 void		 tmpl_cleanup(void);
 

@@ -45,6 +45,15 @@ def main(path):
         if h not in ("From", "To", "Subject", "Date", "Message-ID",
                      "MIME-Version", "Content-Type"):
             bad.append("unexpected header %s (injected?)" % h)
+    if msg.get_content_type() == "multipart/mixed":
+        # --mail-attach-pdf: the message, then report.pdf attached.
+        top = msg.get_payload()
+        if len(top) != 2 or top[1].get_content_type() != "application/pdf" \
+                or top[1].get_filename() != "report.pdf" \
+                or not top[1].get_content().startswith(b"%PDF-"):
+            bad.append("mixed holds %s" % [p.get_content_type() for p in top])
+            print("\n".join(bad)); return 1
+        msg = top[0]
     if msg.get_content_type() != "multipart/alternative":
         bad.append("top is %s" % msg.get_content_type())
         print("\n".join(bad)); return 1

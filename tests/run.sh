@@ -91,6 +91,16 @@ for dir in tests/golden/*/; do
 	compare "$OUT/golden/$case/report.html" "$dir/expected-report.html"
 	$V ./scorecard layout "$in" >"$OUT/golden/$case.layout" 2>&1
 	compare "$OUT/golden/$case.layout" "$dir/expected-layout.txt"
+	# report.pdf, read by Debian's PDF tools (tests/pdfcheck.py): its
+	# invariants checked, its structure summed up for the golden file.
+	if python3 tests/pdfcheck.py "$OUT/golden/$case/report.pdf" \
+	    "$OUT/golden/$case/report.html" tests/pngcheck \
+	    >"$OUT/golden/$case.pdf.txt" 2>"$OUT/pdf.err"; then
+		[ $regen = 1 ] || ok
+	else
+		bad "golden $case: report.pdf"; cat "$OUT/pdf.err"
+	fi
+	compare "$OUT/golden/$case.pdf.txt" "$dir/expected-pdf.txt"
 	[ $regen = 1 ] && continue
 	# The email, read by an independent MIME parser.
 	if python3 tests/mailcheck.py "$OUT/golden/$case/report.eml" >"$OUT/mail.out" 2>&1
@@ -202,6 +212,28 @@ if [ $regen = 0 ]; then
 	    ./scorecard render input/example.json -o "$OUT/sheets/ex-j" &&
 	    diff -r "$OUT/sheets/ex-x" "$OUT/sheets/ex-j" >/dev/null
 	then ok; else bad "input/example.xlsx is out of step with input/example.json (make example-xlsx)"; fi
+	# An archive keeps the workbook byte for byte and its JSON beside it,
+	# listed in the manifest; the JSON renders again on its own.
+	ar=$OUT/sheets/archive
+	if ./scorecard archive "$OUT/sheets/openpyxl.xlsx" --into "$ar" 2>/dev/null &&
+	    cmp -s "$ar/2022-01/input.xlsx" "$OUT/sheets/openpyxl.xlsx" &&
+	    cmp -s "$ar/2022-01/input.json" tests/sheets/openpyxl.expected.json &&
+	    grep -q '  input.xlsx$' "$ar/2022-01/MANIFEST.sha256" &&
+	    (cd "$ar/2022-01" && sha256sum -c --quiet MANIFEST.sha256) &&
+	    ./scorecard render "$ar/2022-01/input.json" -o "$OUT/sheets/again" &&
+	    diff "$OUT/sheets/again/report.html" "$ar/2022-01/report.html" >/dev/null
+	then ok; else bad "archive of a workbook: input.xlsx, input.json or the manifest"; fi
+	# Several inputs of every kind in one batch, named by file.
+	if ./scorecard render "$OUT/sheets/raw.xlsx" tests/sheets/csv.csv \
+	    input/example.json -o "$OUT/sheets/batch" --title Batch \
+	    --organisation Org 2>/dev/null; then
+		bad "batch: --title taken with a JSON input"
+	elif ./scorecard render "$OUT/sheets/raw.xlsx" tests/sheets/csv.csv \
+	    -o "$OUT/sheets/batch" --title Batch --organisation Org \
+	    2>"$OUT/sheets/batch.err" &&
+	    grep -q '<title>Batch' "$OUT/sheets/batch/raw/report.html" &&
+	    grep -q '<title>Batch' "$OUT/sheets/batch/csv/report.html"
+	then ok; else bad "batch render of a workbook and a CSV file"; cat "$OUT/sheets/batch.err"; fi
 fi
 
 # The template cases (tests/tmpl/<case>/expected.html or expected.stderr)
@@ -282,6 +314,24 @@ if command -v flock >/dev/null 2>&1; then
 	kill $lockpid 2>/dev/null
 	wait $lockpid 2>/dev/null
 fi
+
+# --no-pdf leaves out every PDF: report.pdf and charts/<id>.pdf.
+np=$OUT/nopdf
+if ./scorecard render tests/golden/minimal/input.json -o "$np" --no-pdf 2>/dev/null &&
+    [ -f "$np/report.html" ] && [ -z "$(find "$np" -name '*.pdf')" ] &&
+    ./scorecard render tests/golden/minimal/input.json -o "$np.with" 2>/dev/null &&
+    [ -f "$np.with/report.pdf" ] && head -c 5 "$np.with/report.pdf" | grep -q '%PDF-'; then ok
+else bad "--no-pdf: a PDF was written, or report.pdf was missing without it"; fi
+
+# --mail-attach-pdf: report.eml carries report.pdf, byte for byte.
+ma=$OUT/mailpdf
+if ./scorecard render tests/golden/minimal/input.json -o "$ma" --mail-attach-pdf 2>/dev/null &&
+    python3 tests/mailcheck.py "$ma/report.eml" >"$OUT/mail.out" 2>&1 &&
+    python3 -c 'import email,email.policy,sys
+m = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+sys.exit(m.get_payload()[1].get_content() != open(sys.argv[2], "rb").read())' \
+    "$ma/report.eml" "$ma/report.pdf"; then ok
+else bad "--mail-attach-pdf: report.eml without report.pdf"; cat "$OUT/mail.out"; fi
 
 # Only regular files are read: a named pipe as the template or as an
 # inlined stylesheet is refused at once, never waited on; the input may
@@ -460,6 +510,24 @@ PY
     grep -q "Children looked after has moved from green to red" "$hi.out/report.html" &&
     [ "$(cat "$hi.err")" = "scorecard: $hi/2021-10/summary.json: warning: cannot be read; left out of the comparison with the last report" ]
 then ok; else bad "render --archive: the last report"; cat "$hi.err"; fi
+# archive always compares with its own last snapshot: February's with
+# January's, whose status for cla-count was red (450 is now its target).
+python3 -c '
+import json, sys
+d = json.load(open("input/example.json"))
+d["report"]["period"] = "2022-02"
+d["indicators"][0]["target"] = {"value": 500, "amber": 520}
+json.dump(d, open(sys.argv[1], "w"))' "$hi.feb.json"
+if ./scorecard archive input/example.json --into "$hi.ar" 2>/dev/null &&
+    ./scorecard archive "$hi.feb.json" --into "$hi.ar" 2>"$hi.err" &&
+    python3 - "$hi.ar/2022-02/summary.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["counts_previous"]["period"] == "2022-01", s["counts_previous"]
+i = s["indicators"][0]
+assert i["id"] == "cla-count" and i["status"] == "green" and i["previous_status"] == "red", i
+PY
+then ok; else bad "archive: the last report is the archive's"; cat "$hi.err"; fi
 
 # A user's own template: a copy of the default in another folder renders
 # as the original does (its stylesheet found among the assets), and so

@@ -194,11 +194,13 @@ static void
 pipeline(const struct model *m)
 {
 	struct figures	*figs;
+	struct figcomp	 fc;
+	struct figcounts now, prev;
 	struct measure	 ms = { NULL, stub };
 	struct chart_opts opts;
 	struct scene	 s;
 	struct buf	 b;
-	size_t		 i;
+	size_t		 i, j;
 
 	figs = xcalloc(m->ninds, sizeof(*figs));
 	buf_init(&b);
@@ -209,15 +211,34 @@ pipeline(const struct model *m)
 		CHECK(isfinite(figs[i].highest.change) &&
 		    isfinite(figs[i].lowest.change) &&
 		    isfinite(figs[i].year_ago.change));
+		/* A run is 3 or more, from a point of the series. */
+		if (figs[i].run.kind != RUN_NONE)
+			CHECK(figs[i].run.length >= FIGURES_RUN_MIN &&
+			    figs[i].run.since >= m->inds[i].series.pts &&
+			    figs[i].run.since < m->inds[i].series.pts +
+			    m->inds[i].series.npts &&
+			    figs[i].run.since->has_value);
+		for (j = 0; j < m->inds[i].ncs; j++)
+			if (figures_comparator(&m->inds[i], &figs[i], j, &fc))
+				CHECK(fc.pt->has_value &&
+				    isfinite(fc.difference) &&
+				    (fc.before == NULL ||
+				    isfinite(fc.gap_before)));
 		words_indicator(&b, &m->inds[i], &figs[i]);
+		words_context(&b, m, &m->inds[i], &figs[i]);
 		words_reason(&b, &m->inds[i], &figs[i]);
+		words_unlisted(&b, &m->inds[i], &figs[i]);
 		CHECK(utf8_ok(b.data));
 		buf_reset(&b);
 	}
-	summary_write(&b, m, figs);
+	figures_counts(m, figs, &now);
+	figures_counts_previous(m, figs, &prev);
+	words_counts(&b, &now, &prev);
+	words_changes(&b, m, figs, &prev);
+	summary_write(&b, m, figs, &prev);
 	CHECK(strlen(b.data) == b.len && utf8_ok(b.data));
 	buf_reset(&b);
-	words_text_report(&b, m, figs);
+	words_text_report(&b, m, figs, &prev);
 	CHECK(strlen(b.data) == b.len && utf8_ok(b.data));
 
 	chart_defaults(&opts);

@@ -4,8 +4,8 @@
  * once (beside a harmless a.css for data-sc-inline).  A template that
  * loads is rendered against a fixed context holding every kind of value
  * under the names the seed templates use, some of them hostile (markup
- * characters, a script URL, a control character, empty strings and
- * lists).  Load and render must never fault, must report every failure,
+ * characters, script and data URLs, a control character, empty strings
+ * and lists, four "sections" that nested repetition multiplies).  Load and render must never fault, must report every failure,
  * and must leave libxml2's process-wide entity loader as they found it;
  * a render that succeeds must be a well-formed XML document starting
  * "<!DOCTYPE html>" with no NUL, and rendering twice must give the same
@@ -78,6 +78,10 @@ fill(struct tctx *c, int depth)
 	tctx_text(c, "lang", "en");
 	tctx_text(c, "href", "#ind-cla-count");
 	tctx_text(c, "url", "javascript:alert(1)");
+	tctx_text(c, "datauri", "data:text/html,<script>alert(1)</script>");
+	tctx_text(c, "jsurl", " \tjava\nscript:alert(1)");
+	tctx_text(c, "srcset", "a.png 1x, javascript:alert(1) 2x");
+	tctx_text(c, "heading", "Section");
 	tctx_text(c, "latest", "500");
 	tctx_text(c, "period", "January 2022");
 	tctx_text(c, "value", "1,234.5%");
@@ -93,6 +97,10 @@ fill(struct tctx *c, int depth)
 	tctx_list(c, "none");
 	if (depth >= 2)
 		return;
+	/* Four sections, found from inside each other: nesting
+	 * data-sc-each="sections" k deep asks for 4^k copies. */
+	for (i = 0; depth == 0 && i < 4; i++)
+		tctx_text(tctx_add(c, "sections"), "heading", "Section");
 	for (i = 0; i < 2; i++) {
 		it = tctx_add(c, "indicators");
 		fill(it, depth + 1);
@@ -168,6 +176,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(d.nerr == 0);
 		CHECK(strlen(a.data) == a.len);
 		CHECK(strncmp(a.data, "<!DOCTYPE html>\n", 16) == 0);
+		/* The work of a render is bounded (cost_check()): the
+		 * context holds well under 64 KiB, escaping at most
+		 * sextuples a byte. */
+		CHECK(a.len <= 6 * ((size_t)TMPL_MAX_OUTPUT +
+		    TMPL_PER_INPUT * 65536));
+		/* No hostile context URL reaches an attribute whole. */
+		CHECK(strstr(a.data, "=\"data:text/html,") == NULL);
+		CHECK(strstr(a.data, "1x, javascript:") == NULL);
 		/* What we write is well-formed XML, whatever came in. */
 		doc = xmlReadMemory(a.data, (int)a.len, "out.html", NULL,
 		    XML_PARSE_NONET | XML_PARSE_NOERROR |

@@ -1112,6 +1112,22 @@ test_counts(void)
 	INT_EQ(prev.n[STATUS_GREEN], 1);
 	INT_EQ(prev.n[STATUS_AMBER], 1);
 	INT_EQ(prev.n[STATUS_NONE], 0);	/* c had no previous figure */
+	/* The report before January is December of the year before, Q1's
+	 * is Q4 of the year before; a day's is the latest previous figure
+	 * before it. */
+	OK(period_parse("2022-01", &m->report.period));
+	figures_counts_previous(m, figs, &prev);
+	OK(prev.period.kind == PERIOD_MONTH && prev.period.month == 12 &&
+	    prev.period.year == 2021);
+	OK(period_parse("2021/22 Q1", &m->report.period));
+	figures_counts_previous(m, figs, &prev);
+	OK(prev.period.kind == PERIOD_QUARTER && prev.period.quarter == 4 &&
+	    prev.period.year == 2020);
+	OK(period_parse("2021-12-15", &m->report.period));
+	figures_counts_previous(m, figs, &prev);
+	OK(prev.set && prev.period.kind == PERIOD_MONTH &&
+	    prev.period.month == 11);	/* November ends after Q2 */
+	OK(period_parse("2021-12", &m->report.period));
 
 	/* A snapshot: as published; "b" was not in it. */
 	memset(&s, 0, sizeof(s));

@@ -1,8 +1,11 @@
 /*
  * test_file: file_read() on an empty, a small and a capped file, a file
- * at and just over the cap, an endless one, a missing one and a folder,
- * with the exact message of each failure.
+ * at and just over the cap, an endless pipe, a missing file, a folder
+ * and a device, with the exact message of each failure.
  */
+#include <sys/wait.h>
+
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +22,7 @@ static char	 msg[512];
 
 /* Reads path capped at max into b (emptied first); the message in msg. */
 static bool
-rd(const char *path, size_t max, struct buf *b)
+rd(const char *path, size_t max, bool pipes, struct buf *b)
 {
 	struct diag	 d;
 	FILE		*f;
@@ -30,7 +33,7 @@ rd(const char *path, size_t max, struct buf *b)
 	if ((f = tmpfile()) == NULL)
 		return false;
 	diag_init(&d, f, "scorecard");
-	ok = file_read(path, max, b, &d);
+	ok = file_read(path, max, pipes, b, &d);
 	rewind(f);
 	n = fread(msg, 1, sizeof(msg) - 1, f);
 	msg[n] = '\0';
@@ -52,6 +55,41 @@ put(const char *path, const char *s, size_t n)
 	fclose(f);
 }
 
+/* Standard input as a pipe a child fills for ever; file_read() on "-". */
+static void
+test_endless(struct buf *b, size_t mib)
+{
+	static const char zero[4096];
+	int	 p[2], saved, status;
+	pid_t	 pid;
+
+	if (pipe(p) == -1 || (saved = dup(STDIN_FILENO)) == -1) {
+		perror("test_file: pipe");
+		harness_fail++;
+		return;
+	}
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		signal(SIGPIPE, SIG_DFL);
+		while (write(p[1], zero, sizeof(zero)) > 0)
+			continue;
+		_exit(0);
+	}
+	close(p[1]);
+	dup2(p[0], STDIN_FILENO);
+	close(p[0]);
+	OK(!rd("-", mib, true, b));
+	OK(b->len > mib && b->len <= mib + 65536);
+	STR_EQ(msg, "scorecard: -: error: file too large (the limit is 1 "
+	    "MiB)\n");
+	/* Without pipes, "-" is only a name. */
+	OK(!rd("-", mib, false, b));
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+}
+
 int
 main(void)
 {
@@ -67,13 +105,14 @@ main(void)
 
 	snprintf(p, sizeof(p), "%s/empty", dir);
 	put(p, "", 0);
-	OK(rd(p, 10, &b) && b.len == 0 && msg[0] == '\0');
+	OK(rd(p, 10, false, &b) && b.len == 0 && msg[0] == '\0');
 
 	snprintf(p, sizeof(p), "%s/small", dir);
 	put(p, "a\0b\n", 4);
-	OK(rd(p, 10, &b) && b.len == 4 && memcmp(b.data, "a\0b\n", 5) == 0);
-	OK(rd(p, 4, &b) && b.len == 4);		/* at the cap */
-	OK(!rd(p, 3, &b));			/* one over */
+	OK(rd(p, 10, false, &b) && b.len == 4 &&
+	    memcmp(b.data, "a\0b\n", 5) == 0);
+	OK(rd(p, 4, true, &b) && b.len == 4);	/* at the cap */
+	OK(!rd(p, 3, false, &b));		/* one over */
 	snprintf(want, sizeof(want), "scorecard: %s: error: file too large "
 	    "(the limit is 0 MiB)\n", p);
 	STR_EQ(msg, want);
@@ -85,7 +124,7 @@ main(void)
 		struct diag	 d;
 
 		diag_init(&d, NULL, "scorecard");
-		OK(file_read(p, 4, &b, &d) && b.len == 6 &&
+		OK(file_read(p, 4, false, &b, &d) && b.len == 6 &&
 		    memcmp(b.data, "xya\0b\n", 7) == 0);
 	}
 
@@ -95,8 +134,8 @@ main(void)
 	if (big != NULL) {
 		snprintf(p, sizeof(p), "%s/big", dir);
 		put(p, big, 2 * mib);
-		OK(rd(p, 2 * mib, &b) && b.len == 2 * mib);
-		OK(!rd(p, 2 * mib - 1, &b));
+		OK(rd(p, 2 * mib, false, &b) && b.len == 2 * mib);
+		OK(!rd(p, 2 * mib - 1, false, &b));
 		snprintf(want, sizeof(want), "scorecard: %s: error: file too "
 		    "large (the limit is 1 MiB)\n", p);
 		STR_EQ(msg, want);
@@ -104,22 +143,22 @@ main(void)
 		unlink(p);
 	}
 
-	/* Endless: stops soon after the cap. */
-	OK(!rd("/dev/zero", mib, &b));
-	OK(b.len > mib && b.len <= mib + 65536);
-	STR_EQ(msg, "scorecard: /dev/zero: error: file too large (the limit "
-	    "is 1 MiB)\n");
+	test_endless(&b, mib);
 
 	snprintf(p, sizeof(p), "%s/missing", dir);
-	OK(!rd(p, 10, &b));
+	OK(!rd(p, 10, false, &b));
 	snprintf(want, sizeof(want), "scorecard: %s: error: cannot open: "
 	    "No such file or directory\n", p);
 	STR_EQ(msg, want);
 
-	OK(!rd(dir, 10, &b));
-	snprintf(want, sizeof(want), "scorecard: %s: error: cannot read: "
-	    "Is a directory\n", dir);
+	/* Refused unread: a folder, a device. */
+	OK(!rd(dir, 10, false, &b) && b.len == 0);
+	snprintf(want, sizeof(want), "scorecard: %s: error: cannot open: "
+	    "is a folder, not a regular file\n", dir);
 	STR_EQ(msg, want);
+	OK(!rd("/dev/zero", 10, true, &b) && b.len == 0);
+	STR_EQ(msg, "scorecard: /dev/zero: error: cannot open: is a device; "
+	    "it must be a regular file or a pipe\n");
 
 	snprintf(p, sizeof(p), "%s/empty", dir);
 	unlink(p);

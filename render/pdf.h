@@ -1,0 +1,55 @@
+/*
+ * pdf: report.pdf, the agenda pack's copy of the report, typeset by
+ * scorecard from the filled template (the same tree as report.html, so
+ * that a custom template changes the PDF as it changes the HTML).  A4
+ * portrait, tagged (PDF structure tags), with an outline, links, running
+ * heads and footers, and each chart drawn as vectors from the same
+ * scene as its PNG and SVG.  What the typesetter makes of each element
+ * is in scorecard(1), TEMPLATES AND THE PDF.
+ *
+ * Data flows: report.html's bytes -> tmpl_tree() -> blocks measured
+ * with draw -> page (breaks) -> draw (Cairo's PDF surface) -> pdfpost
+ * (what Cairo 1.16 cannot write: alt text, language, ...) -> out.
+ */
+#ifndef PDF_H
+#define PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "diag.h"
+#include "draw.h"
+
+/* The charts of a render, by the name their SVG's ids carry. */
+struct pdf_figure {
+	char		*name;		/* "cla-count", "x-breakdown" */
+	struct scene	 s;
+};
+
+struct pdf_figures {
+	struct pdf_figure *f;
+	size_t		 n, max;
+};
+
+/* Takes s's items (s is left empty) as the chart called name. */
+void	pdf_figures_add(struct pdf_figures *pf, const char *name,
+	    struct scene *s);
+void	pdf_figures_release(struct pdf_figures *pf);
+
+struct pdf_meta {
+	const char	*subject;	/* NULL: none */
+	const char	*date;		/* creation date, "YYYY-MM-DD" */
+};
+
+/*
+ * Typesets len bytes of report.html (as tmpl_render() wrote them) with
+ * the charts in pf and appends the PDF to out.  Returns false after
+ * reporting through d.
+ */
+bool	pdf_report(struct draw *dr, const char *html, size_t len,
+	    const struct pdf_figures *pf, const struct pdf_meta *meta,
+	    struct buf *out, struct diag *d);
+
+#endif

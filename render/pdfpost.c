@@ -1,0 +1,356 @@
+/*
+ * pdfpost: the tagged PDF Cairo 1.16 writes, completed with libqpdf's C
+ * API (qpdf/qpdf-c.h: object handles are enough for what is done here,
+ * so no C++).  Cairo writes the structure tree, the marked content and
+ * the outline, but ignores alt text on a Figure, has no call for the
+ * document language or viewer preferences, writes its date without the
+ * "D:" prefix, and has no artifacts: content drawn inside an "Artifact"
+ * tag.  pdf.c draws running heads, rules and repeated table headers
+ * inside a "Private" tag (a name Cairo accepts); here those structure
+ * elements are taken out of the tree, their entries in the parent tree
+ * set to null, and their marked content "/Private << /MCID n >> BDC"
+ * in each page's content stream becomes "/Artifact BMC", what PDF
+ * (14.8.2.2) and PDF/UA call an artifact.
+ *
+ * qpdf writes with a deterministic /ID (a hash of the content), so the
+ * same input gives the same bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <qpdf/qpdf-c.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "pdfpost.h"
+#include "util.h"
+
+struct post {
+	qpdf_data		 q;
+	const struct pdfpost	*p;
+	size_t			 fig;		/* next alt */
+	int			*gone;		/* object ids taken out */
+	size_t			 ngone, maxgone;
+};
+
+static bool
+is_elem(struct post *ps, qpdf_oh o, const char *type)
+{
+	qpdf_oh	 s;
+	bool	 r;
+
+	if (!qpdf_oh_is_dictionary(ps->q, o))
+		return false;
+	s = qpdf_oh_get_key(ps->q, o, "/S");
+	r = qpdf_oh_is_name_and_equals(ps->q, s, type);
+	qpdf_oh_release(ps->q, s);
+	return r;
+}
+
+/* Does TR element tr hold only TH cells (a header row)? */
+static bool
+header_row(struct post *ps, qpdf_oh tr)
+{
+	qpdf_oh	 k, c;
+	int	 i, n;
+	bool	 all = true;
+
+	k = qpdf_oh_get_key(ps->q, tr, "/K");
+	if (qpdf_oh_is_array(ps->q, k)) {
+		n = qpdf_oh_get_array_n_items(ps->q, k);
+		for (i = 0; i < n && all; i++) {
+			c = qpdf_oh_get_array_item(ps->q, k, i);
+			if (qpdf_oh_is_dictionary(ps->q, c) &&
+			    !is_elem(ps, c, "/TH"))
+				all = false;
+			qpdf_oh_release(ps->q, c);
+		}
+	} else if (qpdf_oh_is_dictionary(ps->q, k))
+		all = is_elem(ps, k, "/TH");
+	qpdf_oh_release(ps->q, k);
+	return all;
+}
+
+static void	fix_elem(struct post *, qpdf_oh, int);
+
+/* Fixes the kids of element e (scope: for TH cells in a TR). */
+static void
+fix_kids(struct post *ps, qpdf_oh e, int scope)
+{
+	qpdf_oh	 k, c;
+	int	 i, n;
+
+	k = qpdf_oh_get_key(ps->q, e, "/K");
+	if (qpdf_oh_is_array(ps->q, k)) {
+		n = qpdf_oh_get_array_n_items(ps->q, k);
+		for (i = 0; i < n; i++) {
+			c = qpdf_oh_get_array_item(ps->q, k, i);
+			if (is_elem(ps, c, "/Private")) {
+				if (ps->ngone == ps->maxgone) {
+					ps->maxgone = ps->maxgone ?
+					    ps->maxgone * 2 : 64;
+					ps->gone = xreallocarray(ps->gone,
+					    ps->maxgone, sizeof(*ps->gone));
+				}
+				ps->gone[ps->ngone++] =
+				    qpdf_oh_get_object_id(ps->q, c);
+				qpdf_oh_erase_item(ps->q, k, i);
+				i--;
+				n--;
+			} else
+				fix_elem(ps, c, scope);
+			qpdf_oh_release(ps->q, c);
+		}
+	} else if (qpdf_oh_is_dictionary(ps->q, k))
+		fix_elem(ps, k, scope);
+	qpdf_oh_release(ps->q, k);
+}
+
+static void
+fix_elem(struct post *ps, qpdf_oh e, int scope)
+{
+	qpdf_oh	 v;
+	const char *alt;
+
+	if (!qpdf_oh_is_dictionary(ps->q, e) ||
+	    !qpdf_oh_has_key(ps->q, e, "/S"))
+		return;		/* marked content references */
+	if (is_elem(ps, e, "/Figure")) {
+		alt = ps->fig < ps->p->nalts ? ps->p->alts[ps->fig] : "";
+		ps->fig++;
+		v = qpdf_oh_new_unicode_string(ps->q, alt);
+		qpdf_oh_replace_key(ps->q, e, "/Alt", v);
+		qpdf_oh_release(ps->q, v);
+	} else if (is_elem(ps, e, "/TH")) {
+		v = qpdf_oh_parse(ps->q, scope == 1 ?
+		    "<< /O /Table /Scope /Column >>" :
+		    "<< /O /Table /Scope /Row >>");
+		qpdf_oh_replace_key(ps->q, e, "/A", v);
+		qpdf_oh_release(ps->q, v);
+	} else if (is_elem(ps, e, "/TR"))
+		scope = header_row(ps, e) ? 1 : 2;
+	fix_kids(ps, e, scope);
+}
+
+static bool
+gone(const struct post *ps, int id)
+{
+	for (size_t i = 0; i < ps->ngone; i++)
+		if (ps->gone[i] == id)
+			return true;
+	return false;
+}
+
+/* Sets every reference to a removed element in the number tree to null. */
+static void
+fix_parent_tree(struct post *ps, qpdf_oh node, int depth)
+{
+	qpdf_oh	 nums, kids, v, x, nul;
+	int	 i, n, j, m;
+
+	if (depth > 32 || !qpdf_oh_is_dictionary(ps->q, node))
+		return;
+	nums = qpdf_oh_get_key(ps->q, node, "/Nums");
+	if (qpdf_oh_is_array(ps->q, nums)) {
+		n = qpdf_oh_get_array_n_items(ps->q, nums);
+		for (i = 1; i < n; i += 2) {
+			v = qpdf_oh_get_array_item(ps->q, nums, i);
+			if (qpdf_oh_is_array(ps->q, v)) {
+				m = qpdf_oh_get_array_n_items(ps->q, v);
+				for (j = 0; j < m; j++) {
+					x = qpdf_oh_get_array_item(ps->q, v, j);
+					if (qpdf_oh_is_indirect(ps->q, x) &&
+					    gone(ps, qpdf_oh_get_object_id(ps->q,
+					    x))) {
+						nul = qpdf_oh_new_null(ps->q);
+						qpdf_oh_set_array_item(ps->q, v,
+						    j, nul);
+						qpdf_oh_release(ps->q, nul);
+					}
+					qpdf_oh_release(ps->q, x);
+				}
+			}
+			qpdf_oh_release(ps->q, v);
+		}
+	}
+	qpdf_oh_release(ps->q, nums);
+	kids = qpdf_oh_get_key(ps->q, node, "/Kids");
+	if (qpdf_oh_is_array(ps->q, kids)) {
+		n = qpdf_oh_get_array_n_items(ps->q, kids);
+		for (i = 0; i < n; i++) {
+			v = qpdf_oh_get_array_item(ps->q, kids, i);
+			fix_parent_tree(ps, v, depth + 1);
+			qpdf_oh_release(ps->q, v);
+		}
+	}
+	qpdf_oh_release(ps->q, kids);
+}
+
+/*
+ * Rewrites the page's content: each "/Private << /MCID n >> BDC" (as
+ * Cairo writes the marked content of a Private element) becomes
+ * "/Artifact BMC".  Returns false on a qpdf error.
+ */
+static bool
+fix_content(struct post *ps, qpdf_oh page)
+{
+	static const char	 pat[] = "/Private << /MCID ";
+	unsigned char		*data = NULL;
+	size_t			 len, i, j;
+	struct buf		 b;
+	qpdf_oh			 st, nul;
+
+	if (qpdf_oh_get_page_content_data(ps->q, page, &data, &len) &
+	    QPDF_ERRORS)
+		return false;
+	buf_init(&b);
+	for (i = 0; i < len; ) {
+		const unsigned char *p = memchr(data + i, '/', len - i);
+		size_t	 k = p == NULL ? len : (size_t)(p - data);
+
+		buf_put(&b, data + i, k - i);
+		i = k;
+		if (i == len)
+			break;
+		if (len - i > sizeof(pat) - 1 &&
+		    memcmp(data + i, pat, sizeof(pat) - 1) == 0) {
+			j = i + sizeof(pat) - 1;
+			while (j < len && data[j] >= '0' && data[j] <= '9')
+				j++;
+			if (len - j >= 7 && memcmp(data + j, " >> BDC", 7) == 0) {
+				BUF_PUTSL(&b, "/Artifact BMC");
+				i = j + 7;
+				continue;
+			}
+		}
+		buf_putc(&b, (char)data[i++]);
+	}
+	free(data);
+	st = qpdf_oh_new_stream(ps->q);
+	nul = qpdf_oh_new_null(ps->q);
+	qpdf_oh_replace_stream_data(ps->q, st, (unsigned char *)b.data,
+	    b.len, nul, nul);
+	qpdf_oh_replace_key(ps->q, page, "/Contents", st);
+	qpdf_oh_release(ps->q, st);
+	qpdf_oh_release(ps->q, nul);
+	buf_release(&b);
+	return !qpdf_has_error(ps->q);
+}
+
+/*
+ * Gives each link annotation of the page its text as /Contents (PDF/UA:
+ * an annotation's alternative description), from p->links in order;
+ * *at is the offset of the next.
+ */
+static void
+fix_annots(struct post *ps, qpdf_oh page, size_t *at)
+{
+	qpdf_oh	 an, a, st, v;
+	int	 i, n;
+
+	an = qpdf_oh_get_key(ps->q, page, "/Annots");
+	if (qpdf_oh_is_array(ps->q, an)) {
+		n = qpdf_oh_get_array_n_items(ps->q, an);
+		for (i = 0; i < n; i++) {
+			a = qpdf_oh_get_array_item(ps->q, an, i);
+			st = qpdf_oh_get_key(ps->q, a, "/Subtype");
+			if (qpdf_oh_is_name_and_equals(ps->q, st, "/Link") &&
+			    *at < ps->p->linkslen) {
+				const char *text = ps->p->links + *at;
+
+				*at += strlen(text) + 1;
+				v = qpdf_oh_new_unicode_string(ps->q, text);
+				qpdf_oh_replace_key(ps->q, a, "/Contents", v);
+				qpdf_oh_release(ps->q, v);
+			}
+			qpdf_oh_release(ps->q, st);
+			qpdf_oh_release(ps->q, a);
+		}
+	}
+	qpdf_oh_release(ps->q, an);
+}
+
+static void
+set(struct post *ps, qpdf_oh dict, const char *key, const char *pdf)
+{
+	qpdf_oh	 v = qpdf_oh_parse(ps->q, pdf);
+
+	qpdf_oh_replace_key(ps->q, dict, key, v);
+	qpdf_oh_release(ps->q, v);
+}
+
+bool
+pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
+    struct buf *out, struct diag *d)
+{
+	struct post	 ps;
+	qpdf_oh		 root, str, v, page;
+	char		 date[64];
+	size_t		 link = 0;
+	int		 i, n;
+	bool		 ok = false;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.p = p;
+	ps.q = qpdf_init();
+	qpdf_silence_errors(ps.q);
+	qpdf_set_suppress_warnings(ps.q, QPDF_TRUE);
+	if (qpdf_read_memory(ps.q, "report.pdf", in, len, NULL) &
+	    QPDF_ERRORS)
+		goto fail;
+	root = qpdf_get_root(ps.q);
+	v = qpdf_oh_new_unicode_string(ps.q, p->lang);
+	qpdf_oh_replace_key(ps.q, root, "/Lang", v);
+	qpdf_oh_release(ps.q, v);
+	set(&ps, root, "/ViewerPreferences", "<< /DisplayDocTitle true >>");
+	set(&ps, root, "/MarkInfo", "<< /Marked true >>");
+	str = qpdf_oh_get_key(ps.q, root, "/StructTreeRoot");
+	if (qpdf_oh_is_dictionary(ps.q, str)) {
+		fix_kids(&ps, str, 0);
+		v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
+		fix_parent_tree(&ps, v, 0);
+		qpdf_oh_release(ps.q, v);
+	}
+	qpdf_oh_release(ps.q, str);
+	/* Pages with links are read in the order of the structure. */
+	n = qpdf_get_num_pages(ps.q);
+	for (i = 0; i < n; i++) {
+		page = qpdf_get_page_n(ps.q, (size_t)i);
+		set(&ps, page, "/Tabs", "/S");
+		fix_annots(&ps, page, &link);
+		if (!fix_content(&ps, page)) {
+			qpdf_oh_release(ps.q, page);
+			goto fail;
+		}
+		qpdf_oh_release(ps.q, page);
+	}
+	/* Dates as PDF writes them: D:YYYYMMDDHHmmSSZ. */
+	if (p->date != NULL && strlen(p->date) == 10) {
+		snprintf(date, sizeof(date), "D:%.4s%.2s%.2s000000Z",
+		    p->date, p->date + 5, p->date + 8);
+		qpdf_set_info_key(ps.q, "/CreationDate", date);
+		qpdf_set_info_key(ps.q, "/ModDate", date);
+	}
+	qpdf_set_info_key(ps.q, "/Producer", "scorecard with Cairo and qpdf");
+	if (qpdf_has_error(ps.q))
+		goto fail;
+	if (qpdf_init_write_memory(ps.q) & QPDF_ERRORS)
+		goto fail;
+	qpdf_set_deterministic_ID(ps.q, QPDF_TRUE);
+	qpdf_set_object_stream_mode(ps.q, qpdf_o_preserve);
+	if (qpdf_write(ps.q) & QPDF_ERRORS)
+		goto fail;
+	buf_put(out, qpdf_get_buffer(ps.q),
+	    (size_t)qpdf_get_buffer_length(ps.q));
+	ok = true;
+	goto out;
+fail:
+	diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot finish report.pdf: %s",
+	    qpdf_has_error(ps.q) ? qpdf_get_error_full_text(ps.q,
+	    qpdf_get_error(ps.q)) : "qpdf failed");
+out:
+	free(ps.gone);
+	qpdf_cleanup(&ps.q);
+	return ok;
+}

@@ -1,0 +1,37 @@
+/*
+ * pdfpost: what Cairo 1.16 cannot write into a tagged PDF, added with
+ * libqpdf (the only module that includes qpdf headers): the document
+ * language, a Figure's alternative text, the title shown in the window
+ * title, the tab order of pages with links, the scope of table header
+ * cells, well-formed dates, and content marked as an artifact (running
+ * heads, repeated table headers) taken out of the structure tree.
+ * Writes with a deterministic /ID, so that the same input gives the
+ * same bytes.
+ */
+#ifndef PDFPOST_H
+#define PDFPOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+struct pdfpost {
+	const char	*lang;		/* "en-GB" */
+	const char	*date;		/* "YYYY-MM-DD": CreationDate */
+	const char *const *alts;	/* each Figure's alt, in order */
+	size_t		 nalts;
+	const char	*links;		/* each link annotation's text, in
+					   order, NUL after each */
+	size_t		 linkslen;	/* bytes */
+};
+
+/*
+ * Appends in (len bytes of Cairo's PDF) with p's additions to out.
+ * Returns false after reporting through d.
+ */
+bool	pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
+	    struct buf *out, struct diag *d);
+
+#endif

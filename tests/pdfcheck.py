@@ -1,0 +1,246 @@
+#!/usr/bin/python3
+"""Checks report.pdf against report.html with Debian's own PDF tools
+(poppler-utils: pdfinfo, pdffonts, pdftotext, pdftoppm; qpdf), and
+prints a summary of its structure for a golden file: independent of
+Cairo's bytes, it changes only when what a reader gets changes.
+
+    pdfcheck.py report.pdf report.html [pngcheck] >summary
+
+Exit 1 (with the reasons on stderr) when the PDF is not tagged, not A4,
+has a font not embedded, fails qpdf --check, lacks the language, the
+title in the window title, alt text on a figure, a header cell in a
+table, the running head or the footer on a page after the first, or
+leaves out a sentence or a [c] of the HTML.
+"""
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+errors = []
+
+
+def run(*args):
+    p = subprocess.run(args, capture_output=True, text=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def bad(msg):
+    errors.append(msg)
+
+
+def norm(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def main():
+    pdf, html = sys.argv[1], sys.argv[2]
+    pngcheck = sys.argv[3] if len(sys.argv) > 3 else None
+    out = []
+
+    # pdfinfo: tagged, A4, pages, title.
+    rc, info, err = run("pdfinfo", pdf)
+    if rc != 0:
+        print("pdfinfo failed: " + err, file=sys.stderr)
+        sys.exit(1)
+    fields = dict(re.findall(r"^([A-Za-z ]+):\s*(.*)$", info, re.M))
+    pages = int(fields.get("Pages", "0"))
+    if fields.get("Tagged") != "yes":
+        bad("not tagged")
+    if not fields.get("Page size", "").startswith("595.276 x 841.89 pts (A4)"):
+        bad("page size is " + fields.get("Page size", "?"))
+    out.append("pages: %d" % pages)
+    out.append("title: " + fields.get("Title", ""))
+    out.append("author: " + fields.get("Author", ""))
+    out.append("subject: " + fields.get("Subject", ""))
+
+    # pdffonts: every font embedded.
+    rc, fonts, _ = run("pdffonts", pdf)
+    for line in fonts.splitlines()[2:]:
+        cols = line.split()
+        if len(cols) >= 5 and cols[-5] != "yes":
+            bad("font not embedded: " + line)
+
+    # qpdf --check.
+    rc, chk, err = run("qpdf", "--check", pdf)
+    if rc != 0 or "No syntax or stream encoding errors" not in chk:
+        bad("qpdf --check: " + chk + err)
+
+    # The catalogue and the structure tree, through qpdf --json.
+    rc, js, err = run("qpdf", "--json", pdf)
+    objs = json.loads(js)["qpdf"][1]
+
+    def obj(ref):
+        if isinstance(ref, str) and ref.endswith(" R"):
+            o = objs.get("obj:" + ref, {})
+            return o.get("value", o.get("stream", {}).get("dict"))
+        return ref
+
+    def text(v):
+        v = obj(v)
+        if isinstance(v, str) and v.startswith("u:"):
+            return v[2:]
+        return v if isinstance(v, str) else ""
+
+    trailer = objs["trailer"]["value"]
+    root = obj(trailer["/Root"])
+    out.append("lang: " + text(root.get("/Lang")))
+    if text(root.get("/Lang")) == "":
+        bad("no /Lang")
+    if obj(root.get("/ViewerPreferences", {})).get("/DisplayDocTitle") is not True:
+        bad("no /DisplayDocTitle")
+    if obj(root.get("/MarkInfo", {})).get("/Marked") is not True:
+        bad("no /MarkInfo /Marked true")
+
+    # Links: each has its text as /Contents and goes to a named
+    # destination that exists (a name tree, as Cairo writes it).
+    names = set()
+    def nametree(node, depth=0):
+        node = obj(node)
+        if not isinstance(node, dict) or depth > 32:
+            return
+        arr = obj(node.get("/Names", []))
+        for i in range(0, len(arr), 2):
+            names.add(text(arr[i]))
+        for k in obj(node.get("/Kids", [])):
+            nametree(k, depth + 1)
+    nametree(obj(root.get("/Names", {})).get("/Dests"))
+    nlinks = 0
+    for key, o in objs.items():
+        v = o.get("value") if isinstance(o, dict) else None
+        if isinstance(v, dict) and v.get("/Subtype") == "/Link":
+            nlinks += 1
+            if not text(v.get("/Contents")):
+                bad("a link without /Contents")
+            dest = text(v.get("/Dest"))
+            if dest and dest not in names:
+                bad("a link to a destination that is not there: " + dest)
+    out.append("links: %d" % nlinks)
+
+    # Outline.
+    out.append("outline:")
+    def outline(node, depth):
+        k = obj(node.get("/First")) if node else None
+        while k:
+            out.append("  " * depth + "- " + text(k.get("/Title")))
+            outline(k, depth + 1)
+            k = obj(k.get("/Next"))
+    outline(obj(root.get("/Outlines")), 1)
+
+    # Structure: tables summed up, figures with their alt text.
+    tree = obj(root.get("/StructTreeRoot"))
+    if not tree:
+        bad("no structure tree")
+        tree = {}
+    alts = []
+    counts = {}
+
+    def kids(e):
+        k = obj(e.get("/K"))
+        if isinstance(k, list):
+            return [obj(x) for x in k]
+        return [k] if k is not None else []
+
+    def walk(e, depth):
+        if not isinstance(e, dict) or "/S" not in e:
+            return
+        s = e["/S"][1:]
+        counts[s] = counts.get(s, 0) + 1
+        if s == "Private":
+            bad("a Private element left in the structure tree")
+        if s == "Figure":
+            alt = text(e.get("/Alt"))
+            if not alt:
+                bad("a Figure without alt text")
+            alts.append(alt)
+        if s == "Table":
+            rows = [r for r in kids(e) if isinstance(r, dict) and r.get("/S") == "/TR"]
+            th = sum(1 for r in rows for c in kids(r) if isinstance(c, dict) and c.get("/S") == "/TH")
+            scopes = set(obj(c.get("/A", {})).get("/Scope", "") for r in rows
+                         for c in kids(r) if isinstance(c, dict) and c.get("/S") == "/TH")
+            if th == 0:
+                bad("a Table without TH")
+            if "" in scopes:
+                bad("a TH without a scope")
+            out.append("  " * depth + "Table: %d rows, %d TH" % (len(rows), th))
+            return
+        if depth <= 2 or s in ("H1", "H2", "H3", "H4", "Figure"):
+            out.append("  " * depth + s)
+        for k in kids(e):
+            walk(k, depth + 1)
+
+    out.append("structure:")
+    for k in kids(tree):
+        walk(k, 1)
+    out.append("counts: " + " ".join("%s=%d" % (k, counts[k]) for k in sorted(counts)))
+    out.append("figures:")
+    out.extend("  " + a for a in alts)
+
+    # The text: every page after the first has the running head and
+    # footer; the first has neither.
+    rc, txt, _ = run("pdftotext", "-layout", pdf, "-")
+    ptexts = txt.split("\f")
+    title = fields.get("Title", "")
+    for i in range(pages):
+        t = ptexts[i] if i < len(ptexts) else ""
+        foot = "Page %d of %d" % (i + 1, pages)
+        if i == 0 and "Page 1 of" in t:
+            bad("page 1 has a footer")
+        if i > 0 and foot not in t:
+            bad("page %d: no '%s'" % (i + 1, foot))
+
+    # The HTML's words: each sentence and each [c] is in the PDF.
+    doc = ET.parse(html).getroot()
+    # A chart's words are drawn in the PDF too; its title and
+    # description are its alt text, not text on the page.
+    for svg in doc.iter(SVG + "svg"):
+        for e in list(svg):
+            if e.tag in (SVG + "title", SVG + "desc"):
+                svg.remove(e)
+    for tag in ("head", "summary"):
+        for e in doc.iter(XHTML + tag):
+            e.clear()
+    htmltext = norm(" ".join(doc.itertext()))
+    rc, raw, _ = run("pdftotext", pdf, "-")
+    furniture = set([title[:40], fields.get("Author", "")])
+    lines = [l for l in raw.splitlines()
+             if not re.match(r"^Page \d+ of \d+$", l.strip())]
+    pdftext = norm(" ".join(lines)).replace("\ufb01", "fi").replace("\ufb02", "fl")
+    nsent = 0
+    for e in doc.iter():
+        if "sentence" in (e.get("class") or "").split():
+            s = norm("".join(e.itertext()))
+            nsent += 1
+            if s and s not in pdftext:
+                # A paragraph over a page break has the head between.
+                if s[:60] not in pdftext:
+                    bad("sentence missing: " + s[:80])
+    nc_html = htmltext.count("[c]")
+    nc_pdf = pdftext.count("[c]")
+    out.append("sentences: %d, [c]: %d" % (nsent, nc_pdf))
+    if nc_html != nc_pdf:
+        bad("[c] %d times in the HTML, %d in the PDF" % (nc_html, nc_pdf))
+
+    # Pages as a reader's viewer draws them: decoded, A4 at 36 dpi.
+    if pngcheck:
+        with tempfile.TemporaryDirectory() as d:
+            rc, _, err = run("pdftoppm", "-r", "36", "-png", pdf, d + "/p")
+            if rc != 0:
+                bad("pdftoppm: " + err)
+            for i in range(1, pages + 1):
+                name = "%s/p-%0*d.png" % (d, len(str(pages)), i)
+                rc, dim, err = run(pngcheck, name)
+                if not dim.startswith("298x421"):
+                    bad("page %d renders as %s%s" % (i, dim.strip(), err.strip()))
+
+    print("\n".join(out))
+    for e in errors:
+        print("pdfcheck: %s: %s" % (pdf, e), file=sys.stderr)
+    sys.exit(1 if errors else 0)
+
+
+main()

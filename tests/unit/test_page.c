@@ -1,0 +1,138 @@
+/* Unit tests of page.c, the page breaker: pure, so no fonts needed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "page.h"
+
+static double	ten[200];
+
+static void
+para(struct pblock *b, size_t lines)
+{
+	memset(b, 0, sizeof(*b));
+	b->rowh = ten;
+	b->nrows = lines;
+	b->across = 1;
+	b->minrows = 2;
+	b->minscale = 1;
+	b->before = 5;
+}
+
+int
+main(void)
+{
+	struct pblock	 b[8];
+	size_t		 n;
+
+	for (size_t i = 0; i < 200; i++)
+		ten[i] = 10;
+
+	/* Everything fits on one page. */
+	para(&b[0], 3);
+	para(&b[1], 4);
+	n = page_layout(b, 2, 100);
+	INT_EQ(n, 1);
+	INT_EQ(b[1].seg[0].page, 0);
+	OK(b[1].seg[0].y == 35);		/* 30 + 5 before */
+	page_release(b, 2);
+
+	/* A paragraph splits between lines, not leaving one alone. */
+	para(&b[0], 7);
+	para(&b[1], 4);
+	n = page_layout(b, 2, 100);
+	INT_EQ(n, 2);
+	INT_EQ(b[1].nseg, 2);
+	INT_EQ(b[1].seg[0].n, 2);		/* 2 lines fit after 75 */
+	page_release(b, 2);
+	para(&b[0], 8);
+	para(&b[1], 2);
+	n = page_layout(b, 2, 100);
+	/* 85 used: 1 line would fit, but 2 are kept together. */
+	INT_EQ(b[1].nseg, 1);
+	INT_EQ(b[1].seg[0].page, 1);
+	OK(b[1].seg[0].y == 0);			/* no space at a page top */
+	page_release(b, 2);
+
+	/* A heading never ends a page. */
+	para(&b[0], 8);
+	para(&b[1], 1);
+	b[1].keep = true;
+	para(&b[2], 4);
+	n = page_layout(b, 3, 100);
+	INT_EQ(b[1].seg[0].page, 1);
+	INT_EQ(b[2].seg[0].page, 1);
+	page_release(b, 3);
+
+	/* A kept group that would leave more than half a page empty:
+	 * its figure shrinks to fit. */
+	para(&b[0], 3);				/* 30 */
+	para(&b[1], 1);				/* heading, 10 + 5 */
+	b[1].keep = true;
+	memset(&b[2], 0, sizeof(b[2]));
+	{
+		static double fig = 70;
+
+		b[2].rowh = &fig;
+		b[2].nrows = 1;
+		b[2].across = 1;
+		b[2].minscale = 0.7;
+		b[2].before = 5;
+	}
+	n = page_layout(b, 3, 100);
+	INT_EQ(n, 1);
+	INT_EQ(b[2].seg[0].page, 0);
+	OK(b[2].scale < 1 && b[2].scale >= 0.7);
+	OK(b[2].seg[0].y + 70 * b[2].scale <= 100 + 1e-9);
+	page_release(b, 3);
+
+	/* ... but a group that cannot fit even shrunk, with less than
+	 * half a page left, moves on whole. */
+	para(&b[0], 6);				/* 60 */
+	n = page_layout(b, 3, 100);
+	INT_EQ(n, 2);
+	INT_EQ(b[1].seg[0].page, 1);
+	INT_EQ(b[2].seg[0].page, 1);
+	OK(b[2].scale == 1);
+	page_release(b, 3);
+
+	/* A table repeats its head and never splits a row; its caption
+	 * is set once. */
+	memset(&b[0], 0, sizeof(b[0]));
+	b[0].rowh = ten;
+	b[0].nrows = 25;
+	b[0].across = 1;
+	b[0].minrows = 2;
+	b[0].minscale = 1;
+	b[0].cap = 10;
+	b[0].head = 10;
+	n = page_layout(b, 1, 100);
+	INT_EQ(n, 3);				/* 8 + 9 + 8 */
+	INT_EQ(b[0].nseg, 3);
+	INT_EQ(b[0].seg[0].n, 8);
+	INT_EQ(b[0].seg[1].n, 9);
+	OK(b[0].seg[0].cap && !b[0].seg[1].cap);
+	page_release(b, 1);
+
+	/* Side by side: 3 across, 30 rows -> 10 bands on one page. */
+	b[0].nrows = 30;
+	b[0].across = 3;
+	n = page_layout(b, 1, 200);
+	INT_EQ(n, 1);
+	INT_EQ(b[0].seg[0].bands, 10);
+	INT_EQ(b[0].seg[0].n, 30);
+	page_release(b, 1);
+
+	/* A block taller than a page still goes out, a row a page. */
+	para(&b[0], 1);
+	{
+		static double tall = 150;
+
+		b[0].rowh = &tall;
+	}
+	n = page_layout(b, 1, 100);
+	INT_EQ(n, 1);
+	INT_EQ(b[0].nseg, 1);
+	page_release(b, 1);
+	return harness_done();
+}
