@@ -2040,6 +2040,7 @@ check_breakdown(struct ctx *c, const cJSON *obj, const cJSON *v,
 	const cJSON		*f[5], *e;
 	size_t			 n, mark, imark, emark;
 	int			 w;
+	bool			 uok;
 
 	if (!present(c, obj, v, "breakdown", 0))
 		return;
@@ -2054,11 +2055,14 @@ check_breakdown(struct ctx *c, const cJSON *obj, const cJSON *v,
 	get_period(c, v, f[1], "period", 0, &b->pstr, &b->period);
 	/* Extension: the parts' unit; a split into parts is a count. */
 	b->unit = UNIT_COUNT;
-	if (get_word(c, v, f[3], "unit", 0, units, &w))
+	uok = f[3] == NULL;
+	if (get_word(c, v, f[3], "unit", 0, units, &w)) {
 		b->unit = (enum unit)w;
+		uok = true;
+	}
+	/* Items checked against the unit only when it is known. */
 	c->vcheck = false;
-	if (f[3] == NULL || b->unit != UNIT_COUNT ||
-	    strcmp(f[3]->valuestring, "count") == 0) {
+	if (uok) {
 		c->vcheck = true;
 		c->vunit = b->unit;
 		c->vwhole = true;

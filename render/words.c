@@ -14,6 +14,7 @@
 #include "fmt.h"
 #include "model.h"
 #include "period.h"
+#include "utf8.h"
 #include "util.h"
 #include "words.h"
 
@@ -780,7 +781,7 @@ static void
 put_wrapped2(struct buf *b, const char *s, const char *first,
     const char *rest, size_t width)
 {
-	size_t	 col, wl, wc, i, ind;
+	size_t	 col, wl, wc, ind;
 	const char *w;
 
 	buf_puts(b, first);
@@ -792,9 +793,7 @@ put_wrapped2(struct buf *b, const char *s, const char *first,
 			break;
 		w = s;
 		wl = strcspn(w, " \n\r\t");
-		for (wc = 0, i = 0; i < wl; i++)
-			if (((unsigned char)w[i] & 0xC0) != 0x80)
-				wc++;
+		wc = utf8_count(w, wl);
 		if (col > ind && col + 1 + wc > width) {
 			buf_putc(b, '\n');
 			buf_puts(b, rest);
@@ -852,13 +851,11 @@ put_paragraphs(struct buf *b, const char *text, const char *indent)
 static void
 underline(struct buf *b, const char *s, char c)
 {
-	size_t	 n = 0;
+	size_t	 n;
 
 	buf_puts(b, s);
 	buf_putc(b, '\n');
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
+	n = utf8_count(s, strlen(s));
 	while (n-- > 0)
 		buf_putc(b, c);
 	buf_putc(b, '\n');

@@ -5,11 +5,12 @@ scorecard (tests/sweep.sh builds it with ASan and UBSan and runs this).
   sweep.py SCORECARD OUTDIR [--json DIR] [--html5lib DIR] [-j N]
 
 --json DIR: every file of JSONTestSuite's test_parsing folder is rendered
-as the input.  y_ files are valid JSON but not the input contract, n_
+as the input, and again spliced in as the value of an unknown field of a
+valid input.  y_ files are valid JSON (but not the input contract), n_
 files are not JSON, i_ files are either: each must end with exit 0 or
 exit 1, never a crash, a sanitizer report, a hang (30 s) or another
 status; exit 1 must come with a located "scorecard: FILE...: error:"
-message and no output folder.
+message and no output folder; an n_ file must never render.
 
 --html5lib DIR: every "input" string of html5lib-tests' tokenizer/*.test
 is placed in every text field of a valid input (title, organisation,
@@ -30,6 +31,7 @@ import concurrent.futures
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,17 +75,41 @@ def verdict(rc, err, out, path):
     return None
 
 
+EMBED_HEAD = (b'{"report": {"title": "T", "organisation": "O", '
+              b'"period": "2022-01"},\n"indicators": [{"id": "a", '
+              b'"title": "A", "unit": "count", "series": [{"period": '
+              b'"2022-01", "value": 10}]}],\n"suite": ')
+EMBED_TAIL = b"\n}\n"
+
+
 def json_case(sc, outroot, path):
+    """The file as the input, then as the value of an unknown field of a
+    valid input (its bytes spliced in: y_ must then render, with a
+    warning, unless the contract refuses what it holds; n_ must be
+    refused, at a place inside it)."""
     name = os.path.basename(path)
-    out = os.path.join(outroot, "json", name)
-    rc, err, secs = run(sc, ["render", path, "-o", out, "--no-pdf"])
-    bad = verdict(rc, err, out, path)
-    # A valid JSON document that is also a valid input is rare but
-    # fine; a file that is not JSON at all must be refused.
-    if bad is None and rc == 0 and name.startswith("n_"):
-        bad = "not JSON, yet rendered"
-    shutil.rmtree(out, ignore_errors=True)
-    return name, rc, bad, secs
+    results = []
+    with open(path, "rb") as f:
+        raw = f.read()
+    emb = os.path.join(outroot, "json", "embedded-" + name)
+    with open(emb, "wb") as f:
+        f.write(EMBED_HEAD + raw + EMBED_TAIL)
+    for p in (path, emb):
+        out = os.path.join(outroot, "json", os.path.basename(p) + ".out")
+        rc, err, secs = run(sc, ["render", p, "-o", out, "--no-pdf"])
+        bad = verdict(rc, err, out, p)
+        if bad is None and rc == 0 and name.startswith("n_"):
+            bad = "not JSON, yet rendered"
+        m = re.match(r"scorecard: [^:]*:(\d+):\d+: error", err)
+        if bad is None and rc == 1 and p == emb and \
+                name.startswith("n_") and (m is None or int(m.group(1)) < 3):
+            bad = "refused, but not at a place inside the value: " + \
+                err.strip().splitlines()[0][:200]
+        shutil.rmtree(out, ignore_errors=True)
+        results.append(("embedded " if p == emb else "") + name)
+        results.append((rc, bad, secs))
+    os.unlink(emb)
+    return results
 
 
 TEXT = object()
@@ -122,8 +148,11 @@ def html_group(sc, outroot, key, strings, allowed):
     d = os.path.join(outroot, "html5lib", key)
     os.makedirs(d, exist_ok=True)
     path = os.path.join(d, "in.json")
+    # A lone surrogate (the suite has them) can only be written as an
+    # escape, which scorecard must refuse.
+    lone = any(0xd800 <= ord(c) <= 0xdfff for s in strings for c in s)
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(document(strings), f, ensure_ascii=False)
+        json.dump(document(strings), f, ensure_ascii=lone)
     out = os.path.join(d, "out")
     rc, err, secs = run(sc, ["render", path, "-o", out, "--no-pdf"])
     bad = verdict(rc, err, out, path)
@@ -169,15 +198,16 @@ def main():
         files = sorted(glob.glob(os.path.join(a.json, "*.json")))
         os.makedirs(os.path.join(a.outdir, "json"))
         counts = {}
-        for name, rc, bad, secs in pool.map(
-                lambda p: json_case(sc, a.outdir, p), files):
-            k = (name[:2], rc)
-            counts[k] = counts.get(k, 0) + 1
-            if bad:
-                failed += 1
-                print("FAIL: JSONTestSuite %s: %s" % (name, bad))
-            else:
-                held += 1
+        for res in pool.map(lambda p: json_case(sc, a.outdir, p), files):
+            for name, (rc, bad, secs) in zip(res[0::2], res[1::2]):
+                k = (name[:11] if name.startswith("embedded")
+                     else name[:2], rc)
+                counts[k] = counts.get(k, 0) + 1
+                if bad:
+                    failed += 1
+                    print("FAIL: JSONTestSuite %s: %s" % (name, bad))
+                else:
+                    held += 1
         print("JSONTestSuite: %d files in %.0f s; exit status by kind: %s"
               % (len(files), time.monotonic() - t0,
                  ", ".join("%s%s: %d" % (k[0], k[1], v)
