@@ -21,12 +21,13 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/pdfpost.o render/pdf.o render/report.o \
 	   render/batch.o render/jsonout.o render/book.o render/csv.o \
 	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
-	   render/rfile.o
+	   render/rfile.o render/tcopy.o render/tell.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
 	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
+	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
 	   tests/unit/test_scene tests/unit/test_page
 
@@ -112,7 +113,8 @@ clean:
 	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
 	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
 	rm -rf output tests/out tests/build
-	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out
+	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out \
+	    tests/bench/loadbench tests/bench/loadbench.d
 
 FORCE:
 
@@ -126,8 +128,12 @@ FORCE:
 # and matplotlib (installed by tests/bench/install-peers.sh when missing),
 # results in tests/bench/RESULTS.md.  Not a test: make check never runs it.
 # make bench BENCH_ARGS=--quick for a short run; --help for the options.
-bench: scorecard tests/bench/chartbench
+bench: scorecard tests/bench/chartbench tests/bench/loadbench
 	@/usr/bin/python3 tests/bench/bench.py $(BENCH_ARGS)
+
+tests/bench/loadbench: tests/bench/loadbench.c render/libscorecard.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \
+	    render/libscorecard.a $(LDLIBS)
 
 tests/bench/chartbench: tests/bench/chartbench.c render/libscorecard.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Irender $(LDFLAGS) -o $@ $< \

@@ -536,16 +536,35 @@ bad_cell(struct gen *g, const struct sheet *sh, const struct cell *c)
 	return false;
 }
 
-/* Writes cell c as a JSON string (or the number it shows as text). */
+/*
+ * Writes cell c as a JSON string (or the number it shows as text): for
+ * a word (an id, a unit) without the spaces around it, for free text
+ * (raw) as it is, so that text goes through a workbook unchanged.
+ */
 static void
-put_textcell(struct gen *g, const struct sheet *sh, const struct cell *c)
+put_cell(struct gen *g, const struct sheet *sh, const struct cell *c,
+    bool raw)
 {
 	const char	*t;
 
 	if (bad_cell(g, sh, c) || (t = cell_text(g, c)) == NULL)
 		buf_puts(&g->j, "\"\"");
+	else if (raw && c->type == CELL_TEXT)
+		buf_putjson(&g->j, c->text);
 	else
 		buf_putjson(&g->j, t);
+}
+
+static void
+put_textcell(struct gen *g, const struct sheet *sh, const struct cell *c)
+{
+	put_cell(g, sh, c, false);
+}
+
+static void
+put_rawcell(struct gen *g, const struct sheet *sh, const struct cell *c)
+{
+	put_cell(g, sh, c, true);
 }
 
 /* Writes cell c as a JSON number, or as a string json.c refuses. */
@@ -699,6 +718,18 @@ put_periodcell(struct gen *g, const struct sheet *sh, const struct cell *c)
 /*
  * Sheets.
  */
+
+/* Where row r (its first cell) is, as "row 7" or, in CSV, "line 9". */
+static const char *
+rowref(struct gen *g, const struct irow *r)
+{
+	buf_reset(&g->s);
+	if (g->b->text)
+		buf_printf(&g->s, "line %d", g->inds->cells[r->first].line);
+	else
+		buf_printf(&g->s, "row %u", (unsigned)r->row);
+	return g->s.data;
+}
 
 /* The cells of row r of sh from index *i on: [*i, end). */
 static size_t
@@ -906,7 +937,7 @@ gen_report(struct gen *g, const struct book_opts *o, struct pcol *pc,
 			if (k == 2 || k == 3)
 				put_periodcell(g, sh, f[k]);
 			else
-				put_textcell(g, sh, f[k]);
+				put_rawcell(g, sh, f[k]);
 		} else if (k < 3 && g->b->text) {
 			/* Said here in the user's terms, not json.c's. */
 			gmsg(g, DIAG_ERROR, NULL, NULL, 0, "no report %s: a "
@@ -1006,7 +1037,7 @@ gen_comparators(struct gen *g)
 		if (label == NULL)
 			buf_puts(&g->j, "\"\"");
 		else
-			put_textcell(g, sh, label);
+			put_rawcell(g, sh, label);
 	}
 	buf_putc(&g->j, '}');
 }
@@ -1142,7 +1173,7 @@ gen_series(struct gen *g, const struct irow *r, const struct pcol *pc,
 			if (!blank(dr->note)) {
 				l = at(g, g->details, dr->note, 0);
 				key(g, &l, "note", &pn);
-				put_textcell(g, g->details, dr->note);
+				put_rawcell(g, g->details, dr->note);
 			}
 			if (!blank(dr->num)) {
 				l = at(g, g->details, dr->num, 0);
@@ -1196,7 +1227,7 @@ gen_breakdown(struct gen *g, const char *id, int *n)
 	if (title != NULL) {
 		l = at(g, sh, title, 0);
 		key(g, &l, "title", &bn);
-		put_textcell(g, sh, title);
+		put_rawcell(g, sh, title);
 	}
 	if (period != NULL) {
 		l = at(g, sh, period, 0);
@@ -1225,7 +1256,7 @@ gen_breakdown(struct gen *g, const char *id, int *n)
 		if (!blank(g->br[i].label)) {
 			l = at(g, sh, g->br[i].label, 0);
 			key(g, &l, "label", &bn);
-			put_textcell(g, sh, g->br[i].label);
+			put_rawcell(g, sh, g->br[i].label);
 		}
 		buf_reset(&v);
 		if (value_cell(g, sh, g->br[i].value, false, &v)) {
@@ -1399,9 +1430,9 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 				break;
 		if (own < i) {
 			gmsg(g, DIAG_ERROR, sh, r[i].f[F_ID], 0, "a second "
-			    "row for indicator \"%s\" (the first is row %u); "
+			    "row for indicator \"%s\" (the first is %s); "
 			    "a comparator's row names the comparator in the "
-			    "comparator column", id, r[own].row);
+			    "comparator column", id, rowref(g, &r[own]));
 			r[i].skip = true;
 		}
 		free(id);
@@ -1440,7 +1471,7 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 		if (j != SIZE_MAX)
 			gmsg(g, DIAG_ERROR, sh, r[i].f[F_COMPARATOR], 0,
 			    "a second row for comparator \"%s\" of \"%s\" "
-			    "(the first is row %u)", comp, id, r[j].row);
+			    "(the first is %s)", comp, id, rowref(g, &r[j]));
 		else {
 			if (r[own].lastcomp == SIZE_MAX)
 				r[own].nextcomp = i;
@@ -1479,7 +1510,8 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 				continue;
 			l = at(g, sh, r[i].f[k], 0);
 			key(g, &l, fields[k], &n);
-			put_textcell(g, sh, r[i].f[k]);
+			put_cell(g, sh, r[i].f[k], k == F_TITLE ||
+			    k == F_SECTION || k == F_COMMENTARY);
 		}
 		if (r[i].f[F_TARGET] != NULL && r[i].f[F_AMBER] == NULL) {
 			l = at(g, sh, r[i].f[F_TARGET], 0);
@@ -1563,8 +1595,9 @@ book_load(struct model *m, const char *name, struct book *b,
 	buf_init(&g.j);
 	buf_init(&g.s);
 	for (i = 0; i < b->nsheets; i++)
-		qsort(b->sheets[i].cells, b->sheets[i].ncells,
-		    sizeof(struct cell), cell_cmp);
+		if (b->sheets[i].ncells > 1)
+			qsort(b->sheets[i].cells, b->sheets[i].ncells,
+			    sizeof(struct cell), cell_cmp);
 	if (b->text && b->nsheets == 1)
 		g.inds = &b->sheets[0];
 	else {

@@ -2159,7 +2159,7 @@ report_to_xlsx(const struct report_opts *o, const char *path,
 		goto out;
 	}
 	close(fd);
-	if (!xlsxwrite_model(m, tmp.data, d)) {
+	if (!xlsxwrite_model(m, tmp.data, path, d)) {
 		unlink(tmp.data);
 		goto out;
 	}

@@ -257,6 +257,7 @@ resolve(const char *dir, const char *target)
 {
 	struct buf	 b;
 	const char	*p, *seg;
+	char		*s;
 	size_t		 n;
 
 	buf_init(&b);
@@ -283,7 +284,9 @@ resolve(const char *dir, const char *target)
 		if (seg[n] == '/')
 			buf_putc(&b, '/');
 	}
-	return buf_detach(&b, NULL);
+	s = xstrndup(b.data, b.len);
+	buf_release(&b);
+	return s;
 }
 
 /* The folder of part p, with its '/', as a new string. */

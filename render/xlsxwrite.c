@@ -32,6 +32,7 @@ struct w {
 	lxw_workbook	*wb;
 	lxw_format	*bold, *month, *wrap;
 	const struct model *m;
+	size_t		 nnote, nnum, nden;	/* in the Details sheet */
 };
 
 /* The shortest text that reads back as v. */
@@ -332,14 +333,20 @@ details_series(struct w *w, lxw_worksheet **ws, lxw_row_t *row,
 		if (comp != NULL)
 			worksheet_write_string(*ws, *row, 1, comp, NULL);
 		worksheet_write_string(*ws, *row, 2, p->pstr, NULL);
-		if (p->note != NULL)
+		if (p->note != NULL) {
 			worksheet_write_string(*ws, *row, 3, p->note, NULL);
-		if (p->has_numerator)
+			w->nnote++;
+		}
+		if (p->has_numerator) {
 			worksheet_write_number(*ws, *row, 4,
 			    (double)p->numerator, NULL);
-		if (p->has_denominator)
+			w->nnum++;
+		}
+		if (p->has_denominator) {
 			worksheet_write_number(*ws, *row, 5,
 			    (double)p->denominator, NULL);
+			w->nden++;
+		}
 		(*row)++;
 	}
 }
@@ -362,7 +369,8 @@ sheet_details(struct w *w)
 }
 
 bool
-xlsxwrite_model(const struct model *m, const char *path, struct diag *d)
+xlsxwrite_model(const struct model *m, const char *path, const char *name,
+    struct diag *d)
 {
 	lxw_workbook_options	 opts;
 	lxw_doc_properties	 props;
@@ -373,7 +381,7 @@ xlsxwrite_model(const struct model *m, const char *path, struct diag *d)
 	memset(&opts, 0, sizeof(opts));
 	w.m = m;
 	if ((w.wb = workbook_new_opt(path, &opts)) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot create the "
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "cannot create the "
 		    "workbook");
 		return false;
 	}
@@ -396,9 +404,17 @@ xlsxwrite_model(const struct model *m, const char *path, struct diag *d)
 	sheet_breakdowns(&w);
 	sheet_details(&w);
 	if ((err = workbook_close(w.wb)) != LXW_NO_ERROR) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot write the "
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "cannot write the "
 		    "workbook: %s", lxw_strerror(err));
 		return false;
 	}
+	/* The contract's layout has no cell for these: say where they are. */
+	if (w.nnote + w.nnum + w.nden > 0)
+		diag_msg(d, DIAG_WARN, name, 0, 0, "the Indicators sheet has "
+		    "no cell for a point's note, numerator or denominator: "
+		    "%zu notes, %zu numerators and %zu denominators are in "
+		    "the Details sheet, which scorecard reads back and other "
+		    "programs show as an ordinary sheet", w.nnote, w.nnum,
+		    w.nden);
 	return true;
 }

@@ -13,9 +13,11 @@
 /*
  * Writes m (as loaded, before model_suppress()) as a workbook to the
  * file path, created or replaced (the caller writes to a temporary name
- * and renames).  Returns false, having reported why through d.
+ * and renames); messages name name.  Returns false, having reported why through d.  Warns
+ * (naming the path) when points have fields the Indicators sheet has no
+ * cell for: they go in the Details sheet.
  */
 bool	xlsxwrite_model(const struct model *m, const char *path,
-	    struct diag *d);
+	    const char *name, struct diag *d);
 
 #endif

@@ -2,6 +2,7 @@
 """make bench: scorecard against gnuplot and matplotlib (issue "Speed and scale").
 
 usage: bench.py [--rounds R] [--n N] [--quick] [--no-profile] [--no-install]
+                [--load-only]
                 [--results FILE]
 
 Every case is a whole process, spawned directly: wall time is a monotonic
@@ -24,6 +25,10 @@ monthly": 800x450, 24 monthly points, statistical neighbours, target 450):
                      format per process, their own loop timers
 Per chart in a batch: the tool's loop timer / N; for `scorecard render`,
 (wall of N charts - wall of 1 chart) / (N - 1) and wall / N.
+
+Then reading and checking one input of 40 indicators x 24 months, as
+JSON and as a workbook (loadbench; --load-only runs just this, without
+the peers).
 
 Prints the tables and writes them to tests/bench/RESULTS.md (machine,
 date, versions, how to rerun), then profiles the 40-indicator report with
@@ -79,17 +84,26 @@ def prepare(a):
     # A private copy of the programs (with the templates and assets the
     # binary looks for beside itself): a rebuild in the working tree during
     # the run cannot change what is measured.
-    for prog in ("scorecard", "tests/bench/chartbench"):
+    for prog in ("scorecard", "tests/bench/chartbench", "tests/bench/loadbench"):
         if b"__asan_init" in open(os.path.join(REPO, prog), "rb").read():
             sys.exit(f"bench: {prog} is built with SANITIZE=1: run make clean, then make bench")
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(BIN)
-    for prog in ("scorecard", "tests/bench/chartbench"):
+    for prog in ("scorecard", "tests/bench/chartbench", "tests/bench/loadbench"):
         shutil.copy2(os.path.join(REPO, prog), BIN)
     for d in ("templates", "assets"):
         shutil.copytree(os.path.join(REPO, d), os.path.join(BIN, d))
     for d in ("sc", "cb/png2", "cb/png1", "cb/svg", "cb/layout", "gp", "mpl"):
         os.makedirs(os.path.join(WORK, d), exist_ok=True)
+
+
+def prepare_load():
+    """What load_table() needs, without the peers."""
+    subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--n", "1",
+                    "--authorities", "0"], check=True)
+    os.makedirs(BIN, exist_ok=True)
+    for prog in ("scorecard", "tests/bench/loadbench"):
+        shutil.copy2(os.path.join(REPO, prog), BIN)
 
 
 def cases(n):
@@ -139,6 +153,38 @@ def authority_cases():
         "auth all": ([sc, "render", *files, "-o", f"{WORK}/sc/auth", "--no-pdf", "-j", jobs], len(files) * 40),
         "auth 10": ([sc, "render", *files[:10], "-o", f"{WORK}/sc/auth10", "--no-pdf", "-j", jobs], 400),
     }, len(files)
+
+
+# ------------------------------------------------------------ loading
+
+def load_table(rounds):
+    """Reading and checking the same 40 indicators x 24 months (gen.py's
+    grid-40x24.json, with statistical neighbours) as JSON and as the
+    workbook `scorecard convert --to xlsx` makes of it: loadbench's own timer around input_read() + input_load(), 200 loads
+    after a warm-up, per round; medians and minimums over the rounds."""
+    js = os.path.join(DATA, "grid-40x24.json")
+    xl = os.path.join(OUT, "grid-40x24.xlsx")
+    subprocess.run([os.path.join(BIN, "scorecard"), "convert", js, "--to", "xlsx",
+                    "-o", xl], check=True)
+    res = {}
+    for _ in range(rounds):
+        out = subprocess.run([os.path.join(BIN, "loadbench"), "-n", "200", xl, js],
+                             capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            f = dict(kv.split("=", 1) for kv in line.split())
+            r = res.setdefault(f["kind"], {"bytes": f["bytes"], "median": [], "min": []})
+            r["median"].append(float(f["median_ms"]))
+            r["min"].append(float(f["min_ms"]))
+    rows = ["## Reading and checking an input: 40 indicators x 24 months", "",
+            f"loadbench (tests/bench/loadbench.c): input_read() + input_load(), 200 loads "
+            f"a round, {rounds} rounds; load average {os.getloadavg()[0]:.1f} at the end. "
+            "The budget for the workbook is 20 ms.", "",
+            "| input | bytes | median ms | fastest ms |", "|---|---:|---:|---:|"]
+    for kind, label in (("xlsx", "workbook (.xlsx)"), ("json", "the same as JSON")):
+        r = res[kind]
+        rows.append(f"| {label} | {r['bytes']} | {st.median(r['median']):.2f} | "
+                    f"{min(r['min']):.2f} |")
+    return "\n".join(rows) + "\n"
 
 
 # ------------------------------------------------------------ measuring
@@ -518,6 +564,8 @@ def main():
                     help="timed rounds of the all-authorities render (default 3; --quick 1)")
     ap.add_argument("--no-profile", action="store_true")
     ap.add_argument("--no-install", action="store_true", help="never install the peers")
+    ap.add_argument("--load-only", action="store_true",
+                    help="only the input-loading table (JSON against xlsx), printed")
     ap.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"))
     a = ap.parse_args()
     if a.quick:
@@ -531,6 +579,10 @@ def main():
 
 
 def run(a):
+    if a.load_only:
+        prepare_load()
+        print(load_table(a.rounds))
+        return
     prepare(a)
     info = machine()
     C = cases(a.n)
@@ -541,6 +593,7 @@ def run(a):
           file=sys.stderr)
     A = measure(AC, a.auth_rounds)
     text = tables(R, a.n, a.rounds, info, os.getloadavg()[0], A, nauth)
+    text += "\n" + load_table(a.rounds)
     print(text)
     keep_samples(a.n)
     prof = ""

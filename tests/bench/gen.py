@@ -23,6 +23,7 @@ The same arguments always give the same bytes.
 """
 import argparse
 import json
+import math
 import os
 import random
 
@@ -281,6 +282,47 @@ def dump(obj, path):
         f.write("\n")
 
 
+def grid_report(n, months):
+    """n indicators of `months` monthly points each (the last provisional,
+    one not available), with statistical neighbours: the spreadsheet
+    benchmark's workbook, as JSON (bench.py converts it)."""
+    rng = random.Random(n * 1000 + months)
+    periods = []
+    y, m = 2022, 1
+    for _ in range(months):
+        periods.append(f"{y:04d}-{m:02d}")
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+    periods.reverse()
+    units = ["count", "percent", "rate10k", "days", "number"]
+    inds = []
+    for i in range(n):
+        unit = units[i % len(units)]
+        base = rng.uniform(20, 90) if unit == "percent" else rng.uniform(50, 700)
+        series = []
+        for k, p in enumerate(periods):
+            v = round(base * (1 + 0.1 * math.sin(k / 3 + i)), 0 if unit == "count" else 1)
+            if unit == "count":
+                v = int(v)
+            pt = {"period": p, "value": None if k == 5 else v}
+            if k == months - 1:
+                pt["provisional"] = True
+            series.append(pt)
+        inds.append({"id": f"ind-{i + 1:02d}", "code": f"X{i + 1}",
+                     "title": f"Indicator {i + 1}", "section": f"Section {i // 8 + 1}",
+                     "unit": unit, "better": "higher" if i % 2 else "lower",
+                     "target": {"value": round(base, 1),
+                                "amber": round(base * (0.9 if i % 2 else 1.1), 1)},
+                     "series": series,
+                     "comparators": {"sn": [{"period": p, "value": round(base * 0.95)}
+                                            for p in periods]},
+                     "commentary": "Commentary for the board. " * 4})
+    return {"report": {"title": "Grid", "organisation": "Bench Borough",
+                       "period": periods[-1]},
+            "comparators": {"sn": "Statistical neighbours"}, "indicators": inds}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     here = os.path.dirname(os.path.abspath(__file__))
@@ -293,6 +335,7 @@ def main():
     dump(lac_report(1), os.path.join(a.out, "lac-1.json"))
     dump(lac_report(a.n), os.path.join(a.out, f"lac-{a.n}.json"))
     dump(example_like(40), os.path.join(a.out, "report-40.json"))
+    dump(grid_report(40, 24), os.path.join(a.out, "grid-40x24.json"))
     for k in range(1, a.authorities + 1):
         dump(example_like(1000 + k), os.path.join(a.out, "authorities", f"la-{k:03d}.json"))
 

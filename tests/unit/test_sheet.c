@@ -1,0 +1,354 @@
+/*
+ * Unit tests of the spreadsheet readers: Excel date serials, column
+ * names, the CSV reader's quoting and line ends, the sheet layout's
+ * cells (date and percentage formats, typed periods, [x], [p]) and its
+ * messages, the kind of an input by its content, and the normal form of
+ * JSON (jsonout) read back to the same text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book.h"
+#include "buf.h"
+#include "csv.h"
+#include "diag.h"
+#include "harness.h"
+#include "input.h"
+#include "json.h"
+#include "jsonout.h"
+#include "model.h"
+
+/* Messages of one call, for comparison. */
+struct cap {
+	char	*text;
+	size_t	 len;
+	FILE	*fp;
+	struct diag d;
+};
+
+static void
+cap_open(struct cap *c)
+{
+	c->text = NULL;
+	c->len = 0;
+	c->fp = open_memstream(&c->text, &c->len);
+	diag_init(&c->d, c->fp, "scorecard");
+}
+
+static const char *
+cap_text(struct cap *c)
+{
+	fflush(c->fp);
+	return c->text;
+}
+
+static void
+cap_close(struct cap *c)
+{
+	fclose(c->fp);
+	free(c->text);
+}
+
+static void
+test_serial(void)
+{
+	int	 y, m, d;
+
+	/* 1900 system: 1 is 1900-01-01, 60 the 29 February that never was. */
+	OK(book_serial_date(1, false, &y, &m, &d));
+	OK(y == 1900 && m == 1 && d == 1);
+	OK(!book_serial_date(60, false, &y, &m, &d));
+	OK(book_serial_date(61, false, &y, &m, &d));
+	OK(y == 1900 && m == 3 && d == 1);
+	OK(book_serial_date(44562, false, &y, &m, &d));
+	OK(y == 2022 && m == 1 && d == 1);
+	OK(book_serial_date(44562.75, false, &y, &m, &d));	/* a time */
+	OK(y == 2022 && m == 1 && d == 1);
+	/* 1904 system: 0 would be 1904-01-01; 43100 is 2022-01-01. */
+	OK(book_serial_date(43100, true, &y, &m, &d));
+	OK(y == 2022 && m == 1 && d == 1);
+	OK(!book_serial_date(0, false, &y, &m, &d));
+	OK(!book_serial_date(-5, true, &y, &m, &d));
+	OK(!book_serial_date(1e300, false, &y, &m, &d));
+}
+
+static void
+test_colname(void)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	book_colname(&b, 1);
+	STR_EQ(b.data, "A");
+	buf_reset(&b);
+	book_colname(&b, 26);
+	STR_EQ(b.data, "Z");
+	buf_reset(&b);
+	book_colname(&b, 27);
+	STR_EQ(b.data, "AA");
+	buf_reset(&b);
+	book_colname(&b, 16384);
+	STR_EQ(b.data, "XFD");
+	buf_release(&b);
+}
+
+/* The text of cell (row, col) of the only sheet, or NULL. */
+static const char *
+celltext(const struct book *b, uint32_t row, uint32_t col)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->sheets[0].ncells; i++)
+		if (b->sheets[0].cells[i].row == row &&
+		    b->sheets[0].cells[i].col == col)
+			return b->sheets[0].cells[i].text != NULL ?
+			    b->sheets[0].cells[i].text : "";
+	return NULL;
+}
+
+static void
+test_csv(void)
+{
+	static const char text[] = "\xef\xbb\xbf" "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
+	    "\"two\nlines\",,\"\"\rlast,x";
+	struct book	 b;
+	struct cap	 c;
+
+	cap_open(&c);
+	book_init(&b);
+	OK(csv_read(&b, "t.csv", text, sizeof(text) - 1, &c.d));
+	STR_EQ(celltext(&b, 1, 1), "a");
+	STR_EQ(celltext(&b, 1, 2), "b,c");
+	STR_EQ(celltext(&b, 1, 3), "say \"hi\"");
+	STR_EQ(celltext(&b, 2, 1), "two\nlines");
+	OK(celltext(&b, 2, 2) == NULL);		/* empty: no cell */
+	STR_EQ(celltext(&b, 2, 3), "");		/* "": an empty cell */
+	STR_EQ(celltext(&b, 3, 1), "last");	/* after a lone CR */
+	STR_EQ(celltext(&b, 3, 2), "x");
+	/* Places: the field's first character, counted in characters. */
+	INT_EQ(b.sheets[0].cells[2].line, 1);
+	INT_EQ(b.sheets[0].cells[2].lcol, 9);
+	book_release(&b);
+	STR_EQ(cap_text(&c), "");
+	cap_close(&c);
+
+	cap_open(&c);
+	book_init(&b);
+	OK(!csv_read(&b, "t.csv", "a,\"b\"x\n", 7, &c.d));
+	STR_EQ(cap_text(&c), "scorecard: t.csv:1:6: error: expected a "
+	    "comma or a line end after the closing quote\n");
+	book_release(&b);
+	cap_close(&c);
+
+	cap_open(&c);
+	book_init(&b);
+	OK(!csv_read(&b, "t.csv", "a\0b", 3, &c.d));
+	STR_EQ(cap_text(&c), "scorecard: t.csv:1:2: error: a NUL byte: "
+	    "this is not a text file\n");
+	book_release(&b);
+	cap_close(&c);
+}
+
+/* A one-sheet workbook "Indicators" from (row, col, type, fmt, num, text). */
+struct spec {
+	uint32_t	 row, col;
+	enum cell_type	 type;
+	enum cell_fmt	 fmt;
+	double		 num;
+	const char	*text;
+};
+
+static void
+make_book(struct book *b, const struct spec *s, size_t n)
+{
+	struct sheet	*sh, *rep;
+	struct cell	*c;
+	size_t		 i;
+
+	book_init(b);
+	rep = book_sheet(b, "Report", false);
+	c = book_cell(b, rep, 1, 1), c->type = CELL_TEXT,
+	    c->text = strdup("title");
+	c = book_cell(b, rep, 1, 2), c->type = CELL_TEXT, c->text = strdup("T");
+	c = book_cell(b, rep, 2, 1), c->type = CELL_TEXT,
+	    c->text = strdup("organisation");
+	c = book_cell(b, rep, 2, 2), c->type = CELL_TEXT, c->text = strdup("O");
+	c = book_cell(b, rep, 3, 1), c->type = CELL_TEXT,
+	    c->text = strdup("period");
+	c = book_cell(b, rep, 3, 2), c->type = CELL_NUMBER, c->fmt = FMT_MONTH,
+	    c->num = 44562;
+	sh = book_sheet(b, " INDICATORS ", false);
+	for (i = 0; i < n; i++) {
+		c = book_cell(b, sh, s[i].row, s[i].col);
+		c->type = s[i].type;
+		c->fmt = s[i].fmt;
+		c->num = s[i].num;
+		c->text = s[i].text != NULL ? strdup(s[i].text) : NULL;
+	}
+}
+
+static void
+test_layout(void)
+{
+	static const struct spec good[] = {
+		/* Cells in any order: book_load() sorts them. */
+		{ 2, 5, CELL_NUMBER, FMT_PERCENT, 0.098, NULL },
+		{ 1, 1, CELL_TEXT, FMT_PLAIN, 0, " Id " },
+		{ 1, 2, CELL_TEXT, FMT_PLAIN, 0, "title" },
+		{ 1, 3, CELL_TEXT, FMT_PLAIN, 0, "unit" },
+		{ 1, 4, CELL_NUMBER, FMT_MONTH, 44531, NULL },	/* Dec 2021 */
+		{ 1, 5, CELL_NUMBER, FMT_DAY, 44562, NULL },	/* 1 Jan 2022 */
+		{ 1, 6, CELL_TEXT, FMT_PLAIN, 0, "Q4 2021/22" },
+		{ 1, 7, CELL_NUMBER, FMT_PLAIN, 2023, NULL },	/* a year */
+		{ 1, 8, CELL_TEXT, FMT_PLAIN, 0, "Sept-22" },
+		{ 2, 1, CELL_TEXT, FMT_PLAIN, 0, "rate" },
+		{ 2, 2, CELL_TEXT, FMT_PLAIN, 0, " Stable " },
+		{ 2, 3, CELL_TEXT, FMT_PLAIN, 0, "percent" },
+		{ 2, 4, CELL_TEXT, FMT_PLAIN, 0, " [X] " },
+		{ 2, 6, CELL_TEXT, FMT_PLAIN, 0, "12.5 [p]" },
+		{ 2, 7, CELL_NUMBER, FMT_PLAIN, 40, NULL },
+		{ 2, 8, CELL_TEXT, FMT_PLAIN, 0, " 99.5 " },
+	};
+	static const struct spec bad[] = {
+		{ 1, 1, CELL_TEXT, FMT_PLAIN, 0, "id" },
+		{ 1, 2, CELL_TEXT, FMT_PLAIN, 0, "title" },
+		{ 1, 3, CELL_TEXT, FMT_PLAIN, 0, "unit" },
+		{ 1, 4, CELL_TEXT, FMT_PLAIN, 0, "Jan 2022" },
+		{ 1, 5, CELL_TEXT, FMT_PLAIN, 0, "2022-13" },
+		{ 2, 1, CELL_TEXT, FMT_PLAIN, 0, "a" },
+		{ 2, 2, CELL_TEXT, FMT_PLAIN, 0, "A" },
+		{ 2, 3, CELL_TEXT, FMT_PLAIN, 0, "count" },
+		{ 2, 4, CELL_BOOL, FMT_PLAIN, 1, NULL },
+		{ 3, 1, CELL_TEXT, FMT_PLAIN, 0, "b" },
+		{ 3, 2, CELL_TEXT, FMT_PLAIN, 0, "B" },
+		{ 3, 3, CELL_TEXT, FMT_PLAIN, 0, "count" },
+		{ 3, 4, CELL_NOCACHE, FMT_PLAIN, 0, NULL },
+	};
+	struct model	*m;
+	struct book	 b;
+	struct cap	 c;
+	struct buf	 j;
+
+	cap_open(&c);
+	make_book(&b, good, sizeof(good) / sizeof(good[0]));
+	m = model_new();
+	OK(book_load(m, "b.xlsx", &b, NULL, &c.d));
+	STR_EQ(cap_text(&c), "");
+	buf_init(&j);
+	jsonout_model(&j, m);
+	STR_EQ(j.data, "{\n"
+	    "  \"report\": {\n"
+	    "    \"title\": \"T\",\n"
+	    "    \"organisation\": \"O\",\n"
+	    "    \"period\": \"2022-01\"\n"
+	    "  },\n"
+	    "  \"indicators\": [\n"
+	    "    {\n"
+	    "      \"id\": \"rate\",\n"
+	    "      \"title\": \" Stable \",\n"
+	    "      \"unit\": \"percent\",\n"
+	    "      \"series\": [\n"
+	    "        {\"period\": \"2021-12\", \"value\": null},\n"
+	    "        {\"period\": \"2022-01-01\", \"value\": 9.8},\n"
+	    "        {\"period\": \"2021/22 Q4\", \"value\": 12.5, "
+	    "\"provisional\": true},\n"
+	    "        {\"period\": \"2022-09\", \"value\": 99.5},\n"
+	    "        {\"period\": \"2023\", \"value\": 40}\n"
+	    "      ]\n"
+	    "    }\n"
+	    "  ]\n"
+	    "}\n");
+	buf_release(&j);
+	model_free(m);
+	book_release(&b);
+	cap_close(&c);
+
+	/* Every problem, at its cell; nothing in the model. */
+	cap_open(&c);
+	make_book(&b, bad, sizeof(bad) / sizeof(bad[0]));
+	m = model_new();
+	OK(!book_load(m, "b.xlsx", &b, NULL, &c.d));
+	OK(m->ninds == 0 && m->report.title == NULL);
+	STR_EQ(cap_text(&c), "scorecard: b.xlsx: ' INDICATORS '!E1: error: "
+	    "heading \"2022-13\" is neither a field (id, code, title, section, "
+	    "unit, better, target, amber, commentary, chart, comparator) nor "
+	    "a period (2022-01, Jan 2022, 2021/22 Q2, 2021/22, 2020, "
+	    "2022-02-15, or a date)\n"
+	    "scorecard: b.xlsx: ' INDICATORS '!D2: error: expected a number, "
+	    "[x] or an empty cell, found \"TRUE\"\n"
+	    "scorecard: b.xlsx: ' INDICATORS '!D3: error: a formula with no "
+	    "value saved; open the workbook in Excel or LibreOffice and save "
+	    "it again, so that its values are stored\n"
+	    "scorecard: b.xlsx: ' INDICATORS '!2:2: error: expected at least "
+	    "one point\n"
+	    "scorecard: b.xlsx: ' INDICATORS '!3:3: error: expected at least "
+	    "one point\n");
+	model_free(m);
+	book_release(&b);
+	cap_close(&c);
+}
+
+static void
+test_kind(void)
+{
+	INT_EQ(input_kind("PK\3\4", 4), INPUT_XLSX);
+	INT_EQ(input_kind("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8), INPUT_XLSX);
+	INT_EQ(input_kind("\xef\xbb\xbf \n{", 6), INPUT_JSON);
+	INT_EQ(input_kind("  [1]", 5), INPUT_JSON);
+	INT_EQ(input_kind("", 0), INPUT_JSON);
+	INT_EQ(input_kind("id,title", 8), INPUT_CSV);
+	INT_EQ(input_kind("\xff\xfe{\0", 4), INPUT_JSON);
+	INT_EQ(input_kind("\xff\xfei\0d\0", 6), INPUT_CSV);
+}
+
+/* jsonout's text of a model reads back to the same text. */
+static void
+test_jsonout(void)
+{
+	static const char in[] = "{\"report\": {\"title\": \"T\", "
+	    "\"organisation\": \"O\", \"period\": \"2022-01\"}, "
+	    "\"suppression\": {\"threshold\": 9}, "
+	    "\"comparators\": {\"sn\": \"SN\"}, \"indicators\": [{\"id\": "
+	    "\"a\", \"title\": \"A\", \"unit\": \"rate10k\", \"target\": 0.1, "
+	    "\"series\": [{\"period\": \"2022-01\", \"value\": "
+	    "0.30000000000000004, \"note\": \"n\\u00e9\"}, {\"period\": "
+	    "\"2021-12\", \"value\": null, \"numerator\": 1, \"denominator\": "
+	    "3}], \"comparators\": {\"sn\": [{\"period\": \"2022-01\", "
+	    "\"value\": 2}]}, \"breakdown\": {\"items\": [{\"label\": \"x\", "
+	    "\"value\": 1}]}, \"chart\": \"column\"}]}";
+	struct model	*m, *m2;
+	struct buf	 a, b;
+	struct cap	 c;
+
+	cap_open(&c);
+	m = model_new();
+	m2 = model_new();
+	buf_init(&a);
+	buf_init(&b);
+	OK(json_load_mem(m, "t.json", in, sizeof(in) - 1, &c.d));
+	jsonout_model(&a, m);
+	OK(strstr(a.data, "0.30000000000000004") != NULL);
+	OK(strstr(a.data, "\"suppression\": {\"threshold\": 9}") != NULL);
+	OK(json_load_mem(m2, "a.json", a.data, a.len, &c.d));
+	jsonout_model(&b, m2);
+	STR_EQ(a.data, b.data);
+	STR_EQ(cap_text(&c), "");
+	buf_release(&a);
+	buf_release(&b);
+	model_free(m);
+	model_free(m2);
+	cap_close(&c);
+}
+
+int
+main(void)
+{
+	test_serial();
+	test_colname();
+	test_csv();
+	test_layout();
+	test_kind();
+	test_jsonout();
+	return harness_done();
+}
