@@ -21,7 +21,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/pdfpost.o render/pdf.o render/report.o \
 	   render/batch.o render/jsonout.o render/book.o render/csv.o \
 	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
-	   render/rfile.o
+	   render/rfile.o render/tcopy.o render/tell.o
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \

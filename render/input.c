@@ -67,7 +67,8 @@ input_read(struct input *in, const char *path, struct diag *d)
 {
 	bool	 ok;
 
-	in->name = path;
+	/* Standard input is named in messages as GCC names it. */
+	in->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	in->kind = INPUT_JSON;
 	buf_init(&in->data);
 	/* A regular file, or a pipe ("-" too): never a device or folder. */

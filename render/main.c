@@ -22,6 +22,8 @@
 #include "mail.h"
 #include "period.h"
 #include "report.h"
+#include "tcopy.h"
+#include "tell.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -45,6 +47,7 @@ usage(FILE *fp)
 	    "       scorecard convert FILE [--to json|xlsx] [-o OUT] "
 	    "[SHEET OPTIONS]\n"
 	    "       scorecard layout FILE\n"
+	    "       scorecard template -o FILE.xhtml\n"
 	    "       scorecard --help | --version\n"
 	    "SHEET OPTIONS: [--title T] [--organisation O] [--period P]\n",
 	    fp);
@@ -62,14 +65,18 @@ help(void)
 	    "                     DIR/summary.json, DIR/report.eml and\n"
 	    "                     DIR/charts/<id>.{png,svg,pdf};\n"
 	    "                     with several inputs, DIR/<name>/ for each,\n"
-	    "                     rendered in parallel (-j N workers)\n"
+	    "                     rendered in parallel (-j N workers), all\n"
+	    "                     checked before any is written\n"
 	    "  archive FILE.json  add a snapshot ARCHIVE/<period>/ (never\n"
 	    "                     overwritten; --replace keeps the old one as\n"
 	    "                     <period>.replaced-N) and rewrite\n"
 	    "                     ARCHIVE/index.html\n"
 	    "  convert FILE       print FILE's JSON equivalent (normalised JSON);\n"
 	    "                     --to xlsx -o OUT.xlsx writes a workbook\n"
-	    "  layout FILE.json   print the layout of every chart (for tests)\n\n"
+	    "  layout FILE.json   print the layout of every chart (for tests)\n"
+	    "  template -o FILE   write a copy of the default template to FILE\n"
+	    "                     and its stylesheet beside it, to edit\n"
+	    "  FILE: - reads standard input (one input only)\n\n"
 	    "  -o, --output DIR   the output folder (replaced only if it holds\n"
 	    "                     a previous render or is empty)\n"
 	    "  -t, --template F   an XHTML template of your own\n"
@@ -139,6 +146,67 @@ parse_date(const char *s, long long *out)
 	return true;
 }
 
+/* On a terminal, after a run that succeeded: where its output went. */
+static void
+tell_done(const char *cmd, int ninputs, const char *outdir,
+    const char *into)
+{
+	char	*what;
+
+	if (strcmp(cmd, "archive") == 0) {
+		fprintf(stderr, "scorecard: archived into %s/ (index.html "
+		    "lists every snapshot)\n", into);
+		return;
+	}
+	if (ninputs > 1 || (what = tell_contents(outdir)) == NULL)
+		return;		/* batch says it itself */
+	fprintf(stderr, "scorecard: wrote %s/: %s\n", outdir, what);
+	free(what);
+}
+
+/* scorecard template -o FILE: a copy of the default template to edit. */
+static int
+template_cmd(int argc, const char *path, struct diag *d)
+{
+	struct buf	 tpl, css;
+	char		*dd, *cpath = NULL;
+	int		 rc;
+
+	if (argc != 0 || path == NULL || *path == '\0') {
+		fputs(argc != 0 ? "scorecard: template: no input is read; "
+		    "give the copy's name with -o FILE.xhtml\n" :
+		    "scorecard: template: no file given (-o FILE.xhtml)\n",
+		    stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	dd = datadir();
+	buf_init(&tpl);
+	buf_init(&css);
+	buf_printf(&tpl, "%s/templates/report.xhtml", dd);
+	buf_printf(&css, "%s/assets/report.css", dd);
+	switch (tcopy_write(tpl.data, css.data, path, &cpath, d)) {
+	case REPORT_OK:
+		rc = EXIT_OK;
+		if (tell_tty(stderr))
+			fprintf(stderr, "scorecard: wrote %s and %s beside it; "
+			    "edit them, then: scorecard render FILE.json -o "
+			    "DIR --template %s\n", path, cpath, path);
+		break;
+	case REPORT_INPUT:
+		rc = EXIT_INPUT;
+		break;
+	default:
+		rc = EXIT_OUTPUT;
+		break;
+	}
+	free(cpath);
+	buf_release(&tpl);
+	buf_release(&css);
+	free(dd);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -171,7 +239,7 @@ main(int argc, char *argv[])
 	bool		 replace = false;
 	const char	*cmd, *why;
 	char		*dd;
-	int		 ch, rc = EXIT_OK;
+	int		 ch, i, rc = EXIT_OK;
 
 	setlocale(LC_CTYPE, "");
 	/* getopt's own messages then name us, not our path. */
@@ -201,6 +269,7 @@ main(int argc, char *argv[])
 	argv[0] = (char *)(strcmp(cmd, "layout") == 0 ? "scorecard layout" :
 	    strcmp(cmd, "archive") == 0 ? "scorecard archive" :
 	    strcmp(cmd, "convert") == 0 ? "scorecard convert" :
+	    strcmp(cmd, "template") == 0 ? "scorecard template" :
 	    "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
 	while ((ch = getopt_long(argc, argv, "o:t:j:hV", longopts, NULL)) != -1)
@@ -349,6 +418,8 @@ main(int argc, char *argv[])
 		buf_release(&out);
 		return rc;
 	}
+	if (strcmp(cmd, "template") == 0)
+		return template_cmd(argc, o.outdir, &d);
 	if (strcmp(cmd, "archive") == 0) {
 		if (argc != 1 || into == NULL || *into == '\0') {
 			fputs(argc != 1 ? "scorecard: archive: one input file "
@@ -374,6 +445,12 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	for (i = 0; argc > 1 && i < argc; i++)
+		if (strcmp(argv[i], "-") == 0) {
+			fputs("scorecard: render: - (standard input) can only "
+			    "be the one input\n", stderr);
+			return EXIT_USAGE;
+		}
 	o.input = argv[0];
 	dd = datadir();
 	buf_init(&tpl);
@@ -394,6 +471,8 @@ main(int argc, char *argv[])
 	    &d) : report_render(&o, &d)) {
 	case REPORT_OK:
 		rc = EXIT_OK;
+		if (tell_tty(stderr))
+			tell_done(cmd, argc, o.outdir, into);
 		break;
 	case REPORT_INPUT:
 		rc = EXIT_INPUT;

@@ -133,13 +133,20 @@ fix_elem(struct post *ps, qpdf_oh e, int scope)
 	fix_kids(ps, e, scope);
 }
 
+static int
+intcmp(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Was object id taken out?  ps->gone is sorted by then. */
 static bool
 gone(const struct post *ps, int id)
 {
-	for (size_t i = 0; i < ps->ngone; i++)
-		if (ps->gone[i] == id)
-			return true;
-	return false;
+	return ps->ngone > 0 &&
+	    bsearch(&id, ps->gone, ps->ngone, sizeof(*ps->gone), intcmp) != NULL;
 }
 
 /* Sets every reference to a removed element in the number tree to null. */
@@ -308,6 +315,8 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	str = qpdf_oh_get_key(ps.q, root, "/StructTreeRoot");
 	if (qpdf_oh_is_dictionary(ps.q, str)) {
 		fix_kids(&ps, str, 0);
+		if (ps.ngone > 0)
+			qsort(ps.gone, ps.ngone, sizeof(*ps.gone), intcmp);
 		v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
 		fix_parent_tree(&ps, v, 0);
 		qpdf_oh_release(ps.q, v);

@@ -127,11 +127,26 @@ struct tctx {
 	size_t		 maxvals;
 };
 
+/*
+ * The template's text, for the column of an element in messages: its
+ * trees (t->doc and each render's copy) point to it by doc->_private.
+ * libxml2 keeps a node's line (where its start tag ends), not its
+ * column; node_pos() finds the start tag in the text.
+ */
+struct tsrc {
+	char		*text;
+	size_t		 len;
+	int		 cline;		/* a line whose start is known */
+	size_t		 coff;		/* its offset */
+};
+
 struct tmpl {
 	char		*path;		/* as given, for messages */
 	char		*dir;		/* real path of the template's folder */
 	char		*assets;	/* real path of the assets folder or NULL */
+	char		*assets_arg;	/* the assets folder as given */
 	xmlDocPtr	 doc;		/* checked; instructions pending */
+	struct tsrc	 src;
 };
 
 enum instr {
@@ -443,7 +458,121 @@ node_line(xmlNodePtr n)
 	return 0;
 }
 
-/* Reports an error at n's line, column 1. */
+/* The offset of the start of line (from 1) in src, or (size_t)-1. */
+static size_t
+line_start(struct tsrc *src, int line)
+{
+	size_t	 off;
+	int	 l;
+
+	if (src->cline < 1 || src->cline > line) {
+		src->cline = 1;
+		src->coff = 0;
+	}
+	for (l = src->cline, off = src->coff; l < line; off++) {
+		if (off >= src->len)
+			return (size_t)-1;
+		if (src->text[off] == '\n')
+			l++;
+	}
+	src->cline = line;
+	src->coff = off;
+	return off;
+}
+
+/* Is there a start tag "<name" at text[p]? */
+static bool
+tag_at(const struct tsrc *src, size_t p, const char *name, size_t nlen)
+{
+	char	 c;
+
+	if (src->text[p] != '<' || src->len - p - 1 < nlen ||
+	    memcmp(src->text + p + 1, name, nlen) != 0)
+		return false;
+	if (p + 1 + nlen == src->len)
+		return true;
+	c = src->text[p + 1 + nlen];
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' ||
+	    c == '>';
+}
+
+/*
+ * Where element n's start tag begins in the template's text, into
+ * *line and *col (characters from 1).  Its line in the tree is where
+ * the tag ends; the tag is the k-th "<name" ending on that line, k the
+ * elements of that name and line before n in document order.  Leaves
+ * *line and *col alone when the text is not known.
+ */
+static void
+node_pos(xmlNodePtr n, int *line, int *col)
+{
+	struct tsrc	*src;
+	xmlNodePtr	 e, p;
+	struct buf	 qn;
+	size_t		 lo, ls, hi, at, k = 0, steps = 0, i;
+	size_t		 found = (size_t)-1;
+	long		 l;
+	int		 ln;
+
+	for (e = n; e != NULL && e->type != XML_ELEMENT_NODE; e = e->parent)
+		if (e->type == XML_DOCUMENT_NODE)
+			return;
+	if (e == NULL || e->doc == NULL || (src = e->doc->_private) == NULL ||
+	    (l = xmlGetLineNo(e)) <= 0 || l > INT_MAX)
+		return;
+	/* Same-named elements ending on the same line, before e. */
+	for (p = e; steps < 100000; steps++) {
+		if (p->prev != NULL) {
+			p = p->prev;
+			while (p->type == XML_ELEMENT_NODE && p->last != NULL)
+				p = p->last;
+		} else if ((p = p->parent) == NULL ||
+		    p->type != XML_ELEMENT_NODE)
+			break;
+		if (p->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlGetLineNo(p) < l)
+			break;
+		if (xmlGetLineNo(p) == l && p->ns == e->ns &&
+		    xmlStrEqual(p->name, e->name))
+			k++;
+	}
+	buf_init(&qn);
+	if (e->ns != NULL && e->ns->prefix != NULL)
+		buf_printf(&qn, "%s:", (const char *)e->ns->prefix);
+	buf_puts(&qn, (const char *)e->name);
+	if ((ls = lo = line_start(src, (int)l)) == (size_t)-1)
+		goto out;
+	for (hi = lo; hi < src->len && src->text[hi] != '\n'; hi++)
+		continue;
+	/* A start tag ending on line l may begin on an earlier line. */
+	while (lo > 0 && src->text[lo - 1] != '>')
+		lo--;
+	for (i = 0, at = lo; at < hi; at++)
+		if (tag_at(src, at, qn.data, qn.len)) {
+			found = at;
+			if (i++ == k)
+				break;
+		}
+	if (found == (size_t)-1)
+		goto out;
+	/* Back from the tag to its line's start, counting lines. */
+	for (ln = (int)l, at = found; at > 0 && src->text[at - 1] != '\n';
+	    at--)
+		continue;
+	for (i = at; i < ls; i++)
+		if (src->text[i] == '\n')
+			ln--;
+	*line = ln;
+	*col = 1;
+	for (i = at; i < found; i++)
+		if (((unsigned char)src->text[i] & 0xc0) != 0x80)
+			(*col)++;
+out:
+	buf_release(&qn);
+}
+
+/* Reports an error at the start tag of n (or of its element). */
 static void
 node_err(struct diag *d, const char *file, xmlNodePtr n, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
@@ -454,14 +583,16 @@ node_err(struct diag *d, const char *file, xmlNodePtr n, const char *fmt,
 {
 	struct buf	 b;
 	va_list		 ap;
-	int		 line;
+	int		 line, col;
 
 	buf_init(&b);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	line = node_line(n);
-	diag_msg(d, DIAG_ERROR, file, line, line > 0 ? 1 : 0, "%s", b.data);
+	col = line > 0 ? 1 : 0;
+	node_pos(n, &line, &col);
+	diag_msg(d, DIAG_ERROR, file, line, col, "%s", b.data);
 	buf_release(&b);
 }
 
@@ -1578,23 +1709,107 @@ path_lexical(const char *dir, const char *rel)
 	return out;
 }
 
+/* One place data-sc-inline looks: a path, its folder, how to show it. */
+struct look {
+	char		*path;		/* absolute, lexical */
+	char		*shown;		/* for messages */
+};
+
+/* dir/rel for messages: dir as the user gave it ("" for "."). */
+static char *
+shown_path(const char *dir, const char *rel)
+{
+	struct buf	 b;
+	char		*s;
+
+	buf_init(&b);
+	if (dir[0] != '\0' && strcmp(dir, ".") != 0)
+		buf_printf(&b, "%s%s", dir, dir[strlen(dir) - 1] == '/' ?
+		    "" : "/");
+	buf_puts(&b, rel);
+	s = buf_detach(&b, NULL);
+	buf_release(&b);
+	return s;
+}
+
+/*
+ * Where data-sc-inline="" href="F" looks, in order: F itself, if its
+ * path stays in the template's folder or the assets folder (the default
+ * template's "../assets/report.css"); then F's file name beside the
+ * template; then among the assets (installed, or bundled with the
+ * source).  A path leading out is never followed: only its file name
+ * is looked for, in those two folders.  Returns how many went in l[].
+ */
+static size_t
+inline_looks(const struct tmpl *t, const char *href, bool *outside,
+    struct look l[3])
+{
+	const char	*base;
+	char		*tdir, *slash;
+	size_t		 n = 0, i;
+
+	tdir = xstrdup(t->path);
+	if ((slash = strrchr(tdir, '/')) != NULL)
+		slash[1] = '\0';
+	else
+		tdir[0] = '\0';
+	l[n].path = path_lexical(t->dir, href);
+	*outside = !path_inside(l[n].path, t->dir) && (t->assets == NULL ||
+	    !path_inside(l[n].path, t->assets));
+	if (*outside)
+		free(l[n].path);
+	else
+		l[n++].shown = shown_path(tdir, href);
+	base = strrchr(href, '/') != NULL ? strrchr(href, '/') + 1 : href;
+	if (*base != '\0' && strcmp(base, ".") != 0 && strcmp(base, "..") != 0) {
+		l[n].path = path_lexical(t->dir, base);
+		l[n].shown = shown_path(tdir, base);
+		for (i = 0; i < n && strcmp(l[i].path, l[n].path) != 0; i++)
+			continue;
+		if (i < n) {
+			free(l[n].path);
+			free(l[n].shown);
+		} else
+			n++;
+		if (t->assets != NULL) {
+			l[n].path = path_lexical(t->assets, base);
+			l[n].shown = shown_path(t->assets_arg, base);
+			for (i = 0; i < n && strcmp(l[i].path, l[n].path) != 0;
+			    i++)
+				continue;
+			if (i < n) {
+				free(l[n].path);
+				free(l[n].shown);
+			} else
+				n++;
+		}
+	}
+	free(tdir);
+	return n;
+}
+
 /*
  * data-sc-inline: replaces the <link rel="stylesheet" href="F"> l with
- * a <style> holding F, confined to the template's folder and assets.
+ * a <style> holding F, found by inline_looks() and confined to the
+ * template's folder and the assets: checked twice, by the text of the
+ * path, so that nothing outside is looked at, then by the real path,
+ * so that a symbolic link inside cannot lead out.
  */
 static bool
 do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 {
 	const char	*href, *rel, *why;
-	char		*joined = NULL, *real = NULL, *css = NULL;
-	size_t		 len;
+	char		*real = NULL, *css = NULL;
+	size_t		 len, nlook = 0, i;
 	long		 r;
 	xmlAttrPtr	 a;
 	xmlNodePtr	 st;
-	bool		 ok = false;
-	struct buf	 what;
+	bool		 ok = false, outside;
+	struct buf	 what, tried;
+	struct look	 look[3];
 
 	buf_init(&what);
+	buf_init(&tried);
 	if (!is_html(l, "link")) {
 		node_err(d, t->path, l, "data-sc-inline: only <link "
 		    "rel=\"stylesheet\"> can be inlined, not <%s>", l->name);
@@ -1615,26 +1830,40 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 		    "URL or an absolute path", what.data);
 		goto out;
 	}
-	/*
-	 * Twice: by the text of the path, so that nothing outside is
-	 * looked at, then by the real path, so that a symbolic link
-	 * inside cannot lead out.
-	 */
-	joined = path_lexical(t->dir, href);
-	if (!path_inside(joined, t->dir) &&
-	    (t->assets == NULL || !path_inside(joined, t->assets))) {
-		node_err(d, t->path, l, "%s is outside the template folder%s",
-		    what.data, t->assets != NULL ? " and assets" : "");
-		goto out;
+	nlook = inline_looks(t, href, &outside, look);
+	for (i = 0; i < nlook; i++) {
+		if ((real = realpath(look[i].path, NULL)) != NULL)
+			break;
+		if (errno != ENOENT && errno != ENOTDIR) {
+			node_err(d, t->path, l, "%s: %s: %s", what.data,
+			    look[i].shown, strerror(errno));
+			goto out;
+		}
+		buf_printf(&tried, "%s%s", tried.len == 0 ? "" :
+		    i + 1 == nlook ? " and " : ", ", look[i].shown);
 	}
-	if ((real = realpath(joined, NULL)) == NULL) {
-		node_err(d, t->path, l, "%s: %s", what.data, strerror(errno));
+	if (real == NULL) {
+		if (outside)
+			buf_printf(&what, " is outside the template folder%s, "
+			    "so only its file name was looked for", t->assets !=
+			    NULL ? " and assets" : "");
+		else
+			BUF_PUTSL(&what, " not found");
+		if (nlook == 0)
+			node_err(d, t->path, l, "%s; put the stylesheet beside "
+			    "the template and name it there", what.data);
+		else
+			node_err(d, t->path, l, "%s, as %s; put the stylesheet "
+			    "beside the template (\"scorecard template -o "
+			    "FILE\" writes a copy of the default template with "
+			    "its stylesheet)", what.data, tried.data);
 		goto out;
 	}
 	if (!path_inside(real, t->dir) &&
 	    (t->assets == NULL || !path_inside(real, t->assets))) {
-		node_err(d, t->path, l, "%s is outside the template folder%s",
-		    what.data, t->assets != NULL ? " and assets" : "");
+		node_err(d, t->path, l, "%s is outside the template folder%s "
+		    "(%s leads out through a symbolic link)", what.data,
+		    t->assets != NULL ? " and assets" : "", look[i].shown);
 		goto out;
 	}
 	if (!read_file(real, TMPL_MAX_BYTES, true, &css, &len, &why)) {
@@ -1679,10 +1908,14 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 	xmlFreeNode(l);
 	ok = true;
 out:
+	for (i = 0; i < nlook; i++) {
+		free(look[i].path);
+		free(look[i].shown);
+	}
+	buf_release(&tried);
 	buf_release(&what);
 	free(css);
 	free(real);
-	free(joined);
 	return ok;
 }
 
@@ -2376,6 +2609,7 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 			    "assets folder: %s", strerror(ENOTDIR));
 			goto out;
 		}
+		t->assets_arg = xstrdup(assets);
 	}
 
 	memset(&ps, 0, sizeof(ps));
@@ -2383,6 +2617,10 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 	ps.file = path;
 	if ((t->doc = safe_parse(data, len, path, &ps)) == NULL)
 		goto out;
+	t->src.text = data;
+	t->src.len = len;
+	data = NULL;
+	t->doc->_private = &t->src;
 
 	/* The only DOCTYPE left is a plain <!DOCTYPE html>: drop it. */
 	if ((dtd = (xmlNodePtr)t->doc->intSubset) != NULL) {
@@ -2412,6 +2650,8 @@ tmpl_free(struct tmpl *t)
 		return;
 	if (t->doc != NULL)
 		xmlFreeDoc(t->doc);
+	free(t->src.text);
+	free(t->assets_arg);
 	free(t->assets);
 	free(t->dir);
 	free(t->path);
@@ -3268,6 +3508,7 @@ tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
 	r.t = t;
 	r.d = d;
 	r.doc = nonnull(xmlCopyDoc(t->doc, 1));
+	r.doc->_private = t->doc->_private;
 	root = xmlDocGetRootElement(r.doc);
 	assert(root != NULL);
 	if (!cost_check(&r, root, c) || !exec_elem(&r, root, c))

@@ -1,5 +1,5 @@
 #!/bin/sh
-# make ci: what .ci/run runs after setup.sh.  Every test three ways (make
+# make ci: what .ci/run runs after sh setup.sh --tests.  Every test three ways (make
 # check; make SANITIZE=1 check, with ASan and UBSan; make valgrind), each
 # fuzzer for CI_FUZZ_SECONDS (make fuzz) and the fault tests (make
 # faults), in two lanes at once so that the whole takes minutes, not ten:

@@ -229,47 +229,47 @@ test_text_errors(void)
 	    "scorecard: t.xhtml:3:1: error: data-sc-text: \"name\" is not "
 	    "set\n");
 	FAILS(T("<p data-sc-text=\"b\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"b\" is a bool, "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"b\" is a bool, "
 	    "not text\n");
 	FAILS(T("<p data-sc-text=\"m\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"m\" is markup, "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"m\" is markup, "
 	    "not text\n");
 	FAILS(T("<p data-sc-text=\"l\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"l\" is a list, "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"l\" is a list, "
 	    "not text\n");
 	FAILS(T("<p data-sc-text=\"bad\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"bad\" is not "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"bad\" is not "
 	    "valid UTF-8\n");
 	FAILS(T("<p data-sc-text=\"ovl\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"ovl\" is not "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"ovl\" is not "
 	    "valid UTF-8\n");
 	FAILS(T("<p data-sc-text=\"sur\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"sur\" is not "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"sur\" is not "
 	    "valid UTF-8\n");
 	FAILS(T("<p data-sc-text=\"ctl\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"ctl\" holds the "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"ctl\" holds the "
 	    "character U+0007, which HTML does not allow\n");
 	FAILS(T("<p data-sc-text=\"c1\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"c1\" holds the "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"c1\" holds the "
 	    "character U+0085, which HTML does not allow\n");
 	FAILS(T("<p data-sc-text=\"ffff\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"ffff\" holds the "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"ffff\" holds the "
 	    "character U+FFFF, which HTML does not allow\n");
 
 	/* Checked at load time. */
 	FAILS(T("<p data-sc-text=\"a b\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"a b\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"a b\" is not a "
 	    "valid name\n");
 	FAILS(T("<p data-sc-text=\"\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text: \"\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text: \"\" is not a "
 	    "valid name\n");
 	FAILS(T("<br data-sc-text=\"b\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text cannot fill <br>\n");
+	    "scorecard: t.xhtml:1:50: error: data-sc-text cannot fill <br>\n");
 	FAILS(T("<script data-sc-text=\"b\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text cannot fill "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text cannot fill "
 	    "<script>\n");
 	FAILS(T("<p data-sc-text=\"a\" data-sc-markup=\"m\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-text and data-sc-markup "
+	    "scorecard: t.xhtml:1:50: error: data-sc-text and data-sc-markup "
 	    "cannot be used on one element\n");
 	tctx_free(c);
 }
@@ -297,7 +297,7 @@ test_scopes(void)
 	    "<i><b>inner-x</b><b>root-y</b><b>inner-z2</b></i></div>"));
 	/* A name of an inner scope is not visible outside it. */
 	FAILS(T("<div data-sc-each=\"outer\"><b data-sc-text=\"z\"/></div>"),
-	    c, "scorecard: t.xhtml:1:1: error: data-sc-text: \"z\" is not "
+	    c, "scorecard: t.xhtml:1:76: error: data-sc-text: \"z\" is not "
 	    "set\n");
 
 	/* tctx_list() keeps an existing list; a text set replaces it. */
@@ -360,10 +360,10 @@ test_each(void)
 	    "data-sc-text=\"name\"/>"), c, E("<i>r2</i>"));
 
 	FAILS(T("<p data-sc-each=\"nope\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-each: \"nope\" is not "
+	    "scorecard: t.xhtml:1:50: error: data-sc-each: \"nope\" is not "
 	    "set\n");
 	FAILS(T("<p data-sc-each=\"txt\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-each: \"txt\" is text, "
+	    "scorecard: t.xhtml:1:50: error: data-sc-each: \"txt\" is text, "
 	    "not a list\n");
 	/* An error inside an item is reported once, at its line. */
 	FAILS("<html xmlns=\"" XHTML "\"><body>\n<p data-sc-each=\"rows\">\n"
@@ -459,86 +459,86 @@ test_attr(void)
 	    E("<p title=\"  JaVa&#9;ScRiPt:alert(1)\">x</p>"));
 
 	FAILS(T("<a data-sc-attr=\"href:js\">x</a>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"js\": href "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"js\": href "
 	    URLONLY);
 	FAILS(T("<img alt=\"\" data-sc-attr=\"src:vb\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"vb\": src "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"vb\": src "
 	    URLONLY);
 	FAILS(T("<img alt=\"\" data-sc-attr=\"SRC:vb\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute SRC: HTML "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute SRC: HTML "
 	    "would read the name in another case\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" data-sc-attr=\"viewbox:vb\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute viewbox: "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute viewbox: "
 	    "HTML would read the name in another case\n");
 	/* SVG attributes keep their case. */
 	RENDERS(T("<svg xmlns=\"" SVG "\" data-sc-attr=\"viewBox:vb\"/>"), c,
 	    E("<svg xmlns=\"" SVG "\" viewBox=\"vbscript:x\" />"));
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"urn:x\"><use "
 	    "data-sc-attr=\"xlink:href:frag\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "scorecard: t.xhtml:1:110: error: data-sc-attr: attribute "
 	    "xlink:href: HTML reads only xml:lang, xml:space and, on SVG and "
 	    "MathML, xlink:href and its kin in \"" XLINK "\"\n");
 	FAILS(T("<a xmlns:xlink=\"" XLINK "\" data-sc-attr=\"xlink:href:frag"
 	    "\">x</a>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute "
 	    "xlink:href: HTML reads only xml:lang, xml:space and, on SVG and "
 	    "MathML, xlink:href and its kin in \"" XLINK "\"\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><a "
 	    "data-sc-attr=\"xlink:href:js\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"js\": "
+	    "scorecard: t.xhtml:1:133: error: data-sc-attr: \"js\": "
 	    "xlink:href " URLONLY);
 	FAILS(T("<p data-sc-attr=\"title:b\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"b\" is a bool, "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"b\" is a bool, "
 	    "not text\n");
 
 	/* Checked at load time. */
 	FAILS(T("<p data-sc-attr=\"onclick:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: event handler "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: event handler "
 	    "attributes such as \"onclick\" cannot be set\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" data-sc-attr=\"ONLOAD:cls\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: event handler "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: event handler "
 	    "attributes such as \"ONLOAD\" cannot be set\n");
 	FAILS(T("<p data-sc-attr=\"title\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"title\" should "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"title\" should "
 	    "be \"attribute:name\"\n");
 	FAILS(T("<p data-sc-attr=\"\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: no "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: no "
 	    "\"attribute:name\" given\n");
 	FAILS(T("<p data-sc-attr=\" ; ;\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: no "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: no "
 	    "\"attribute:name\" given\n");
 	FAILS(T("<p data-sc-attr=\"1x:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"1x\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"1x\" is not a "
 	    "valid attribute name\n");
 	FAILS(T("<p data-sc-attr=\"a&quot;b:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"a\"b\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"a\"b\" is not a "
 	    "valid attribute name\n");
 	FAILS(T("<p data-sc-attr=\":cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"\" is not a "
 	    "valid attribute name\n");
 	FAILS(T("<p data-sc-attr=\"title:\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"\" is not a "
 	    "valid name\n");
 	FAILS(T("<p data-sc-attr=\"title:a b\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"a b\" is not a "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"a b\" is not a "
 	    "valid name\n");
 	FAILS(T("<p data-sc-attr=\"xmlns:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: namespace "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: namespace "
 	    "declarations cannot be set\n");
 	FAILS(T("<p data-sc-attr=\"xmlns:x:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: namespace "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: namespace "
 	    "declarations cannot be set\n");
 	FAILS(T("<p data-sc-attr=\"data-sc-text:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"data-sc-text\" "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"data-sc-text\" "
 	    "cannot be set\n");
 	FAILS(T("<iframe data-sc-attr=\"srcdoc:cls\">x</iframe>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"srcdoc\" cannot "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"srcdoc\" cannot "
 	    "be set\n");
 	FAILS(T("<p data-sc-attr=\"title:cls;title:href\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute "
 	    "\"title\" is set twice\n");
 	FAILS(T("<p data-sc-attr=\"foo:bar:cls\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: namespace prefix "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: namespace prefix "
 	    "\"foo\" is not declared\n");
 	tctx_free(c);
 }
@@ -619,47 +619,47 @@ test_attr_urls(void)
 	RENDERS(T("<img alt=\"\" data-sc-attr=\"srcset:srcset_ok\"/>"), c,
 	    E("<img alt=\"\" srcset=\"a.png 1x, b.png 2x,c.png 3x\" />"));
 	FAILS(T("<img alt=\"\" data-sc-attr=\"srcset:srcset_bad\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"srcset_bad\": "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"srcset_bad\": "
 	    "srcset " URLONLY);
 	FAILS(T("<img alt=\"\" data-sc-attr=\"srcset:srcset_data\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"srcset_data\": "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"srcset_data\": "
 	    "srcset " URLONLY);
 	FAILS(T("<a href=\"#\" data-sc-attr=\"ping:ping_bad\">x</a>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: \"ping_bad\": "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: \"ping_bad\": "
 	    "ping " URLONLY);
 
 	/* Animation: whatever the value, refused when the template loads. */
 	FAILS(T("<svg xmlns=\"" SVG "\"><a><animate attributeName=\"href\" "
 	    "data-sc-attr=\"values:s\"/></a></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute values of "
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute values of "
 	    "<animate> animates another attribute: it cannot take input "
 	    "text\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><a><set attributeName=\"href\" "
 	    "data-sc-attr=\"to:s\"/></a></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute to of "
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute to of "
 	    "<set> animates another attribute: it cannot take input text\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><a><set to=\"x\" "
 	    "data-sc-attr=\"attributeName:s\"/></a></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute "
 	    "attributeName of <set> animates another attribute: it cannot "
 	    "take input text\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><a><animate attributeName=\"href\" "
 	    "data-sc-attr=\"from:s; by:s\"/></a></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute from of "
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute from of "
 	    "<animate> animates another attribute: it cannot take input "
 	    "text\n"
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute by of "
+	    "scorecard: t.xhtml:1:93: error: data-sc-attr: attribute by of "
 	    "<animate> animates another attribute: it cannot take input "
 	    "text\n");
 	/* Refresh. */
 	FAILS("<html xmlns=\"" XHTML "\"><head><meta http-equiv=\"refresh\" "
 	    "data-sc-attr=\"content:s\"/></head><body></body></html>", c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute content "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute content "
 	    "of <meta http-equiv> can refresh or redirect the page: it cannot "
 	    "take input text\n");
 	FAILS("<html xmlns=\"" XHTML "\"><head><meta content=\"0\" "
 	    "data-sc-attr=\"http-equiv:s\"/></head><body></body></html>", c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute "
 	    "http-equiv of <meta http-equiv> can refresh or redirect the "
 	    "page: it cannot take input text\n");
 	/* A <meta name> may take input text in its content. */
@@ -670,24 +670,24 @@ test_attr_urls(void)
 	    "</body></html>\n");
 	/* Elements that load code or frames: no input URL at all. */
 	FAILS(T("<iframe title=\"t\" data-sc-attr=\"src:ok1\"></iframe>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute src of "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute src of "
 	    "<iframe> loads code, a frame or a stylesheet, or changes every "
 	    "link: it cannot take input text\n");
 	FAILS(T("<object data-sc-attr=\"data:ok1\">x</object>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute data of "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute data of "
 	    "<object> loads code, a frame or a stylesheet, or changes every "
 	    "link: it cannot take input text\n");
 	FAILS(T("<embed data-sc-attr=\"src:ok1\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute src of "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute src of "
 	    "<embed> loads code, a frame or a stylesheet, or changes every "
 	    "link: it cannot take input text\n");
 	FAILS(T("<script data-sc-attr=\"src:ok1\"></script>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute src of "
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute src of "
 	    "<script> loads code, a frame or a stylesheet, or changes every "
 	    "link: it cannot take input text\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><script "
 	    "data-sc-attr=\"xlink:href:ok1\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-attr: attribute "
+	    "scorecard: t.xhtml:1:133: error: data-sc-attr: attribute "
 	    "xlink:href of <script> loads code, a frame or a stylesheet, or "
 	    "changes every link: it cannot take input text\n");
 	tctx_free(c);
@@ -745,40 +745,40 @@ test_markup(void)
 	OK(!contains(g_out, "default:") && !contains(g_out, "ns0:"));
 
 	FAILS(T("<div data-sc-markup=\"broken\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"broken\" is "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"broken\" is "
 	    "not well-formed XML (fragment line 1): opening and ending tag "
 	    "mismatch: b line 1 and i\n");
 	FAILS(T("<div data-sc-markup=\"escape\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"escape\" is "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"escape\" is "
 	    "not well-formed XML (fragment line 1): extra content at the end "
 	    "of the document\n");
 	FAILS(T("<div data-sc-markup=\"ent\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"ent\" is "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"ent\" is "
 	    "not well-formed XML (fragment line 1): StartTag: invalid element "
 	    "name\n");
 	FAILS(T("<div data-sc-markup=\"undef\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"undef\" is "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"undef\" is "
 	    "not well-formed XML (fragment line 1): entity 'nbsp' not "
 	    "defined\n");
 	FAILS(T("<div data-sc-markup=\"prefixed\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"prefixed\": "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"prefixed\": "
 	    "element <h:b> has a namespace prefix, which HTML parsers do not "
 	    "read; declare xmlns=\"" XHTML "\" on it instead\n");
 	FAILS(T("<div data-sc-markup=\"nons\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"nons\": "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"nons\": "
 	    "element <b> is in no namespace\n");
 	FAILS(T("<div data-sc-markup=\"xi\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"xi\": XInclude "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"xi\": XInclude "
 	    "is not allowed\n");
 	/* Serialiser errors in markup point at the data-sc-markup line. */
 	FAILS("<html xmlns=\"" XHTML "\"><body>\n\n<div data-sc-markup="
 	    "\"brchild\"/></body></html>", c,
 	    "scorecard: t.xhtml:3:1: error: <br> must be empty\n");
 	FAILS(T("<div data-sc-markup=\"txt\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"txt\" is text, "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"txt\" is text, "
 	    "not markup\n");
 	FAILS(T("<div data-sc-markup=\"unset\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"unset\" is not "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"unset\" is not "
 	    "set\n");
 	tctx_free(c);
 }
@@ -866,9 +866,9 @@ test_serialise(void)
 	    "<script></script><span></span><textarea></textarea><a></a>"
 	    "<video></video><iframe></iframe>"));
 	FAILS(T("<br>x</br>"), c,
-	    "scorecard: t.xhtml:1:1: error: <br> must be empty\n");
+	    "scorecard: t.xhtml:1:50: error: <br> must be empty\n");
 	FAILS(T("<img alt=\"\"><b/></img>"), c,
-	    "scorecard: t.xhtml:1:1: error: <img> must be empty\n");
+	    "scorecard: t.xhtml:1:50: error: <img> must be empty\n");
 	/* Comments and PIs inside a void element are dropped. */
 	RENDERS(T("<br><!-- c --></br>"), c, E("<br />"));
 	/* Empty SVG and MathML elements self-close; non-empty ones don't. */
@@ -894,27 +894,27 @@ test_serialise(void)
 	FAILS("<html xmlns=\"" XHTML "\">\n<head><style>\n"
 	    "a::after { content: \"&lt;/style&gt;\" }</style></head>"
 	    "</html>", c,
-	    "scorecard: t.xhtml:2:1: error: <style> holds '<', '&' or "
+	    "scorecard: t.xhtml:2:7: error: <style> holds '<', '&' or "
 	    "\"]]>\", which cannot be written as raw text\n");
 	FAILS(T("<style>a { b: c } &lt; d</style>"), c,
-	    "scorecard: t.xhtml:1:1: error: <style> holds '<', '&' or "
+	    "scorecard: t.xhtml:1:50: error: <style> holds '<', '&' or "
 	    "\"]]>\", which cannot be written as raw text\n");
 	FAILS(T("<script>x = \"&lt;/SCRIPT&gt;\";</script>"), c,
-	    "scorecard: t.xhtml:1:1: error: <script> holds '<', '&' or "
+	    "scorecard: t.xhtml:1:50: error: <script> holds '<', '&' or "
 	    "\"]]>\", which cannot be written as raw text\n");
 	FAILS(T("<script><![CDATA[if (a && b) f();]]></script>"), c,
-	    "scorecard: t.xhtml:1:1: error: <script> holds '<', '&' or "
+	    "scorecard: t.xhtml:1:50: error: <script> holds '<', '&' or "
 	    "\"]]>\", which cannot be written as raw text\n");
 	FAILS(T("<style><b/></style>"), c,
-	    "scorecard: t.xhtml:1:1: error: <style> may hold only text\n");
+	    "scorecard: t.xhtml:1:50: error: <style> may hold only text\n");
 	/* So are HTML's other raw text elements; <plaintext> is refused. */
 	RENDERS(T("<iframe>a > b</iframe><xmp>c</xmp>"), c,
 	    E("<iframe>a > b</iframe><xmp>c</xmp>"));
 	FAILS(T("<xmp>&lt;/xmp&gt;&lt;script&gt;</xmp>"), c,
-	    "scorecard: t.xhtml:1:1: error: <xmp> holds '<', '&' or "
+	    "scorecard: t.xhtml:1:50: error: <xmp> holds '<', '&' or "
 	    "\"]]>\", which cannot be written as raw text\n");
 	FAILS(T("<plaintext>x</plaintext>"), c,
-	    "scorecard: t.xhtml:1:1: error: <plaintext> is not allowed: HTML "
+	    "scorecard: t.xhtml:1:50: error: <plaintext> is not allowed: HTML "
 	    "would read the rest of the page as text\n");
 	/* SVG <style> is not raw text in HTML: it is escaped as usual. */
 	RENDERS(T("<svg xmlns=\"" SVG "\"><style>a &gt; b {}</style></svg>"),
@@ -1031,38 +1031,38 @@ test_namespaces(void)
 	    "scorecard: t.xhtml:1:1: error: element <html> is in no "
 	    "namespace\n");
 	FAILS(T("<p xmlns=\"\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <p> is in no "
+	    "scorecard: t.xhtml:1:50: error: element <p> is in no "
 	    "namespace\n");
 	FAILS(T("<svg xmlns=\"http://www.w3.org/2000/svg/\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <svg> is in the namespace "
+	    "scorecard: t.xhtml:1:50: error: element <svg> is in the namespace "
 	    "\"http://www.w3.org/2000/svg/\", which HTML does not know\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xl=\"" XLINK "\"><use "
 	    "xl:href=\"#a\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute xl:href: HTML reads only "
+	    "scorecard: t.xhtml:1:130: error: attribute xl:href: HTML reads only "
 	    "xml:lang, xml:space and, on SVG and MathML, xlink:href and its "
 	    "kin in \"" XLINK "\"\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"urn:x\"><use "
 	    "xlink:href=\"#a\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute xlink:href: HTML reads "
+	    "scorecard: t.xhtml:1:110: error: attribute xlink:href: HTML reads "
 	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
 	    "its kin in \"" XLINK "\"\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" xmlns:xlink=\"" XLINK "\"><use "
 	    "xlink:foo=\"#a\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute xlink:foo: HTML reads "
+	    "scorecard: t.xhtml:1:133: error: attribute xlink:foo: HTML reads "
 	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
 	    "its kin in \"" XLINK "\"\n");
 	FAILS(T("<a xmlns:xlink=\"" XLINK "\" xlink:href=\"#a\">x</a>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute xlink:href: HTML reads "
+	    "scorecard: t.xhtml:1:50: error: attribute xlink:href: HTML reads "
 	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
 	    "its kin in \"" XLINK "\"\n");
 	FAILS(T("<p xml:base=\"/\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute xml:base: HTML reads "
+	    "scorecard: t.xhtml:1:50: error: attribute xml:base: HTML reads "
 	    "only xml:lang, xml:space and, on SVG and MathML, xlink:href and "
 	    "its kin in \"" XLINK "\"\n");
 	/* Text HTML would move out of <head>. */
 	FAILS("<html xmlns=\"" XHTML "\"><head>\n<title>t</title>x</head>"
 	    "</html>", c,
-	    "scorecard: t.xhtml:1:1: error: text directly inside <head>, "
+	    "scorecard: t.xhtml:1:44: error: text directly inside <head>, "
 	    "which HTML would move into <body>\n");
 	FAILS("<html xmlns=\"" XHTML "\">x<body/></html>", c,
 	    "scorecard: t.xhtml:1:1: error: text directly inside <html>, "
@@ -1107,50 +1107,50 @@ test_placement(void)
 	/* Foreign content: the XML namespace must be the one HTML infers. */
 	FAILS(T("<svg xmlns=\"" SVG "\"><foreignObject><div>a</div>"
 	    "</foreignObject></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: <div> outside <svg>: HTML would "
+	    "scorecard: t.xhtml:1:105: error: <div> outside <svg>: HTML would "
 	    "read it as an HTML element\n");
 	FAILS(T("<math xmlns=\"" MATHML "\"><mi><b>c</b></mi></math>"), c,
-	    "scorecard: t.xhtml:1:1: error: <b> outside <math>: HTML would "
+	    "scorecard: t.xhtml:1:103: error: <b> outside <math>: HTML would "
 	    "read it as an HTML element\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><g><p xmlns=\"" XHTML "\">x</p></g>"
 	    "</svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: <p> inside <g>: HTML would end "
+	    "scorecard: t.xhtml:1:93: error: <p> inside <g>: HTML would end "
 	    "the SVG there (put HTML in <foreignObject>)\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><u/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: <u> inside <svg>: HTML would end "
+	    "scorecard: t.xhtml:1:90: error: <u> inside <svg>: HTML would end "
 	    "the SVG there (put HTML in <foreignObject>)\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><font color=\"red\"/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: <font> inside <svg>: HTML would "
+	    "scorecard: t.xhtml:1:90: error: <font> inside <svg>: HTML would "
 	    "end the SVG there (put HTML in <foreignObject>)\n");
 	RENDERS(T("<svg xmlns=\"" SVG "\"><font/></svg>"), c,
 	    E("<svg xmlns=\"" SVG "\"><font /></svg>"));
 	FAILS(T("<svg xmlns=\"" SVG "\"><g data-sc-markup=\"html\"/></svg>"),
-	    c, "scorecard: t.xhtml:1:1: error: data-sc-markup: \"html\": <b> "
+	    c, "scorecard: t.xhtml:1:90: error: data-sc-markup: \"html\": <b> "
 	    "inside <g>: HTML would end the SVG there (put HTML in "
 	    "<foreignObject>)\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><math xmlns=\"" MATHML "\"/></svg>"),
-	    c, "scorecard: t.xhtml:1:1: error: <math> inside <svg>: HTML "
+	    c, "scorecard: t.xhtml:1:90: error: <math> inside <svg>: HTML "
 	    "would read it in the namespace of <svg>\n");
 	FAILS(T("<rect xmlns=\"" SVG "\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: <rect> outside <svg>: HTML would "
+	    "scorecard: t.xhtml:1:50: error: <rect> outside <svg>: HTML would "
 	    "read it as an HTML element\n");
 	FAILS(T("<p data-sc-markup=\"rect\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"rect\": <rect> "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"rect\": <rect> "
 	    "outside <svg>: HTML would read it as an HTML element\n");
 	FAILS(T("<mi xmlns=\"" MATHML "\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: <mi> outside <math>: HTML would "
+	    "scorecard: t.xhtml:1:50: error: <mi> outside <math>: HTML would "
 	    "read it as an HTML element\n");
 	FAILS(T("<math xmlns=\"" MATHML "\"><annotation-xml><p xmlns=\""
 	    XHTML "\"/></annotation-xml></math>"), c,
-	    "scorecard: t.xhtml:1:1: error: <p> inside <annotation-xml>: HTML "
+	    "scorecard: t.xhtml:1:115: error: <p> inside <annotation-xml>: HTML "
 	    "would end the MathML there (put HTML in <foreignObject>)\n");
 
 	/* Block elements close an open <p>, even through inline ones. */
 	FAILS(T("<p><span><div>x</div></span></p>"), c,
-	    "scorecard: t.xhtml:1:1: error: <div> inside <p>: HTML would "
+	    "scorecard: t.xhtml:1:59: error: <div> inside <p>: HTML would "
 	    "close the <p> first\n");
 	FAILS(T("<p data-sc-markup=\"block\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"block\": <div> "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"block\": <div> "
 	    "inside <p>: HTML would close the <p> first\n");
 	RENDERS(T("<p><button><div>x</div></button><object><ul/></object>"
 	    "</p>"), c, E("<p><button><div>x</div></button><object><ul></ul>"
@@ -1158,26 +1158,26 @@ test_placement(void)
 
 	/* Tables. */
 	FAILS(T("<table><tr><td/></tr></table>"), c,
-	    "scorecard: t.xhtml:1:1: error: <tr> directly inside <table>: "
+	    "scorecard: t.xhtml:1:57: error: <tr> directly inside <table>: "
 	    "HTML would put it in a <tbody>\n");
 	FAILS(T("<table><tbody><tr><div/></tr></tbody></table>"), c,
-	    "scorecard: t.xhtml:1:1: error: <div> cannot go in <tr>: HTML "
+	    "scorecard: t.xhtml:1:68: error: <div> cannot go in <tr>: HTML "
 	    "would move it\n");
 	FAILS(T("<table><tbody>x</tbody></table>"), c,
-	    "scorecard: t.xhtml:1:1: error: text directly inside <tbody>, "
+	    "scorecard: t.xhtml:1:57: error: text directly inside <tbody>, "
 	    "which HTML would move out of the table\n");
 	tctx_markup(c, "table", "<table><tr><td>1</td></tr></table>");
 	FAILS(T("<div data-sc-markup=\"table\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"table\": <tr> "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"table\": <tr> "
 	    "directly inside <table>: HTML would put it in a <tbody>\n");
 	FAILS(T("<p><tr/></p>"), c,
-	    "scorecard: t.xhtml:1:1: error: <tr> outside <tbody>: HTML would "
+	    "scorecard: t.xhtml:1:53: error: <tr> outside <tbody>: HTML would "
 	    "drop or move it\n");
 	FAILS(T("<div><td>x</td></div>"), c,
-	    "scorecard: t.xhtml:1:1: error: <td> outside <tr>: HTML would "
+	    "scorecard: t.xhtml:1:55: error: <td> outside <tr>: HTML would "
 	    "drop or move it\n");
 	FAILS(T("<table><col/></table>"), c,
-	    "scorecard: t.xhtml:1:1: error: <col> cannot go in <table>: HTML "
+	    "scorecard: t.xhtml:1:57: error: <col> cannot go in <table>: HTML "
 	    "would move it\n");
 	RENDERS(T("<table><tfoot><tr><td>f</td></tr></tfoot></table>"), c,
 	    E("<table><tfoot><tr><td>f</td></tr></tfoot></table>"));
@@ -1188,46 +1188,74 @@ test_placement(void)
 
 	/* The frame: html > head, body; what <head> may hold. */
 	FAILS("<html xmlns=\"" XHTML "\"><head><div/></head></html>", c,
-	    "scorecard: t.xhtml:1:1: error: <div> cannot go in <head>: HTML "
+	    "scorecard: t.xhtml:1:50: error: <div> cannot go in <head>: HTML "
 	    "would start the <body> there\n");
 	FAILS("<html xmlns=\"" XHTML "\"><p/></html>", c,
-	    "scorecard: t.xhtml:1:1: error: <p> directly inside <html>: HTML "
+	    "scorecard: t.xhtml:1:44: error: <p> directly inside <html>: HTML "
 	    "would put it in <head> or <body>\n");
 	FAILS("<html xmlns=\"" XHTML "\"><body/><body/></html>", c,
-	    "scorecard: t.xhtml:1:1: error: <body> after <body>: <html> holds "
+	    "scorecard: t.xhtml:1:51: error: <body> after <body>: <html> holds "
 	    "one <head>, then one <body>\n");
 	FAILS("<html xmlns=\"" XHTML "\"><body/><head/></html>", c,
-	    "scorecard: t.xhtml:1:1: error: <head> after <body>: <html> holds "
+	    "scorecard: t.xhtml:1:51: error: <head> after <body>: <html> holds "
 	    "one <head>, then one <body>\n");
 	FAILS(T("<div><body/></div>"), c,
-	    "scorecard: t.xhtml:1:1: error: <body> can only be a child of "
+	    "scorecard: t.xhtml:1:55: error: <body> can only be a child of "
 	    "<html>\n");
 	FAILS(T("<div><svg/></div>"), c,
-	    "scorecard: t.xhtml:1:1: error: <svg> in the XHTML namespace: "
+	    "scorecard: t.xhtml:1:55: error: <svg> in the XHTML namespace: "
 	    "HTML would read it as SVG\n");
 	FAILS("<html xmlns=\"" XHTML "\"><head data-sc-text=\"x\"/></html>",
-	    c, "scorecard: t.xhtml:1:1: error: data-sc-text cannot fill "
+	    c, "scorecard: t.xhtml:1:44: error: data-sc-text cannot fill "
 	    "<head>\n");
 	FAILS(T("<table data-sc-markup=\"x\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup cannot fill "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup cannot fill "
 	    "<table>\n");
 	FAILS("<html xmlns=\"" XHTML "\"><body data-sc-each=\"x\" "
 	    "data-sc-if=\"y\" data-sc-text=\"t\" data-sc-attr=\"class:c\"/>"
 	    "</html>", c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-each cannot be used on "
+	    "scorecard: t.xhtml:1:44: error: data-sc-each cannot be used on "
 	    "<body>\n"
-	    "scorecard: t.xhtml:1:1: error: data-sc-if cannot be used on "
+	    "scorecard: t.xhtml:1:44: error: data-sc-if cannot be used on "
 	    "<body>\n");
 	FAILS(T("<p\xc3\xa9/>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <p\xc3\xa9>: names must be "
+	    "scorecard: t.xhtml:1:50: error: element <p\xc3\xa9>: names must be "
 	    "ASCII letters, digits, '-', '_' and '.'\n");
 	FAILS(T("<p data-\xc3\xa9=\"1\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute data-\xc3\xa9: names must "
+	    "scorecard: t.xhtml:1:50: error: attribute data-\xc3\xa9: names must "
 	    "be ASCII letters, digits, '-', '_' and '.'\n");
 	FAILS(T("<_x/>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <_x>: HTML tag names start "
+	    "scorecard: t.xhtml:1:50: error: element <_x>: HTML tag names start "
 	    "with a letter\n");
 #undef MATHML
+	tctx_free(c);
+}
+
+/* Messages name the line and column where the element's start tag begins. */
+static void
+test_columns(void)
+{
+	struct tctx	*c = tctx_new();
+
+	tctx_text(c, "t", "x");
+	tctx_add(c, "l");
+	tctx_add(c, "l");
+	/* The second <p> of a line, not the first. */
+	FAILS("<html xmlns=\"" XHTML "\"><body>\n<p>a</p> <p data-sc-txet="
+	    "\"t\">b</p></body></html>", c,
+	    "scorecard: t.xhtml:2:10: error: unknown instruction "
+	    "data-sc-txet\n");
+	/* A start tag over three lines: where it begins. */
+	FAILS("<html xmlns=\"" XHTML "\"><body>\n  <div>\u00e9 <p\n"
+	    "  class=\"a\"\n  data-sc-text=\"zz\">x</p></div></body></html>",
+	    c, "scorecard: t.xhtml:2:10: error: data-sc-text: \"zz\" is not "
+	    "set\n");
+	/* In a repeated element, at render: still its place in the file. */
+	FAILS("<html xmlns=\"" XHTML "\"><body>\n<ul><li>a</li>"
+	    "<li data-sc-each=\"l\"><b data-sc-text=\"zz\">x</b></li>"
+	    "</ul></body></html>", c,
+	    "scorecard: t.xhtml:2:36: error: data-sc-text: \"zz\" is not "
+	    "set\n");
 	tctx_free(c);
 }
 
@@ -1274,19 +1302,49 @@ test_inline(void)
 	STR_EQ(g_out, STYLE("h1 { margin: 0 }\n"));
 	OK(!run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"../assets/b.css\" is outside the template folder\n");
+	    "\"../assets/b.css\" is outside the template folder, so only its "
+	    "file name was looked for, as tpl/b.css; put the stylesheet beside "
+	    "the template (\"scorecard template -o FILE\" writes a copy of "
+	    "the default template with its stylesheet)\n");
+	/* Its file name beside the template, then among the assets. */
+	write_file("tpl/b.css", "p { margin: 1px }\n");
+	OK(run_file("tpl/t.xhtml", c, NULL));
+	STR_EQ(g_out, STYLE("p { margin: 1px }\n"));
+	unlink("tpl/b.css");
+	write_file("tpl/t.xhtml", LINK("../elsewhere/b.css"));
+	OK(run_file("tpl/t.xhtml", c, "assets"));
+	STR_EQ(g_out, STYLE("h1 { margin: 0 }\n"));
+	write_file("tpl/t.xhtml", LINK("css/b.css"));
+	OK(run_file("tpl/t.xhtml", c, "assets"));
+	STR_EQ(g_out, STYLE("h1 { margin: 0 }\n"));
+	write_file("tpl/t.xhtml", LINK("css/nowhere.css"));
+	OK(!run_file("tpl/t.xhtml", c, "assets"));
+	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
+	    "\"css/nowhere.css\" not found, as tpl/css/nowhere.css, "
+	    "tpl/nowhere.css and assets/nowhere.css; put the stylesheet "
+	    "beside the template (\"scorecard template -o FILE\" writes a "
+	    "copy of the default template with its stylesheet)\n");
+	/* Escapes: by their file name, only inside; never followed. */
+	write_file("tpl/secret.css", "p { margin: 2px }\n");
+	write_file("tpl/t.xhtml", LINK("../outside/secret.css"));
+	OK(run_file("tpl/t.xhtml", c, "assets"));
+	STR_EQ(g_out, STYLE("p { margin: 2px }\n"));
+	unlink("tpl/secret.css");
 
 	/* Escapes. */
 	write_file("tpl/t.xhtml", LINK("../../../../../../../etc/passwd"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
 	    "\"../../../../../../../etc/passwd\" is outside the template "
-	    "folder and assets\n");
+	    "folder and assets, so only its file name was looked for, as "
+	    "tpl/passwd and assets/passwd; put the stylesheet beside the "
+	    "template (\"scorecard template -o FILE\" writes a copy of the "
+	    "default template with its stylesheet)\n");
 	write_file("tpl/t.xhtml", LINK("../outside/secret.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
-	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"../outside/secret.css\" is outside the template folder and "
-	    "assets\n");
+	OK(contains(g_err, "error: data-sc-inline: \"../outside/secret.css\" "
+	    "is outside the template folder and assets, so only its file name "
+	    "was looked for, as tpl/secret.css and assets/secret.css; "));
 	/*
 	 * Refused by the text of the path, before anything is looked up:
 	 * the same answer whether the target exists or not, and however
@@ -1294,9 +1352,9 @@ test_inline(void)
 	 */
 	write_file("tpl/t.xhtml", LINK("../outside/missing.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
-	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"../outside/missing.css\" is outside the template folder and "
-	    "assets\n");
+	OK(contains(g_err, "error: data-sc-inline: \"../outside/missing.css\" "
+	    "is outside the template folder and assets, so only its file name "
+	    "was looked for, as tpl/missing.css and assets/missing.css; "));
 	write_file("tpl/t.xhtml", LINK("css/../../outside/secret.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	OK(contains(g_err, "is outside the template folder and assets"));
@@ -1314,16 +1372,19 @@ test_inline(void)
 	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
 	write_file("tpl/t.xhtml", LINK("css/missing.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
-	OK(contains(g_err, "\"css/missing.css\": No such file or directory"));
+	OK(contains(g_err, "\"css/missing.css\" not found, as "
+	    "tpl/css/missing.css, tpl/missing.css and assets/missing.css; "));
 	write_file("tpl/t.xhtml", LINK("link.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"link.css\" is outside the template folder and assets\n");
+	    "\"link.css\" is outside the template folder and assets "
+	    "(tpl/link.css leads out through a symbolic link)\n");
 	write_file("tpl/t.xhtml", LINK("linkdir/secret.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
 	    "\"linkdir/secret.css\" is outside the template folder and "
-	    "assets\n");
+	    "assets (tpl/linkdir/secret.css leads out through a symbolic "
+	    "link)\n");
 	write_file("tpl/t.xhtml", LINK("/etc/passwd"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
@@ -1359,7 +1420,9 @@ test_inline(void)
 	write_file("tpl/t.xhtml", LINK("missing.css"));
 	OK(!run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
-	    "\"missing.css\": No such file or directory\n");
+	    "\"missing.css\" not found, as tpl/missing.css; put the "
+	    "stylesheet beside the template (\"scorecard template -o FILE\" "
+	    "writes a copy of the default template with its stylesheet)\n");
 	write_file("tpl/t.xhtml", LINK("css"));
 	OK(!run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
@@ -1367,10 +1430,10 @@ test_inline(void)
 
 	/* Only on <link rel="stylesheet" href>. */
 	FAILS(T("<p data-sc-inline=\"\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-inline: only <link "
+	    "scorecard: t.xhtml:1:50: error: data-sc-inline: only <link "
 	    "rel=\"stylesheet\"> can be inlined, not <p>\n");
 	FAILS(T("<link rel=\"icon\" href=\"a.css\" data-sc-inline=\"\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-inline: the <link> needs "
+	    "scorecard: t.xhtml:1:50: error: data-sc-inline: the <link> needs "
 	    "rel=\"stylesheet\" and an href\n");
 	/* A bad assets folder is reported at load. */
 	write_file("tpl/t.xhtml", LINK("css/a.css"));
@@ -1464,7 +1527,7 @@ test_hostile(void)
 	    "scorecard: t.xhtml:3:1: error: XInclude is not allowed\n");
 	FAILS(T("<include xmlns=\"http://www.w3.org/2003/XInclude\" "
 	    "href=\"/etc/passwd\" parse=\"text\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: XInclude is not allowed\n");
+	    "scorecard: t.xhtml:1:50: error: XInclude is not allowed\n");
 	OK(!contains(g_out, "root:"));
 
 	/* Malformed XML: libxml2's message with line and column. */
@@ -1491,18 +1554,18 @@ test_hostile(void)
 	    "scorecard: t.xhtml:2:1: error: text holds the character "
 	    "U+10FFFF, which HTML does not allow\n");
 	FAILS(T("<p title=\"&#x85;\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: text holds the character U+0085, "
+	    "scorecard: t.xhtml:1:50: error: text holds the character U+0085, "
 	    "which HTML does not allow\n");
 	FAILS(T("<p><![CDATA[\xef\xb7\x90]]></p>"), c,
-	    "scorecard: t.xhtml:1:1: error: text holds the character U+FDD0, "
+	    "scorecard: t.xhtml:1:50: error: text holds the character U+FDD0, "
 	    "which HTML does not allow\n");
 	tctx_markup(c, "m1", "<b>&#xFDD0;</b>");
 	tctx_markup(c, "m2", "<b title=\"&#x9F;\"/>");
 	FAILS(T("<p data-sc-markup=\"m1\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"m1\": text "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"m1\": text "
 	    "holds the character U+FDD0, which HTML does not allow\n");
 	FAILS(T("<p data-sc-markup=\"m2\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"m2\": text "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"m2\": text "
 	    "holds the character U+009F, which HTML does not allow\n");
 
 	/* Unknown instructions, reported together with their lines. */
@@ -1517,14 +1580,14 @@ test_hostile(void)
 	    "data-sc-texts\n");
 	/* HTML lower-cases names on its elements: XML must agree. */
 	FAILS(T("<P>x</P>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <P>: HTML would read the "
+	    "scorecard: t.xhtml:1:50: error: element <P>: HTML would read the "
 	    "name in another case\n");
 	FAILS(T("<p Data-sc-text=\"x\">x</p>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute Data-sc-text: HTML "
+	    "scorecard: t.xhtml:1:50: error: attribute Data-sc-text: HTML "
 	    "would read the name in another case\n");
 	tctx_markup(c, "m3", "<B>x</B>");
 	FAILS(T("<p data-sc-markup=\"m3\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: data-sc-markup: \"m3\": element "
+	    "scorecard: t.xhtml:1:50: error: data-sc-markup: \"m3\": element "
 	    "<B>: HTML would read the name in another case\n");
 	/* SVG and MathML keep the mixed-case names HTML knows, no others. */
 	RENDERS(T("<svg xmlns=\"" SVG "\" viewBox=\"0 0 1 1\" "
@@ -1538,16 +1601,16 @@ test_hostile(void)
 	    "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" "
 	    "definitionURL=\"u\" />"));
 	FAILS(T("<svg xmlns=\"" SVG "\"><Rect/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <Rect>: HTML would read "
+	    "scorecard: t.xhtml:1:90: error: element <Rect>: HTML would read "
 	    "the name in another case\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" strokeWidth=\"1\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute strokeWidth: HTML would "
+	    "scorecard: t.xhtml:1:50: error: attribute strokeWidth: HTML would "
 	    "read the name in another case\n");
 	FAILS(T("<svg xmlns=\"" SVG "\" viewbox=\"0 0 1 1\"/>"), c,
-	    "scorecard: t.xhtml:1:1: error: attribute viewbox: HTML would "
+	    "scorecard: t.xhtml:1:50: error: attribute viewbox: HTML would "
 	    "read the name in another case\n");
 	FAILS(T("<svg xmlns=\"" SVG "\"><foreignobject/></svg>"), c,
-	    "scorecard: t.xhtml:1:1: error: element <foreignobject>: HTML "
+	    "scorecard: t.xhtml:1:90: error: element <foreignobject>: HTML "
 	    "would read the name in another case\n");
 	/* Other data-* attributes pass through. */
 	RENDERS(T("<p data-indicator=\"a\" data-sc=\"b\" data-scx=\"c\"/>"), c,
@@ -1569,7 +1632,7 @@ test_hostile(void)
 	for (i = 1; i < TMPL_MAX_DEPTH; i++)
 		BUF_PUTSL(&b, "</i>");
 	BUF_PUTSL(&b, "</body></html>");
-	FAILS(b.data, c, "scorecard: t.xhtml:1:1: error: elements are "
+	FAILS(b.data, c, "scorecard: t.xhtml:1:812: error: elements are "
 	    "nested more than 256 deep\n");
 	/* Far deeper: libxml2's own limit, with our message. */
 	buf_reset(&b);
@@ -1611,7 +1674,7 @@ test_hostile(void)
 	for (i = 0; i <= TMPL_MAX_PAIRS; i++)
 		buf_printf(&b, "data-a%d:x;", i);
 	BUF_PUTSL(&b, "\"/></body></html>");
-	FAILS(b.data, c, "scorecard: t.xhtml:1:1: error: data-sc-attr: more "
+	FAILS(b.data, c, "scorecard: t.xhtml:1:50: error: data-sc-attr: more "
 	    "than 256 \"attribute:name\" pairs\n");
 
 	/* Size cap. */
@@ -1830,6 +1893,7 @@ main(int argc, char *argv[])
 	test_serialise();
 	test_namespaces();
 	test_placement();
+	test_columns();
 	test_inline();
 	test_hostile();
 	test_golden(golden, rewrite);
