@@ -44,6 +44,9 @@
 #include "xlsx.h"
 #include "zipread.h"
 
+/* Text that cells copy from shared strings, all told (scorecard(1)). */
+#define	XLSX_MAX_SSTTEXT	(64u << 20)
+
 #define	PARSE_OPTS	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | \
 			 XML_PARSE_NOWARNING)
 
@@ -66,6 +69,7 @@ struct xlsx {
 	struct book	*b;
 	char		**sst;		/* shared strings */
 	size_t		 nsst, maxsst;
+	size_t		 sstbytes;	/* copied into cells so far */
 	enum cell_fmt	*xf;		/* cellXfs index to format */
 	size_t		 nxf;
 	struct sheetref	*sh;
@@ -636,6 +640,26 @@ cellref(const char *s, uint32_t *row, uint32_t *col)
 	return true;
 }
 
+/* "Sheet!B7" into b (initialised here), the sheet name cut at 40 bytes. */
+static void
+place(struct buf *b, const char *sheet, uint32_t row, uint32_t col)
+{
+	size_t	 n = strlen(sheet);
+
+	buf_init(b);
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)sheet[n] & 0xc0) == 0x80)
+			n--;
+		buf_put(b, sheet, n);
+		buf_puts(b, "...");
+	} else
+		buf_put(b, sheet, n);
+	buf_putc(b, '!');
+	book_colname(b, col);
+	buf_printf(b, "%u", row);
+}
+
 /* The cell being read. */
 struct cur {
 	char		 r[32], t[32], s[32];
@@ -649,6 +673,7 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 {
 	struct cell	*cl;
 	unsigned long	 idx, si;
+	size_t		 n;
 	char		*end;
 
 	if (!c->has_v && !c->has_is && !c->has_f)
@@ -673,12 +698,33 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 		idx = strtoul(c->v.data, &end, 10);
 		if (errno != 0 || *end != '\0' || end == c->v.data ||
 		    idx >= x->nsst) {
+			struct buf	 cn;
+
+			place(&cn, sh->name, row, col);
 			diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "not a "
 			    "readable workbook: %s refers to a shared string "
 			    "that is not there; save the workbook again",
-			    sh->name);
+			    cn.data);
+			buf_release(&cn);
 			return false;
 		}
+		/*
+		 * Each cell gets its own copy: one long string named by
+		 * many cells would otherwise ask for gigabytes.
+		 */
+		n = strlen(x->sst[idx]);
+		if (n > XLSX_MAX_SSTTEXT - x->sstbytes) {
+			struct buf	 cn;
+
+			place(&cn, sh->name, row, col);
+			diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "%s: "
+			    "the cells that repeat shared strings hold more "
+			    "than %u MiB of text together (the limit); not "
+			    "read", cn.data, XLSX_MAX_SSTTEXT >> 20);
+			buf_release(&cn);
+			return false;
+		}
+		x->sstbytes += n;
 		cl->type = CELL_TEXT;
 		cl->text = xstrdup(x->sst[idx]);
 	} else if (strcmp(c->t, "str") == 0 || strcmp(c->t, "d") == 0) {

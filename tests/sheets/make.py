@@ -263,6 +263,18 @@ def hostile(out):
            'name="&e;"/></sheets></workbook>' % NS)
     raw_zip(os.path.join(out, "xxe.xlsx"),
             raw_parts([("Indicators", None, "")], [], workbook=dtd))
+    # One shared string of 1 MiB (varied, so the ratio stays under 200)
+    # named by 70 cells: 70 MiB of copies, past the 64 MiB cap.
+    big = "".join("A" * 120 + "%08d" % i for i in range(8192))
+    rows = "".join('<x:row r="%d"><x:c r="A%d" t="s"><x:v>0</x:v></x:c>'
+                   '</x:row>' % (r, r) for r in range(1, 71))
+    raw_zip(os.path.join(out, "sstamp.xlsx"),
+            raw_parts([("Indicators", None, rows)],
+                      ["<si><t>%s</t></si>" % big]))
+    # A shared string index past the end.
+    raw_zip(os.path.join(out, "sstoob.xlsx"),
+            raw_parts([("Indicators", None, '<x:row r="2"><x:c r="C2" '
+                        't="s"><x:v>5</x:v></x:c></x:row>')], []))
     raw_zip(os.path.join(out, "badxml.xlsx"),
             raw_parts([("Indicators", None, "<x:row><x:c>")], []))
     # OLE2 compound files: an old .xls, and Office's encrypted package
