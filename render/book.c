@@ -79,11 +79,19 @@ struct drow {
 	const struct cell *id, *comp, *period, *note, *num, *den, *first;
 	struct period	 p;
 	bool		 has_p, used;
+	char		*idt, *compt;	/* own: id and comparator texts */
 };
 
 /* One row of the Breakdowns sheet. */
 struct brow {
 	const struct cell *id, *title, *period, *label, *value, *unit, *first;
+	char		*idt;		/* own: the id's text, or NULL */
+};
+
+/* A row found by its id: one entry of a sorted index. */
+struct idix {
+	const char	*id;
+	size_t		 i;		/* the row's index */
 };
 
 struct gen {
@@ -98,8 +106,12 @@ struct gen {
 	const struct sheet *report, *comps, *inds, *bds, *details;
 	struct drow	*dr;
 	size_t		 ndr;
+	struct drow	**dix;		/* dr looked up: sorted by dkey_cmp() */
+	size_t		 ndix;
 	struct brow	*br;
 	size_t		 nbr;
+	struct idix	*bix;		/* br by id, then sheet order */
+	size_t		 nbix;
 };
 
 void
@@ -742,13 +754,25 @@ row_end(const struct sheet *sh, size_t i)
 	return e;
 }
 
-/* The cell of column col in [i, e) of sh, or NULL. */
+/*
+ * The cell of column col in [i, e) of sh, or NULL: a binary search, the
+ * cells of a row being sorted by column (a row of 16,384 cells is
+ * searched once for each period column).
+ */
 static const struct cell *
 row_cell(const struct sheet *sh, size_t i, size_t e, uint32_t col)
 {
-	for (; i < e; i++)
-		if (sh->cells[i].col == col)
-			return &sh->cells[i];
+	size_t	 m;
+
+	while (i < e) {
+		m = i + (e - i) / 2;
+		if (sh->cells[m].col == col)
+			return &sh->cells[m];
+		if (sh->cells[m].col < col)
+			i = m + 1;
+		else
+			e = m;
+	}
 	return NULL;
 }
 
@@ -1107,26 +1131,64 @@ value_cell(struct gen *g, const struct sheet *sh, const struct cell *c,
 	return false;
 }
 
-/* The Details row for a point, or NULL. */
+/* Orders Details rows by id, comparator (none first) and period. */
+static int
+dkey_cmp(const char *id, const char *comp, const struct period *p,
+    const struct drow *d)
+{
+	int	 c;
+
+	if ((c = strcmp(id, d->idt)) != 0)
+		return c;
+	if ((comp == NULL) != (d->compt == NULL))
+		return comp == NULL ? -1 : 1;
+	if (comp != NULL && (c = strcmp(comp, d->compt)) != 0)
+		return c;
+	if (p->kind != d->p.kind)
+		return p->kind < d->p.kind ? -1 : 1;
+	if (p->year != d->p.year)
+		return p->year < d->p.year ? -1 : 1;
+	if (p->month != d->p.month)
+		return p->month < d->p.month ? -1 : 1;
+	if (p->day != d->p.day)
+		return p->day < d->p.day ? -1 : 1;
+	if (p->quarter != d->p.quarter)
+		return p->quarter < d->p.quarter ? -1 : 1;
+	return 0;
+}
+
+/* Sorts the index of Details rows: by key, then in sheet order. */
+static int
+dix_cmp(const void *a, const void *b)
+{
+	const struct drow *x = *(struct drow *const *)a;
+	const struct drow *y = *(struct drow *const *)b;
+	int	 c;
+
+	if ((c = dkey_cmp(x->idt, x->compt, &x->p, y)) != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The Details row for a point (the first in the sheet, if several), or
+ * NULL: a binary search of the index read_details() sorted.
+ */
 static struct drow *
 detail(struct gen *g, const char *id, const char *comp,
     const struct period *p)
 {
-	size_t	 i;
-	const char *t;
+	size_t	 lo = 0, hi = g->ndix, m;
 
-	for (i = 0; i < g->ndr; i++) {
-		if (!g->dr[i].has_p || !period_eq(&g->dr[i].p, p))
-			continue;
-		t = cell_text(g, g->dr[i].id);
-		if (t == NULL || strcmp(t, id) != 0)
-			continue;
-		t = cell_text(g, g->dr[i].comp);
-		if ((t == NULL) != (comp == NULL) ||
-		    (t != NULL && strcmp(t, comp) != 0))
-			continue;
-		return &g->dr[i];
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (dkey_cmp(id, comp, p, g->dix[m]) > 0)
+			lo = m + 1;
+		else
+			hi = m;
 	}
+	if (lo < g->ndix && dkey_cmp(id, comp, p, g->dix[lo]) == 0)
+		return g->dix[lo];
 	return NULL;
 }
 
@@ -1193,6 +1255,33 @@ gen_series(struct gen *g, const struct irow *r, const struct pcol *pc,
 }
 
 /* The Breakdowns rows of indicator id into "breakdown", if any. */
+static int
+idix_cmp(const void *a, const void *b)
+{
+	const struct idix *x = a, *y = b;
+	int	 c;
+
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first entry of ix[0..n) (sorted by idix_cmp()) for id, or n. */
+static size_t
+idix_find(const struct idix *ix, size_t n, const char *id)
+{
+	size_t	 lo = 0, hi = n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (strcmp(ix[m].id, id) < 0)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && strcmp(ix[lo].id, id) == 0 ? lo : n;
+}
+
 static void
 gen_breakdown(struct gen *g, const char *id, int *n)
 {
@@ -1200,13 +1289,14 @@ gen_breakdown(struct gen *g, const char *id, int *n)
 	const struct cell *title = NULL, *period = NULL, *unit = NULL;
 	struct buf	 v;
 	struct loc	 l;
-	size_t		 i, first = SIZE_MAX;
+	size_t		 i, x, x0, first = SIZE_MAX;
 	int		 bn = 0, in = 0;
-	const char	*t;
 
-	for (i = 0; i < g->nbr; i++) {
-		t = cell_text(g, g->br[i].id);
-		if (t == NULL || strcmp(t, id) != 0)
+	/* The rows of id, in sheet order, from the index. */
+	x0 = idix_find(g->bix, g->nbix, id);
+	for (x = x0; x < g->nbix && strcmp(g->bix[x].id, id) == 0; x++) {
+		i = g->bix[x].i;
+		if (g->br[i].id == NULL)
 			continue;
 		if (first == SIZE_MAX)
 			first = i;
@@ -1240,9 +1330,9 @@ gen_breakdown(struct gen *g, const char *id, int *n)
 	key(g, &l, "items", &bn);
 	buf_putc(&g->j, '[');
 	buf_init(&v);
-	for (i = first; i < g->nbr; i++) {
-		t = cell_text(g, g->br[i].id);
-		if (t == NULL || strcmp(t, id) != 0)
+	for (x = x0; x < g->nbix && strcmp(g->bix[x].id, id) == 0; x++) {
+		i = g->bix[x].i;
+		if (g->br[i].id == NULL)
 			continue;
 		g->br[i].id = NULL;		/* used */
 		if (in++ > 0)
@@ -1334,6 +1424,20 @@ read_details(struct gen *g)
 	}
 	g->ndr = n;
 	free(r);
+	/* An index, so that each point finds its row in log n. */
+	g->dix = xcalloc(n + 1, sizeof(*g->dix));
+	for (i = 0; i < n; i++) {
+		struct drow	*d = &g->dr[i];
+		const char	*t;
+
+		if (!d->has_p || (t = cell_text(g, d->id)) == NULL)
+			continue;
+		d->idt = xstrdup(t);
+		if ((t = cell_text(g, d->comp)) != NULL)
+			d->compt = xstrdup(t);
+		g->dix[g->ndix++] = d;
+	}
+	qsort(g->dix, g->ndix, sizeof(*g->dix), dix_cmp);
 }
 
 static void
@@ -1362,18 +1466,35 @@ read_breakdowns(struct gen *g)
 	}
 	g->nbr = n;
 	free(r);
+	/* An index by id, so that each indicator finds its rows fast. */
+	g->bix = xcalloc(n + 1, sizeof(*g->bix));
+	for (i = 0; i < n; i++) {
+		const char	*t;
+
+		if (g->br[i].id == NULL ||
+		    (t = cell_text(g, g->br[i].id)) == NULL)
+			continue;
+		g->br[i].idt = xstrdup(t);
+		g->bix[g->nbix].id = g->br[i].idt;
+		g->bix[g->nbix++].i = i;
+	}
+	qsort(g->bix, g->nbix, sizeof(*g->bix), idix_cmp);
 }
 
-/* The Indicators sheet (from index start, after its headings). */
-static void
+/*
+ * The Indicators sheet (from index start, after its headings).  Returns
+ * false, having reported it, if it has more rows than indicators allowed.
+ */
+static bool
 gen_indicators(struct gen *g, size_t start, const uint32_t *col,
     const struct pcol *pc, size_t npc)
 {
 	const struct sheet *sh = g->inds;
 	struct irow	*r = NULL;
 	char		*seen = NULL;
+	struct idix	*ix;
 	struct loc	 l;
-	size_t		 nr = 0, i, e, k, own, j;
+	size_t		 nr = 0, nix = 0, nown = 0, i, e, k, own, j, x;
 	int		 n, cn, in = 0;
 	const char	*t;
 	char		*id, *comp;
@@ -1411,9 +1532,33 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 				gmsg(g, DIAG_ERROR, sh, &sh->cells[j], 0,
 				    "a value in a column with no heading");
 			}
+		if (r[nr].f[F_COMPARATOR] == NULL &&
+		    ++nown > JSON_MAX_INDICATORS) {
+			/* Checked before anything costs more than a row. */
+			gmsg(g, DIAG_ERROR, sh, NULL, r[nr].row, "too many "
+			    "indicators (the limit is %d)",
+			    JSON_MAX_INDICATORS);
+			free(seen);
+			free(r);
+			return false;
+		}
 		nr++;
 	}
 	free(seen);
+
+	/*
+	 * Own rows (no comparator) by id, then row: the first of an id is
+	 * its indicator's own row.
+	 */
+	ix = xcalloc(nr + 1, sizeof(*ix));
+	for (i = 0; i < nr; i++) {
+		if (r[i].f[F_COMPARATOR] != NULL ||
+		    (t = cell_text(g, r[i].f[F_ID])) == NULL)
+			continue;
+		ix[nix].id = xstrdup(t);
+		ix[nix++].i = i;
+	}
+	qsort(ix, nix, sizeof(*ix), idix_cmp);
 
 	/* One own row an indicator. */
 	for (i = 0; i < nr; i++) {
@@ -1421,11 +1566,7 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 		    (t = cell_text(g, r[i].f[F_ID])) == NULL)
 			continue;
 		id = xstrdup(t);
-		for (own = 0; own < i; own++)
-			if (r[own].f[F_COMPARATOR] == NULL && !r[own].skip &&
-			    (t = cell_text(g, r[own].f[F_ID])) != NULL &&
-			    strcmp(t, id) == 0)
-				break;
+		own = ix[idix_find(ix, nix, id)].i;
 		if (own < i) {
 			gmsg(g, DIAG_ERROR, sh, r[i].f[F_ID], 0, "a second "
 			    "row for indicator \"%s\" (the first is %s); "
@@ -1441,11 +1582,10 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 			continue;
 		t = cell_text(g, r[i].f[F_ID]);
 		id = t != NULL ? xstrdup(t) : NULL;
-		for (own = 0; id != NULL && own < i; own++)
-			if (r[own].f[F_COMPARATOR] == NULL && !r[own].skip &&
-			    (t = cell_text(g, r[own].f[F_ID])) != NULL &&
-			    strcmp(t, id) == 0)
-				break;
+		own = i;
+		if (id != NULL && (x = idix_find(ix, nix, id)) < nix &&
+		    ix[x].i < i)
+			own = ix[x].i;
 		if (g->b->text) {
 			gmsg(g, DIAG_ERROR, sh, r[i].f[F_COMPARATOR], 0,
 			    "a CSV file cannot hold comparators (they are "
@@ -1568,7 +1708,11 @@ gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 			    "no such point: the Indicators sheet has no "
 			    "value for this id%s and period",
 			    blank(g->dr[i].comp) ? "" : ", comparator");
+	for (x = 0; x < nix; x++)
+		free((char *)ix[x].id);
+	free(ix);
 	free(r);
+	return true;
 }
 
 bool
@@ -1631,7 +1775,8 @@ book_load(struct model *m, const char *name, struct book *b,
 	gen_report(&g, o, pc, npc);
 	gen_suppression(&g);
 	gen_comparators(&g);
-	gen_indicators(&g, start, col, pc, npc);
+	if (!gen_indicators(&g, start, col, pc, npc))
+		goto out;
 	nl(&g, NULL);
 	buf_puts(&g.j, "}\n");
 
@@ -1649,7 +1794,15 @@ book_load(struct model *m, const char *name, struct book *b,
 out:
 	free(pc);
 	free(g.locs);
+	for (i = 0; i < g.ndr; i++) {
+		free(g.dr[i].idt);
+		free(g.dr[i].compt);
+	}
+	free(g.dix);
 	free(g.dr);
+	for (i = 0; i < g.nbr; i++)
+		free(g.br[i].idt);
+	free(g.bix);
 	free(g.br);
 	buf_release(&g.j);
 	buf_release(&g.s);

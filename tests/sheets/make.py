@@ -287,6 +287,43 @@ def hostile(out):
         "EncryptedPackage".encode("utf-16-le") + b"\0" * 1000)
 
 
+def _c(ref, v):
+    """A raw cell: text inline, numbers as numbers, None left out."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return '<x:c r="%s" t="inlineStr"><x:is><x:t>%s</x:t></x:is></x:c>' % (
+            ref, v)
+    return '<x:c r="%s"><x:v>%s</x:v></x:c>' % (ref, v)
+
+
+def _col(j):
+    s = ""
+    while j > 0:
+        j, m = divmod(j - 1, 26)
+        s = chr(65 + m) + s
+    return s
+
+
+def _rows(rows, first=1):
+    return "".join('<x:row r="%d">%s</x:row>' % (
+        i, "".join(_c("%s%d" % (_col(j), i), v)
+                   for j, v in enumerate(row, 1)))
+        for i, row in enumerate(rows, first))
+
+
+def scans(out):
+    """Workbooks past a limit that must be refused before any costly
+    work."""
+    rep = _rows([["title", "Scan"], ["organisation", "O"],
+                 ["period", "2022-01"]])
+    # 1,001 indicators: refused at the row past the limit.
+    raw_zip(os.path.join(out, "many.xlsx"),
+            raw_parts([("Report", None, rep), ("Indicators", None, _rows(
+                [["id", "title", "unit", "2022-01"]] +
+                [["i%d" % k, "T", "count", 1] for k in range(1001)]))], []))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -295,6 +332,7 @@ def main():
     raw_book(os.path.join(out, "raw.xlsx"))
     errors_book(os.path.join(out, "errors.xlsx"))
     hostile(out)
+    scans(out)
 
 
 if __name__ == "__main__":
