@@ -317,6 +317,10 @@ def scans(out):
     work."""
     rep = _rows([["title", "Scan"], ["organisation", "O"],
                  ["period", "2022-01"]])
+    # An element of 1,001 attributes (libxml2 compares them pairwise).
+    raw_zip(os.path.join(out, "attrs.xlsx"),
+            raw_parts([("Indicators", None, '<x:row r="1" %s/>' % " ".join(
+                'a%d="1"' % i for i in range(1000)))], []))
     # 1,001 indicators: refused at the row past the limit.
     raw_zip(os.path.join(out, "many.xlsx"),
             raw_parts([("Report", None, rep), ("Indicators", None, _rows(
