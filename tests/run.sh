@@ -368,7 +368,8 @@ bt=$OUT/batch
 rc=$?
 if [ $rc = 1 ] && [ ! -e "$bt" ] &&
     grep -q "several-errors.json:19:41: error" "$OUT/batch.err" &&
-    ! grep -q "rendered" "$OUT/batch.err"; then ok
+    [ "$(tail -n 1 "$OUT/batch.err")" = "scorecard: rendered none of 3 inputs; failed: tests/errors/several-errors.json; passed the check, not written: input/example.json, tests/golden/minimal/input.json" ] &&
+    [ "$(grep -c rendered "$OUT/batch.err")" = 1 ]; then ok
 else bad "batch: exit $rc, or folders or messages wrong"; cat "$OUT/batch.err"; fi
 if ./scorecard render input/example.json tests/golden/minimal/input.json \
     -o "$bt" -j 2 2>"$OUT/batch.err" && [ -f "$bt/example/report.html" ] &&
@@ -557,6 +558,14 @@ else bad "template -o: refusal"; cat "$ut.err"; fi
 if $V ./scorecard render - -o "$ut/stdin" <tests/golden/rag/input.json \
     2>"$ut.err" && cmp -s "$ut/default/report.html" "$ut/stdin/report.html"
 then ok; else bad "render -: standard input"; cat "$ut.err"; fi
+# On a terminal (script(1) makes one), one line says where the output
+# went; elsewhere a render is silent (every golden above).
+if command -v script >/dev/null 2>&1; then
+	script -qec "./scorecard render tests/golden/rag/input.json -o $ut/tty" \
+	    /dev/null </dev/null >"$ut.tty" 2>&1
+	if tr -d '\r' <"$ut.tty" | grep -q "^scorecard: wrote $ut/tty/: .*report.eml, report.html, .*summary.json and charts/ ([0-9]* files)$"
+	then ok; else bad "render on a terminal: no line naming the folder"; cat "$ut.tty"; fi
+fi
 if echo '{"report": 1}' | ./scorecard render - -o "$ut/stdin2" 2>"$ut.err"
 then bad "render -: a bad input passed"
 elif grep -q '^scorecard: <stdin>:1:12: error: report: expected an object$' "$ut.err"
