@@ -1652,6 +1652,9 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	if (!draw_doc_finish(dc.doc, &raw, &links, d))
 		goto out;
 	pp.lang = ts.lang != NULL ? ts.lang : "en-GB";
+	pp.title = dm.title;
+	pp.author = dm.author;
+	pp.subject = dm.subject;
 	pp.date = meta->date;
 	pp.alts = dc.alts;
 	pp.nalts = dc.nalts;
