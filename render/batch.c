@@ -13,8 +13,9 @@
  * All or nothing: a first round of workers checks every input
  * (report_render() with check_only: the input, the template filled in
  * memory, the email; the charts laid out but not drawn), and only if
- * all pass does a second round render and write them.  The check costs
- * about a third of a render.
+ * all pass does a second round render and write them.  The check adds
+ * about a quarter to a batch (four copies of input/example.json, -j 1:
+ * 11.0 s, against 8.7 s rendered one by one).
  */
 /* MAP_ANONYMOUS is outside POSIX 2008. */
 #define _DEFAULT_SOURCE
@@ -132,6 +133,7 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 			break;
 		}
 		if (pids[k] == 0) {
+			free(pids);	/* the parent's */
 			close(fds[0]);
 			worker(base, inputs, names, n, outdir, next, fds[1]);
 			close(fds[1]);

@@ -877,7 +877,6 @@ gen_report(struct gen *g, const struct book_opts *o, struct pcol *pc,
 	struct loc	 l;
 	size_t		 i, e, k;
 	int		 n = 0;
-	const char	*t;
 	char		 latest[32];
 
 	memset(f, 0, sizeof(f));
@@ -948,7 +947,6 @@ gen_report(struct gen *g, const struct book_opts *o, struct pcol *pc,
 		}
 	}
 	buf_putc(&g->j, '}');
-	(void)t;
 }
 
 /* The Report sheet's "suppression" row (an extension). */

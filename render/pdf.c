@@ -63,6 +63,8 @@
 #define	CHART_SCALE	0.5		/* points a chart pixel: 400 x 225 */
 #define	CHART_MIN	0.8		/* a chart may shrink to this */
 #define	CELL_PAD_X	7.0
+#define	PDF_MAX_PARA	4000		/* bytes of a paragraph (cap_text) */
+#define	PDF_MAX_CELL	600		/* bytes of a table cell */
 #define	CELL_PAD_Y	1.6
 #define	ACROSS_GAP	18.0
 
@@ -216,13 +218,18 @@ holds_block(const struct tnode *n)
 	return false;
 }
 
+static int
+strpcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Is id an element's id?  ts->ids is sorted by then (collect_ids). */
 static bool
 known_id(const struct ts *ts, const char *id)
 {
-	for (size_t i = 0; i < ts->nids; i++)
-		if (strcmp(ts->ids[i], id) == 0)
-			return true;
-	return false;
+	return ts->nids > 0 && bsearch(&id, ts->ids, ts->nids,
+	    sizeof(*ts->ids), strpcmp) != NULL;
 }
 
 static void
@@ -233,8 +240,7 @@ collect_ids(struct ts *ts, const struct tnode *n)
 	for (; n != NULL; n = n->next) {
 		if (n->name == NULL || n->svg)
 			continue;
-		if ((id = tnode_attr(n, "id")) != NULL && *id != '\0' &&
-		    !known_id(ts, id)) {
+		if ((id = tnode_attr(n, "id")) != NULL && *id != '\0') {
 			if (ts->nids == ts->maxids) {
 				ts->maxids = ts->maxids ? ts->maxids * 2 : 64;
 				ts->ids = xreallocarray(ts->ids, ts->maxids,
@@ -443,6 +449,33 @@ para_reset(struct ts *ts)
 	ts->space = true;
 }
 
+/*
+ * Cuts what was collected to at most max bytes, at a character
+ * boundary, with an ellipsis: text of hostile length (a 100,000-byte
+ * title or label) would take Pango minutes to break into lines, and a
+ * table row taller than a page would run off it.  report.html keeps
+ * the whole text.
+ */
+static void
+cap_text(struct ts *ts, size_t max)
+{
+	size_t	 n = max;
+
+	if (ts->text.len <= max)
+		return;
+	while (n > 0 && ((unsigned char)ts->text.data[n] & 0xC0) == 0x80)
+		n--;
+	ts->text.len = n;
+	ts->text.data[n] = '\0';
+	buf_puts(&ts->text, "\xe2\x80\xa6");	/* … */
+	for (size_t i = 0; i < ts->nsp; i++) {
+		if (ts->sp[i].start > n)
+			ts->sp[i].start = n;
+		if (ts->sp[i].end > n)
+			ts->sp[i].end = ts->text.len;
+	}
+}
+
 /* Makes a text of what was collected, or NULL if it is blank. */
 static struct draw_text *
 para_text(struct ts *ts, double size, double width, enum draw_align al)
@@ -455,6 +488,7 @@ para_text(struct ts *ts, double size, double width, enum draw_align al)
 	for (size_t i = 0; i < ts->nsp; i++)
 		if (ts->sp[i].end > ts->text.len)
 			ts->sp[i].end = ts->text.len;
+	cap_text(ts, PDF_MAX_PARA);
 	if (ts->text.len == 0) {
 		para_reset(ts);
 		return NULL;
@@ -519,7 +553,18 @@ heading(struct ts *ts, const struct tnode *n, int level)
 	st.bold = true;
 	para_reset(ts);
 	inline_walk(ts, n->kid, st, false);
-	title = xstrdup(ts->text.data);
+	/* The outline's entry: a line's worth. */
+	{
+		size_t	 k = ts->text.len < 500 ? ts->text.len : 500;
+
+		while (k > 0 && k < ts->text.len &&
+		    ((unsigned char)ts->text.data[k] & 0xC0) == 0x80)
+			k--;
+		title = xcalloc(k + 4, 1);
+		memcpy(title, ts->text.data, k);
+		if (k < ts->text.len)
+			memcpy(title + k, "\xe2\x80\xa6", 3);
+	}
 	if ((b = para_block(ts, tags[level], sizes[level], st.colour, true,
 	    NULL, 0)) == NULL) {
 		free(title);
@@ -702,6 +747,7 @@ raw_row(struct ts *ts, const struct tnode *tr, struct rawrow *r, bool data,
 		for (size_t i = 0; i < ts->nsp; i++)
 			if (ts->sp[i].end > ts->text.len)
 				ts->sp[i].end = ts->text.len;
+		cap_text(ts, PDF_MAX_CELL);
 		rc->text = xstrdup(ts->text.data);
 		rc->nsp = ts->nsp;
 		rc->sp = xcalloc(ts->nsp + 1, sizeof(*rc->sp));
@@ -1290,7 +1336,7 @@ draw_figure(struct dctx *dc, const struct block *b, const struct pseg *s,
 	draw_doc_scene(dc->doc, b->scene, MARGIN_X, y, k);
 	draw_doc_end(dc->doc, "Figure");
 	dc->alts = xreallocarray(dc->alts, dc->nalts + 1, sizeof(*dc->alts));
-	dc->alts[dc->nalts++] = b->alt != NULL ? b->alt : "";
+	dc->alts[dc->nalts++] = xstrdup(b->alt != NULL ? b->alt : "");
 }
 
 /* The running head and footer: artifacts, on every page but the first. */
@@ -1453,13 +1499,16 @@ pblocks(struct ts *ts)
 	return pb;
 }
 
-/* Draws every block's segments on page p. */
+/* Draws the segments on page p of blocks from, on. */
 static void
-draw_page(struct dctx *dc, struct ts *ts, struct pblock *pb, size_t p)
+draw_page(struct dctx *dc, struct ts *ts, struct pblock *pb, size_t p,
+    size_t from)
 {
-	for (size_t i = 0; i < ts->n; i++) {
+	for (size_t i = from; i < ts->n; i++) {
 		const struct block *b = &ts->b[i];
 
+		if (pb[i].nseg > 0 && pb[i].seg[0].page > p)
+			break;		/* blocks are in page order */
 		for (size_t k = 0; k < pb[i].nseg; k++) {
 			const struct pseg *s = &pb[i].seg[k];
 
@@ -1534,7 +1583,7 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	struct pdfpost	 pp;
 	struct buf	 raw, date, links;
 	char		*title = NULL;
-	size_t		 i, p;
+	size_t		 i, p, done = 0;
 	bool		 ok = false;
 
 	if ((root = tmpl_tree(html, len, d)) == NULL)
@@ -1569,6 +1618,7 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	dc.doc = draw_doc_new(dr, PAGE_W, PAGE_H, &dm);
 
 	collect_ids(&ts, root);
+	qsort(ts.ids, ts.nids, sizeof(*ts.ids), strpcmp);
 	for (const struct tnode *k = root->kid; k != NULL; k = k->next)
 		if (is(k, "body"))
 			walk(&ts, k->kid);
@@ -1588,12 +1638,23 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 		if (p > 0)
 			draw_doc_page(dc.doc);
 		furniture(&dc, p);
-		draw_page(&dc, &ts, pb, p);
+		draw_page(&dc, &ts, pb, p, done);
+		/* What is drawn is done with: a long report's texts are
+		 * not all held at once. */
+		while (done < ts.n && (pb[done].nseg == 0 ||
+		    pb[done].seg[pb[done].nseg - 1].page <= p)) {
+			block_free(&ts.b[done]);
+			memset(&ts.b[done], 0, sizeof(ts.b[done]));
+			done++;
+		}
 	}
 	draw_doc_end(dc.doc, "Document");
 	if (!draw_doc_finish(dc.doc, &raw, &links, d))
 		goto out;
 	pp.lang = ts.lang != NULL ? ts.lang : "en-GB";
+	pp.title = dm.title;
+	pp.author = dm.author;
+	pp.subject = dm.subject;
 	pp.date = meta->date;
 	pp.alts = dc.alts;
 	pp.nalts = dc.nalts;
@@ -1613,6 +1674,8 @@ out:
 	for (i = 0; i < ts.nids; i++)
 		free(ts.ids[i]);
 	free(ts.ids);
+	for (i = 0; i < dc.nalts; i++)
+		free((char *)dc.alts[i]);
 	free(dc.alts);
 	free(title);
 	buf_release(&ts.text);

@@ -133,13 +133,20 @@ fix_elem(struct post *ps, qpdf_oh e, int scope)
 	fix_kids(ps, e, scope);
 }
 
+static int
+intcmp(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Was object id taken out?  ps->gone is sorted by then. */
 static bool
 gone(const struct post *ps, int id)
 {
-	for (size_t i = 0; i < ps->ngone; i++)
-		if (ps->gone[i] == id)
-			return true;
-	return false;
+	return ps->ngone > 0 &&
+	    bsearch(&id, ps->gone, ps->ngone, sizeof(*ps->gone), intcmp) != NULL;
 }
 
 /* Sets every reference to a removed element in the number tree to null. */
@@ -271,6 +278,95 @@ fix_annots(struct post *ps, qpdf_oh page, size_t *at)
 	qpdf_oh_release(ps->q, an);
 }
 
+static void	set(struct post *, qpdf_oh, const char *, const char *);
+
+/* Appends s as XML text: markup characters escaped, controls left out. */
+static void
+put_xml(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			BUF_PUTSL(b, "&amp;");
+			break;
+		case '<':
+			BUF_PUTSL(b, "&lt;");
+			break;
+		case '>':
+			BUF_PUTSL(b, "&gt;");
+			break;
+		case '"':
+			BUF_PUTSL(b, "&quot;");
+			break;
+		default:
+			if ((unsigned char)*s >= 0x20 || *s == '\t' ||
+			    *s == '\n')
+				buf_putc(b, *s);
+		}
+}
+
+/* Sets the catalogue's /Metadata: an XMP packet of what Info says. */
+static void
+set_xmp(struct post *ps, qpdf_oh root)
+{
+	const struct pdfpost	*p = ps->p;
+	struct buf		 x;
+	qpdf_oh			 st, dict, nul;
+
+	buf_init(&x);
+	BUF_PUTSL(&x, "<?xpacket begin=\"\xef\xbb\xbf\" "
+	    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+	    "<dc:format>application/pdf</dc:format>\n");
+	if (p->title != NULL) {
+		BUF_PUTSL(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		put_xml(&x, p->title);
+		BUF_PUTSL(&x, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (p->author != NULL) {
+		BUF_PUTSL(&x, "<dc:creator><rdf:Seq><rdf:li>");
+		put_xml(&x, p->author);
+		BUF_PUTSL(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (p->subject != NULL) {
+		BUF_PUTSL(&x, "<dc:description><rdf:Alt><rdf:li "
+		    "xml:lang=\"x-default\">");
+		put_xml(&x, p->subject);
+		BUF_PUTSL(&x, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	BUF_PUTSL(&x, "<dc:language><rdf:Bag><rdf:li>");
+	put_xml(&x, p->lang);
+	BUF_PUTSL(&x, "</rdf:li></rdf:Bag></dc:language>\n");
+	if (p->date != NULL && strlen(p->date) == 10) {
+		BUF_PUTSL(&x, "<xmp:CreateDate>");
+		put_xml(&x, p->date);
+		BUF_PUTSL(&x, "T00:00:00Z</xmp:CreateDate>\n<xmp:ModifyDate>");
+		put_xml(&x, p->date);
+		BUF_PUTSL(&x, "T00:00:00Z</xmp:ModifyDate>\n");
+	}
+	BUF_PUTSL(&x, "<xmp:CreatorTool>scorecard</xmp:CreatorTool>\n"
+	    "<pdf:Producer>scorecard with Cairo and qpdf</pdf:Producer>\n"
+	    "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>");
+	st = qpdf_oh_new_stream(ps->q);
+	nul = qpdf_oh_new_null(ps->q);
+	qpdf_oh_replace_stream_data(ps->q, st, (unsigned char *)x.data, x.len,
+	    nul, nul);
+	dict = qpdf_oh_get_dict(ps->q, st);
+	set(ps, dict, "/Type", "/Metadata");
+	set(ps, dict, "/Subtype", "/XML");
+	qpdf_oh_replace_key(ps->q, root, "/Metadata", st);
+	qpdf_oh_release(ps->q, dict);
+	qpdf_oh_release(ps->q, nul);
+	qpdf_oh_release(ps->q, st);
+	buf_release(&x);
+}
+
 static void
 set(struct post *ps, qpdf_oh dict, const char *key, const char *pdf)
 {
@@ -305,9 +401,12 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	qpdf_oh_release(ps.q, v);
 	set(&ps, root, "/ViewerPreferences", "<< /DisplayDocTitle true >>");
 	set(&ps, root, "/MarkInfo", "<< /Marked true >>");
+	set_xmp(&ps, root);
 	str = qpdf_oh_get_key(ps.q, root, "/StructTreeRoot");
 	if (qpdf_oh_is_dictionary(ps.q, str)) {
 		fix_kids(&ps, str, 0);
+		if (ps.ngone > 0)
+			qsort(ps.gone, ps.ngone, sizeof(*ps.gone), intcmp);
 		v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
 		fix_parent_tree(&ps, v, 0);
 		qpdf_oh_release(ps.q, v);

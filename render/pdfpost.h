@@ -4,7 +4,9 @@
  * language, a Figure's alternative text, the title shown in the window
  * title, the tab order of pages with links, the scope of table header
  * cells, well-formed dates, and content marked as an artifact (running
- * heads, repeated table headers) taken out of the structure tree.
+ * heads, repeated table headers) taken out of the structure tree, and
+ * the document's XMP metadata (title, author, subject, language, dates),
+ * which PDF/UA asks for beside the Info dictionary.
  * Writes with a deterministic /ID, so that the same input gives the
  * same bytes.
  */
@@ -19,6 +21,9 @@
 
 struct pdfpost {
 	const char	*lang;		/* "en-GB" */
+	const char	*title;		/* for the XMP metadata (or NULL) */
+	const char	*author;
+	const char	*subject;
 	const char	*date;		/* "YYYY-MM-DD": CreationDate */
 	const char *const *alts;	/* each Figure's alt, in order */
 	size_t		 nalts;

@@ -140,6 +140,15 @@ echo "limits: labels of 100,000 bytes (a render took 110 s before they were cut)
 gen labels 50 "$T/labels.json"
 if run labels "$T/labels.json" && [ "$(cat "$T/labels.ms")" -lt 10000 ]; then ok
 else bad "labels of 100,000 bytes: failed or took 10 s or more"; fi
+echo "limits: the same with report.pdf (Pango took minutes over such a label)"
+t0=$(now_ms)
+"$SC" render "$T/labels.json" -o "$T/out-labels-pdf" 2>"$T/labels-pdf.err"
+rc=$?
+ms=$(( $(now_ms) - t0 ))
+printf '  %-22s %8d ms  exit %d\n' labels-pdf "$ms" "$rc"
+if [ $rc = 0 ] && [ -f "$T/out-labels-pdf/report.pdf" ] && [ "$ms" -lt 10000 ]; then ok
+else bad "labels of 100,000 bytes with report.pdf: failed or took 10 s or more"; fi
+rm -rf "$T/out-labels-pdf"
 echo "limits: comparator names of N bytes, a sentence end every 4 bytes"
 for n in 10000 100000; do
 	gen sentences $n "$T/s$n.json"

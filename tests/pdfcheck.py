@@ -58,6 +58,19 @@ def main():
     out.append("author: " + fields.get("Author", ""))
     out.append("subject: " + fields.get("Subject", ""))
 
+    # The XMP metadata (PDF/UA): well-formed, its title the Info title.
+    rc, meta, _ = run("pdfinfo", "-meta", pdf)
+    try:
+        x = ET.fromstring(meta[meta.index("<x:xmpmeta"):meta.rindex("</x:xmpmeta>") + 12])
+        ns = {"dc": "http://purl.org/dc/elements/1.1/",
+              "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+        t = x.find(".//dc:title/rdf:Alt/rdf:li", ns)
+        # (pdfinfo prints the title's first line only)
+        if t is None or (t.text or "").split("\n")[0] != fields.get("Title", ""):
+            bad("XMP dc:title is not the document's title")
+    except (ValueError, ET.ParseError) as e:
+        bad("no well-formed XMP metadata: %s" % e)
+
     # pdffonts: every font embedded.
     rc, fonts, _ = run("pdffonts", pdf)
     for line in fonts.splitlines()[2:]:

@@ -203,6 +203,34 @@ if [ $regen = 0 ]; then
 		then ok; else bad "round trip of $in through xlsx differs"
 			diff -u "$rt.json" "$rt.back.json" | head -n 20; cat "$rt.err"; fi
 	done
+	# convert -o replaces only an earlier workbook: never the input, a
+	# symbolic link, a pipe, a folder or a file that is not a zip; the
+	# workbook is made readable by others (umask 022: 0644).
+	cv=$OUT/sheets/dest
+	mkdir -p "$cv/dir"
+	cp input/example.json "$cv/board.json"
+	printf 'keep me\n' >"$cv/notes.txt"
+	ln -s notes.txt "$cv/link.xlsx"
+	mkfifo "$cv/fifo.xlsx"
+	for dst in board.json link.xlsx fifo.xlsx dir notes.txt; do
+		if (umask 022; $V ./scorecard convert "$cv/board.json" --to xlsx \
+		    -o "$cv/$dst" 2>"$cv/err"); then
+			bad "convert -o $dst: replaced"
+		elif ! grep -q "^scorecard: $cv/$dst: error: " "$cv/err"; then
+			bad "convert -o $dst: no located message"; cat "$cv/err"
+		elif ls "$cv" | grep -q '\.tmp-'; then
+			bad "convert -o $dst: a temporary file was left"
+		else ok; fi
+	done
+	if cmp -s "$cv/board.json" input/example.json &&
+	    [ "$(cat "$cv/notes.txt")" = "keep me" ] && [ -L "$cv/link.xlsx" ] &&
+	    [ -p "$cv/fifo.xlsx" ] && [ -d "$cv/dir" ]
+	then ok; else bad "convert -o: a refused destination was changed"; fi
+	if (umask 022; ./scorecard convert "$cv/board.json" --to xlsx \
+	    -o "$cv/new.xlsx" 2>/dev/null) && (umask 022; ./scorecard convert \
+	    "$cv/board.json" --to xlsx -o "$cv/new.xlsx" 2>/dev/null) &&
+	    [ "$(stat -c %a "$cv/new.xlsx")" = 644 ]
+	then ok; else bad "convert -o: an earlier workbook is not replaced, or not 0644"; fi
 	# The bundled workbook stays in step with the bundled JSON: the same
 	# JSON equivalent, the same report.
 	if ./scorecard convert input/example.xlsx >"$OUT/sheets/ex-x.json" &&

@@ -11,8 +11,9 @@
 #	git clone https://github.com/html5lib/html5lib-tests
 #	sh tests/sweep.sh JSONTestSuite/test_parsing html5lib-tests/tokenizer
 #
-# Either folder may be "-" to skip that suite.  Not part of make ci: it
-# takes about 20 minutes on two cores (most of it the ASan renders).
+# Either folder may be "-" to skip that suite.  Not part of make ci: on
+# two shared cores the ASan build takes about 4 minutes, the sweep about
+# 6 (JSONTestSuite 40 s, html5lib 300 s; measured 2026-12-06).
 # Ends with "N held, N failed"; exit status 1 if anything failed.
 set -eu
 [ $# = 2 ] || { echo "usage: sh tests/sweep.sh JSON-DIR|- HTML5LIB-TOKENIZER-DIR|-" >&2; exit 2; }
