@@ -97,16 +97,19 @@ regen: scorecard tests/unit/test_tmpl
 	@sh tests/run.sh --regen
 
 install: scorecard
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/assets
 	install -m 0755 scorecard $(DESTDIR)$(BINDIR)/scorecard
 	install -m 0644 render/scorecard.1 $(DESTDIR)$(MANDIR)/man1/scorecard.1
+	install -m 0644 render/scorecard-input.5 \
+	    $(DESTDIR)$(MANDIR)/man5/scorecard-input.5
 	install -m 0644 templates/report.xhtml templates/email.xhtml \
 	    templates/archive.xhtml $(DESTDIR)$(DATADIR)/templates/
 	install -m 0644 assets/report.css $(DESTDIR)$(DATADIR)/assets/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/scorecard $(DESTDIR)$(MANDIR)/man1/scorecard.1
+	rm -f $(DESTDIR)$(BINDIR)/scorecard $(DESTDIR)$(MANDIR)/man1/scorecard.1 \
+	    $(DESTDIR)$(MANDIR)/man5/scorecard-input.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

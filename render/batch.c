@@ -13,8 +13,9 @@
  * All or nothing: a first round of workers checks every input
  * (report_render() with check_only: the input, the template filled in
  * memory, the email; the charts laid out but not drawn), and only if
- * all pass does a second round render and write them.  The check costs
- * about a third of a render.
+ * all pass does a second round render and write them.  The check adds
+ * about a quarter to a batch (four copies of input/example.json, -j 1:
+ * 11.0 s, against 8.7 s rendered one by one).
  */
 /* MAP_ANONYMOUS is outside POSIX 2008. */
 #define _DEFAULT_SOURCE
@@ -55,6 +56,15 @@ outname(const char *input)
 	return xstrndup(base, len);
 }
 
+/* What a worker says of one input. */
+struct result {
+	size_t		 i;		/* the input's index */
+	int		 status;	/* its enum report_status */
+};
+
+/* Not done yet, in the table of results. */
+#define	NOT_DONE	(-1)
+
 static void
 worker(const struct report_opts *base, char *const *inputs, char **names,
     size_t n, const char *outdir, atomic_size_t *next, int fd)
@@ -62,8 +72,8 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 	struct report_opts o = *base;	/* check_only as the round asks */
 	struct diag	 d;
 	struct buf	 dir;
+	struct result	 res;
 	size_t		 i;
-	char		 c;
 
 	diag_init(&d, stderr, "scorecard");
 	buf_init(&dir);
@@ -72,8 +82,11 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 		buf_printf(&dir, "%s/%s", outdir, names[i]);
 		o.input = inputs[i];
 		o.outdir = dir.data;
-		c = (char)('0' + report_render(&o, &d));
-		if (write(fd, &c, 1) != 1)
+		memset(&res, 0, sizeof(res));
+		res.i = i;
+		res.status = (int)report_render(&o, &d);
+		/* One write under PIPE_BUF: results never interleave. */
+		if (write(fd, &res, sizeof(res)) != (ssize_t)sizeof(res))
 			break;
 	}
 	buf_release(&dir);
@@ -81,16 +94,17 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 
 /*
  * One round: every input through report_render() per base, on jobs
- * workers.  Returns the worst status.
+ * workers; each input's status into st[] (NOT_DONE if a worker
+ * stopped first).  Returns the worst status.
  */
 static enum report_status
 run_round(const struct report_opts *base, char *const *inputs, char **names,
-    size_t n, const char *outdir, int jobs, struct diag *d)
+    size_t n, const char *outdir, int jobs, int *st, struct diag *d)
 {
 	enum report_status worst = REPORT_OK;
 	atomic_size_t	*next;
-	char		 c;
-	size_t		 done = 0, failed = 0;
+	struct result	 res;
+	size_t		 i, got = 0, done = 0, failed = 0;
 	pid_t		*pids;
 	int		 fds[2], k, status;
 	bool		 tty = isatty(STDERR_FILENO);
@@ -107,6 +121,8 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 		return REPORT_OUTPUT;
 	}
 	atomic_init(next, 0);
+	for (i = 0; i < n; i++)
+		st[i] = NOT_DONE;
 	fflush(NULL);
 	pids = xcalloc((size_t)jobs, sizeof(*pids));
 	for (k = 0; k < jobs; k++) {
@@ -126,16 +142,23 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 		}
 	}
 	close(fds[1]);
-	while ((r = read(fds[0], &c, 1)) != 0) {
+	while ((r = read(fds[0], (char *)&res + got, sizeof(res) - got)) != 0) {
 		if (r == -1) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
+		if ((got += (size_t)r) < sizeof(res))
+			continue;
+		got = 0;
+		if (res.i >= n || res.status < REPORT_OK ||
+		    res.status > REPORT_OUTPUT || st[res.i] != NOT_DONE)
+			continue;	/* cannot happen: our own workers */
+		st[res.i] = res.status;
 		done++;
-		if (c - '0' > (int)worst)
-			worst = (enum report_status)(c - '0');
-		if (c != '0' + REPORT_OK)
+		if (res.status > (int)worst)
+			worst = (enum report_status)res.status;
+		if (res.status != REPORT_OK)
 			failed++;
 		if (tty)
 			fprintf(stderr, "\rscorecard: %s %zu of %zu%s", verb,
@@ -157,6 +180,65 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 	return worst;
 }
 
+/*
+ * Appends to b the inputs that failed (st[] not REPORT_OK, or not done),
+ * or those that did not, at most 10 named; returns how many.
+ */
+static size_t
+list_inputs(struct buf *b, char *const *inputs, size_t n, const int *st,
+    bool failed)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((st[i] != REPORT_OK) != failed)
+			continue;
+		if (k < 10)
+			buf_printf(b, "%s%s", k == 0 ? "" : ", ", inputs[i]);
+		k++;
+	}
+	if (k > 10)
+		buf_printf(b, " and %zu more", k - 10);
+	return k;
+}
+
+/*
+ * The run's last line: which inputs were rendered and which failed.
+ * After the check round failed, none was written.
+ */
+static void
+summarise(char *const *inputs, char **names, size_t n, const char *outdir,
+    const int *st, bool checked)
+{
+	struct buf	 ok, bad;
+	size_t		 nok, nbad, i;
+
+	buf_init(&ok);
+	buf_init(&bad);
+	nok = list_inputs(&ok, inputs, n, st, false);
+	nbad = list_inputs(&bad, inputs, n, st, true);
+	if (nbad == 0) {
+		buf_reset(&ok);
+		for (i = 0; i < n && i < 10; i++)
+			buf_printf(&ok, "%s%s/", i == 0 ? "" : ", ",
+			    names[i]);
+		if (n > 10)
+			buf_printf(&ok, " and %zu more", n - 10);
+		fprintf(stderr, "scorecard: rendered all %zu inputs into %s/: "
+		    "%s\n", n, outdir, ok.data);
+	} else if (!checked)
+		fprintf(stderr, "scorecard: rendered none of %zu inputs; "
+		    "failed: %s%s%s\n", n, bad.data, nok > 0 ?
+		    "; passed the check, not written: " : "",
+		    nok > 0 ? ok.data : "");
+	else
+		fprintf(stderr, "scorecard: rendered %zu of %zu inputs%s%s; "
+		    "failed: %s\n", nok, n, nok > 0 ? ": " : "", ok.data,
+		    bad.data);
+	buf_release(&ok);
+	buf_release(&bad);
+}
+
 enum report_status
 batch_render(const struct report_opts *base, char *const *inputs, size_t n,
     const char *outdir, int jobs, struct diag *d)
@@ -165,6 +247,8 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 	struct report_opts o = *base;
 	struct stat	 st;
 	char		**names;
+	int		*status = NULL;
+	bool		 checked = false;
 	size_t		 i, j;
 
 	names = xcalloc(n, sizeof(*names));
@@ -201,17 +285,23 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 	}
 	if ((size_t)jobs > n)
 		jobs = (int)n;
+	status = xcalloc(n, sizeof(*status));
 	/* Every input checked before any is written. */
 	o.check_only = true;
-	if ((worst = run_round(&o, inputs, names, n, outdir, jobs, d)) !=
-	    REPORT_OK)
-		goto out;
-	o.check_only = false;
-	o.checked = true;
-	worst = run_round(&o, inputs, names, n, outdir, jobs, d);
+	worst = run_round(&o, inputs, names, n, outdir, jobs, status, d);
+	if (worst == REPORT_OK) {
+		o.check_only = false;
+		o.checked = true;
+		checked = true;
+		worst = run_round(&o, inputs, names, n, outdir, jobs, status,
+		    d);
+	}
+	if (worst != REPORT_OK || isatty(STDERR_FILENO))
+		summarise(inputs, names, n, outdir, status, checked);
 out:
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	free(status);
 	return worst;
 }

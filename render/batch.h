@@ -18,7 +18,9 @@
  * into outdir/<name>, with jobs worker processes (0: one per online
  * CPU).  Checks them all first (report_opts.check_only) and writes
  * none unless every one passes.  Shows a progress line on standard
- * error when it is a terminal.  Returns the worst status of all the
+ * error when it is a terminal, and ends with a line naming the inputs
+ * rendered and those that failed (on success, only on a terminal).
+ * Returns the worst status of all the
  * inputs: REPORT_INPUT means nothing was written; REPORT_OUTPUT from
  * the writing round leaves each folder as it was or wholly replaced.
  */

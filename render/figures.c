@@ -1,5 +1,5 @@
 /*
- * figures: the derived figures of input-format.md, computed in one
+ * figures: the derived figures of scorecard-input(5), computed in one
  * walk over an indicator's sorted series.  Points without a value are
  * skipped everywhere.  The result borrows points from the series; it
  * allocates nothing and prints nothing, so the report, the charts'

@@ -1,5 +1,5 @@
 /*
- * figures: the derived figures of input-format.md ("Derived figures"):
+ * figures: the derived figures of scorecard-input(5), DERIVED FIGURES:
  * latest, previous, trend, year ago, highest, lowest and status.  Pure:
  * computes from a model indicator into a caller-owned struct, which
  * borrows pointers into the indicator's series (valid while the model
@@ -38,7 +38,7 @@ struct figcmp {
 };
 
 /*
- * A run (outputs.md "run"): the series has risen, fallen or stayed
+ * A run (scorecard(1), SUMMARY, "run"): the series has risen, fallen or stayed
  * level over its last length period-on-period changes, or been on the
  * right side of its target in its last length periods, from since.
  * Only consecutive points count: a null or hidden ([c]) point, a
@@ -82,7 +82,7 @@ struct figures {
 };
 
 /*
- * One comparator against the authority (outputs.md "comparators").
+ * One comparator against the authority (scorecard(1), SUMMARY, "comparators").
  * pt is the comparator's latest point with a value at or before the
  * indicator's latest; difference is the indicator's latest value
  * minus pt's.  The gap before is at an earlier point of the
@@ -102,7 +102,7 @@ struct figcomp {
 	double		 gap_before;	/* authority minus comparator, then */
 };
 
-/* RAG counts of a report (outputs.md "counts"). */
+/* RAG counts of a report (scorecard(1), SUMMARY, "counts"). */
 struct figcounts {
 	bool		 set;		/* false: no such report */
 	struct period	 period;	/* valid when set */

@@ -1,6 +1,6 @@
 /*
  * json: read indicator JSON, check it against the input contract
- * (input-format.md) and copy it into a struct model.
+ * (scorecard-input(5)) and copy it into a struct model.
  *
  * It deliberately does not compute anything (figures.c does), nor
  * keep anything of cJSON: the tree is freed before json_load() returns

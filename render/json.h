@@ -1,5 +1,5 @@
 /*
- * json: indicator JSON (input-format.md) into a struct model, checked
+ * json: indicator JSON (scorecard-input(5)) into a struct model, checked
  * against the whole contract before anything is drawn.  The only module
  * that includes <cJSON.h>; the cJSON tree dies inside the call.
  *
@@ -127,7 +127,7 @@ bool	json_load_where(struct model *m, const char *name, const char *text,
 
 /*
  * Reads the statuses a report published from its summary.json at path
- * (outputs.md): report.period and each indicator's id and status, into
+ * (scorecard(1), SUMMARY): report.period and each indicator's id and status, into
  * *s (free with figures_snapshot_release()).  The text is checked as
  * strictly as an input's.  Returns false, every problem reported
  * through d and *s empty, if it cannot be read.

@@ -239,7 +239,7 @@ main(int argc, char *argv[])
 	bool		 replace = false;
 	const char	*cmd, *why;
 	char		*dd;
-	int		 ch, i, rc = EXIT_OK;
+	int		 ch, rc = EXIT_OK;
 
 	setlocale(LC_CTYPE, "");
 	/* getopt's own messages then name us, not our path. */
@@ -445,12 +445,6 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	for (i = 0; argc > 1 && i < argc; i++)
-		if (strcmp(argv[i], "-") == 0) {
-			fputs("scorecard: render: - (standard input) can only "
-			    "be the one input\n", stderr);
-			return EXIT_USAGE;
-		}
 	o.input = argv[0];
 	dd = datadir();
 	buf_init(&tpl);

@@ -1,7 +1,7 @@
 /*
  * summary: summary.json, written by hand so that its bytes are fixed:
  * two-space indentation, one key per line, keys in the order of
- * outputs.md, strings through buf_putjson() and numbers through
+ * scorecard(1), SUMMARY, strings through buf_putjson() and numbers through
  * buf_putnum() ("%.15g": exact for any value of up to 15 significant
  * digits).  That does not hide binary noise: figures.c snaps each
  * change to 12 significant digits first, so 9.8 - 10

@@ -1,5 +1,5 @@
 /*
- * summary: summary.json (outputs.md) from the model and its derived
+ * summary: summary.json (scorecard(1), SUMMARY) from the model and its derived
  * figures.  Writes JSON by hand into a buf (two-space indent, keys in
  * the contract's order, numbers through buf_putnum) so that output is
  * stable byte for byte and reviewable with diff.

@@ -49,7 +49,11 @@
  *    processing instructions dropped, CDATA written as escaped text.
  *    It tracks the namespaces in scope, so a declaration the tree
  *    repeats (libxml2's copies add them) is written once.  libxml2's
- *    own serialisers are not used: see library-pitfalls.md.
+ *    own serialisers are not used: with <!DOCTYPE html> they
+ *    self-close <div/> and <script/>, which HTML reads as unclosed; in
+ *    XHTML mode they add a <meta http-equiv> beside <meta charset> and
+ *    escape '>' in <style>; as HTML they write <br></br> and turn CDATA
+ *    into live markup.
  *
  * It deliberately knows nothing of indicators or of the report: values
  * come from a struct tctx, a tree of scopes.

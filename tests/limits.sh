@@ -8,7 +8,7 @@
 # 144,000 cells (the limit is 200,000), and prints the times;
 # then checks that ten times the input never
 # takes more than 25 times as long (linear is 10, quadratic 100), and
-# that inputs over the limits of render/json.h fail within 5 seconds
+# that inputs over the limits (scorecard-input(5), LIMITS) fail within 5 seconds
 # with a message naming the limit.  Ends with "N passed, N failed".
 # Not part of make ci (about a minute): run it with make limits.
 set -u

@@ -203,6 +203,34 @@ if [ $regen = 0 ]; then
 		then ok; else bad "round trip of $in through xlsx differs"
 			diff -u "$rt.json" "$rt.back.json" | head -n 20; cat "$rt.err"; fi
 	done
+	# convert -o replaces only an earlier workbook: never the input, a
+	# symbolic link, a pipe, a folder or a file that is not a zip; the
+	# workbook is made readable by others (umask 022: 0644).
+	cv=$OUT/sheets/dest
+	mkdir -p "$cv/dir"
+	cp input/example.json "$cv/board.json"
+	printf 'keep me\n' >"$cv/notes.txt"
+	ln -s notes.txt "$cv/link.xlsx"
+	mkfifo "$cv/fifo.xlsx"
+	for dst in board.json link.xlsx fifo.xlsx dir notes.txt; do
+		if (umask 022; $V ./scorecard convert "$cv/board.json" --to xlsx \
+		    -o "$cv/$dst" 2>"$cv/err"); then
+			bad "convert -o $dst: replaced"
+		elif ! grep -q "^scorecard: $cv/$dst: error: " "$cv/err"; then
+			bad "convert -o $dst: no located message"; cat "$cv/err"
+		elif ls "$cv" | grep -q '\.tmp-'; then
+			bad "convert -o $dst: a temporary file was left"
+		else ok; fi
+	done
+	if cmp -s "$cv/board.json" input/example.json &&
+	    [ "$(cat "$cv/notes.txt")" = "keep me" ] && [ -L "$cv/link.xlsx" ] &&
+	    [ -p "$cv/fifo.xlsx" ] && [ -d "$cv/dir" ]
+	then ok; else bad "convert -o: a refused destination was changed"; fi
+	if (umask 022; ./scorecard convert "$cv/board.json" --to xlsx \
+	    -o "$cv/new.xlsx" 2>/dev/null) && (umask 022; ./scorecard convert \
+	    "$cv/board.json" --to xlsx -o "$cv/new.xlsx" 2>/dev/null) &&
+	    [ "$(stat -c %a "$cv/new.xlsx")" = 644 ]
+	then ok; else bad "convert -o: an earlier workbook is not replaced, or not 0644"; fi
 	# The bundled workbook stays in step with the bundled JSON: the same
 	# JSON equivalent, the same report.
 	if ./scorecard convert input/example.xlsx >"$OUT/sheets/ex-x.json" &&
@@ -368,7 +396,8 @@ bt=$OUT/batch
 rc=$?
 if [ $rc = 1 ] && [ ! -e "$bt" ] &&
     grep -q "several-errors.json:19:41: error" "$OUT/batch.err" &&
-    ! grep -q "rendered" "$OUT/batch.err"; then ok
+    [ "$(tail -n 1 "$OUT/batch.err")" = "scorecard: rendered none of 3 inputs; failed: tests/errors/several-errors.json; passed the check, not written: input/example.json, tests/golden/minimal/input.json" ] &&
+    [ "$(grep -c rendered "$OUT/batch.err")" = 1 ]; then ok
 else bad "batch: exit $rc, or folders or messages wrong"; cat "$OUT/batch.err"; fi
 if ./scorecard render input/example.json tests/golden/minimal/input.json \
     -o "$bt" -j 2 2>"$OUT/batch.err" && [ -f "$bt/example/report.html" ] &&
@@ -557,6 +586,14 @@ else bad "template -o: refusal"; cat "$ut.err"; fi
 if $V ./scorecard render - -o "$ut/stdin" <tests/golden/rag/input.json \
     2>"$ut.err" && cmp -s "$ut/default/report.html" "$ut/stdin/report.html"
 then ok; else bad "render -: standard input"; cat "$ut.err"; fi
+# On a terminal (script(1) makes one), one line says where the output
+# went; elsewhere a render is silent (every golden above).
+if command -v script >/dev/null 2>&1; then
+	script -qec "./scorecard render tests/golden/rag/input.json -o $ut/tty" \
+	    /dev/null </dev/null >"$ut.tty" 2>&1
+	if tr -d '\r' <"$ut.tty" | grep -q "^scorecard: wrote $ut/tty/: .*report.eml, report.html, .*summary.json and charts/ ([0-9]* files)$"
+	then ok; else bad "render on a terminal: no line naming the folder"; cat "$ut.tty"; fi
+fi
 if echo '{"report": 1}' | ./scorecard render - -o "$ut/stdin2" 2>"$ut.err"
 then bad "render -: a bad input passed"
 elif grep -q '^scorecard: <stdin>:1:12: error: report: expected an object$' "$ut.err"

@@ -6,7 +6,7 @@ usage: gen.py [--out DIR] [--n N] [--authorities K]
 Writes into DIR (default tests/bench/data):
 
   peers/dNNN.csv         the peers' chart data (month,la,sn; 24 rows), made
-                         exactly as ../shared/bench/peers/gen_data.py makes it,
+                         exactly as the team's peer benchmark (gen_data.py) makes it,
                          for the gnuplot and matplotlib scripts
   lac-1.json, lac-N.json the same charts as scorecard input: indicator k is
                          "Looked-after children, monthly", 24 monthly values

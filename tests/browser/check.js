@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks rendered reports in Debian's Chromium, one browser for all files:
 // axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) and the structural rules of
-// the output contract (shared/spec/outputs.md).  Usage:
+// the output contract (scorecard(1): what render writes).  Usage:
 //   node tests/browser/check.js REPORT.html...
 // Prints "FAIL: ..." for each failed check and ends with the line
 // "N passed, N failed"; exits 1 if any check failed, 2 if it could not run.

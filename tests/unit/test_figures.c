@@ -88,7 +88,7 @@ meta(struct model *m, const char *title, const char *org, const char *per)
 	OK(period_parse(per, &m->report.period));
 }
 
-/* The indicator of input-format.md. */
+/* The indicator of scorecard-input(5). */
 static const struct pt cla[] = {
 	{ "2020-09", 702 },
 	{ "2021-02", 586 },
@@ -756,7 +756,7 @@ test_summary(void)
 
 	buf_init(&b);
 
-	/* outputs.md's example, byte for byte (0.0 is written 0). */
+	/* the summary.json example of scorecard(1), byte for byte (0.0 is written 0). */
 	m = model_new();
 	meta(m, "Corporate Parenting Board performance scorecard",
 	    "Middlesbrough Council", "2022-01");

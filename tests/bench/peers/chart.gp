@@ -1,6 +1,6 @@
 # gnuplot version of the chart: the team's peer benchmark script
-# ../shared/bench/peers/gp/chart.gp (from the top of this repository),
-# unchanged but for this comment.
+# gp/chart.gp (kept outside this repository; this copy is all the
+# project needs), unchanged but for this comment.
 # Call with variables set on the command line:
 #   gnuplot -e "fmt='png'; i0=0; n=1; outdir='out'; datadir='data'" gp/chart.gp
 # fmt: png (pngcairo terminal) | svg (svg terminal).  Renders charts i0 .. i0+n-1.

@@ -2,8 +2,8 @@
 """matplotlib (Agg / SVG backend, OO API, no pyplot) version of the chart.
 usage: chart_mpl.py FMT N [START] [OUTDIR] [DATADIR]   (FMT = png | svg)
 
-Copied from the team's peer benchmark, ../shared/bench/peers/mpl/chart_mpl.py
-(from the top of this repository); changed only so that the data and output folders are
+Copied from the team's peer benchmark, mpl/chart_mpl.py (kept outside this
+repository; this copy is all the project needs); changed only so that the data and output folders are
 arguments (DATADIR default tests/bench/data/peers, as gen.py writes it)."""
 import sys, os, time
 t_import = time.perf_counter()
