@@ -688,11 +688,12 @@ cellref(const char *s, uint32_t *row, uint32_t *col)
 {
 	uint64_t	 c = 0, r = 0;
 
-	if (!isalpha((unsigned char)*s))
+	/* As Excel writes them: "B7", capitals, no '$', no leading 0. */
+	if (*s < 'A' || *s > 'Z')
 		return false;
-	for (; isalpha((unsigned char)*s) && c <= BOOK_MAX_COL; s++)
-		c = c * 26 + (uint64_t)(toupper((unsigned char)*s) - 'A' + 1);
-	if (!isdigit((unsigned char)*s))
+	for (; *s >= 'A' && *s <= 'Z' && c <= BOOK_MAX_COL; s++)
+		c = c * 26 + (uint64_t)(*s - 'A' + 1);
+	if (*s < '1' || *s > '9')
 		return false;
 	for (; isdigit((unsigned char)*s) && r <= BOOK_MAX_ROW; s++)
 		r = r * 10 + (uint64_t)(*s - '0');
@@ -704,24 +705,76 @@ cellref(const char *s, uint32_t *row, uint32_t *col)
 	return true;
 }
 
-/* "Sheet!B7" into b (initialised here), the sheet name cut at 40 bytes. */
+/*
+ * A sheet's name for messages into b (initialised here): quoted as in a
+ * formula ('My sheet') if it is not one word, cut at 40 bytes as json.c
+ * cuts keys.
+ */
 static void
-place(struct buf *b, const char *sheet, uint32_t row, uint32_t col)
+sheetname(struct buf *b, const char *sheet)
 {
-	size_t	 n = strlen(sheet);
+	const char	*p;
+	size_t		 n = strlen(sheet), i;
+	bool		 quote = false;
 
 	buf_init(b);
+	for (p = sheet; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			quote = true;
 	if (n > 40) {
 		n = 40;
 		while (n > 0 && ((unsigned char)sheet[n] & 0xc0) == 0x80)
 			n--;
-		buf_put(b, sheet, n);
+	}
+	if (quote)
+		buf_putc(b, '\'');
+	for (i = 0; i < n; i++) {
+		if (quote && sheet[i] == '\'')
+			buf_putc(b, '\'');
+		buf_putc(b, sheet[i]);
+	}
+	if (n < strlen(sheet))
 		buf_puts(b, "...");
-	} else
-		buf_put(b, sheet, n);
+	if (quote)
+		buf_putc(b, '\'');
+}
+
+/* "Sheet!B7" into b (initialised here), as sheetname() gives it. */
+static void
+place(struct buf *b, const char *sheet, uint32_t row, uint32_t col)
+{
+	sheetname(b, sheet);
 	buf_putc(b, '!');
 	book_colname(b, col);
 	buf_printf(b, "%u", row);
+}
+
+/* A row number as Excel writes it (1 to 1048576, no sign, no 0 first). */
+static bool
+rownum(const char *s, uint32_t *row)
+{
+	uint32_t	 r = 0;
+
+	if (*s < '1' || *s > '9')
+		return false;
+	for (; *s >= '0' && *s <= '9' && r <= BOOK_MAX_ROW; s++)
+		r = r * 10 + (uint32_t)(*s - '0');
+	if (*s != '\0' || r > BOOK_MAX_ROW)
+		return false;
+	*row = r;
+	return true;
+}
+
+static int
+place_cmp(const void *a, const void *b)
+{
+	const struct cell	*x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return 0;
 }
 
 /* The cell being read. */
@@ -825,6 +878,8 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 	int		 t, rc, rph = 0;
 	bool		 in_c = false, in_v = false, in_t = false;
 	bool		 ok = false;
+	struct buf	 sname;
+	size_t		 i;
 
 	if ((rc = xr_open(&xr, x, part)) != 1) {
 		if (rc == 0)
@@ -837,6 +892,7 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.v);
 	buf_init(&c.is);
+	sheetname(&sname, sh->name);
 	while ((t = xr_next(&xr)) > 0) {
 		if (t == XML_READER_TYPE_ELEMENT) {
 			const char *n = xr_name(&xr);
@@ -845,25 +901,49 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 			if (strcmp(n, "row") == 0) {
 				xr_attrs_short(&xr, rnames, rv, 1);
 				if (rv[0][0] != '\0') {
-					r = (uint32_t)strtoul(rv[0], NULL, 10);
-					row = r >= 1 && r <= BOOK_MAX_ROW ?
-					    r : row + 1;
+					if (!rownum(rv[0], &r)) {
+						diag_msg(x->d, DIAG_ERROR,
+						    x->name, 0, 0, "not a "
+						    "readable workbook: %s "
+						    "has a row numbered \"%s\" "
+						    "(rows are 1 to 1048576)",
+						    sname.data, rv[0]);
+						goto out;
+					}
+					row = r;
 				} else
 					row++;
 				col = 0;
 			} else if (strcmp(n, "c") == 0) {
 				xr_attrs_short(&xr, cnames, &c.r, 3);
-				if (c.r[0] != '\0' && cellref(c.r, &r, &k)) {
+				if (c.r[0] != '\0') {
+					if (!cellref(c.r, &r, &k)) {
+						diag_msg(x->d, DIAG_ERROR,
+						    x->name, 0, 0, "not a "
+						    "readable workbook: %s "
+						    "row %u has a cell named "
+						    "\"%s\", not a cell "
+						    "(A1 to XFD1048576)",
+						    sname.data, row + (row == 0),
+						    c.r);
+						goto out;
+					}
 					row = r;
 					col = k;
 				} else
 					col++;
 				if (row == 0 || row > BOOK_MAX_ROW ||
 				    col == 0 || col > BOOK_MAX_COL) {
+					struct buf	 cn;
+
+					place(&cn, sh->name, row == 0 ? 1 :
+					    row, col > BOOK_MAX_COL ?
+					    BOOK_MAX_COL : col);
 					diag_msg(x->d, DIAG_ERROR, x->name, 0,
 					    0, "not a readable workbook: a "
-					    "cell of %s is out of Excel's "
-					    "range", sh->name);
+					    "cell after %s is out of Excel's "
+					    "range", cn.data);
+					buf_release(&cn);
 					goto out;
 				}
 				c.has_v = c.has_f = c.has_is = false;
@@ -904,7 +984,26 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 		}
 	}
 	ok = t == 0;
+	/* A cell given twice: which one did the author mean? */
+	if (ok && sh->ncells > 1) {
+		qsort(sh->cells, sh->ncells, sizeof(*sh->cells), place_cmp);
+		for (i = 1; i < sh->ncells; i++) {
+			struct buf	 cn;
+
+			if (place_cmp(&sh->cells[i - 1], &sh->cells[i]) != 0)
+				continue;
+			place(&cn, sh->name, sh->cells[i].row,
+			    sh->cells[i].col);
+			diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "not a "
+			    "readable workbook: %s is given twice; save the "
+			    "workbook again", cn.data);
+			buf_release(&cn);
+			ok = false;
+			break;
+		}
+	}
 out:
+	buf_release(&sname);
 	buf_release(&c.v);
 	buf_release(&c.is);
 	xr_close(&xr);

@@ -317,6 +317,21 @@ def scans(out):
     work."""
     rep = _rows([["title", "Scan"], ["organisation", "O"],
                  ["period", "2022-01"]])
+    # Cell references Excel never writes, a cell given twice, a row
+    # number past Excel's.
+    for name, body in [
+            ("ref-lower", '<x:row r="2"><x:c r="d2"><x:v>1</x:v></x:c>'
+                          '</x:row>'),
+            ("ref-range", '<x:row r="2"><x:c r="XFE2"><x:v>1</x:v></x:c>'
+                          '</x:row>'),
+            ("ref-twice", '<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c>'
+                          '<x:c r="C2"><x:v>2</x:v></x:c></x:row>'
+                          '<x:row r="2"><x:c r="B2"><x:v>3</x:v></x:c>'
+                          '</x:row>'),
+            ("ref-row", '<x:row r="4294967298"><x:c><x:v>1</x:v></x:c>'
+                        '</x:row>')]:
+        raw_zip(os.path.join(out, name + ".xlsx"),
+                raw_parts([("Indicators", None, body)], []))
     # An element of 1,001 attributes (libxml2 compares them pairwise).
     raw_zip(os.path.join(out, "attrs.xlsx"),
             raw_parts([("Indicators", None, '<x:row r="1" %s/>' % " ".join(
