@@ -2207,6 +2207,9 @@ report_to_xlsx(const struct report_opts *o, const char *path,
 	buf_init(&tmp);
 	if (!input_read(&in, o->input, d) || !input_load(m, &in, &o->sheet, d))
 		goto out;
+	/* A text too long for a cell is the input's problem: exit 1. */
+	if (!xlsxwrite_fits(m, o->input, d))
+		goto out;
 	rc = REPORT_OUTPUT;
 	if (!xlsx_dest_ok(path, o->input, d))
 		goto out;

@@ -25,8 +25,12 @@
 #include "diag.h"
 #include "model.h"
 #include "period.h"
+#include "utf8.h"
 #include "util.h"
 #include "xlsxwrite.h"
+
+/* Excel's limit on the characters of a cell (libxlsxwriter's too). */
+#define	XLSX_CELL_MAX	32767
 
 struct w {
 	lxw_workbook	*wb;
@@ -44,6 +48,27 @@ numtext(char *s, size_t sz, double v)
 	snprintf(s, sz, "%.15g", v);
 	if (strtod(s, NULL) != v)
 		snprintf(s, sz, "%.17g", v);
+}
+
+/*
+ * A number in a cell that reads back as exactly v: libxlsxwriter writes
+ * 16 significant digits (0.30000000000000004 would come back as 0.3), so
+ * a number that needs 17 is written as its text, which the reader takes
+ * as that number.
+ */
+static void
+put_number(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+    lxw_format *f)
+{
+	char	 s[64];
+
+	snprintf(s, sizeof(s), "%.16G", v);
+	if (strtod(s, NULL) == v) {
+		worksheet_write_number(ws, r, c, v, f);
+		return;
+	}
+	numtext(s, sizeof(s), v);
+	worksheet_write_string(ws, r, c, s, f);
 }
 
 static int
@@ -99,7 +124,7 @@ put_value(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct point *p)
 		strcat(s, " [p]");
 		worksheet_write_string(ws, r, c, s, NULL);
 	} else
-		worksheet_write_number(ws, r, c, p->value, NULL);
+		put_number(ws, r, c, p->value, NULL);
 }
 
 static void
@@ -229,10 +254,10 @@ sheet_indicators(struct w *w)
 			worksheet_write_string(ws, row, C_BETTER,
 			    model_better_str(ind->better), NULL);
 		if (ind->target.set) {
-			worksheet_write_number(ws, row, C_TARGET,
+			put_number(ws, row, C_TARGET,
 			    ind->target.value, NULL);
 			if (ind->target.has_amber)
-				worksheet_write_number(ws, row, C_AMBER,
+				put_number(ws, row, C_AMBER,
 				    ind->target.amber, NULL);
 		}
 		if (ind->chart != CHART_AUTO)
@@ -295,7 +320,7 @@ sheet_breakdowns(struct w *w)
 			worksheet_write_string(ws, row, 3, b->items[k].label,
 			    NULL);
 			if (b->items[k].has_value)
-				worksheet_write_number(ws, row, 4,
+				put_number(ws, row, 4,
 				    b->items[k].value, NULL);
 			else
 				worksheet_write_string(ws, row, 4, "[x]",
@@ -338,12 +363,12 @@ details_series(struct w *w, lxw_worksheet **ws, lxw_row_t *row,
 			w->nnote++;
 		}
 		if (p->has_numerator) {
-			worksheet_write_number(*ws, *row, 4,
+			put_number(*ws, *row, 4,
 			    (double)p->numerator, NULL);
 			w->nnum++;
 		}
 		if (p->has_denominator) {
-			worksheet_write_number(*ws, *row, 5,
+			put_number(*ws, *row, 5,
 			    (double)p->denominator, NULL);
 			w->nden++;
 		}
@@ -368,6 +393,86 @@ sheet_details(struct w *w)
 	}
 }
 
+/*
+ * Whether text s (NULL: none) fits a cell; if not, says so once, naming
+ * what holds it.  libxlsxwriter leaves a longer text out with no word.
+ */
+static bool
+fits(struct diag *d, const char *name, const char *s, const char *what,
+    const char *id, const char *field)
+{
+	size_t	 n;
+
+	if (s == NULL || (n = utf8_count(s, strlen(s))) <= XLSX_CELL_MAX)
+		return true;
+	if (id != NULL)
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "%s \"%s\": its %s has "
+		    "%zu characters, more than a workbook cell holds "
+		    "(Excel's limit is 32767); shorten it, or keep this "
+		    "report in JSON", what, id, field, n);
+	else
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "%s: its %s has %zu "
+		    "characters, more than a workbook cell holds (Excel's "
+		    "limit is 32767); shorten it, or keep this report in "
+		    "JSON", what, field, n);
+	return false;
+}
+
+static bool
+series_fits(struct diag *d, const char *name, const struct series *s,
+    const char *id)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->npts; i++)
+		if (!fits(d, name, s->pts[i].note, "indicator", id,
+		    "note of a point"))
+			return false;
+	return true;
+}
+
+bool
+xlsxwrite_fits(const struct model *m, const char *name, struct diag *d)
+{
+	const struct report_meta *r = &m->report;
+	size_t	 i, k;
+
+	if (!fits(d, name, r->title, "report", NULL, "title") ||
+	    !fits(d, name, r->organisation, "report", NULL, "organisation") ||
+	    !fits(d, name, r->introduction, "report", NULL, "introduction") ||
+	    !fits(d, name, r->contact, "report", NULL, "contact"))
+		return false;
+	for (i = 0; i < m->ncomps; i++)
+		if (!fits(d, name, m->comps[i].label, "comparator",
+		    m->comps[i].id, "label"))
+			return false;
+	for (i = 0; i < m->ninds; i++) {
+		const struct indicator *ind = &m->inds[i];
+
+		if (!fits(d, name, ind->code, "indicator", ind->id, "code") ||
+		    !fits(d, name, ind->title, "indicator", ind->id, "title") ||
+		    !fits(d, name, ind->section, "indicator", ind->id,
+		    "section") ||
+		    !fits(d, name, ind->commentary, "indicator", ind->id,
+		    "commentary") ||
+		    !series_fits(d, name, &ind->series, ind->id))
+			return false;
+		for (k = 0; k < ind->ncs; k++)
+			if (!series_fits(d, name, &ind->cs[k].s, ind->id))
+				return false;
+		if (ind->breakdown == NULL)
+			continue;
+		if (!fits(d, name, ind->breakdown->title, "indicator",
+		    ind->id, "breakdown title"))
+			return false;
+		for (k = 0; k < ind->breakdown->nitems; k++)
+			if (!fits(d, name, ind->breakdown->items[k].label,
+			    "indicator", ind->id, "breakdown label"))
+				return false;
+	}
+	return true;
+}
+
 bool
 xlsxwrite_model(const struct model *m, const char *path, const char *name,
     struct diag *d)
@@ -377,6 +482,8 @@ xlsxwrite_model(const struct model *m, const char *path, const char *name,
 	struct w		 w;
 	lxw_error		 err;
 
+	if (!xlsxwrite_fits(m, name, d))
+		return false;
 	memset(&w, 0, sizeof(w));
 	memset(&opts, 0, sizeof(opts));
 	w.m = m;

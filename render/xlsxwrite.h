@@ -19,5 +19,13 @@
  */
 bool	xlsxwrite_model(const struct model *m, const char *path,
 	    const char *name, struct diag *d);
+/*
+ * Whether every text of m fits a workbook cell (Excel's 32,767
+ * characters); if not, reports the first that does not (the indicator
+ * and the field) against name and returns false.  xlsxwrite_model()
+ * checks it too, before writing anything.
+ */
+bool	xlsxwrite_fits(const struct model *m, const char *name,
+	    struct diag *d);
 
 #endif

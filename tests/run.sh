@@ -194,7 +194,8 @@ done
 # Round trips: every golden input to a workbook and back is the same
 # JSON (convert --to xlsx, then convert).
 if [ $regen = 0 ]; then
-	for in in tests/golden/*/input.json input/example.json; do
+	for in in tests/golden/*/input.json input/example.json \
+	    tests/sheets/digits.json; do
 		rt=$OUT/sheets/rt-$(basename "$(dirname "$in")")
 		if $V ./scorecard convert "$in" >"$rt.json" 2>/dev/null &&
 		    $V ./scorecard convert "$in" --to xlsx -o "$rt.xlsx" 2>"$rt.err" &&
