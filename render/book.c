@@ -854,7 +854,11 @@ headings(struct gen *g, const struct sheet *sh, const char *const *names,
 			    g->s.data);
 			continue;
 		}
-		*pc = xreallocarray(*pc, *npc + 1, sizeof(**pc));
+		/* Doubled at each power of two: one copy a column is
+		   quadratic where realloc() always moves (ASan). */
+		if ((*npc & (*npc - 1)) == 0)
+			*pc = xreallocarray(*pc, *npc == 0 ? 1 : *npc * 2,
+			    sizeof(**pc));
 		(*pc)[*npc].col = c->col;
 		(*pc)[*npc].p = p;
 		(*pc)[*npc].head = c;
@@ -1377,8 +1381,9 @@ table(struct gen *g, const struct sheet *sh, const char *const *names,
 		e = row_end(sh, i);
 		if (row_blank(sh, i, e))
 			continue;
-		*rows = xreallocarray(*rows, (n + 1) * (nnames + 1),
-		    sizeof(**rows));
+		if ((n & (n - 1)) == 0)		/* doubled, as above */
+			*rows = xreallocarray(*rows, (n == 0 ? 1 : n * 2) *
+			    (nnames + 1), sizeof(**rows));
 		for (k = 0; k < nnames; k++)
 			(*rows)[n * (nnames + 1) + k] = col[k] == 0 ? NULL :
 			    row_cell(sh, i, e, col[k]);
