@@ -268,6 +268,8 @@ place_label(const struct gen *g, const struct sheet *sh, uint32_t row,
 		buf_printf(b, "%u:%u", (unsigned)row, (unsigned)row);
 }
 
+static int	idix_cmp(const void *, const void *);
+static size_t	idix_find(const struct idix *, size_t, const char *);
 static void	gmsg(struct gen *, enum diag_level, const struct sheet *,
 		    const struct cell *, uint32_t, const char *, ...)
 		    __attribute__((format(printf, 6, 7)));
@@ -1055,12 +1057,39 @@ gen_comparators(struct gen *g)
 	const struct sheet *sh = g->comps;
 	const struct cell *id, *label;
 	struct loc	 l;
-	size_t		 i, e;
+	struct idix	*ix;
+	size_t		 i, e, x, nix = 0;
 	int		 n = 0;
 	bool		 first = true;
+	const char	*t;
 
 	if (sh == NULL)
 		return;
+	/*
+	 * The ids by text, then place: a second row of an id is reported
+	 * at its cell, naming the first (not left to JSON's duplicate key,
+	 * which names a line of the JSON equivalent).
+	 */
+	ix = xcalloc(sh->ncells + 1, sizeof(*ix));
+	for (i = 0; i < sh->ncells; i = e) {
+		e = row_end(sh, i);
+		if (row_blank(sh, i, e))
+			continue;
+		id = row_cell(sh, i, e, 1);
+		if (first && id != NULL && id->type == CELL_TEXT &&
+		    same_name(id->text, "id")) {
+			first = false;
+			continue;
+		}
+		first = false;
+		if (blank(id) || id->type == CELL_ERROR ||
+		    id->type == CELL_NOCACHE || (t = cell_text(g, id)) == NULL)
+			continue;
+		ix[nix].id = xstrdup(t);
+		ix[nix++].i = (size_t)(id - sh->cells);
+	}
+	qsort(ix, nix, sizeof(*ix), idix_cmp);
+	first = true;
 	l = at(g, sh, NULL, 1);
 	key(g, &l, "comparators", &(int){ 1 });
 	buf_putc(&g->j, '{');
@@ -1083,6 +1112,20 @@ gen_comparators(struct gen *g)
 		}
 		if (bad_cell(g, sh, id))
 			continue;
+		if ((t = cell_text(g, id)) != NULL &&
+		    (x = idix_find(ix, nix, t)) < nix &&
+		    ix[x].i != (size_t)(id - sh->cells)) {
+			struct buf	 fp;
+
+			buf_init(&fp);
+			book_colname(&fp, sh->cells[ix[x].i].col);
+			buf_printf(&fp, "%u", (unsigned)sh->cells[ix[x].i].row);
+			gmsg(g, DIAG_ERROR, sh, id, 0, "a second row for "
+			    "comparator \"%s\" (the first is %s)", ix[x].id,
+			    fp.data);
+			buf_release(&fp);
+			continue;
+		}
 		l = at(g, sh, id, 0);
 		key(g, &l, cell_text(g, id), &n);
 		if (label == NULL)
@@ -1096,6 +1139,9 @@ gen_comparators(struct gen *g)
 			put_rawcell(g, sh, label);
 	}
 	buf_putc(&g->j, '}');
+	for (x = 0; x < nix; x++)
+		free((char *)ix[x].id);
+	free(ix);
 }
 
 /*

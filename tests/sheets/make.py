@@ -346,6 +346,13 @@ def scans(out):
                 raw_parts([("Indicators", None, head + '<x:row r="2">'
                             '<x:c r="A2" t="inlineStr"><x:is><x:t>a</x:t>'
                             '</x:is></x:c>' + cell + '</x:row>')], []))
+    # A comparator id given twice.
+    raw_zip(os.path.join(out, "comp-twice.xlsx"),
+            raw_parts([("Comparators", None, _rows(
+                [["id", "label"], ["sn", "Neighbours"], ["sn", "Again"]])),
+                       ("Indicators", None, _rows(
+                           [["id", "title", "unit", "2022-01"],
+                            ["a", "A", "count", 1]]))], []))
     # An element of 1,001 attributes (libxml2 compares them pairwise).
     raw_zip(os.path.join(out, "attrs.xlsx"),
             raw_parts([("Indicators", None, '<x:row r="1" %s/>' % " ".join(
