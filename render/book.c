@@ -1866,6 +1866,14 @@ book_load(struct model *m, const char *name, struct book *b,
 	nl(&g, NULL);
 	buf_puts(&g.j, "}\n");
 
+	if (g.j.len > JSON_MAX_BYTES) {
+		/* Else json.c's "file too large" for a file that is not. */
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "the indicators, report "
+		    "fields and notes of this file come to %zu MiB as JSON, "
+		    "more than a report may hold (the limit is %u MiB)",
+		    g.j.len >> 20, JSON_MAX_BYTES >> 20);
+		goto out;
+	}
 	w.arg = &g;
 	w.place = where;
 	t = model_new();

@@ -427,6 +427,53 @@ test_scale(void)
 	cap_close(&cp);
 }
 
+/*
+ * A workbook whose JSON equivalent passes JSON's 64 MiB: refused naming
+ * that, not json.c's "file too large" for a file that is not.
+ */
+static void
+test_toobig(void)
+{
+	enum { NIND = 600, LEN = 60000 };
+	struct model	*m;
+	struct book	 b;
+	struct sheet	*ind;
+	struct cell	*c;
+	struct cap	 cp;
+	char		*big, id[16];
+	uint32_t	 k;
+
+	big = malloc(LEN + 1);
+	memset(big, 'w', LEN);
+	big[LEN] = '\0';
+	make_book(&b, NULL, 0);
+	ind = &b.sheets[1];
+	put(&b, ind, 1, 1, "id");
+	put(&b, ind, 1, 2, "title");
+	put(&b, ind, 1, 3, "unit");
+	put(&b, ind, 1, 4, "commentary");
+	put(&b, ind, 1, 5, "2022-01");
+	for (k = 0; k < NIND; k++) {
+		snprintf(id, sizeof(id), "i%u", k);
+		put(&b, ind, 2 + k, 1, id);
+		put(&b, ind, 2 + k, 2, big);
+		put(&b, ind, 2 + k, 3, "count");
+		put(&b, ind, 2 + k, 4, big);
+		c = book_cell(&b, ind, 2 + k, 5);
+		c->type = CELL_NUMBER, c->num = 1;
+	}
+	free(big);
+	cap_open(&cp);
+	m = model_new();
+	OK(!book_load(m, "b.xlsx", &b, NULL, &cp.d));
+	STR_EQ(cap_text(&cp), "scorecard: b.xlsx: error: the indicators, "
+	    "report fields and notes of this file come to 68 MiB as JSON, "
+	    "more than a report may hold (the limit is 64 MiB)\n");
+	model_free(m);
+	book_release(&b);
+	cap_close(&cp);
+}
+
 static void
 test_kind(void)
 {
@@ -487,6 +534,7 @@ main(void)
 	test_csv();
 	test_layout();
 	test_scale();
+	test_toobig();
 	test_kind();
 	test_jsonout();
 	return harness_done();
