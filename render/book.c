@@ -213,6 +213,31 @@ book_serial_date(double v, bool date1904, int *y, int *mo, int *d)
  * Messages.
  */
 
+/*
+ * Text t as a message shows it, into b: cut at 40 bytes (as json.c cuts
+ * keys) and an invisible byte order mark shown as <U+FEFF>.
+ */
+static void
+show(struct buf *b, const char *t)
+{
+	size_t	 n = 0;
+
+	for (; *t != '\0' && n < 40; t++, n++) {
+		if (strncmp(t, "\xef\xbb\xbf", 3) == 0) {
+			buf_puts(b, "<U+FEFF>");
+			t += 2;
+			n += 2;
+			continue;
+		}
+		buf_putc(b, *t);
+	}
+	if (*t != '\0') {
+		while (((unsigned char)*t & 0xc0) == 0x80)
+			buf_putc(b, *t++);
+		buf_puts(b, "...");
+	}
+}
+
 /* The place of a cell: "Indicators!F7" into b, or a CSV line:col. */
 static void
 place_label(const struct gen *g, const struct sheet *sh, uint32_t row,
@@ -799,6 +824,7 @@ headings(struct gen *g, const struct sheet *sh, const char *const *names,
 	size_t		 i = 0, e, k, j;
 	const struct cell *c;
 	struct period	 p;
+	struct buf	 shown;
 	const char	*t;
 
 	memset(col, 0, nnames * sizeof(*col));
@@ -833,13 +859,17 @@ headings(struct gen *g, const struct sheet *sh, const char *const *names,
 		if (!cell_period(g, c, &p)) {
 			buf_reset(&g->s);
 			t = cell_text(g, c);
+			buf_init(&shown);
+			if (t != NULL)
+				show(&shown, t);
 			gmsg(g, DIAG_ERROR, sh, c, 0, "heading %s%s%s is "
 			    "neither a field (id, code, title, section, "
 			    "unit, better, target, amber, commentary, chart, "
 			    "comparator) nor a period (2022-01, Jan 2022, "
 			    "2021/22 Q2, 2021/22, 2020, 2022-02-15, or a "
-			    "date)", t != NULL ? "\"" : "",
-			    t != NULL ? t : "", t != NULL ? "\"" : "");
+			    "date)", t != NULL ? "\"" : "", shown.data,
+			    t != NULL ? "\"" : "");
+			buf_release(&shown);
 			continue;
 		}
 		for (j = 0; j < *npc; j++)
@@ -1126,10 +1156,15 @@ value_cell(struct gen *g, const struct sheet *sh, const struct cell *c,
 		}
 		free(s);
 	}
-	s = xstrdup(t != NULL ? t : "");
-	buf_reset(&g->s);
-	buf_putjson(&g->s, s);
-	free(s);
+	{
+		struct buf	 shown;
+
+		buf_init(&shown);
+		show(&shown, t != NULL ? t : "");
+		buf_reset(&g->s);
+		buf_putjson(&g->s, shown.data);
+		buf_release(&shown);
+	}
 	gmsg(g, DIAG_ERROR, sh, c, 0, "expected a number, [x] or an empty "
 	    "cell, found %s", g->s.data);
 	return false;

@@ -29,6 +29,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -854,10 +855,25 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 	} else if (strcmp(c->t, "e") == 0) {
 		cl->type = CELL_ERROR;
 		cl->text = xstrndup(c->v.data, c->v.len);
+	} else if (c->t[0] != '\0' && strcmp(c->t, "n") != 0) {
+		struct buf	 cn;
+
+		place(&cn, sh->name, row, col);
+		diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "not a readable "
+		    "workbook: %s has the cell type \"%s\", which Excel "
+		    "does not write; save the workbook again", cn.data, c->t);
+		buf_release(&cn);
+		return false;
 	} else {
 		cl->type = CELL_NUMBER;
 		cl->num = strtod(c->v.data, &end);
-		if (end == c->v.data || *end != '\0') {
+		/*
+		 * Decimal and finite only: strtod() also reads "0x10",
+		 * "nan" and "inf", and 1e999 as infinity; kept as text,
+		 * they get the sheet's "expected a number" at the cell.
+		 */
+		if (end == c->v.data || *end != '\0' || !isfinite(cl->num) ||
+		    strspn(c->v.data, "0123456789+-.eE") != c->v.len) {
 			/* Not a number after all: kept as its text. */
 			cl->type = CELL_TEXT;
 			cl->text = xstrndup(c->v.data, c->v.len);

@@ -332,6 +332,20 @@ def scans(out):
                         '</x:row>')]:
         raw_zip(os.path.join(out, name + ".xlsx"),
                 raw_parts([("Indicators", None, body)], []))
+    # Number cells strtod() reads but Excel never writes, and a cell
+    # type Excel does not have.
+    head = ('<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>id</x:t>'
+            '</x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>title</x:t>'
+            '</x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>2022-01'
+            '</x:t></x:is></x:c></x:row>')
+    for name, cell in [("num-nan", '<x:c r="C2"><x:v>nan</x:v></x:c>'),
+                       ("num-hex", '<x:c r="C2"><x:v>0x10</x:v></x:c>'),
+                       ("num-huge", '<x:c r="C2"><x:v>1e999</x:v></x:c>'),
+                       ("type-zz", '<x:c r="C2" t="zz"><x:v>1</x:v></x:c>')]:
+        raw_zip(os.path.join(out, name + ".xlsx"),
+                raw_parts([("Indicators", None, head + '<x:row r="2">'
+                            '<x:c r="A2" t="inlineStr"><x:is><x:t>a</x:t>'
+                            '</x:is></x:c>' + cell + '</x:row>')], []))
     # An element of 1,001 attributes (libxml2 compares them pairwise).
     raw_zip(os.path.join(out, "attrs.xlsx"),
             raw_parts([("Indicators", None, '<x:row r="1" %s/>' % " ".join(
