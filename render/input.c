@@ -4,6 +4,7 @@
  * archive keeps exactly what was rendered.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "book.h"
 #include "buf.h"
@@ -116,6 +117,12 @@ input_load(struct model *m, const struct input *in,
 		    d) && book_load(m, in->name, &b, o, d);
 		break;
 	}
+	/* The content decides the kind; a .csv name read as JSON is told. */
+	if (!ok && in->kind == INPUT_JSON && strlen(in->name) > 4 &&
+	    strcasecmp(in->name + strlen(in->name) - 4, ".csv") == 0)
+		diag_msg(d, DIAG_WARN, in->name, 0, 0, "read as JSON because "
+		    "it begins with { or [ (or holds no text); a CSV file "
+		    "begins with its heading row (id,title,unit,...)");
 	book_release(&b);
 	return ok;
 }
