@@ -142,6 +142,18 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Whether the size bytes at p hold the string s. */
+static bool
+holds(const uint8_t *p, size_t size, const char *s)
+{
+	size_t	 n = strlen(s), i;
+
+	for (i = 0; i + n <= size; i++)
+		if (memcmp(p + i, s, n) == 0)
+			return true;
+	return false;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -181,9 +193,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * sextuples a byte. */
 		CHECK(a.len <= 6 * ((size_t)TMPL_MAX_OUTPUT +
 		    TMPL_PER_INPUT * 65536));
-		/* No hostile context URL reaches an attribute whole. */
-		CHECK(strstr(a.data, "=\"data:text/html,") == NULL);
-		CHECK(strstr(a.data, "1x, javascript:") == NULL);
+		/* No hostile context URL reaches an attribute whole.  A
+		 * template's own text may hold the same words (the
+		 * dictionary offers them), so only a template that does
+		 * not can tell that the context's value got through. */
+		if (!holds(data, size, "data:text/html,"))
+			CHECK(strstr(a.data, "=\"data:text/html,") == NULL);
+		if (!holds(data, size, "javascript:"))
+			CHECK(strstr(a.data, "1x, javascript:") == NULL);
 		/* What we write is well-formed XML, whatever came in. */
 		doc = xmlReadMemory(a.data, (int)a.len, "out.html", NULL,
 		    XML_PARSE_NONET | XML_PARSE_NOERROR |
