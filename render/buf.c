@@ -115,6 +115,26 @@ buf_putnum(struct buf *b, double v)
 }
 
 void
+buf_jsonindent(struct buf *b, int level)
+{
+	int	 i;
+
+	for (i = 0; i < level; i++)
+		BUF_PUTSL(b, "  ");
+}
+
+void
+buf_jsonkey(struct buf *b, int level, const char *k, int *n)
+{
+	if ((*n)++ > 0)
+		buf_putc(b, ',');
+	buf_putc(b, '\n');
+	buf_jsonindent(b, level);
+	buf_putjson(b, k);
+	BUF_PUTSL(b, ": ");
+}
+
+void
 buf_putjson(struct buf *b, const char *s)
 {
 	const unsigned char	*p;

@@ -40,6 +40,15 @@ void	 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 void	 buf_putnum(struct buf *b, double v);
 /* Appends s as a JSON string literal, quotes included. */
 void	 buf_putjson(struct buf *b, const char *s);
+/*
+ * JSON spread over lines, two spaces a level (summary.json and the
+ * normalised input): buf_jsonindent() appends the indent of level;
+ * buf_jsonkey() starts member k of an object at level (a comma first
+ * if *n, the members so far, is not 0; then a newline, the indent and
+ * "k": ) and counts it in *n.
+ */
+void	 buf_jsonindent(struct buf *b, int level);
+void	 buf_jsonkey(struct buf *b, int level, const char *k, int *n);
 /* Appends s escaped for XML text and attribute values (& < > "). */
 void	 buf_putxml(struct buf *b, const char *s);
 /* Appends the base64 encoding of n bytes of p, with no line breaks. */

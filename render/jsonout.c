@@ -36,32 +36,11 @@ put_num(struct buf *b, double v)
 }
 
 static void
-indent(struct buf *b, int level)
-{
-	int	 i;
-
-	for (i = 0; i < level; i++)
-		BUF_PUTSL(b, "  ");
-}
-
-/* Starts member k of an object spread over lines. */
-static void
-key(struct buf *b, int level, const char *k, int *n)
-{
-	if ((*n)++ > 0)
-		buf_putc(b, ',');
-	buf_putc(b, '\n');
-	indent(b, level);
-	buf_putjson(b, k);
-	BUF_PUTSL(b, ": ");
-}
-
-static void
 str_member(struct buf *b, int level, const char *k, const char *v, int *n)
 {
 	if (v == NULL)
 		return;
-	key(b, level, k, n);
+	buf_jsonkey(b, level, k, n);
 	buf_putjson(b, v);
 }
 
@@ -99,11 +78,11 @@ put_series(struct buf *b, int level, const struct series *s)
 		if (i > 0)
 			buf_putc(b, ',');
 		buf_putc(b, '\n');
-		indent(b, level + 1);
+		buf_jsonindent(b, level + 1);
 		put_point(b, &s->pts[i]);
 	}
 	buf_putc(b, '\n');
-	indent(b, level);
+	buf_jsonindent(b, level);
 	buf_putc(b, ']');
 }
 
@@ -118,13 +97,13 @@ put_breakdown(struct buf *b, int level, const struct breakdown *bd)
 	str_member(b, level + 1, "period", bd->pstr, &n);
 	if (bd->unit != UNIT_COUNT)
 		str_member(b, level + 1, "unit", model_unit_str(bd->unit), &n);
-	key(b, level + 1, "items", &n);
+	buf_jsonkey(b, level + 1, "items", &n);
 	buf_putc(b, '[');
 	for (i = 0; i < bd->nitems; i++) {
 		if (i > 0)
 			buf_putc(b, ',');
 		buf_putc(b, '\n');
-		indent(b, level + 2);
+		buf_jsonindent(b, level + 2);
 		BUF_PUTSL(b, "{\"label\": ");
 		buf_putjson(b, bd->items[i].label);
 		BUF_PUTSL(b, ", \"value\": ");
@@ -135,9 +114,9 @@ put_breakdown(struct buf *b, int level, const struct breakdown *bd)
 		buf_putc(b, '}');
 	}
 	buf_putc(b, '\n');
-	indent(b, level + 1);
+	buf_jsonindent(b, level + 1);
 	BUF_PUTSL(b, "]\n");
-	indent(b, level);
+	buf_jsonindent(b, level);
 	buf_putc(b, '}');
 }
 
@@ -148,7 +127,7 @@ put_indicator(struct buf *b, const struct model *m,
 	size_t	 i;
 	int	 n = 0, k;
 
-	indent(b, 2);
+	buf_jsonindent(b, 2);
 	buf_putc(b, '{');
 	str_member(b, 3, "id", ind->id, &n);
 	str_member(b, 3, "code", ind->code, &n);
@@ -158,7 +137,7 @@ put_indicator(struct buf *b, const struct model *m,
 	if (ind->better != BETTER_NEITHER)
 		str_member(b, 3, "better", model_better_str(ind->better), &n);
 	if (ind->target.set) {
-		key(b, 3, "target", &n);
+		buf_jsonkey(b, 3, "target", &n);
 		if (ind->target.has_amber) {
 			BUF_PUTSL(b, "{\"value\": ");
 			put_num(b, ind->target.value);
@@ -168,29 +147,29 @@ put_indicator(struct buf *b, const struct model *m,
 		} else
 			put_num(b, ind->target.value);
 	}
-	key(b, 3, "series", &n);
+	buf_jsonkey(b, 3, "series", &n);
 	put_series(b, 3, &ind->series);
 	if (ind->ncs > 0) {
-		key(b, 3, "comparators", &n);
+		buf_jsonkey(b, 3, "comparators", &n);
 		buf_putc(b, '{');
 		k = 0;
 		for (i = 0; i < ind->ncs; i++) {
-			key(b, 4, m->comps[ind->cs[i].comp].id, &k);
+			buf_jsonkey(b, 4, m->comps[ind->cs[i].comp].id, &k);
 			put_series(b, 4, &ind->cs[i].s);
 		}
 		buf_putc(b, '\n');
-		indent(b, 3);
+		buf_jsonindent(b, 3);
 		buf_putc(b, '}');
 	}
 	if (ind->breakdown != NULL) {
-		key(b, 3, "breakdown", &n);
+		buf_jsonkey(b, 3, "breakdown", &n);
 		put_breakdown(b, 3, ind->breakdown);
 	}
 	str_member(b, 3, "commentary", ind->commentary, &n);
 	if (ind->chart != CHART_AUTO)
 		str_member(b, 3, "chart", model_chart_str(ind->chart), &n);
 	buf_putc(b, '\n');
-	indent(b, 2);
+	buf_jsonindent(b, 2);
 	buf_putc(b, '}');
 }
 
@@ -201,7 +180,7 @@ jsonout_model(struct buf *b, const struct model *m)
 	int	 n = 0, k = 0;
 
 	buf_putc(b, '{');
-	key(b, 1, "report", &n);
+	buf_jsonkey(b, 1, "report", &n);
 	buf_putc(b, '{');
 	str_member(b, 2, "title", m->report.title, &k);
 	str_member(b, 2, "organisation", m->report.organisation, &k);
@@ -210,27 +189,27 @@ jsonout_model(struct buf *b, const struct model *m)
 	str_member(b, 2, "introduction", m->report.introduction, &k);
 	str_member(b, 2, "contact", m->report.contact, &k);
 	buf_putc(b, '\n');
-	indent(b, 1);
+	buf_jsonindent(b, 1);
 	buf_putc(b, '}');
 	if (!m->suppress) {
-		key(b, 1, "suppression", &n);
+		buf_jsonkey(b, 1, "suppression", &n);
 		BUF_PUTSL(b, "false");
 	} else if (m->threshold != MODEL_THRESHOLD) {
-		key(b, 1, "suppression", &n);
+		buf_jsonkey(b, 1, "suppression", &n);
 		buf_printf(b, "{\"threshold\": %d}", m->threshold);
 	}
 	if (m->ncomps > 0) {
-		key(b, 1, "comparators", &n);
+		buf_jsonkey(b, 1, "comparators", &n);
 		buf_putc(b, '{');
 		k = 0;
 		for (i = 0; i < m->ncomps; i++)
 			str_member(b, 2, m->comps[i].id, m->comps[i].label,
 			    &k);
 		buf_putc(b, '\n');
-		indent(b, 1);
+		buf_jsonindent(b, 1);
 		buf_putc(b, '}');
 	}
-	key(b, 1, "indicators", &n);
+	buf_jsonkey(b, 1, "indicators", &n);
 	buf_putc(b, '[');
 	for (i = 0; i < m->ninds; i++) {
 		buf_puts(b, i > 0 ? ",\n" : "\n");

@@ -38,33 +38,12 @@
 #include "period.h"
 #include "summary.h"
 
-static void
-indent(struct buf *b, int level)
-{
-	int	 i;
-
-	for (i = 0; i < level; i++)
-		BUF_PUTSL(b, "  ");
-}
-
-/* Starts a member: newline (after a comma if not first), indent, key. */
-static void
-key(struct buf *b, int level, const char *k, int *n)
-{
-	if ((*n)++ > 0)
-		buf_putc(b, ',');
-	buf_putc(b, '\n');
-	indent(b, level);
-	buf_putjson(b, k);
-	BUF_PUTSL(b, ": ");
-}
-
 /* Ends an object or array opened at level - 1. */
 static void
 end(struct buf *b, int level, char c)
 {
 	buf_putc(b, '\n');
-	indent(b, level - 1);
+	buf_jsonindent(b, level - 1);
 	buf_putc(b, c);
 }
 
@@ -97,9 +76,9 @@ put_point(struct buf *b, int level, const struct point *pt)
 		return;
 	}
 	buf_putc(b, '{');
-	key(b, level, "period", &n);
+	buf_jsonkey(b, level, "period", &n);
 	str_or_null(b, pt->pstr);
-	key(b, level, "value", &n);
+	buf_jsonkey(b, level, "value", &n);
 	num_or_null(b, pt->value);
 	end(b, level, '}');
 }
@@ -115,13 +94,13 @@ put_cmp(struct buf *b, int level, const struct figcmp *c)
 		return;
 	}
 	buf_putc(b, '{');
-	key(b, level, "period", &n);
+	buf_jsonkey(b, level, "period", &n);
 	str_or_null(b, c->pt->pstr);
-	key(b, level, "value", &n);
+	buf_jsonkey(b, level, "value", &n);
 	num_or_null(b, c->pt->value);
-	key(b, level, "change", &n);
+	buf_jsonkey(b, level, "change", &n);
 	num_or_null(b, c->change);
-	key(b, level, "change_pct", &n);
+	buf_jsonkey(b, level, "change_pct", &n);
 	if (c->has_pct)
 		num_or_null(b, c->change_pct);
 	else
@@ -146,28 +125,28 @@ put_comparators(struct buf *b, int level, const struct model *m,
 		if (k++ > 0)
 			buf_putc(b, ',');
 		buf_putc(b, '\n');
-		indent(b, level);
+		buf_jsonindent(b, level);
 		buf_putc(b, '{');
 		n = 0;
-		key(b, level + 1, "id", &n);
+		buf_jsonkey(b, level + 1, "id", &n);
 		buf_putjson(b, m->comps[c.comp].id);
-		key(b, level + 1, "label", &n);
+		buf_jsonkey(b, level + 1, "label", &n);
 		buf_putjson(b, m->comps[c.comp].label);
-		key(b, level + 1, "period", &n);
+		buf_jsonkey(b, level + 1, "period", &n);
 		buf_putjson(b, c.pt->pstr);
-		key(b, level + 1, "value", &n);
+		buf_jsonkey(b, level + 1, "value", &n);
 		num_or_null(b, c.pt->value);
-		key(b, level + 1, "difference", &n);
+		buf_jsonkey(b, level + 1, "difference", &n);
 		num_or_null(b, c.difference);
-		key(b, level + 1, "gap_before", &n);
+		buf_jsonkey(b, level + 1, "gap_before", &n);
 		if (c.before == NULL)
 			BUF_PUTSL(b, "null");
 		else {
 			ng = 0;
 			buf_putc(b, '{');
-			key(b, level + 2, "period", &ng);
+			buf_jsonkey(b, level + 2, "period", &ng);
 			buf_putjson(b, c.before->pstr);
-			key(b, level + 2, "difference", &ng);
+			buf_jsonkey(b, level + 2, "difference", &ng);
 			num_or_null(b, c.gap_before);
 			end(b, level + 2, '}');
 		}
@@ -190,11 +169,11 @@ put_run(struct buf *b, int level, const struct figrun *r)
 		return;
 	}
 	buf_putc(b, '{');
-	key(b, level, "kind", &n);
+	buf_jsonkey(b, level, "kind", &n);
 	buf_putjson(b, figures_run_str(r->kind));
-	key(b, level, "length", &n);
+	buf_jsonkey(b, level, "length", &n);
 	buf_printf(b, "%zu", r->length);
-	key(b, level, "since", &n);
+	buf_jsonkey(b, level, "since", &n);
 	buf_putjson(b, r->since->pstr);
 	end(b, level, '}');
 }
@@ -211,15 +190,15 @@ put_counts(struct buf *b, int level, const struct figcounts *c)
 		return;
 	}
 	buf_putc(b, '{');
-	key(b, level, "period", &n);
+	buf_jsonkey(b, level, "period", &n);
 	buf_putjson(b, period_canon(&c->period, tmp, sizeof(tmp)));
-	key(b, level, "red", &n);
+	buf_jsonkey(b, level, "red", &n);
 	buf_printf(b, "%zu", c->n[STATUS_RED]);
-	key(b, level, "amber", &n);
+	buf_jsonkey(b, level, "amber", &n);
 	buf_printf(b, "%zu", c->n[STATUS_AMBER]);
-	key(b, level, "green", &n);
+	buf_jsonkey(b, level, "green", &n);
 	buf_printf(b, "%zu", c->n[STATUS_GREEN]);
-	key(b, level, "none", &n);
+	buf_jsonkey(b, level, "none", &n);
 	buf_printf(b, "%zu", c->n[STATUS_NONE]);
 	end(b, level, '}');
 }
@@ -231,29 +210,29 @@ put_indicator(struct buf *b, int level, const struct model *m,
 	int	 n = 0;
 
 	buf_putc(b, '{');
-	key(b, level, "id", &n);
+	buf_jsonkey(b, level, "id", &n);
 	str_or_null(b, ind->id);
-	key(b, level, "unit", &n);
+	buf_jsonkey(b, level, "unit", &n);
 	buf_putjson(b, model_unit_str(ind->unit));
-	key(b, level, "latest", &n);
+	buf_jsonkey(b, level, "latest", &n);
 	put_point(b, level + 1, f->latest);
-	key(b, level, "previous", &n);
+	buf_jsonkey(b, level, "previous", &n);
 	put_point(b, level + 1, f->previous);
-	key(b, level, "trend", &n);
+	buf_jsonkey(b, level, "trend", &n);
 	buf_putjson(b, figures_trend_str(f->trend));
-	key(b, level, "status", &n);
+	buf_jsonkey(b, level, "status", &n);
 	buf_putjson(b, figures_status_str(f->status));
-	key(b, level, "year_ago", &n);
+	buf_jsonkey(b, level, "year_ago", &n);
 	put_cmp(b, level + 1, &f->year_ago);
-	key(b, level, "highest", &n);
+	buf_jsonkey(b, level, "highest", &n);
 	put_cmp(b, level + 1, &f->highest);
-	key(b, level, "lowest", &n);
+	buf_jsonkey(b, level, "lowest", &n);
 	put_cmp(b, level + 1, &f->lowest);
-	key(b, level, "comparators", &n);
+	buf_jsonkey(b, level, "comparators", &n);
 	put_comparators(b, level + 1, m, ind, f);
-	key(b, level, "run", &n);
+	buf_jsonkey(b, level, "run", &n);
 	put_run(b, level + 1, &f->run);
-	key(b, level, "previous_status", &n);
+	buf_jsonkey(b, level, "previous_status", &n);
 	if (f->has_prev_status)
 		buf_putjson(b, figures_status_str(f->prev_status));
 	else
@@ -270,29 +249,29 @@ summary_write(struct buf *out, const struct model *m,
 	int	 n = 0, nr = 0;
 
 	buf_putc(out, '{');
-	key(out, 1, "report", &n);
+	buf_jsonkey(out, 1, "report", &n);
 	buf_putc(out, '{');
-	key(out, 2, "title", &nr);
+	buf_jsonkey(out, 2, "title", &nr);
 	str_or_null(out, m->report.title);
-	key(out, 2, "organisation", &nr);
+	buf_jsonkey(out, 2, "organisation", &nr);
 	str_or_null(out, m->report.organisation);
-	key(out, 2, "period", &nr);
+	buf_jsonkey(out, 2, "period", &nr);
 	str_or_null(out, m->report.pstr);
 	end(out, 2, '}');
 
 	figures_counts(m, figs, &now);
-	key(out, 1, "counts", &n);
+	buf_jsonkey(out, 1, "counts", &n);
 	put_counts(out, 2, &now);
-	key(out, 1, "counts_previous", &n);
+	buf_jsonkey(out, 1, "counts_previous", &n);
 	put_counts(out, 2, prev);
 
-	key(out, 1, "indicators", &n);
+	buf_jsonkey(out, 1, "indicators", &n);
 	buf_putc(out, '[');
 	for (i = 0; i < m->ninds; i++) {
 		if (i > 0)
 			buf_putc(out, ',');
 		buf_putc(out, '\n');
-		indent(out, 2);
+		buf_jsonindent(out, 2);
 		put_indicator(out, 3, m, &m->inds[i], &figs[i]);
 	}
 	if (m->ninds > 0)
