@@ -16,6 +16,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
+	   render/jsonscan.o render/jsonmsg.o render/jsonfield.o \
+	   render/jsoncheck.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
 	   render/pdfpost.o render/pdf.o render/report.o \
