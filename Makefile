@@ -19,7 +19,9 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
 	   render/pdfpost.o render/pdf.o render/report.o \
-	   render/batch.o render/jsonout.o render/book.o render/csv.o \
+	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
+	   render/bookcell.o render/bookhead.o render/bookdetail.o \
+	   render/booksheet.o render/csv.o \
 	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
 	   render/rfile.o render/tcopy.o render/tell.o
 OBJS	 = $(LIBOBJS) render/main.o
