@@ -15,6 +15,7 @@
 #include "book-int.h"
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "util.h"
 
 /*
@@ -36,8 +37,8 @@ bk_show(struct buf *b, const char *t)
 		buf_putc(b, *t);
 	}
 	if (*t != '\0') {
-		while (((unsigned char)*t & 0xc0) == 0x80)
-			buf_putc(b, *t++);
+		/* The rest of a character cut into. */
+		buf_put(b, t, utf8_cut_after(t, 0));
 		buf_puts(b, "...");
 	}
 }

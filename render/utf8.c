@@ -73,3 +73,11 @@ utf8_cut(const char *s, size_t i)
 		i--;
 	return i;
 }
+
+size_t
+utf8_cut_after(const char *s, size_t i)
+{
+	while (CONT(s[i]))
+		i++;
+	return i;
+}

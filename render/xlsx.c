@@ -41,6 +41,7 @@
 #include "book.h"
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "util.h"
 #include "xlsx.h"
 #include "zipread.h"
@@ -722,11 +723,8 @@ sheetname(struct buf *b, const char *sheet)
 	for (p = sheet; *p != '\0'; p++)
 		if (!isalnum((unsigned char)*p) && *p != '_')
 			quote = true;
-	if (n > 40) {
-		n = 40;
-		while (n > 0 && ((unsigned char)sheet[n] & 0xc0) == 0x80)
-			n--;
-	}
+	if (n > 40)
+		n = utf8_cut(sheet, 40);
 	if (quote)
 		buf_putc(b, '\'');
 	for (i = 0; i < n; i++) {
