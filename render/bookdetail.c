@@ -123,7 +123,7 @@ table(struct gen *g, const struct sheet *sh, const char *const *names,
 		e = bk_row_end(sh, i);
 		if (bk_row_blank(sh, i, e))
 			continue;
-		if ((n & (n - 1)) == 0)		/* doubled, as above */
+		if ((n & (n - 1)) == 0)		/* doubled, as bk_headings() */
 			*rows = xreallocarray(*rows, (n == 0 ? 1 : n * 2) *
 			    (nnames + 1), sizeof(**rows));
 		for (k = 0; k < nnames; k++)

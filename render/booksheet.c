@@ -346,7 +346,9 @@ bk_gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 		e = bk_row_end(sh, i);
 		if (bk_row_blank(sh, i, e))
 			continue;
-		r = xreallocarray(r, nr + 1, sizeof(*r));
+		if ((nr & (nr - 1)) == 0)	/* doubled, as bk_headings() */
+			r = xreallocarray(r, nr == 0 ? 1 : nr * 2,
+			    sizeof(*r));
 		memset(&r[nr], 0, sizeof(r[nr]));
 		r[nr].row = sh->cells[i].row;
 		r[nr].first = i;
