@@ -125,58 +125,6 @@ xr_error(void *arg, xmlErrorPtr e)
 }
 
 /* Opens part; returns 1, 0 when the part is absent, -1 on error. */
-/*
- * The most attributes (and namespace declarations) of one element in
- * data, and the line of that element: a linear count of the '=' signs
- * outside quotes in each tag, since libxml2 compares an element's
- * attributes pairwise (50,000 took 15 s).  Comments, CDATA, processing
- * instructions and declarations are skipped.
- */
-static size_t
-most_attrs(const char *data, size_t len, int *pline)
-{
-	const char	*p = data, *end = data + len, *q;
-	size_t		 n, most = 0;
-	int		 line = 1;
-	char		 quote;
-
-	*pline = 1;
-	while ((q = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		for (; p < q; p++)
-			line += *p == '\n';
-		p = q + 1;
-		if (p < end && (*p == '!' || *p == '?')) {
-			const char *close = *p == '?' ? "?>" :
-			    (end - p >= 3 && memcmp(p, "!--", 3) == 0) ?
-			    "-->" : (end - p >= 8 &&
-			    memcmp(p, "![CDATA[", 8) == 0) ? "]]>" : ">";
-			size_t	 cl = strlen(close);
-
-			while (p < end && ((size_t)(end - p) < cl ||
-			    memcmp(p, close, cl) != 0))
-				line += *p++ == '\n';
-			continue;
-		}
-		n = 0;
-		quote = '\0';
-		for (; p < end && (quote != '\0' || *p != '>'); p++) {
-			line += *p == '\n';
-			if (quote != '\0') {
-				if (*p == quote)
-					quote = '\0';
-			} else if (*p == '"' || *p == '\'')
-				quote = *p;
-			else if (*p == '=')
-				n++;
-		}
-		if (n > most) {
-			most = n;
-			*pline = line;
-		}
-	}
-	return most;
-}
-
 static int
 xr_open(struct xr *xr, struct xlsx *x, const char *part)
 {
@@ -191,8 +139,8 @@ xr_open(struct xr *xr, struct xlsx *x, const char *part)
 		return rc;
 	if (xr->data.len > INT32_MAX)
 		return -1;
-	if ((most = most_attrs(xr->data.data, xr->data.len, &line)) >
-	    XLSX_MAX_ATTRS) {
+	if ((most = xml_most_attrs(xr->data.data, xr->data.len, &line,
+	    NULL)) > XLSX_MAX_ATTRS) {
 		diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "the part %s has "
 		    "an element with %zu attributes at its line %d (the limit "
 		    "is %d), which no spreadsheet program writes; not read",
