@@ -98,3 +98,11 @@ utf8_encode(unsigned long cp, char u[4])
 	u[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
+
+size_t
+utf8_cut_after(const char *s, size_t i)
+{
+	while (CONT(s[i]))
+		i++;
+	return i;
+}

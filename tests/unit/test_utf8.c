@@ -167,6 +167,24 @@ test_encode(void)
 	INT_EQ(bad, 0);
 }
 
+/* Cutting at or after a byte: forward past continuation bytes only. */
+static void
+test_cut_after(void)
+{
+	const char	*s = "a\xC3\xA9" "b\xF0\x9F\x98\x80";
+	size_t		 i;
+
+	INT_EQ(utf8_cut_after(s, 0), 0);
+	INT_EQ(utf8_cut_after(s, 1), 1);
+	INT_EQ(utf8_cut_after(s, 2), 3);	/* inside the e acute */
+	INT_EQ(utf8_cut_after(s, 3), 3);
+	INT_EQ(utf8_cut_after(s, 4), 4);
+	for (i = 5; i <= 7; i++)
+		INT_EQ(utf8_cut_after(s, i), 8);	/* to the NUL */
+	INT_EQ(utf8_cut_after(s, 8), 8);
+	INT_EQ(utf8_cut_after("\x80\x80x", 0), 2);	/* stray bytes */
+}
+
 int
 main(void)
 {
@@ -175,5 +193,6 @@ main(void)
 	test_count();
 	test_cut();
 	test_encode();
+	test_cut_after();
 	return harness_done();
 }
