@@ -18,7 +18,9 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
-	   render/pdfpost.o render/pdf.o render/report.o \
+	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
+	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
+	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/csv.o \
 	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
 	   render/rfile.o render/tcopy.o render/tell.o

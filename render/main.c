@@ -14,9 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "batch.h"
 #include "buf.h"
 #include "config.h"
+#include "convert.h"
 #include "diag.h"
 #include "draw.h"
 #include "mail.h"
@@ -284,7 +286,7 @@ main(int argc, char *argv[])
 			o.pdf = false;
 			break;
 		case 5:
-			o.mail_pdf = true;
+			o.mail.attach_pdf = true;
 			break;
 		case 'I':
 			into = optarg;
@@ -336,20 +338,20 @@ main(int argc, char *argv[])
 				return EXIT_USAGE;
 			}
 			if (ch == 'F')
-				o.mail_from = optarg;
+				o.mail.from = optarg;
 			else if (ch == 'T')
-				o.mail_to = optarg;
+				o.mail.to = optarg;
 			else
-				o.mail_subject = optarg;
+				o.mail.subject = optarg;
 			break;
 		case 'D':
-			if (!parse_date(optarg, &o.mail_date)) {
+			if (!parse_date(optarg, &o.mail.date)) {
 				fprintf(stderr, "scorecard: --mail-date: "
 				    "expected YYYY-MM-DD or "
 				    "YYYY-MM-DDTHH:MM:SSZ, not %s\n", optarg);
 				return EXIT_USAGE;
 			}
-			o.has_mail_date = true;
+			o.mail.has_date = true;
 			break;
 		case 'h':
 			help();
@@ -379,7 +381,7 @@ main(int argc, char *argv[])
 				usage(stderr);
 				return EXIT_USAGE;
 			}
-			switch (report_to_xlsx(&o, o.outdir, &d)) {
+			switch (convert_xlsx(&o, o.outdir, &d)) {
 			case REPORT_OK:
 				return EXIT_OK;
 			case REPORT_INPUT:
@@ -394,7 +396,7 @@ main(int argc, char *argv[])
 			return EXIT_USAGE;
 		}
 		buf_init(&out);
-		if (report_convert(&o, &out, &d) != REPORT_OK)
+		if (convert_json(&o, &out, &d) != REPORT_OK)
 			rc = EXIT_INPUT;
 		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
 		    fflush(stdout) != 0)
@@ -453,14 +455,14 @@ main(int argc, char *argv[])
 	buf_printf(&assets, "%s/assets", dd);
 	buf_init(&etpl);
 	buf_printf(&etpl, "%s/templates/email.xhtml", dd);
-	o.email_template = etpl.data;
+	o.mail.template = etpl.data;
 	if (o.template == NULL)
 		o.template = tpl.data;
 	o.assets = assets.data;
 	buf_init(&atpl);
 	buf_printf(&atpl, "%s/templates/archive.xhtml", dd);
 	switch (strcmp(cmd, "archive") == 0 ?
-	    report_archive(&o, into, atpl.data, replace, &d) :
+	    archive_snapshot(&o, into, atpl.data, replace, &d) :
 	    argc > 1 ? batch_render(&o, argv, (size_t)argc, o.outdir, jobs,
 	    &d) : report_render(&o, &d)) {
 	case REPORT_OK:
