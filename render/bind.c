@@ -25,6 +25,7 @@
 #include "period.h"
 #include "scene.h"
 #include "tmpl.h"
+#include "utf8.h"
 #include "util.h"
 #include "words.h"
 
@@ -195,17 +196,6 @@ put_point(struct buf *b, const struct point *p, enum unit u)
 /* A chart's text alternative is at most this many characters. */
 #define	DESC_MAX	300
 
-static size_t
-utf8_len(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /*
  * Sets b to s cut to at most max characters (code points): at the last
  * space in the second half of them if there is one, less the
@@ -214,26 +204,23 @@ utf8_len(const char *s)
 static void
 shorten(struct buf *b, const char *s, size_t max)
 {
-	size_t		 i, n = 0, cut = 0, space = 0;
+	size_t		 i, cut, end, space = 0;
 
 	assert(max >= 2);
 	buf_reset(b);
-	for (i = 0; s[i] != '\0'; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
-			continue;
-		if (n == max - 1)
-			cut = i;
-		if (s[i] == ' ' && n >= max / 2 && n < max)
-			space = i;
-		if (++n > max)
-			break;		/* nothing after changes the cut */
-	}
-	if (n <= max) {
+	/* Read no further than the character after max: a name can be
+	 * 100,000 bytes. */
+	end = utf8_skip(s, max);
+	if (s[end] == '\0') {
 		buf_puts(b, s);
 		return;
 	}
-	if (space != 0)
-		cut = space;
+	/* The last space among characters max / 2 to max - 1: a space is
+	 * one byte, never part of another character. */
+	for (i = utf8_skip(s, max / 2); i < end; i++)
+		if (s[i] == ' ')
+			space = i;
+	cut = space != 0 ? space : utf8_skip(s, max - 1);
 	while (cut > 0 && strchr(" ,;:-", s[cut - 1]) != NULL)
 		cut--;
 	buf_put(b, s, cut);
@@ -254,7 +241,7 @@ desc_add(struct buf *b, size_t *n, bool *full, struct buf *s)
 	size_t		 k;
 
 	if (!*full && s->len > 0) {
-		k = utf8_len(s->data) + (b->len > 0 ? 1 : 0);
+		k = utf8_count(s->data, s->len) + (b->len > 0 ? 1 : 0);
 		if (*n + k <= DESC_MAX) {
 			if (b->len > 0)
 				buf_putc(b, ' ');
@@ -264,7 +251,7 @@ desc_add(struct buf *b, size_t *n, bool *full, struct buf *s)
 			buf_init(&cut);
 			shorten(&cut, s->data, DESC_MAX);
 			buf_put(b, cut.data, cut.len);
-			*n = utf8_len(cut.data);
+			*n = utf8_count(cut.data, cut.len);
 			buf_release(&cut);
 			*full = true;
 		} else

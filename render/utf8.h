@@ -1,10 +1,10 @@
 /*
  * utf8: the one reader of UTF-8 bytes: decode a character strictly
  * (RFC 3629), count the characters of a valid string, and find where a
- * string may be cut without splitting a character.  Knows nothing of
- * the domain and allocates nothing.  Used by chart.c, mail.c and
- * words.c; the decoders and counters still inside json.c, tmpl.c,
- * report.c and csv.c are to move here.
+ * string may be cut without splitting a character or where its k-th
+ * character starts.  Knows nothing of the domain and allocates
+ * nothing.  Used by bind.c, chart.c, mail.c and words.c; the decoders
+ * and counters still inside json.c, tmpl.c and csv.c are to move here.
  */
 #ifndef UTF8_H
 #define UTF8_H
@@ -33,5 +33,13 @@ size_t	utf8_count(const char *s, size_t n);
  * exactly i before its NUL.  Returns 0 at most: never past the start.
  */
 size_t	utf8_cut(const char *s, size_t i);
+
+/*
+ * Returns the byte offset of character k (counting from 0) of the
+ * NUL-terminated s, or of its NUL if s has k characters or fewer;
+ * characters are counted as utf8_count() counts them.  Reads s no
+ * further than that, so that a long string costs no more than k.
+ */
+size_t	utf8_skip(const char *s, size_t k);
 
 #endif
