@@ -262,8 +262,9 @@ keep_replaced(const char *from, const char *old, struct diag *d)
 
 /*
  * Puts the retired mark (OUTDIR_RETIRED) in the snapshot folder dir, on
- * the disk before it returns.  Anything but a folder (a link planted in the archive) is
- * not ours to keep and gets no mark: it is never followed.
+ * the disk before it returns.  Anything but a folder (a link planted in
+ * the archive) is not ours to keep and gets no mark: it is never
+ * followed.
  */
 static bool
 mark_retired(const char *dir, struct diag *d)
