@@ -87,7 +87,7 @@ write_index(const char *archive, const char *tpath, const char *assets,
 	struct snap	*sn = NULL;
 	size_t		 nsn = 0, maxsn = 0, i, k;
 	struct tmpl	*t = NULL;
-	struct tctx	*c = NULL, *it;
+	struct tmpl_ctx	*c = NULL, *it;
 	struct buf	 path, html, tmp;
 	struct dirent	*de;
 	DIR		*dir;
@@ -144,30 +144,30 @@ write_index(const char *archive, const char *tpath, const char *assets,
 	if (nsn > 0)
 		qsort(sn, nsn, sizeof(*sn), snap_cmp);
 
-	c = tctx_new();
-	tctx_text(c, "generator", "scorecard " VERSION);
-	tctx_text(c, "organisation", nsn > 0 ?
+	c = tmpl_ctx_new();
+	tmpl_ctx_text(c, "generator", "scorecard " VERSION);
+	tmpl_ctx_text(c, "organisation", nsn > 0 ?
 	    sn[0].m->report.organisation : "");
 	buf_reset(&tmp);
 	buf_printf(&tmp, "%zu", nsn);
-	tctx_text(c, "n_snapshots", tmp.data);
-	tctx_list(c, "snapshots");
+	tmpl_ctx_text(c, "n_snapshots", tmp.data);
+	tmpl_ctx_list(c, "snapshots");
 	for (i = 0; i < nsn; i++) {
 		const struct model *m = sn[i].m;
 
-		it = tctx_add(c, "snapshots");
-		tctx_text(it, "name", sn[i].name);
+		it = tmpl_ctx_add(c, "snapshots");
+		tmpl_ctx_text(it, "name", sn[i].name);
 		buf_reset(&tmp);
 		buf_printf(&tmp, "%s/report.html", sn[i].name);
-		tctx_text(it, "href", tmp.data);
-		tctx_text(it, "title", m->report.title);
-		tctx_text(it, "period", period_long(&m->report.period, ptmp,
+		tmpl_ctx_text(it, "href", tmp.data);
+		tmpl_ctx_text(it, "title", m->report.title);
+		tmpl_ctx_text(it, "period", period_long(&m->report.period, ptmp,
 		    sizeof(ptmp)));
-		tctx_text(it, "period_iso", m->report.pstr);
+		tmpl_ctx_text(it, "period_iso", m->report.pstr);
 		if (m->report.published != NULL)
-			tctx_text(it, "published", period_long(
+			tmpl_ctx_text(it, "published", period_long(
 			    &m->report.pubperiod, ptmp, sizeof(ptmp)));
-		tctx_bool(it, "replaced", sn[i].replaced > 0);
+		tmpl_ctx_bool(it, "replaced", sn[i].replaced > 0);
 		bind_counts(it, sn[i].n);
 	}
 	if (!tmpl_render(t, c, &html, d))
@@ -199,7 +199,7 @@ out:
 		model_free(sn[i].m);
 	}
 	free(sn);
-	tctx_free(c);
+	tmpl_ctx_free(c);
 	tmpl_free(t);
 	buf_release(&tmp);
 	buf_release(&html);

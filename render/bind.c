@@ -30,7 +30,7 @@
 #include "words.h"
 
 void
-bind_counts(struct tctx *c, const size_t n[4])
+bind_counts(struct tmpl_ctx *c, const size_t n[4])
 {
 	static const struct {
 		const char	*name;
@@ -46,7 +46,7 @@ bind_counts(struct tctx *c, const size_t n[4])
 
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		snprintf(tmp, sizeof(tmp), "%zu", n[keys[i].st]);
-		tctx_text(c, keys[i].name, tmp);
+		tmpl_ctx_text(c, keys[i].name, tmp);
 	}
 }
 
@@ -101,11 +101,11 @@ unit_word(enum unit u)
 }
 
 static void
-ctx_period(struct tctx *c, const char *name, const struct period *p)
+ctx_period(struct tmpl_ctx *c, const char *name, const struct period *p)
 {
 	char	 tmp[32];
 
-	tctx_text(c, name, period_long(p, tmp, sizeof(tmp)));
+	tmpl_ctx_text(c, name, period_long(p, tmp, sizeof(tmp)));
 }
 
 /* "−202 (−28.8%)" or "+12" where there is no percentage. */
@@ -124,13 +124,13 @@ put_change(struct buf *b, const struct figcmp *fc, enum unit u)
 
 /* Splits text into paragraphs at blank lines; adds each as list items. */
 static void
-ctx_paragraphs(struct tctx *c, const char *list, const char *text)
+ctx_paragraphs(struct tmpl_ctx *c, const char *list, const char *text)
 {
 	struct buf	 b;
 	const char	*p, *nl;
 	bool		 blank;
 
-	tctx_list(c, list);
+	tmpl_ctx_list(c, list);
 	if (text == NULL)
 		return;
 	buf_init(&b);
@@ -144,7 +144,8 @@ ctx_paragraphs(struct tctx *c, const char *list, const char *text)
 				blank = false;
 		if (blank) {
 			if (b.len > 0)
-				tctx_text(tctx_add(c, list), "text", b.data);
+				tmpl_ctx_text(tmpl_ctx_add(c, list), "text",
+				    b.data);
 			buf_reset(&b);
 		} else {
 			if (b.len > 0)
@@ -158,7 +159,7 @@ ctx_paragraphs(struct tctx *c, const char *list, const char *text)
 			break;
 	}
 	if (b.len > 0)
-		tctx_text(tctx_add(c, list), "text", b.data);
+		tmpl_ctx_text(tmpl_ctx_add(c, list), "text", b.data);
 	buf_release(&b);
 }
 
@@ -334,11 +335,11 @@ chart_desc(struct buf *b, const struct model *m, const struct indicator *ind,
 
 /* A row per period of the series and its comparators, in time order. */
 static void
-ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
-    struct buf *b)
+ctx_table(struct tmpl_ctx *c, const struct model *m,
+    const struct indicator *ind, struct buf *b)
 {
 	const struct period	**ps;
-	struct tctx		 *row, *cell;
+	struct tmpl_ctx		 *row, *cell;
 	size_t			  n, i, j, *at;
 	bool			  notes = false;
 	char			  tmp[32];
@@ -346,38 +347,39 @@ ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
 	/* Headings cut to 100 characters: they are repeated in every
 	 * indicator's table, and a name can be 100,000 bytes. */
 	shorten(b, m->report.organisation, 100);
-	tctx_text(tctx_add(c, "columns"), "label", b->data);
+	tmpl_ctx_text(tmpl_ctx_add(c, "columns"), "label", b->data);
 	for (i = 0; i < ind->ncs; i++) {
 		shorten(b, m->comps[ind->cs[i].comp].label, 100);
-		tctx_text(tctx_add(c, "columns"), "label", b->data);
+		tmpl_ctx_text(tmpl_ctx_add(c, "columns"), "label", b->data);
 	}
 	for (i = 0; i < ind->series.npts; i++)
 		if (ind->series.pts[i].note != NULL)
 			notes = true;
-	tctx_bool(c, "has_notes", notes);
+	tmpl_ctx_bool(c, "has_notes", notes);
 
 	ps = model_periods(ind, &n);
 	at = xcalloc(ind->ncs + 1, sizeof(*at));
-	tctx_list(c, "table_rows");
+	tmpl_ctx_list(c, "table_rows");
 	for (i = 0; i < n; i++) {
-		row = tctx_add(c, "table_rows");
-		tctx_text(row, "period", period_long(ps[i], tmp, sizeof(tmp)));
+		row = tmpl_ctx_add(c, "table_rows");
+		tmpl_ctx_text(row, "period", period_long(ps[i], tmp,
+		    sizeof(tmp)));
 		for (j = 0; j <= ind->ncs; j++) {
 			const struct series *s = j == 0 ? &ind->series :
 			    &ind->cs[j - 1].s;
 
-			cell = tctx_add(row, "cells");
+			cell = tmpl_ctx_add(row, "cells");
 			buf_reset(b);
 			if (at[j] < s->npts &&
 			    period_eq(&s->pts[at[j]].period, ps[i])) {
 				put_point(b, &s->pts[at[j]], ind->unit);
 				if (j == 0 && s->pts[at[j]].note != NULL)
-					tctx_text(row, "note",
+					tmpl_ctx_text(row, "note",
 					    s->pts[at[j]].note);
 				at[j]++;
 			} else
 				BUF_PUTSL(b, "\xe2\x80\x93");	/* en dash */
-			tctx_text(cell, "text", b->data);
+			tmpl_ctx_text(cell, "text", b->data);
 		}
 	}
 	free(at);
@@ -385,153 +387,153 @@ ctx_table(struct tctx *c, const struct model *m, const struct indicator *ind,
 }
 
 static void
-ctx_facts(struct tctx *c, const struct indicator *ind,
+ctx_facts(struct tmpl_ctx *c, const struct indicator *ind,
     const struct figures *f, struct buf *b)
 {
-	struct tctx	*fact;
+	struct tmpl_ctx	*fact;
 	char		 tmp[32];
 
-	tctx_list(c, "facts");
+	tmpl_ctx_list(c, "facts");
 	if (f->latest == NULL)
 		return;
 	if (f->previous != NULL) {
-		fact = tctx_add(c, "facts");
-		tctx_text(fact, "term", "Previous");
+		fact = tmpl_ctx_add(c, "facts");
+		tmpl_ctx_text(fact, "term", "Previous");
 		buf_reset(b);
 		fmt_value(b, f->previous->value, ind->unit);
 		buf_printf(b, " (%s)", period_long(&f->previous->period, tmp,
 		    sizeof(tmp)));
-		tctx_text(fact, "value", b->data);
+		tmpl_ctx_text(fact, "value", b->data);
 	}
 	if (f->year_ago.pt != NULL) {
-		fact = tctx_add(c, "facts");
-		tctx_text(fact, "term", "Change on a year ago");
+		fact = tmpl_ctx_add(c, "facts");
+		tmpl_ctx_text(fact, "term", "Change on a year ago");
 		buf_reset(b);
 		put_change(b, &f->year_ago, ind->unit);
 		buf_printf(b, " since %s", period_long(&f->year_ago.pt->period,
 		    tmp, sizeof(tmp)));
-		tctx_text(fact, "value", b->data);
+		tmpl_ctx_text(fact, "value", b->data);
 	}
 	if (f->highest.pt != NULL && f->nvalues >= 2) {
-		fact = tctx_add(c, "facts");
-		tctx_text(fact, "term", "Highest");
+		fact = tmpl_ctx_add(c, "facts");
+		tmpl_ctx_text(fact, "term", "Highest");
 		buf_reset(b);
 		fmt_value(b, f->highest.pt->value, ind->unit);
 		buf_printf(b, " (%s)", period_long(&f->highest.pt->period, tmp,
 		    sizeof(tmp)));
-		tctx_text(fact, "value", b->data);
-		fact = tctx_add(c, "facts");
-		tctx_text(fact, "term", "Lowest");
+		tmpl_ctx_text(fact, "value", b->data);
+		fact = tmpl_ctx_add(c, "facts");
+		tmpl_ctx_text(fact, "term", "Lowest");
 		buf_reset(b);
 		fmt_value(b, f->lowest.pt->value, ind->unit);
 		buf_printf(b, " (%s)", period_long(&f->lowest.pt->period, tmp,
 		    sizeof(tmp)));
-		tctx_text(fact, "value", b->data);
+		tmpl_ctx_text(fact, "value", b->data);
 	}
 	if (ind->target.set) {
-		fact = tctx_add(c, "facts");
-		tctx_text(fact, "term", "Target");
+		fact = tmpl_ctx_add(c, "facts");
+		tmpl_ctx_text(fact, "term", "Target");
 		buf_reset(b);
 		put_target(b, ind);
-		tctx_text(fact, "value", b->data);
+		tmpl_ctx_text(fact, "value", b->data);
 	}
 }
 
 /* Binds one indicator's figures and words (no charts) into c. */
 static void
-ctx_indicator(struct tctx *c, const struct indicator *ind,
+ctx_indicator(struct tmpl_ctx *c, const struct indicator *ind,
     const struct figures *f, struct buf *b)
 {
 	char	 tmp[32];
 
-	tctx_text(c, "id", ind->id);
+	tmpl_ctx_text(c, "id", ind->id);
 	buf_reset(b);
 	buf_printf(b, "ind-%s", ind->id);
-	tctx_text(c, "anchor", b->data);
+	tmpl_ctx_text(c, "anchor", b->data);
 	buf_reset(b);
 	buf_printf(b, "#ind-%s", ind->id);
-	tctx_text(c, "href", b->data);
-	tctx_text(c, "title", ind->title);
+	tmpl_ctx_text(c, "href", b->data);
+	tmpl_ctx_text(c, "title", ind->title);
 	if (ind->code != NULL)
-		tctx_text(c, "code", ind->code);
-	tctx_text(c, "unit_word", unit_word(ind->unit));
-	tctx_text(c, "status", figures_status_str(f->status));
-	tctx_text(c, "status_word", words_status(f->status));
-	tctx_text(c, "status_symbol", status_symbol(f->status));
-	tctx_text(c, "trend", figures_trend_str(f->trend));
-	tctx_text(c, "trend_word", words_trend(f->trend));
-	tctx_text(c, "trend_symbol", trend_symbol(f));
+		tmpl_ctx_text(c, "code", ind->code);
+	tmpl_ctx_text(c, "unit_word", unit_word(ind->unit));
+	tmpl_ctx_text(c, "status", figures_status_str(f->status));
+	tmpl_ctx_text(c, "status_word", words_status(f->status));
+	tmpl_ctx_text(c, "status_symbol", status_symbol(f->status));
+	tmpl_ctx_text(c, "trend", figures_trend_str(f->trend));
+	tmpl_ctx_text(c, "trend_word", words_trend(f->trend));
+	tmpl_ctx_text(c, "trend_symbol", trend_symbol(f));
 	if (f->latest != NULL) {
 		buf_reset(b);
 		fmt_value(b, f->latest->value, ind->unit);
-		tctx_text(c, "latest", b->data);
+		tmpl_ctx_text(c, "latest", b->data);
 		ctx_period(c, "latest_period", &f->latest->period);
 		buf_reset(b);
 		words_when(b, &f->latest->period);
-		tctx_text(c, "latest_when", b->data);
-		tctx_bool(c, "provisional", f->latest->provisional);
+		tmpl_ctx_text(c, "latest_when", b->data);
+		tmpl_ctx_bool(c, "provisional", f->latest->provisional);
 	} else if (figures_suppressed_latest(ind) != NULL) {
-		tctx_text(c, "latest", "[c]");
+		tmpl_ctx_text(c, "latest", "[c]");
 		ctx_period(c, "latest_period",
 		    &figures_suppressed_latest(ind)->period);
 		buf_reset(b);
 		words_when(b, &figures_suppressed_latest(ind)->period);
-		tctx_text(c, "latest_when", b->data);
+		tmpl_ctx_text(c, "latest_when", b->data);
 	} else {
-		tctx_text(c, "latest", "not available");
-		tctx_text(c, "latest_period", "");
-		tctx_text(c, "latest_when", "");
+		tmpl_ctx_text(c, "latest", "not available");
+		tmpl_ctx_text(c, "latest_period", "");
+		tmpl_ctx_text(c, "latest_when", "");
 	}
 	if (f->previous != NULL) {
 		buf_reset(b);
 		fmt_value(b, f->previous->value, ind->unit);
 		buf_printf(b, " (%s)", period_short(&f->previous->period, tmp,
 		    sizeof(tmp)));
-		tctx_text(c, "previous", b->data);
+		tmpl_ctx_text(c, "previous", b->data);
 	} else
-		tctx_text(c, "previous", "\xe2\x80\x93");
+		tmpl_ctx_text(c, "previous", "\xe2\x80\x93");
 	buf_reset(b);
 	if (ind->target.set)
 		fmt_value(b, ind->target.value, ind->unit);
 	else
 		BUF_PUTSL(b, "\xe2\x80\x93");
-	tctx_text(c, "target", b->data);
+	tmpl_ctx_text(c, "target", b->data);
 	if (ind->target.set && ind->target.has_amber) {
 		buf_reset(b);
 		BUF_PUTSL(b, "amber ");
 		fmt_value(b, ind->target.amber, ind->unit);
-		tctx_text(c, "amber", b->data);
+		tmpl_ctx_text(c, "amber", b->data);
 	}
 	buf_reset(b);
 	if (f->year_ago.pt != NULL)
 		put_change(b, &f->year_ago, ind->unit);
 	else
 		BUF_PUTSL(b, "\xe2\x80\x93");
-	tctx_text(c, "year_change", b->data);
+	tmpl_ctx_text(c, "year_change", b->data);
 }
 
 /* The report's own fields: title, period, introduction, the [c] note. */
 static void
-ctx_report(struct tctx *root, const struct model *m, struct buf *b)
+ctx_report(struct tmpl_ctx *root, const struct model *m, struct buf *b)
 {
-	tctx_text(root, "title", m->report.title);
-	tctx_text(root, "organisation", m->report.organisation);
+	tmpl_ctx_text(root, "title", m->report.title);
+	tmpl_ctx_text(root, "organisation", m->report.organisation);
 	/* For running heads, and attributes of <html> that must leave room
 	 * for <meta charset> in the first 1,024 bytes. */
 	shorten(b, m->report.title, 100);
-	tctx_text(root, "title_short", b->data);
+	tmpl_ctx_text(root, "title_short", b->data);
 	shorten(b, m->report.organisation, 80);
-	tctx_text(root, "organisation_short", b->data);
+	tmpl_ctx_text(root, "organisation_short", b->data);
 	ctx_period(root, "period", &m->report.period);
-	tctx_text(root, "period_iso", m->report.pstr);
+	tmpl_ctx_text(root, "period_iso", m->report.pstr);
 	if (m->report.published != NULL) {
 		ctx_period(root, "published", &m->report.pubperiod);
-		tctx_text(root, "published_iso", m->report.published);
+		tmpl_ctx_text(root, "published_iso", m->report.published);
 	}
 	ctx_paragraphs(root, "introduction", m->report.introduction);
 	if (m->report.contact != NULL)
-		tctx_text(root, "contact", m->report.contact);
-	tctx_text(root, "generator", "scorecard " VERSION);
+		tmpl_ctx_text(root, "contact", m->report.contact);
+	tmpl_ctx_text(root, "generator", "scorecard " VERSION);
 	/* Small numbers: say what [c] means, or that nothing is hidden. */
 	if (m->nsuppressed > 0) {
 		buf_reset(b);
@@ -542,9 +544,9 @@ ctx_report(struct tctx *root, const struct model *m, struct buf *b)
 			BUF_PUTSL(b, " Where one part of a breakdown is "
 			    "hidden, the next smallest is hidden too, so that "
 			    "it cannot be worked out from the total.");
-		tctx_text(root, "suppressed_note", b->data);
+		tmpl_ctx_text(root, "suppressed_note", b->data);
 	}
-	tctx_bool(root, "not_for_publication", !m->suppress);
+	tmpl_ctx_bool(root, "not_for_publication", !m->suppress);
 }
 
 /*
@@ -552,41 +554,41 @@ ctx_report(struct tctx *root, const struct model *m, struct buf *b)
  * and performing_well or areas_for_focus.
  */
 static void
-ctx_lists(struct tctx *root, const struct indicator *ind,
+ctx_lists(struct tmpl_ctx *root, const struct indicator *ind,
     const struct figures *f, struct buf *b)
 {
 	buf_reset(b);
 	if (words_unlisted(b, ind, f)) {
-		struct tctx *li = tctx_add(root, "neither_list");
+		struct tmpl_ctx *li = tmpl_ctx_add(root, "neither_list");
 
-		tctx_text(li, "reason", b->data);
-		tctx_text(li, "title", ind->title);
+		tmpl_ctx_text(li, "reason", b->data);
+		tmpl_ctx_text(li, "title", ind->title);
 		buf_reset(b);
 		buf_printf(b, "#ind-%s", ind->id);
-		tctx_text(li, "href", b->data);
+		tmpl_ctx_text(li, "href", b->data);
 	}
 	if (words_performing_well(ind, f) ||
 	    words_area_for_focus(ind, f)) {
-		struct tctx *li = tctx_add(root,
+		struct tmpl_ctx *li = tmpl_ctx_add(root,
 		    words_area_for_focus(ind, f) ?
 		    "areas_for_focus" : "performing_well");
 
-		tctx_text(li, "title", ind->title);
+		tmpl_ctx_text(li, "title", ind->title);
 		buf_reset(b);
 		buf_printf(b, "#ind-%s", ind->id);
-		tctx_text(li, "href", b->data);
+		tmpl_ctx_text(li, "href", b->data);
 		buf_reset(b);
 		words_reason(b, ind, f);
-		tctx_text(li, "reason", b->data);
+		tmpl_ctx_text(li, "reason", b->data);
 		buf_reset(b);
 		words_indicator(b, ind, f);
-		tctx_text(li, "sentence", b->data);
+		tmpl_ctx_text(li, "sentence", b->data);
 	}
 }
 
 /* The indicator's trend chart, if it has one: its files and keys. */
 static bool
-bind_chart(struct tctx *ic, const struct model *m,
+bind_chart(struct tmpl_ctx *ic, const struct model *m,
     const struct indicator *ind, const struct figures *f,
     struct chartfiles *ch, struct ofiles *of, struct diag *d)
 {
@@ -606,19 +608,19 @@ bind_chart(struct tctx *ic, const struct model *m,
 		if (!chartfiles_emit(ch, of, &s, ind->id, ind->title,
 		    desc.data, b.data, &svg, d))
 			goto out;
-		tctx_markup(ic, "chart", svg.data);
-		tctx_bool(ic, "has_chart", true);
+		tmpl_ctx_markup(ic, "chart", svg.data);
+		tmpl_ctx_bool(ic, "has_chart", true);
 		buf_reset(&b);
 		buf_printf(&b, "charts/%s.png", ind->id);
-		tctx_text(ic, "chart_png", b.data);
+		tmpl_ctx_text(ic, "chart_png", b.data);
 		/* For the email: the PNG part, and its alt text. */
 		buf_reset(&b);
 		buf_printf(&b, "cid:%s.png@scorecard", ind->id);
-		tctx_text(ic, "chart_cid", b.data);
-		tctx_text(ic, "chart_alt", desc.data);
+		tmpl_ctx_text(ic, "chart_cid", b.data);
+		tmpl_ctx_text(ic, "chart_alt", desc.data);
 	} else {
-		tctx_bool(ic, "has_chart", false);
-		tctx_bool(ic, "figure", f->latest != NULL);
+		tmpl_ctx_bool(ic, "has_chart", false);
+		tmpl_ctx_bool(ic, "figure", f->latest != NULL);
 	}
 	ok = true;
 out:
@@ -631,11 +633,11 @@ out:
 
 /* The indicator's breakdown, if it has one: its table, chart and files. */
 static bool
-bind_breakdown(struct tctx *ic, const struct indicator *ind,
+bind_breakdown(struct tmpl_ctx *ic, const struct indicator *ind,
     struct chartfiles *ch, struct ofiles *of, struct diag *d)
 {
 	const struct breakdown *bd = ind->breakdown;
-	struct tctx	*br;
+	struct tmpl_ctx	*br;
 	struct scene	 s;
 	struct buf	 b, desc, name, svg;
 	size_t		 k;
@@ -643,7 +645,7 @@ bind_breakdown(struct tctx *ic, const struct indicator *ind,
 	char		 tmp[32];
 
 	if (bd == NULL) {
-		tctx_list(ic, "breakdown");
+		tmpl_ctx_list(ic, "breakdown");
 		return true;
 	}
 	buf_init(&b);
@@ -651,17 +653,17 @@ bind_breakdown(struct tctx *ic, const struct indicator *ind,
 	buf_init(&name);
 	buf_init(&svg);
 	scene_init(&s);
-	br = tctx_add(ic, "breakdown");
-	tctx_text(br, "breakdown_title", bd->title != NULL ?
+	br = tmpl_ctx_add(ic, "breakdown");
+	tmpl_ctx_text(br, "breakdown_title", bd->title != NULL ?
 	    bd->title : "Breakdown");
 	buf_printf(&name, "%s-breakdown", ind->id);
 	buf_printf(&b, "tbl-%s-breakdown", ind->id);
-	tctx_text(br, "breakdown_table_id", b.data);
-	tctx_list(br, "breakdown_rows");
+	tmpl_ctx_text(br, "breakdown_table_id", b.data);
+	tmpl_ctx_list(br, "breakdown_rows");
 	for (k = 0; k < bd->nitems; k++) {
-		struct tctx *r = tctx_add(br, "breakdown_rows");
+		struct tmpl_ctx *r = tmpl_ctx_add(br, "breakdown_rows");
 
-		tctx_text(r, "label", bd->items[k].label);
+		tmpl_ctx_text(r, "label", bd->items[k].label);
 		buf_reset(&desc);
 		if (bd->items[k].has_value)
 			fmt_cell(&desc, bd->items[k].value, bd->unit);
@@ -669,7 +671,7 @@ bind_breakdown(struct tctx *ic, const struct indicator *ind,
 			BUF_PUTSL(&desc, "[c]");
 		else
 			BUF_PUTSL(&desc, "not available");
-		tctx_text(r, "value", desc.data);
+		tmpl_ctx_text(r, "value", desc.data);
 	}
 	if (chart_breakdown(&s, ind, &ch->ms, &ch->opts)) {
 		buf_reset(&desc);
@@ -683,7 +685,7 @@ bind_breakdown(struct tctx *ic, const struct indicator *ind,
 		    bd->title != NULL ? bd->title : ind->title, desc.data,
 		    b.data, &svg, d))
 			goto out;
-		tctx_markup(br, "breakdown_chart", svg.data);
+		tmpl_ctx_markup(br, "breakdown_chart", svg.data);
 	}
 	ok = true;
 out:
@@ -696,11 +698,11 @@ out:
 }
 
 bool
-bind_report(struct tctx *root, const struct model *m,
+bind_report(struct tmpl_ctx *root, const struct model *m,
     const struct figures *figs, const struct figcounts *prev,
     struct chartfiles *ch, struct ofiles *of, struct diag *d)
 {
-	struct tctx	*sec = NULL, *ic, *row;
+	struct tmpl_ctx	*sec = NULL, *ic, *row;
 	struct figcounts now;
 	struct buf	 b;
 	size_t		 i, n[4] = { 0 };
@@ -709,11 +711,11 @@ bind_report(struct tctx *root, const struct model *m,
 
 	buf_init(&b);
 	ctx_report(root, m, &b);
-	tctx_list(root, "rows");
-	tctx_list(root, "sections");
-	tctx_list(root, "performing_well");
-	tctx_list(root, "areas_for_focus");
-	tctx_list(root, "neither_list");
+	tmpl_ctx_list(root, "rows");
+	tmpl_ctx_list(root, "sections");
+	tmpl_ctx_list(root, "performing_well");
+	tmpl_ctx_list(root, "areas_for_focus");
+	tmpl_ctx_list(root, "neither_list");
 
 	for (i = 0; i < m->ninds; i++) {
 		const struct indicator *ind = &m->inds[i];
@@ -722,31 +724,31 @@ bind_report(struct tctx *root, const struct model *m,
 		    "Indicators";
 
 		n[f->status]++;
-		row = tctx_add(root, "rows");
+		row = tmpl_ctx_add(root, "rows");
 		ctx_indicator(row, ind, f, &b);
 
 		if (sec == NULL || strcmp(cursec, heading) != 0) {
-			sec = tctx_add(root, "sections");
-			tctx_text(sec, "heading", heading);
-			tctx_list(sec, "indicators");
+			sec = tmpl_ctx_add(root, "sections");
+			tmpl_ctx_text(sec, "heading", heading);
+			tmpl_ctx_list(sec, "indicators");
 			cursec = heading;
 		}
-		ic = tctx_add(sec, "indicators");
+		ic = tmpl_ctx_add(sec, "indicators");
 		ctx_indicator(ic, ind, f, &b);
 		buf_reset(&b);
 		words_indicator(&b, ind, f);
 		words_context(&b, m, ind, f);
-		tctx_text(ic, "sentence", b.data);
+		tmpl_ctx_text(ic, "sentence", b.data);
 		ctx_lists(root, ind, f, &b);
 		ctx_facts(ic, ind, f, &b);
 		ctx_paragraphs(ic, "commentary", ind->commentary);
 		buf_reset(&b);
 		buf_printf(&b, "tbl-%s", ind->id);
-		tctx_text(ic, "table_id", b.data);
+		tmpl_ctx_text(ic, "table_id", b.data);
 		buf_reset(&b);
 		buf_printf(&b, "%s: figures by period", ind->title);
-		tctx_text(ic, "table_caption", b.data);
-		tctx_text(ic, "unit_heading", unit_word(ind->unit));
+		tmpl_ctx_text(ic, "table_caption", b.data);
+		tmpl_ctx_text(ic, "unit_heading", unit_word(ind->unit));
 		ctx_table(ic, m, ind, &b);
 		if (!bind_chart(ic, m, ind, f, ch, of, d) ||
 		    !bind_breakdown(ic, ind, ch, of, d))
@@ -754,17 +756,17 @@ bind_report(struct tctx *root, const struct model *m,
 	}
 	buf_reset(&b);
 	buf_printf(&b, "%zu", m->ninds);
-	tctx_text(root, "n_indicators", b.data);
+	tmpl_ctx_text(root, "n_indicators", b.data);
 	bind_counts(root, n);
 	figures_counts(m, figs, &now);
 	buf_reset(&b);
 	words_counts(&b, &now, prev);
 	if (b.len > 0)
-		tctx_text(root, "counts_moved", b.data);
+		tmpl_ctx_text(root, "counts_moved", b.data);
 	buf_reset(&b);
 	words_changes(&b, m, figs, prev);
 	if (b.len > 0)
-		tctx_text(root, "status_changes", b.data);
+		tmpl_ctx_text(root, "status_changes", b.data);
 	ok = true;
 out:
 	buf_release(&b);

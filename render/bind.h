@@ -1,6 +1,6 @@
 /*
  * bind: a report's model and derived figures into the template context
- * (struct tctx), under the names scorecard(1), TEMPLATES documents, and
+ * (struct tmpl_ctx), under the names scorecard(1), TEMPLATES documents, and
  * every chart laid out and made into files on the way (chartfiles).
  */
 #ifndef BIND_H
@@ -24,7 +24,7 @@
  * of through ch.  Returns false after reporting through d if a chart
  * cannot be drawn (the output's fault, not the input's).
  */
-bool	bind_report(struct tctx *root, const struct model *m,
+bool	bind_report(struct tmpl_ctx *root, const struct model *m,
 	    const struct figures *figs, const struct figcounts *prev,
 	    struct chartfiles *ch, struct ofiles *of, struct diag *d);
 
@@ -32,6 +32,6 @@ bool	bind_report(struct tctx *root, const struct model *m,
  * Sets n_red, n_amber, n_green and n_none in c from counts by status
  * (n indexed by enum status).
  */
-void	bind_counts(struct tctx *c, const size_t n[4]);
+void	bind_counts(struct tmpl_ctx *c, const size_t n[4]);
 
 #endif

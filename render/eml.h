@@ -44,7 +44,7 @@ long long	eml_date(const struct eml_opts *mo, const struct model *m);
  */
 bool		eml_make(const struct eml_opts *mo, const char *assets,
 		    const struct model *m, const struct figures *figs,
-		    const struct figcounts *prev, const struct tctx *c,
+		    const struct figcounts *prev, const struct tmpl_ctx *c,
 		    struct ofiles *of, struct diag *d);
 
 #endif

@@ -93,7 +93,7 @@ report_build(const struct report_opts *o, const struct input *in,
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
-	struct tctx	*c = NULL;
+	struct tmpl_ctx	*c = NULL;
 	struct chartfiles ch;
 	struct snapshot	 snap;
 	struct figcounts prev;
@@ -129,7 +129,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	summary_write(ofiles_add(of, "summary.json"), m, figs, &prev);
 
 	chartfiles_init(&ch, m->report.organisation, o->pdf, o->check_only);
-	c = tctx_new();
+	c = tmpl_ctx_new();
 	if (!bind_report(c, m, figs, &prev, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -150,7 +150,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
 	chartfiles_release(&ch);
-	tctx_free(c);
+	tmpl_ctx_free(c);
 	tmpl_free(t);
 	free(figs);
 	figures_snapshot_release(&snap);

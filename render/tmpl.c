@@ -56,7 +56,7 @@
  *    into live markup.
  *
  * It deliberately knows nothing of indicators or of the report: values
- * come from a struct tctx, a tree of scopes.
+ * come from a struct tmpl_ctx, a tree of scopes.
  *
  * Not thread safe: the entity loader libxml2 consults is process-wide.
  */
@@ -119,13 +119,13 @@ struct tval {
 	enum tkind	  kind;
 	char		 *s;		/* TK_TEXT, TK_MARKUP */
 	bool		  b;		/* TK_BOOL */
-	struct tctx	**items;	/* TK_LIST: owned scopes */
+	struct tmpl_ctx	**items;	/* TK_LIST: owned scopes */
 	size_t		  nitems;
 	size_t		  maxitems;
 };
 
-struct tctx {
-	struct tctx	*parent;	/* scope this one was added under */
+struct tmpl_ctx {
+	struct tmpl_ctx	*parent;	/* scope this one was added under */
 	struct tval	*vals;
 	size_t		 nvals;
 	size_t		 maxvals;
@@ -273,13 +273,13 @@ nonnull(void *p)
 /* The context.                                                      */
 /* ---------------------------------------------------------------- */
 
-struct tctx *
-tctx_new(void)
+struct tmpl_ctx *
+tmpl_ctx_new(void)
 {
-	return xcalloc(1, sizeof(struct tctx));
+	return xcalloc(1, sizeof(struct tmpl_ctx));
 }
 
-static void	tctx_free_scope(struct tctx *);
+static void	ctx_free_scope(struct tmpl_ctx *);
 
 static void
 tval_clear(struct tval *v)
@@ -289,7 +289,7 @@ tval_clear(struct tval *v)
 	free(v->s);
 	v->s = NULL;
 	for (i = 0; i < v->nitems; i++)
-		tctx_free_scope(v->items[i]);
+		ctx_free_scope(v->items[i]);
 	free(v->items);
 	v->items = NULL;
 	v->nitems = v->maxitems = 0;
@@ -297,7 +297,7 @@ tval_clear(struct tval *v)
 }
 
 static void
-tctx_free_scope(struct tctx *c)
+ctx_free_scope(struct tmpl_ctx *c)
 {
 	size_t	 i;
 
@@ -310,16 +310,16 @@ tctx_free_scope(struct tctx *c)
 }
 
 void
-tctx_free(struct tctx *c)
+tmpl_ctx_free(struct tmpl_ctx *c)
 {
 	if (c == NULL)
 		return;
 	assert(c->parent == NULL);	/* item scopes belong to the root */
-	tctx_free_scope(c);
+	ctx_free_scope(c);
 }
 
 static struct tval *
-tctx_find(const struct tctx *c, const char *name)
+ctx_find(const struct tmpl_ctx *c, const char *name)
 {
 	size_t	 i;
 
@@ -331,12 +331,12 @@ tctx_find(const struct tctx *c, const char *name)
 
 /* Returns name's slot in c, emptied, with kind set. */
 static struct tval *
-tctx_slot(struct tctx *c, const char *name, enum tkind kind)
+ctx_slot(struct tmpl_ctx *c, const char *name, enum tkind kind)
 {
 	struct tval	*v;
 
 	assert(c != NULL && name != NULL);
-	if ((v = tctx_find(c, name)) != NULL)
+	if ((v = ctx_find(c, name)) != NULL)
 		tval_clear(v);
 	else {
 		if (c->nvals == c->maxvals) {
@@ -353,49 +353,49 @@ tctx_slot(struct tctx *c, const char *name, enum tkind kind)
 }
 
 void
-tctx_text(struct tctx *c, const char *name, const char *text)
+tmpl_ctx_text(struct tmpl_ctx *c, const char *name, const char *text)
 {
 	assert(text != NULL);
-	tctx_slot(c, name, TK_TEXT)->s = xstrdup(text);
+	ctx_slot(c, name, TK_TEXT)->s = xstrdup(text);
 }
 
 void
-tctx_bool(struct tctx *c, const char *name, bool v)
+tmpl_ctx_bool(struct tmpl_ctx *c, const char *name, bool v)
 {
-	tctx_slot(c, name, TK_BOOL)->b = v;
+	ctx_slot(c, name, TK_BOOL)->b = v;
 }
 
 void
-tctx_markup(struct tctx *c, const char *name, const char *xml)
+tmpl_ctx_markup(struct tmpl_ctx *c, const char *name, const char *xml)
 {
 	assert(xml != NULL);
-	tctx_slot(c, name, TK_MARKUP)->s = xstrdup(xml);
+	ctx_slot(c, name, TK_MARKUP)->s = xstrdup(xml);
 }
 
 void
-tctx_list(struct tctx *c, const char *name)
+tmpl_ctx_list(struct tmpl_ctx *c, const char *name)
 {
 	struct tval	*v;
 
-	if ((v = tctx_find(c, name)) != NULL && v->kind == TK_LIST)
+	if ((v = ctx_find(c, name)) != NULL && v->kind == TK_LIST)
 		return;
-	tctx_slot(c, name, TK_LIST);
+	ctx_slot(c, name, TK_LIST);
 }
 
-struct tctx *
-tctx_add(struct tctx *c, const char *name)
+struct tmpl_ctx *
+tmpl_ctx_add(struct tmpl_ctx *c, const char *name)
 {
 	struct tval	*v;
-	struct tctx	*item;
+	struct tmpl_ctx	*item;
 
-	tctx_list(c, name);
-	v = tctx_find(c, name);
+	tmpl_ctx_list(c, name);
+	v = ctx_find(c, name);
 	if (v->nitems == v->maxitems) {
 		v->maxitems = v->maxitems == 0 ? 8 : v->maxitems * 2;
 		v->items = xreallocarray(v->items, v->maxitems,
 		    sizeof(v->items[0]));
 	}
-	item = tctx_new();
+	item = tmpl_ctx_new();
 	item->parent = c;
 	v->items[v->nitems++] = item;
 	return item;
@@ -403,12 +403,12 @@ tctx_add(struct tctx *c, const char *name)
 
 /* Looks name up in c, then in the scopes c was added under. */
 static const struct tval *
-tctx_lookup(const struct tctx *c, const char *name)
+ctx_lookup(const struct tmpl_ctx *c, const char *name)
 {
 	const struct tval	*v;
 
 	for (; c != NULL; c = c->parent)
-		if ((v = tctx_find(c, name)) != NULL)
+		if ((v = ctx_find(c, name)) != NULL)
 			return v;
 	return NULL;
 }
@@ -1452,67 +1452,6 @@ ascii_compatible(const char *data, size_t len, struct buf *name)
 }
 
 /*
- * The most attributes (namespace declarations included) in one start
- * tag of data, and where that tag starts, read from the text alone:
- * libxml2 2.9 adds each attribute by walking the element's list, so
- * 300,000 attributes on one element took six minutes to parse.  Skips
- * comments, CDATA sections, processing instructions and declarations;
- * counts the '=' outside quotes inside a tag, which is the number of
- * attributes when the tag is well-formed (when it is not, the parser
- * says so).  Linear.
- */
-static size_t
-most_attrs(const char *data, size_t len, int *pline, int *pcol)
-{
-	const char	*p = data, *end = data + len, *q, *lstart = data;
-	size_t		 n, most = 0;
-	int		 line = 1;
-	char		 quote;
-
-	*pline = *pcol = 1;
-	while ((q = memchr(p, '<', (size_t)(end - p))) != NULL) {
-		for (; p < q; p++)
-			if (*p == '\n')
-				line++, lstart = p + 1;
-		p = q + 1;
-		if (p < end && (*p == '!' || *p == '?')) {
-			const char *close = *p == '?' ? "?>" :
-			    (end - p >= 3 && memcmp(p, "!--", 3) == 0) ?
-			    "-->" : (end - p >= 8 &&
-			    memcmp(p, "![CDATA[", 8) == 0) ? "]]>" : ">";
-			size_t	 cl = strlen(close);
-
-			while (p < end && (end - p < (ptrdiff_t)cl ||
-			    memcmp(p, close, cl) != 0)) {
-				if (*p == '\n')
-					line++, lstart = p + 1;
-				p++;
-			}
-			continue;
-		}
-		n = 0;
-		quote = '\0';
-		for (; p < end && (quote != '\0' || *p != '>'); p++) {
-			if (*p == '\n')
-				line++, lstart = p + 1;
-			if (quote != '\0') {
-				if (*p == quote)
-					quote = '\0';
-			} else if (*p == '"' || *p == '\'')
-				quote = *p;
-			else if (*p == '=')
-				n++;
-		}
-		if (n > most) {
-			most = n;
-			*pline = line;
-			*pcol = (int)(q - lstart) + 1;
-		}
-	}
-	return most;
-}
-
-/*
  * Parses len bytes of data with every loading feature off and the DTD
  * hooks above in place.  Returns the document, or NULL after reporting
  * through ps.  Restores libxml2's global handlers before returning.
@@ -1542,7 +1481,8 @@ safe_parse(const char *data, size_t len, const char *url, struct pstate *ps)
 	if (!ascii_compatible(data, len, &enc))
 		ps_refuse(ps, 1, 1, "template is in %s; it must be in UTF-8 "
 		    "(or ASCII, ISO 8859, Windows-125x or KOI8)", enc.data);
-	else if ((most = most_attrs(data, len, &line, &col)) > TMPL_MAX_ATTRS)
+	else if ((most = xml_most_attrs(data, len, &line, &col)) >
+	    TMPL_MAX_ATTRS)
 		ps_refuse(ps, line, col, "an element has %zu attributes (the "
 		    "limit is %d)", most, TMPL_MAX_ATTRS);
 	buf_release(&enc);
@@ -2666,16 +2606,16 @@ tmpl_free(struct tmpl *t)
 /* Rendering.                                                        */
 /* ---------------------------------------------------------------- */
 
-static bool	exec_elem(struct render *, xmlNodePtr, const struct tctx *);
+static bool	exec_elem(struct render *, xmlNodePtr, const struct tmpl_ctx *);
 
 /* Looks up the name an instruction needs set, reporting if it is not. */
 static const struct tval *
-need(struct render *r, xmlNodePtr n, const struct tctx *c, enum instr k,
+need(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c, enum instr k,
     const char *name)
 {
 	const struct tval	*v;
 
-	if ((v = tctx_lookup(c, name)) == NULL)
+	if ((v = ctx_lookup(c, name)) == NULL)
 		node_err(r->d, r->t->path, n, "%s: \"%s\" is not set",
 		    instr_names[k], name);
 	return v;
@@ -2690,7 +2630,7 @@ wrong_kind(struct render *r, xmlNodePtr n, enum instr k, const char *name,
 }
 
 static bool
-exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
+exec_attr(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c,
     const char *spec)
 {
 	struct apair		*pv = NULL;
@@ -2711,7 +2651,7 @@ exec_attr(struct render *r, xmlNodePtr n, const struct tctx *c,
 		if (pv[i].prefix != NULL)
 			ns = nonnull(xmlSearchNs(r->doc, n,
 			    BAD_CAST pv[i].prefix));
-		if ((v = tctx_lookup(c, pv[i].name)) == NULL) {
+		if ((v = ctx_lookup(c, pv[i].name)) == NULL) {
 			xmlUnsetNsProp(n, ns, BAD_CAST pv[i].local);
 			continue;
 		}
@@ -2861,7 +2801,7 @@ strip_instrs(xmlNodePtr n)
 
 /* Carries out everything after data-sc-each on n, then its children. */
 static bool
-exec_body(struct render *r, xmlNodePtr n, const struct tctx *c)
+exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 {
 	const char		*name, *spec;
 	const struct tval	*v;
@@ -2869,12 +2809,12 @@ exec_body(struct render *r, xmlNodePtr n, const struct tctx *c)
 	long			 chk;
 
 	if ((name = attr_val(n, "data-sc-if")) != NULL &&
-	    !tval_true(tctx_lookup(c, name))) {
+	    !tval_true(ctx_lookup(c, name))) {
 		drop_node(n);
 		return true;
 	}
 	if ((name = attr_val(n, "data-sc-unless")) != NULL &&
-	    tval_true(tctx_lookup(c, name))) {
+	    tval_true(ctx_lookup(c, name))) {
 		drop_node(n);
 		return true;
 	}
@@ -2928,7 +2868,7 @@ exec_body(struct render *r, xmlNodePtr n, const struct tctx *c)
 
 /* Carries out n's instructions; n may be repeated or removed. */
 static bool
-exec_elem(struct render *r, xmlNodePtr n, const struct tctx *c)
+exec_elem(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 {
 	const char		*name;
 	const struct tval	*v;
@@ -2973,7 +2913,7 @@ struct cost {
 	xmlNodePtr	 each;		/* the outermost data-sc-each under way */
 };
 
-static bool	cost_elem(struct cost *, xmlNodePtr, const struct tctx *);
+static bool	cost_elem(struct cost *, xmlNodePtr, const struct tmpl_ctx *);
 
 static bool
 cost_add(struct cost *k, size_t nodes, size_t bytes)
@@ -2985,7 +2925,7 @@ cost_add(struct cost *k, size_t nodes, size_t bytes)
 
 /* The length of the text value named by s[0..n), if there is one. */
 static size_t
-cost_value(const struct tctx *c, const char *s, size_t n)
+cost_value(const struct tmpl_ctx *c, const char *s, size_t n)
 {
 	const struct tval	*v;
 	char			 name[128], *big = NULL;
@@ -2996,7 +2936,7 @@ cost_value(const struct tctx *c, const char *s, size_t n)
 		name[n] = '\0';
 	} else
 		big = xstrndup(s, n);
-	v = tctx_lookup(c, big != NULL ? big : name);
+	v = ctx_lookup(c, big != NULL ? big : name);
 	if (v != NULL && (v->kind == TK_TEXT || v->kind == TK_MARKUP))
 		len = strlen(v->s);
 	free(big);
@@ -3005,7 +2945,7 @@ cost_value(const struct tctx *c, const char *s, size_t n)
 
 /* The bytes data-sc-attr="spec" adds: names and values, read in place. */
 static size_t
-cost_attr(const struct tctx *c, const char *spec)
+cost_attr(const struct tmpl_ctx *c, const char *spec)
 {
 	const char	*item, *end, *colon, *s, *e;
 	size_t		 bytes = 0;
@@ -3035,7 +2975,7 @@ cost_attr(const struct tctx *c, const char *spec)
 
 /* As exec_body(): n's element, its attributes, then its content. */
 static bool
-cost_body(struct cost *k, xmlNodePtr n, const struct tctx *c)
+cost_body(struct cost *k, xmlNodePtr n, const struct tmpl_ctx *c)
 {
 	const char	*name;
 	xmlAttrPtr	 a;
@@ -3043,10 +2983,10 @@ cost_body(struct cost *k, xmlNodePtr n, const struct tctx *c)
 	size_t		 bytes;
 
 	if ((name = attr_val(n, "data-sc-if")) != NULL &&
-	    !tval_true(tctx_lookup(c, name)))
+	    !tval_true(ctx_lookup(c, name)))
 		return true;
 	if ((name = attr_val(n, "data-sc-unless")) != NULL &&
-	    tval_true(tctx_lookup(c, name)))
+	    tval_true(ctx_lookup(c, name)))
 		return true;
 	bytes = 2 * xmlStrlen(n->name) + 5;
 	for (a = n->properties; a != NULL; a = a->next)
@@ -3072,7 +3012,7 @@ cost_body(struct cost *k, xmlNodePtr n, const struct tctx *c)
 
 /* As exec_elem(): n once, or once an item of its data-sc-each list. */
 static bool
-cost_elem(struct cost *k, xmlNodePtr n, const struct tctx *c)
+cost_elem(struct cost *k, xmlNodePtr n, const struct tmpl_ctx *c)
 {
 	const struct tval	*v;
 	const char		*name;
@@ -3082,7 +3022,7 @@ cost_elem(struct cost *k, xmlNodePtr n, const struct tctx *c)
 	if ((name = attr_val(n, "data-sc-each")) == NULL)
 		return cost_body(k, n, c);
 	/* Not set, or not a list: exec_elem() says so. */
-	if ((v = tctx_lookup(c, name)) == NULL || v->kind != TK_LIST)
+	if ((v = ctx_lookup(c, name)) == NULL || v->kind != TK_LIST)
 		return true;
 	if ((outer = k->each == NULL))
 		k->each = n;
@@ -3096,7 +3036,7 @@ cost_elem(struct cost *k, xmlNodePtr n, const struct tctx *c)
 
 /* The text, markup and values in c and its lists, to scale the limits. */
 static void
-ctx_size(const struct tctx *c, size_t *values, size_t *bytes)
+ctx_size(const struct tmpl_ctx *c, size_t *values, size_t *bytes)
 {
 	size_t	 i, j;
 
@@ -3115,7 +3055,7 @@ ctx_size(const struct tctx *c, size_t *values, size_t *bytes)
  * TMPL_MAX_OUTPUT, each plus TMPL_PER_INPUT times what c holds.
  */
 static bool
-cost_check(struct render *r, xmlNodePtr root, const struct tctx *c)
+cost_check(struct render *r, xmlNodePtr root, const struct tmpl_ctx *c)
 {
 	struct cost	 k;
 	size_t		 values = 0, bytes = 0;
@@ -3499,7 +3439,7 @@ charset_early(struct render *r, xmlNodePtr root, const struct buf *out,
 }
 
 bool
-tmpl_render(const struct tmpl *t, const struct tctx *c, struct buf *out,
+tmpl_render(const struct tmpl *t, const struct tmpl_ctx *c, struct buf *out,
     struct diag *d)
 {
 	struct render	 r;

@@ -3,7 +3,7 @@
  * elements (as sblg's data-sblg-* and TAL), carried out on libxml2's
  * tree, and our own serialiser for the result.  The only module that
  * includes libxml2 headers.  It knows nothing of indicators: the caller
- * hands it a context (struct tctx), a tree of named values.
+ * hands it a context (struct tmpl_ctx), a tree of named values.
  *
  * Instructions (each removed from the output):
  *
@@ -40,7 +40,7 @@
 #include "diag.h"
 
 struct tmpl;
-struct tctx;
+struct tmpl_ctx;
 
 /* Limits on hostile templates. */
 #define	TMPL_MAX_BYTES	(4u * 1024 * 1024)
@@ -58,28 +58,44 @@ struct tctx;
 #define	TMPL_PER_INPUT	16
 
 /*
- * Returns a new context scope; free the root with tctx_free(), which
+ * Returns a new context scope; free the root with tmpl_ctx_free(), which
  * frees every scope added beneath it.
  */
-struct tctx	*tctx_new(void);
-void		 tctx_free(struct tctx *c);
+struct tmpl_ctx	*tmpl_ctx_new(void);
+void		 tmpl_ctx_free(struct tmpl_ctx *c);
 /* Sets name to a copy of text (later sets of the same name replace). */
-void		 tctx_text(struct tctx *c, const char *name, const char *text);
+void		 tmpl_ctx_text(struct tmpl_ctx *c, const char *name,
+		    const char *text);
 /* Sets name to true or false. */
-void		 tctx_bool(struct tctx *c, const char *name, bool v);
+void		 tmpl_ctx_bool(struct tmpl_ctx *c, const char *name, bool v);
 /*
  * Sets name to a copy of xml, a well-formed fragment (one or more
  * elements and text) that tmpl_render() parses and inserts.  Elements
  * without a namespace declaration are in the XHTML namespace.
  */
-void		 tctx_markup(struct tctx *c, const char *name, const char *xml);
+void		 tmpl_ctx_markup(struct tmpl_ctx *c, const char *name,
+		    const char *xml);
 /*
  * Appends a new item scope to the list name (creating an empty list on
- * first use) and returns it; it is owned by c.  Use tctx_list() to make
- * a list that may stay empty.
+ * first use) and returns it; it is owned by c.  Use tmpl_ctx_list() to
+ * make a list that may stay empty.
  */
-struct tctx	*tctx_add(struct tctx *c, const char *name);
-void		 tctx_list(struct tctx *c, const char *name);
+struct tmpl_ctx	*tmpl_ctx_add(struct tmpl_ctx *c, const char *name);
+void		 tmpl_ctx_list(struct tmpl_ctx *c, const char *name);
+
+/*
+ * The context's names before it took the module's prefix, kept only for
+ * tests/unit/test_tmpl.c and tests/fuzz/fuzz_tmpl.c, whose existing code
+ * stays as it is (tests only grow).  New code uses the tmpl_ctx names.
+ */
+#define	tctx		tmpl_ctx
+#define	tctx_new	tmpl_ctx_new
+#define	tctx_free	tmpl_ctx_free
+#define	tctx_text	tmpl_ctx_text
+#define	tctx_bool	tmpl_ctx_bool
+#define	tctx_markup	tmpl_ctx_markup
+#define	tctx_add	tmpl_ctx_add
+#define	tctx_list	tmpl_ctx_list
 
 /*
  * Loads and checks the template at path.  assets is the folder that
@@ -99,7 +115,7 @@ void		 tmpl_free(struct tmpl *t);
  * Returns false after reporting through d; out may then hold part of
  * the output, which the caller discards.
  */
-bool		 tmpl_render(const struct tmpl *t, const struct tctx *c,
+bool		 tmpl_render(const struct tmpl *t, const struct tmpl_ctx *c,
 		    struct buf *out, struct diag *d);
 
 /*

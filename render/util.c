@@ -1,7 +1,9 @@
 /*
  * util: the x* allocators.  Out of memory is not an input error: there
  * is nothing useful to report with a position, so the process says so
- * and exits (as sblg, mandoc and cmark do).
+ * and exits (as sblg, mandoc and cmark do).  Then the rule on
+ * characters and the count of attributes in XML text that util.h
+ * describes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -72,4 +74,62 @@ cp_unfit(unsigned long cp)
 	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
 	    (cp >= 0x7f && cp <= 0x9f) ||
 	    (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
+}
+
+size_t
+xml_most_attrs(const char *data, size_t len, int *pline, int *pcol)
+{
+	const char	*p = data, *end = data + len, *q, *lstart = data;
+	const char	*tstart;
+	size_t		 n, most = 0;
+	int		 line = 1, tline;
+	char		 quote;
+
+	*pline = 1;
+	if (pcol != NULL)
+		*pcol = 1;
+	while ((q = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		for (; p < q; p++)
+			if (*p == '\n')
+				line++, lstart = p + 1;
+		p = q + 1;
+		if (p < end && (*p == '!' || *p == '?')) {
+			const char *close = *p == '?' ? "?>" :
+			    (end - p >= 3 && memcmp(p, "!--", 3) == 0) ?
+			    "-->" : (end - p >= 8 &&
+			    memcmp(p, "![CDATA[", 8) == 0) ? "]]>" : ">";
+			size_t	 cl = strlen(close);
+
+			while (p < end && ((size_t)(end - p) < cl ||
+			    memcmp(p, close, cl) != 0)) {
+				if (*p == '\n')
+					line++, lstart = p + 1;
+				p++;
+			}
+			continue;
+		}
+		/* The tag is placed where it starts, the lines it spans. */
+		tline = line;
+		tstart = lstart;
+		n = 0;
+		quote = '\0';
+		for (; p < end && (quote != '\0' || *p != '>'); p++) {
+			if (*p == '\n')
+				line++, lstart = p + 1;
+			if (quote != '\0') {
+				if (*p == quote)
+					quote = '\0';
+			} else if (*p == '"' || *p == '\'')
+				quote = *p;
+			else if (*p == '=')
+				n++;
+		}
+		if (n > most) {
+			most = n;
+			*pline = tline;
+			if (pcol != NULL)
+				*pcol = (int)(q - tstart) + 1;
+		}
+	}
+	return most;
 }
