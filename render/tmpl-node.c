@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "tmpl-int.h"
+#include "utf8.h"
 #include "util.h"
 
 const char *const instr_names[IN__MAX] = {
@@ -166,10 +167,7 @@ node_pos(xmlNodePtr n, int *line, int *col)
 		if (src->text[i] == '\n')
 			ln--;
 	*line = ln;
-	*col = 1;
-	for (i = at; i < found; i++)
-		if (((unsigned char)src->text[i] & 0xc0) != 0x80)
-			(*col)++;
+	*col = 1 + (int)utf8_count(src->text + at, found - at);
 out:
 	buf_release(&qn);
 }
@@ -307,44 +305,16 @@ valid_name(const char *s)
  * point of the first refused character.
  */
 long
-text_check(const char *str, size_t n)
+text_check(const char *s, size_t n)
 {
-	const unsigned char	*s = (const unsigned char *)str;
-	size_t			 i = 0, k, len;
-	unsigned long		 cp, min;
+	size_t		 i, len;
+	unsigned long	 cp;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			cp = s[i];
-			len = 1;
-			min = 0;
-		} else if (s[i] >= 0xc2 && s[i] <= 0xdf) {
-			cp = s[i] & 0x1f;
-			len = 2;
-			min = 0x80;
-		} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
-			cp = s[i] & 0x0f;
-			len = 3;
-			min = 0x800;
-		} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
-			cp = s[i] & 0x07;
-			len = 4;
-			min = 0x10000;
-		} else
-			return -2;
-		if (n - i < len)
-			return -2;
-		for (k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return -2;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
+	for (i = 0; i < n; i += len) {
+		if ((len = utf8_decode(s + i, n - i, &cp)) == 0)
 			return -2;
 		if (cp_unfit(cp))
 			return (long)cp;
-		i += len;
 	}
 	return -1;
 }

@@ -2,9 +2,9 @@
  * utf8: the one reader of UTF-8 bytes: decode a character strictly
  * (RFC 3629), count the characters of a valid string, and find where a
  * string may be cut without splitting a character.  Knows nothing of
- * the domain and allocates nothing.  Used by chart.c, mail.c and
- * words.c; the decoders and counters still inside json.c, tmpl.c,
- * report.c and csv.c are to move here.
+ * the domain and allocates nothing.  Used by chart.c, mail.c,
+ * words.c and the template module (tmpl-node.c); the decoders and
+ * counters still inside json.c, report.c and csv.c are to move here.
  */
 #ifndef UTF8_H
 #define UTF8_H
