@@ -28,4 +28,17 @@
 bool	file_read(const char *path, size_t max, bool pipes, struct buf *b,
 	    struct diag *d);
 
+/*
+ * As file_read() for a caller that says what failed in its own words
+ * (the template module, for a template and a stylesheet): appends the
+ * regular file at path (with nofollow, not reached through a symbolic
+ * link) to b, or returns false with *why set to a static message
+ * (rfile_open()'s, or strerror()'s) and errno set: EFBIG when the file
+ * holds more than max bytes (reading then stops soon after max), 0
+ * when it could not be opened.  Reports nothing.  b may hold part of
+ * the file after a failure: the caller discards it.
+ */
+bool	file_load(const char *path, size_t max, bool nofollow, struct buf *b,
+	    const char **why);
+
 #endif

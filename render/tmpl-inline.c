@@ -4,96 +4,24 @@
  * template or among the assets, confined to those folders twice (by
  * the text of the path, so that nothing outside is looked at, then by
  * the real path, so that a symbolic link cannot lead out), read once
- * under TMPL_MAX_BYTES and put in a <style>.  And the template's own
- * file reader, which never blocks on a pipe or a device.
+ * under TMPL_MAX_BYTES (file_load(), which never blocks on a pipe or
+ * a device) and put in a <style>.
  */
 #ifndef _XOPEN_SOURCE
 #define	_XOPEN_SOURCE 700	/* realpath() is XSI, not in POSIX.1 base */
 #endif
 
-#include <sys/stat.h>
-
 #include <errno.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
-#include "rfile.h"
+#include "file.h"
 #include "tmpl-int.h"
 #include "util.h"
-
-/*
- * Reads the regular file at path, if it holds at most max bytes, into
- * *pdata (NUL-terminated; the caller frees) and *plen.  Never blocks on
- * a named pipe or a device: anything but a regular file is refused
- * unread (rfile_open()).  On failure returns false with *why saying
- * why; errno is EFBIG for a file that is too large.
- */
-bool
-read_file(const char *path, size_t max, bool nofollow, char **pdata,
-    size_t *plen, const char **why)
-{
-	struct stat	 st;
-	char		*data = NULL;
-	size_t		 len = 0, cap;
-	ssize_t		 r;
-	int		 fd, e;
-
-	*pdata = NULL;
-	*plen = 0;
-	if ((fd = rfile_open(path, false, nofollow, why)) == -1) {
-		errno = 0;
-		return false;
-	}
-	if (fstat(fd, &st) == -1)
-		goto fail;
-	if ((uintmax_t)st.st_size > max) {
-		errno = EFBIG;
-		goto fail;
-	}
-	cap = (size_t)st.st_size + 1;
-	data = xmalloc(cap);
-	/* The file may change while we read: never hold more than max. */
-	for (;;) {
-		if (len == cap) {
-			if (len > max) {
-				errno = EFBIG;
-				goto fail;
-			}
-			cap = cap > (max + 1) / 2 ? max + 1 : cap * 2;
-			data = xreallocarray(data, cap, 1);
-		}
-		if ((r = read(fd, data + len, cap - len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	if (len > max) {
-		errno = EFBIG;
-		goto fail;
-	}
-	close(fd);
-	data[len] = '\0';
-	*pdata = data;
-	*plen = len;
-	return true;
-fail:
-	e = errno;
-	*why = strerror(e);
-	free(data);
-	close(fd);
-	errno = e;
-	return false;
-}
 
 /* Is path inside (below) the folder dir?  Both are real paths. */
 static bool
@@ -242,11 +170,12 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 	xmlAttrPtr	 a;
 	xmlNodePtr	 st;
 	bool		 ok = false, outside;
-	struct buf	 what, tried;
+	struct buf	 what, tried, text;
 	struct look	 look[3];
 
 	buf_init(&what);
 	buf_init(&tried);
+	buf_init(&text);
 	if (!is_html(l, "link")) {
 		node_err(d, t->path, l, "data-sc-inline: only <link "
 		    "rel=\"stylesheet\"> can be inlined, not <%s>", l->name);
@@ -303,7 +232,7 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 		    t->assets != NULL ? " and assets" : "", look[i].shown);
 		goto out;
 	}
-	if (!read_file(real, TMPL_MAX_BYTES, true, &css, &len, &why)) {
+	if (!file_load(real, TMPL_MAX_BYTES, true, &text, &why)) {
 		if (errno == EFBIG)
 			node_err(d, t->path, l, "%s is larger than %u bytes",
 			    what.data, TMPL_MAX_BYTES);
@@ -311,6 +240,7 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 			node_err(d, t->path, l, "%s: %s", what.data, why);
 		goto out;
 	}
+	css = buf_detach(&text, &len);
 	if ((r = text_check(css, len)) != -1) {
 		text_err(d, t->path, l, what.data, r);
 		goto out;
@@ -349,6 +279,7 @@ out:
 		free(look[i].path);
 		free(look[i].shown);
 	}
+	buf_release(&text);
 	buf_release(&tried);
 	buf_release(&what);
 	free(css);

@@ -284,14 +284,6 @@ bool		 url_value_ok(enum urlkind k, const char *s);
  * folder and the assets.
  */
 bool		 do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d);
-/*
- * Reads the regular file at path, if it holds at most max bytes, into
- * *pdata (NUL-terminated; the caller frees) and *plen.  On failure
- * returns false with *why saying why; errno is EFBIG for a file that is
- * too large.
- */
-bool		 read_file(const char *path, size_t max, bool nofollow,
-		    char **pdata, size_t *plen, const char **why);
 
 /* tmpl-cost.c */
 

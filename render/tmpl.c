@@ -58,6 +58,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "file.h"
 #include "tmpl-int.h"
 #include "util.h"
 
@@ -67,15 +68,17 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 	struct tmpl	*t;
 	struct pstate	 ps;
 	struct stat	 st;
+	struct buf	 text;
 	const char	*why;
 	char		*data = NULL, *real = NULL, *slash;
 	size_t		 len;
 	xmlNodePtr	 dtd;
 	bool		 ok = false;
 
+	buf_init(&text);
 	t = xcalloc(1, sizeof(*t));
 	t->path = xstrdup(path);
-	if (!read_file(path, TMPL_MAX_BYTES, false, &data, &len, &why)) {
+	if (!file_load(path, TMPL_MAX_BYTES, false, &text, &why)) {
 		if (errno == EFBIG)
 			diag_msg(d, DIAG_ERROR, path, 0, 0, "template is "
 			    "larger than %u bytes", TMPL_MAX_BYTES);
@@ -84,6 +87,7 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 			    "template: %s", why);
 		goto out;
 	}
+	data = buf_detach(&text, &len);
 	if ((real = realpath(path, NULL)) == NULL) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read template: %s",
 		    strerror(errno));
@@ -130,6 +134,7 @@ tmpl_load(const char *path, const char *assets, struct diag *d)
 	}
 	ok = check_tree(t, (xmlNodePtr)t->doc, 1, d);
 out:
+	buf_release(&text);
 	free(real);
 	free(data);
 	if (!ok) {
