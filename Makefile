@@ -16,6 +16,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
+	   render/jsonscan.o render/jsonmsg.o render/jsonfield.o \
+	   render/jsoncheck.o \
 	   render/svg.o render/pngenc.o render/words.o \
 	   render/tmpl.o render/tmpl-ctx.o render/tmpl-parse.o \
 	   render/tmpl-node.o render/tmpl-check.o render/tmpl-place.o \
@@ -23,7 +25,9 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
 	   render/pdfpost.o render/pdf.o render/report.o \
-	   render/batch.o render/jsonout.o render/book.o render/csv.o \
+	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
+	   render/bookcell.o render/bookhead.o render/bookdetail.o \
+	   render/booksheet.o render/csv.o \
 	   render/zipread.o render/xlsx.o render/xlsxwrite.o render/input.o \
 	   render/rfile.o render/tcopy.o render/tell.o
 OBJS	 = $(LIBOBJS) render/main.o

@@ -19,6 +19,7 @@
 #include "csv.h"
 #include "diag.h"
 #include "json.h"
+#include "utf8.h"
 #include "util.h"
 
 struct rd {
@@ -34,8 +35,8 @@ step(struct rd *r)
 	    r->p[1] != '\n'))) {
 		r->line++;
 		r->col = 1;
-	} else if (*r->p != '\r' && (*r->p & 0xc0) != 0x80)
-		r->col++;
+	} else if (*r->p != '\r')
+		r->col += (int)utf8_count((const char *)r->p, 1);
 	r->p++;
 }
 

@@ -3,8 +3,7 @@
  * huge or endless input is refused after reading little more than the
  * cap rather than exhausting memory; opened through rfile, so that a
  * device, folder or socket is refused unread.  input.c reads what users
- * give with it; json.c's json_load() and snapshot reader still carry
- * their own copies of the loop, to be replaced by file_read().
+ * give with it, json.c a snapshot's input.json and summary.json.
  */
 #ifndef FILE_H
 #define FILE_H

@@ -2,9 +2,10 @@
  * utf8: the one reader of UTF-8 bytes: decode a character strictly
  * (RFC 3629), count the characters of a valid string, and find where a
  * string may be cut without splitting a character.  Knows nothing of
- * the domain and allocates nothing.  Used by chart.c, mail.c,
- * words.c and the template module (tmpl-node.c); the decoders and
- * counters still inside json.c, report.c and csv.c are to move here.
+ * the domain and allocates nothing.  Used by chart.c, mail.c, words.c,
+ * csv.c, xlsx.c, the book (bookloc.c), the json module and the
+ * template module (tmpl-node.c); the decoders and counters still
+ * inside report.c are to move here.
  */
 #ifndef UTF8_H
 #define UTF8_H
@@ -33,5 +34,19 @@ size_t	utf8_count(const char *s, size_t n);
  * exactly i before its NUL.  Returns 0 at most: never past the start.
  */
 size_t	utf8_cut(const char *s, size_t i);
+
+/*
+ * Returns where the NUL-terminated s may be cut at or after byte i
+ * without splitting a character: i moved past the continuation bytes
+ * (10xxxxxx) of the character it falls in, to the start of the next one
+ * or to the NUL.  i itself when s[i] starts a character.
+ */
+size_t	utf8_cut_after(const char *s, size_t i);
+
+/*
+ * Writes code point cp (at most U+10FFFF, not a surrogate) as UTF-8
+ * into u; returns its length, 1 to 4.
+ */
+size_t	utf8_encode(unsigned long cp, char u[4]);
 
 #endif

@@ -15,9 +15,12 @@
  * cell for).  Document properties carry a fixed date, so the same
  * model gives the same parts.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <xlsxwriter.h>
 
@@ -473,6 +476,70 @@ xlsxwrite_fits(const struct model *m, const char *name, struct diag *d)
 	return true;
 }
 
+/*
+ * What went wrong, in our words: libxlsxwriter's own ("Zip generic
+ * error ZIP_ERRNO while creating the xlsx file.") name its insides.
+ */
+static void
+close_failed(struct diag *d, const char *name, lxw_error err, int errnum)
+{
+	const char	*what;
+
+	switch (err) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		what = "out of memory";
+		break;
+	case LXW_ERROR_CREATING_XLSX_FILE:
+		what = "the file cannot be created";
+		break;
+	case LXW_ERROR_CREATING_TMPFILE:
+	case LXW_ERROR_READING_TMPFILE:
+		what = "a temporary file cannot be used (is the temporary "
+		    "folder full or not writable?)";
+		break;
+	default:
+		what = "writing the file failed";
+		break;
+	}
+	if (errnum != 0)
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "cannot write the "
+		    "workbook: %s (%s); check that the disk has room and "
+		    "that a file of this size is allowed there", what,
+		    strerror(errnum));
+	else
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "cannot write the "
+		    "workbook: %s", what);
+}
+
+/*
+ * workbook_close(), which writes the file, with standard error sent
+ * elsewhere: libxlsxwriter prints its own "[ERROR]" lines there, and
+ * the user is told once, by close_failed().  Sets *errnum to errno as
+ * the failure left it.
+ */
+static lxw_error
+close_quietly(lxw_workbook *wb, int *errnum)
+{
+	lxw_error	 err;
+	int		 saved, fd;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	if (saved != -1 && (fd = open("/dev/null", O_WRONLY)) != -1) {
+		(void)dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+	errno = 0;
+	err = workbook_close(wb);
+	*errnum = errno;
+	fflush(stderr);
+	if (saved != -1) {
+		(void)dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	return err;
+}
+
 bool
 xlsxwrite_model(const struct model *m, const char *path, const char *name,
     struct diag *d)
@@ -481,6 +548,7 @@ xlsxwrite_model(const struct model *m, const char *path, const char *name,
 	lxw_doc_properties	 props;
 	struct w		 w;
 	lxw_error		 err;
+	int			 errnum;
 
 	if (!xlsxwrite_fits(m, name, d))
 		return false;
@@ -510,9 +578,9 @@ xlsxwrite_model(const struct model *m, const char *path, const char *name,
 	sheet_indicators(&w);
 	sheet_breakdowns(&w);
 	sheet_details(&w);
-	if ((err = workbook_close(w.wb)) != LXW_NO_ERROR) {
-		diag_msg(d, DIAG_ERROR, name, 0, 0, "cannot write the "
-		    "workbook: %s", lxw_strerror(err));
+	if ((err = close_quietly(w.wb, &errnum)) != LXW_NO_ERROR) {
+		close_failed(d, name, err,
+		    err == LXW_ERROR_MEMORY_MALLOC_FAILED ? 0 : errnum);
 		return false;
 	}
 	/* The contract's layout has no cell for these: say where they are. */

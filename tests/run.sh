@@ -163,6 +163,21 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# A workbook that cannot be written (the file-size limit, as a full disk
+# would do): our words, not libxlsxwriter's or libzip's ("Zip generic
+# error ZIP_ERRNO"), exit 3, nothing left beside the destination.
+wf=$OUT/errors/sheet-write-fail
+rm -rf "$wf" && mkdir -p "$wf"
+(trap '' XFSZ; ulimit -f 4; exec ./scorecard convert input/example.json \
+    --to xlsx -o "$wf/out.xlsx") >/dev/null 2>"$wf.stderr"
+rc=$?
+compare "$wf.stderr" tests/errors/sheet-write-fail.stderr
+if [ $regen = 0 ]; then
+	[ $rc = 3 ] && ok || bad "error sheet-write-fail: exit $rc, expected 3"
+	[ -z "$(ls -A "$wf")" ] && ok ||
+	    bad "error sheet-write-fail: left behind: $(ls -A "$wf")"
+fi
+
 # Spreadsheets.  A case NAME has tests/sheets/NAME.expected.json, what
 # `scorecard convert` makes of the input ($OUT/sheets/NAME.xlsx made by
 # make.py, or tests/sheets/NAME.xlsx or NAME.csv, committed), with the

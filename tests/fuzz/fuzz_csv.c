@@ -8,52 +8,26 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "book.h"
 #include "csv.h"
-#include "diag.h"
-#include "model.h"
+#include "sheetfuzz.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define	CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "%s:%d: invariant failed: %s\n",	\
-		    __FILE__, __LINE__, #c);				\
-		abort();						\
-	}								\
-} while (0)
-
-static FILE	*devnull;
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct book_opts o = { "Title", "Organisation", NULL };
-	struct model	*m;
-	struct book	 b;
-	struct diag	 d;
+	struct sheetfuzz f;
 	bool		 ok;
 
-	if (devnull == NULL && (devnull = fopen("/dev/null", "w")) == NULL)
-		abort();
-	m = model_new();
-	book_init(&b);
-	diag_init(&d, devnull, "scorecard");
-	ok = csv_read(&b, "fuzz.csv", (const char *)data, size, &d) &&
-	    book_load(m, "fuzz.csv", &b, &o, &d);
-	if (!ok) {
-		CHECK(d.nerr > 0);
-		CHECK(m->ninds == 0 && m->report.title == NULL);
-	} else {
-		CHECK(d.nerr == 0);
-		CHECK(m->ninds > 0);
-		CHECK(strcmp(m->report.title, "Title") == 0);
-	}
-	book_release(&b);
-	model_free(m);
+	sheetfuzz_begin(&f);
+	ok = csv_read(&f.b, "fuzz.csv", (const char *)data, size, &f.d) &&
+	    book_load(f.m, "fuzz.csv", &f.b, &o, &f.d);
+	sheetfuzz_check(&f, ok);
+	if (ok)
+		CHECK(strcmp(f.m->report.title, "Title") == 0);
+	sheetfuzz_end(&f);
 	return 0;
 }

@@ -12,29 +12,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <zlib.h>
 
-#include "book.h"
 #include "buf.h"
-#include "diag.h"
-#include "model.h"
+#include "sheetfuzz.h"
 #include "xlsx.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-#define	CHECK(c) do {							\
-	if (!(c)) {							\
-		fprintf(stderr, "%s:%d: invariant failed: %s\n",	\
-		    __FILE__, __LINE__, #c);				\
-		abort();						\
-	}								\
-} while (0)
-
-static FILE	*devnull;
 
 static void
 le16(struct buf *b, unsigned v)
@@ -116,16 +102,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const names[] = { "xl/worksheets/sheet1.xml",
 	    "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet2.xml" };
 	struct part	 p[8];
-	struct model	*m;
-	struct book	 b;
-	struct diag	 d;
+	struct sheetfuzz f;
 	struct buf	 z;
 	const char	*s = (const char *)data, *e;
 	size_t		 n = 0, k;
 	bool		 ok;
 
-	if (devnull == NULL && (devnull = fopen("/dev/null", "w")) == NULL)
-		abort();
 	buf_init(&z);
 	if (size >= 2 && (memcmp(data, "PK", 2) == 0 ||
 	    (size >= 8 && memcmp(data, "\xd0\xcf\x11\xe0", 4) == 0)))
@@ -146,20 +128,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		zip(&z, p, n);
 	}
-	m = model_new();
-	book_init(&b);
-	diag_init(&d, devnull, "scorecard");
-	ok = xlsx_read(&b, "fuzz.xlsx", z.data, z.len, &d) &&
-	    book_load(m, "fuzz.xlsx", &b, NULL, &d);
-	if (!ok) {
-		CHECK(d.nerr > 0);
-		CHECK(m->ninds == 0 && m->report.title == NULL);
-	} else {
-		CHECK(d.nerr == 0);
-		CHECK(m->ninds > 0);
-	}
-	book_release(&b);
-	model_free(m);
+	sheetfuzz_begin(&f);
+	ok = xlsx_read(&f.b, "fuzz.xlsx", z.data, z.len, &f.d) &&
+	    book_load(f.m, "fuzz.xlsx", &f.b, NULL, &f.d);
+	sheetfuzz_check(&f, ok);
+	sheetfuzz_end(&f);
 	buf_release(&z);
 	return 0;
 }
