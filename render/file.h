@@ -3,7 +3,8 @@
  * huge or endless input is refused after reading little more than the
  * cap rather than exhausting memory; opened through rfile, so that a
  * device, folder or socket is refused unread.  input.c reads what users
- * give with it, json.c a snapshot's input.json and summary.json.
+ * give with it, json.c a snapshot's input.json and summary.json, and
+ * the template module a template and its stylesheet (file_load()).
  */
 #ifndef FILE_H
 #define FILE_H
