@@ -214,7 +214,7 @@ book_load(struct model *m, const char *name, struct book *b,
 			if (!book_reads(b->sheets[i].name) &&
 			    !b->sheets[i].hidden) {
 				buf_reset(&g.s);
-				buf_putjson(&g.s, b->sheets[i].name);
+				bk_quote(&g.s, b->sheets[i].name);
 				bk_msg(&g, DIAG_WARN, NULL, NULL, 0, "sheet %s "
 				    "not read (scorecard reads Report, "
 				    "Comparators, Indicators, Breakdowns and "

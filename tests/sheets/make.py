@@ -364,6 +364,20 @@ def scans(out):
                 [["i%d" % k, "T", "count", 1] for k in range(1001)]))], []))
 
 
+def leftovers(out):
+    """Workbooks for what the red team of issue 12 left: messages in our
+    words, names cut, dates shown as dates, names that clash."""
+    rep = _rows([["title", "Leftovers"], ["organisation", "O"],
+                 ["period", "2022-01"]])
+    ind = _rows([["id", "title", "unit", "2022-01"], ["a", "A", "count", 1]])
+    # A sheet of 101 bytes of name: the warning cuts it at 40 bytes,
+    # between characters (byte 40 is inside an e acute).
+    raw_zip(os.path.join(out, "long-name.xlsx"),
+            raw_parts([("Report", None, rep), ("Indicators", None, ind),
+                       ("Notes for the board: " + "\u00e9" * 40, None,
+                        "")], []))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -373,6 +387,7 @@ def main():
     errors_book(os.path.join(out, "errors.xlsx"))
     hostile(out)
     scans(out)
+    leftovers(out)
 
 
 if __name__ == "__main__":
