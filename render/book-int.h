@@ -135,6 +135,7 @@ bool	 bk_value_cell(struct gen *, const struct sheet *,
 bool	 bk_cell_period(struct gen *, const struct cell *, struct period *);
 void	 bk_put_periodcell(struct gen *, const struct sheet *,
 	    const struct cell *);
+const char *bk_date_shown(struct gen *, const struct cell *);
 size_t	 bk_row_end(const struct sheet *, size_t);
 const struct cell *bk_row_cell(const struct sheet *, size_t, size_t,
 	    uint32_t);

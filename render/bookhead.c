@@ -126,10 +126,54 @@ bk_put_periodcell(struct gen *g, const struct sheet *sh, const struct cell *c)
 	struct period	 p;
 	char		 s[32];
 
+	const char	*t;
+
 	if (c != NULL && bk_cell_period(g, c, &p))
 		buf_putjson(&g->j, period_canon(&p, s, sizeof(s)));
+	else if ((t = bk_date_shown(g, c)) != NULL)
+		buf_putjson(&g->j, t);	/* json.c says why it is not one */
 	else
 		bk_put_textcell(g, sh, c);
+}
+
+/*
+ * The date a date cell shows, as the contract writes dates (2022-02 for
+ * a month, 2022-02-15 for a day), into g->s; NULL if c is not a date
+ * cell or its serial is outside what Excel shows (1900-01-01, or
+ * 1904-01-01, to 9999-12-31).  Unlike book_serial_date(), it shows the
+ * dates a period cannot be (years outside 1900 to 2199, and 29 February
+ * 1900, which Excel shows after Lotus and which is shown with its day
+ * whatever the format, being the day that never was), so that a message
+ * about one names the date, not its serial number.
+ */
+const char *
+bk_date_shown(struct gen *g, const struct cell *c)
+{
+	long	 days;
+	int	 y, mo, d;
+
+	if (c == NULL || c->type != CELL_NUMBER || (c->fmt != FMT_MONTH &&
+	    c->fmt != FMT_DAY) || !isfinite(c->num) ||
+	    c->num < (g->b->date1904 ? 0 : 1) || c->num > 2958466)
+		return NULL;
+	days = (long)floor(c->num);
+	if (!g->b->date1904 && days == 60) {
+		y = 1900, mo = 2, d = 29;
+	} else {
+		if (g->b->date1904)
+			days += period_days(1904, 1, 1);
+		else
+			days += period_days(1899, 12, 31) - (days > 60);
+		period_civil(days, &y, &mo, &d);
+		if (y > 9999)
+			return NULL;
+	}
+	buf_reset(&g->s);
+	if (c->fmt == FMT_MONTH && !(y == 1900 && mo == 2 && d == 29))
+		buf_printf(&g->s, "%04d-%02d", y, mo);
+	else
+		buf_printf(&g->s, "%04d-%02d-%02d", y, mo, d);
+	return g->s.data;
 }
 
 /*
@@ -224,6 +268,14 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 		}
 		if (bk_bad_cell(g, sh, c))
 			continue;
+		if (!bk_cell_period(g, c, &p) &&
+		    (t = bk_date_shown(g, c)) != NULL) {
+			bk_msg(g, DIAG_ERROR, sh, c, 0, "heading %s is a date "
+			    "no period can be: periods run from %d to %d, and "
+			    "29 February 1900 (which Excel shows) never was",
+			    t, PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
+			continue;
+		}
 		if (!bk_cell_period(g, c, &p)) {
 			buf_reset(&g->s);
 			t = bk_cell_text(g, c);

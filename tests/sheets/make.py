@@ -376,6 +376,20 @@ def leftovers(out):
             raw_parts([("Report", None, rep), ("Indicators", None, ind),
                        ("Notes for the board: " + "\u00e9" * 40, None,
                         "")], []))
+    # Date headings and a date report period that are no period: shown
+    # in messages as the dates Excel shows (9999-12-31, Lotus's
+    # 1900-02-29), not as serial numbers.  Styles: 1 is mmm-yy, 3 a day.
+    def d(ref, serial, style):
+        return '<x:c r="%s" s="%d"><x:v>%d</x:v></x:c>' % (ref, style, serial)
+    dind = ('<x:row r="1">%s%s%s%s%s%s</x:row>' % (
+        _c("A1", "id"), _c("B1", "title"), _c("C1", "unit"),
+        d("D1", 2958465, 3), d("E1", 60, 1), d("F1", 44562, 1)) +
+        _rows([["a", "A", "count", 1, 2, 3]], 2))
+    drep = _rows([["title", "Dates"], ["organisation", "O"]]) + (
+        '<x:row r="3">%s%s</x:row>' % (_c("A3", "period"), d("B3", 60, 3)))
+    raw_zip(os.path.join(out, "date-serials.xlsx"),
+            raw_parts([("Report", None, drep), ("Indicators", None, dind)],
+                      [], STYLES))
 
 
 def main():
