@@ -390,6 +390,12 @@ def leftovers(out):
     raw_zip(os.path.join(out, "date-serials.xlsx"),
             raw_parts([("Report", None, drep), ("Indicators", None, dind)],
                       [], STYLES))
+    # Two sheets whose names match but for case and spaces: the first is
+    # read, the second warned about (the twin's value would differ).
+    twin = _rows([["id", "title", "unit", "2022-01"], ["a", "B", "count", 2]])
+    raw_zip(os.path.join(out, "twin-sheets.xlsx"),
+            raw_parts([("Report", None, rep), ("Indicators", None, ind),
+                       (" indicators ", None, twin)], []))
 
 
 def main():
