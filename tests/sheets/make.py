@@ -15,6 +15,7 @@ import datetime
 import io
 import os
 import sys
+import warnings
 import zipfile
 
 import openpyxl
@@ -396,6 +397,15 @@ def leftovers(out):
     raw_zip(os.path.join(out, "twin-sheets.xlsx"),
             raw_parts([("Report", None, rep), ("Indicators", None, ind),
                        (" indicators ", None, twin)], []))
+    # Two parts whose names differ only in case (one part to Excel), and
+    # two of the same name (libzip's "File already exists").
+    parts = raw_parts([("Report", None, rep), ("Indicators", None, ind)], [])
+    raw_zip(os.path.join(out, "zip-case.xlsx"),
+            parts + [("SHEETS/S1.XML", dict(parts)["sheets/s1.xml"])])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # zipfile: "Duplicate name"
+        raw_zip(os.path.join(out, "zip-twice.xlsx"),
+                parts + [("sheets/s1.xml", dict(parts)["sheets/s1.xml"])])
 
 
 def main():
