@@ -99,7 +99,6 @@ struct gen {
 
 /* bookloc.c: messages at cells, the JSON text and its line table. */
 void	 bk_show(struct buf *, const char *);
-void	 bk_quote(struct buf *, const char *);
 void	 bk_place(const struct gen *, const struct sheet *, uint32_t,
 	    uint32_t, struct buf *);
 void	 bk_msg(struct gen *, enum diag_level, const struct sheet *,

@@ -198,8 +198,8 @@ dup_sheet(struct gen *g, const struct sheet *sh)
 			continue;
 		buf_init(&a);
 		buf_init(&b);
-		bk_quote(&a, sh->name);
-		bk_quote(&b, first[k]->name);
+		book_quote(&a, sh->name);
+		book_quote(&b, first[k]->name);
 		bk_msg(g, DIAG_WARN, NULL, NULL, 0, "sheet %s not read: the "
 		    "sheet %s before it has the same name but for case and "
 		    "spaces, and only the first is read; rename or remove one "
@@ -246,7 +246,7 @@ book_load(struct model *m, const char *name, struct book *b,
 			if (!book_reads(b->sheets[i].name) &&
 			    !b->sheets[i].hidden) {
 				buf_reset(&g.s);
-				bk_quote(&g.s, b->sheets[i].name);
+				book_quote(&g.s, b->sheets[i].name);
 				bk_msg(&g, DIAG_WARN, NULL, NULL, 0, "sheet %s "
 				    "not read (scorecard reads Report, "
 				    "Comparators, Indicators, Breakdowns and "

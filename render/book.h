@@ -97,6 +97,13 @@ bool	 book_load(struct model *m, const char *name, struct book *b,
 /* Whether book_load() reads a sheet of this name (case and spaces aside). */
 bool	 book_reads(const char *sheet);
 
+/*
+ * Text t as a JSON string literal for a message, into b: cut at 40
+ * bytes on a character boundary with "..." inside the quotes, as
+ * json.c quotes keys.  For the readers' messages as for book_load()'s.
+ */
+void	 book_quote(struct buf *b, const char *t);
+
 /* "A", "Z", "AA", ... for column col (1 to BOOK_MAX_COL) into b. */
 void	 book_colname(struct buf *b, uint32_t col);
 

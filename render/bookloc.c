@@ -43,13 +43,8 @@ bk_show(struct buf *b, const char *t)
 	}
 }
 
-/*
- * Text t as a JSON string literal for a message, into b: cut at 40
- * bytes on a character boundary with "..." inside the quotes, as
- * json.c quotes keys.
- */
 void
-bk_quote(struct buf *b, const char *t)
+book_quote(struct buf *b, const char *t)
 {
 	size_t	 len = strnlen(t, 41), cut = len;
 	char	*s;

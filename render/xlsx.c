@@ -786,6 +786,21 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 		cl->type = CELL_TEXT;
 		cl->text = xstrndup(c->is.data, c->is.len);
 	} else if (strcmp(c->t, "s") == 0) {
+		if (c->v.len > 0 && !isdigit((unsigned char)c->v.data[0])) {
+			/* strtoul() takes " 0" and "+0"; Excel writes 0. */
+			struct buf	 cn, v;
+
+			place(&cn, sh->name, row, col);
+			buf_init(&v);
+			book_quote(&v, c->v.data);
+			diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "not a "
+			    "readable workbook: %s names its shared string "
+			    "%s, not a number as Excel writes it (digits "
+			    "only); save the workbook again", cn.data, v.data);
+			buf_release(&v);
+			buf_release(&cn);
+			return false;
+		}
 		errno = 0;
 		idx = strtoul(c->v.data, &end, 10);
 		if (errno != 0 || *end != '\0' || end == c->v.data ||

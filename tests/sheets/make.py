@@ -406,6 +406,16 @@ def leftovers(out):
         warnings.simplefilter("ignore")     # zipfile: "Duplicate name"
         raw_zip(os.path.join(out, "zip-twice.xlsx"),
                 parts + [("sheets/s1.xml", dict(parts)["sheets/s1.xml"])])
+    # Shared-string indexes strtoul() reads but Excel never writes.
+    for name, v in [("sst-space", " 0"), ("sst-plus", "+0")]:
+        raw_zip(os.path.join(out, name + ".xlsx"),
+                raw_parts([("Report", None, rep), ("Indicators", None,
+                           _rows([["id", "title", "unit", "2022-01"]]) +
+                           '<x:row r="2">%s<x:c r="B2" t="s"><x:v>%s</x:v>'
+                           '</x:c>%s%s</x:row>' % (_c("A2", "a"), v,
+                                                   _c("C2", "count"),
+                                                   _c("D2", 1)))],
+                          ["<si><t>A</t></si>"]))
 
 
 def main():
