@@ -237,29 +237,37 @@ xr_attrs(struct xr *xr, const char *const *names, char **vals, size_t n)
 	xmlTextReaderMoveToElement(xr->r);
 }
 
-/* As xr_attrs() for short values, into fixed buffers of 32 bytes. */
-static void
+/*
+ * As xr_attrs() for short values, into fixed buffers of 32 bytes.
+ * Returns which were there (bit i for names[i]), so that an empty value
+ * (r="") is told from none.
+ */
+static unsigned
 xr_attrs_short(struct xr *xr, const char *const *names, char (*vals)[32],
     size_t n)
 {
 	const xmlChar	*an, *av;
 	size_t		 i;
+	unsigned	 found = 0;
 
 	for (i = 0; i < n; i++)
 		vals[i][0] = '\0';
 	if (xmlTextReaderMoveToFirstAttribute(xr->r) != 1)
-		return;
+		return 0;
 	do {
 		an = xmlTextReaderConstLocalName(xr->r);
 		av = xmlTextReaderConstValue(xr->r);
 		if (an == NULL || av == NULL)
 			continue;
 		for (i = 0; i < n; i++)
-			if (strcmp((const char *)an, names[i]) == 0)
+			if (strcmp((const char *)an, names[i]) == 0) {
 				snprintf(vals[i], 32, "%s",
 				    (const char *)av);
+				found |= 1u << i;
+			}
 	} while (xmlTextReaderMoveToNextAttribute(xr->r) == 1);
 	xmlTextReaderMoveToElement(xr->r);
+	return found;
 }
 
 static bool
@@ -904,8 +912,8 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 			bool	 empty = xmlTextReaderIsEmptyElement(xr.r);
 
 			if (strcmp(n, "row") == 0) {
-				xr_attrs_short(&xr, rnames, rv, 1);
-				if (rv[0][0] != '\0') {
+				/* r="" is no row number, not "the next". */
+				if (xr_attrs_short(&xr, rnames, rv, 1) & 1) {
 					if (!rownum(rv[0], &r)) {
 						diag_msg(x->d, DIAG_ERROR,
 						    x->name, 0, 0, "not a "
@@ -920,8 +928,7 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 					row++;
 				col = 0;
 			} else if (strcmp(n, "c") == 0) {
-				xr_attrs_short(&xr, cnames, &c.r, 3);
-				if (c.r[0] != '\0') {
+				if (xr_attrs_short(&xr, cnames, &c.r, 3) & 1) {
 					if (!cellref(c.r, &r, &k)) {
 						diag_msg(x->d, DIAG_ERROR,
 						    x->name, 0, 0, "not a "

@@ -416,6 +416,17 @@ def leftovers(out):
                                                    _c("C2", "count"),
                                                    _c("D2", 1)))],
                           ["<si><t>A</t></si>"]))
+    # An empty cell reference (r=""), and an empty row number: refused as
+    # other bad references are, not read as "the next cell" or row.
+    for name, row in [("ref-empty", '<x:row r="2">%s<x:c r=""><x:v>1</x:v>'
+                                    '</x:c></x:row>'),
+                      ("row-empty", '<x:row r="">%s<x:c r="D2"><x:v>1'
+                                    '</x:v></x:c></x:row>')]:
+        raw_zip(os.path.join(out, name + ".xlsx"),
+                raw_parts([("Report", None, rep), ("Indicators", None,
+                           _rows([["id", "title", "unit", "2022-01"]]) +
+                           row % "".join((_c("A2", "a"), _c("B2", "A"),
+                                          _c("C2", "count"))))], []))
 
 
 def main():
