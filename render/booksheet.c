@@ -436,6 +436,11 @@ bk_gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 			free(id);
 			continue;
 		}
+		/* An error value names no comparator (it had no text). */
+		if (bk_bad_cell(g, sh, r[i].f[F_COMPARATOR])) {
+			free(id);
+			continue;
+		}
 		comp = xstrdup(bk_cell_text(g, r[i].f[F_COMPARATOR]));
 		for (j = r[own].nextcomp; j != SIZE_MAX; j = r[j].nextcomp)
 			if (strcmp(bk_cell_text(g, r[j].f[F_COMPARATOR]),

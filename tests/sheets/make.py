@@ -427,6 +427,18 @@ def leftovers(out):
                            _rows([["id", "title", "unit", "2022-01"]]) +
                            row % "".join((_c("A2", "a"), _c("B2", "A"),
                                           _c("C2", "count"))))], []))
+    # A comparator cell holding an error value (#N/A) named no
+    # comparator and crashed the reader: now reported at its cell.
+    raw_zip(os.path.join(out, "comp-error.xlsx"),
+            raw_parts([("Report", None, rep),
+                       ("Comparators", None, _rows([["id", "label"],
+                                                    ["sn", "SN"]])),
+                       ("Indicators", None, _rows(
+                           [["id", "title", "unit", "comparator", "2022-01"],
+                            ["a", "A", "count", None, 1]]) +
+                        '<x:row r="3">%s<x:c r="D3" t="e"><x:v>#N/A</x:v>'
+                        '</x:c>%s</x:row>' % (_c("A3", "a"), _c("E3", 2)))],
+                      []))
 
 
 def main():
