@@ -34,6 +34,9 @@ enum field {
 	F_CHART, F_TARGET, F_AMBER, F_COMPARATOR,
 	F__MAX
 };
+/* What book_lookups() returns; each lookup's loop adds to it. */
+extern unsigned long bk_ncmp;
+
 /* Their headings, in booksheet.c. */
 extern const char *const bk_fields[F__MAX];
 

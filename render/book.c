@@ -45,6 +45,14 @@
 #include "period.h"
 #include "util.h"
 
+unsigned long	 bk_ncmp;
+
+unsigned long
+book_lookups(void)
+{
+	return bk_ncmp;
+}
+
 void
 book_init(struct book *b)
 {

@@ -202,6 +202,7 @@ bk_row_cell(const struct sheet *sh, size_t i, size_t e, uint32_t col)
 	size_t	 m;
 
 	while (i < e) {
+		bk_ncmp++;
 		m = i + (e - i) / 2;
 		if (sh->cells[m].col == col)
 			return &sh->cells[m];
@@ -222,18 +223,34 @@ bk_row_blank(const struct sheet *sh, size_t i, size_t e)
 	return true;
 }
 
+/* A hash of period p, for the table of period columns seen. */
+static size_t
+period_hash(const struct period *p)
+{
+	size_t	 h = (size_t)p->kind;
+
+	h = h * 1000003u + (size_t)(unsigned)p->year;
+	h = h * 31u + (size_t)(unsigned)p->month;
+	h = h * 37u + (size_t)(unsigned)p->day;
+	h = h * 5u + (size_t)(unsigned)p->quarter;
+	return h * 2654435761u;
+}
+
 /*
  * Reads the heading row of a table sheet (the first non-blank row):
  * sets col[k] to the column named names[k] (0 if none).  Headings not
  * named are warned about unless period columns are wanted (pc != NULL),
  * where they are periods or errors.  Returns the index of the first
- * cell after the heading row.
+ * cell after the heading row.  A period given twice is found in a hash
+ * table of the periods seen (16,384 columns compared pairwise took
+ * 134 million comparisons).
  */
 size_t
 bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
     size_t nnames, uint32_t *col, struct pcol **pc, size_t *npc)
 {
-	size_t		 i = 0, e, k, j;
+	size_t		 i = 0, e, k, j, cap, h;
+	size_t		*seen;		/* [hash]: index in *pc + 1, or 0 */
 	const struct cell *c;
 	struct period	 p;
 	struct buf	 shown;
@@ -245,6 +262,15 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 	if (i == sh->ncells)
 		return i;
 	e = bk_row_end(sh, i);
+	for (cap = 16; pc != NULL && cap < 2 * (e - i + *npc); cap *= 2)
+		continue;
+	seen = xcalloc(cap, sizeof(*seen));
+	for (j = 0; pc != NULL && j < *npc; j++) {
+		for (h = period_hash(&(*pc)[j].p) & (cap - 1); seen[h] != 0;
+		    h = (h + 1) & (cap - 1))
+			continue;
+		seen[h] = j + 1;
+	}
 	for (; i < e; i++) {
 		c = &sh->cells[i];
 		if (bk_blank(c))
@@ -292,10 +318,14 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 			buf_release(&shown);
 			continue;
 		}
-		for (j = 0; j < *npc; j++)
-			if (period_eq(&(*pc)[j].p, &p))
+		for (h = period_hash(&p) & (cap - 1); seen[h] != 0;
+		    h = (h + 1) & (cap - 1)) {
+			bk_ncmp++;
+			if (period_eq(&(*pc)[seen[h] - 1].p, &p))
 				break;
-		if (j < *npc) {
+		}
+		if (seen[h] != 0) {
+			j = seen[h] - 1;
 			buf_reset(&g->s);
 			book_colname(&g->s, (*pc)[j].col);
 			bk_msg(g, DIAG_ERROR, sh, c, 0, "a second column for "
@@ -314,6 +344,8 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 		(*pc)[*npc].head = c;
 		period_canon(&p, (*pc)[*npc].canon, sizeof((*pc)[*npc].canon));
 		(*npc)++;
+		seen[h] = *npc;
 	}
+	free(seen);
 	return e;
 }
