@@ -16,9 +16,17 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
-	   render/svg.o render/pngenc.o render/tmpl.o render/words.o \
+	   render/jsonscan.o render/jsonmsg.o render/jsonfield.o \
+	   render/jsoncheck.o \
+	   render/svg.o render/pngenc.o render/words.o \
+	   render/tmpl.o render/tmpl-ctx.o render/tmpl-parse.o \
+	   render/tmpl-node.o render/tmpl-check.o render/tmpl-place.o \
+	   render/tmpl-attr.o render/tmpl-inline.o render/tmpl-cost.o \
+	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
-	   render/pdfpost.o render/pdf.o render/report.o \
+	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
+	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
+	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
 	   render/bookcell.o render/bookhead.o render/bookdetail.o \
 	   render/booksheet.o render/csv.o \

@@ -1,8 +1,9 @@
 /*
  * model: the lifecycle of the one tree that holds a report, and the
  * contract's names for its enums.  The loader (json.c) fills the tree;
- * everything else reads it.  model_free() knows every pointer in
- * model.h, so a new heap field there needs a line here.
+ * everything else reads it.  model_clear() (which model_free() calls)
+ * knows every pointer in model.h, so a new heap field there needs a
+ * line here.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -65,12 +66,10 @@ indicator_release(struct indicator *ind)
 }
 
 void
-model_free(struct model *m)
+model_clear(struct model *m)
 {
 	size_t	 i;
 
-	if (m == NULL)
-		return;
 	free(m->report.title);
 	free(m->report.organisation);
 	free(m->report.pstr);
@@ -85,6 +84,15 @@ model_free(struct model *m)
 	for (i = 0; i < m->ninds; i++)
 		indicator_release(&m->inds[i]);
 	free(m->inds);
+	memset(m, 0, sizeof(*m));
+}
+
+void
+model_free(struct model *m)
+{
+	if (m == NULL)
+		return;
+	model_clear(m);
 	free(m);
 }
 
@@ -280,8 +288,8 @@ model_periods(const struct indicator *ind, size_t *pn)
 /*
  * The names a render makes from an indicator's id, each in the space
  * where it must be unique: files of charts/ ("f") and the ids of the
- * report's elements ("h").  report.c and svg.c make them; a new one
- * there needs a line here.
+ * report's elements ("h").  bind.c, chartfiles.c and svg.c make them;
+ * a new one there needs a line here.
  */
 static const struct {
 	char		 space;

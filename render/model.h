@@ -139,6 +139,11 @@ struct model {
 struct model	*model_new(void);
 /* Frees m and everything in it.  NULL is fine. */
 void		 model_free(struct model *m);
+/*
+ * Frees everything m holds and leaves it as model_new() made it (the
+ * loader empties a model it could not fill with this).
+ */
+void		 model_clear(struct model *m);
 
 /*
  * Hides small numbers, so that a published report cannot identify a

@@ -1,5 +1,5 @@
 /*
- * utf8: decode, count, cut.  The decoder follows RFC 3629's table of
+ * utf8: decode, count, cut, encode.  The decoder follows RFC 3629's table of
  * well-formed byte sequences (Unicode 15, table 3-7), so overlongs and
  * surrogates are refused by the range of the second byte rather than
  * by checking the code point afterwards.
@@ -75,9 +75,45 @@ utf8_cut(const char *s, size_t i)
 }
 
 size_t
+utf8_encode(unsigned long cp, char u[4])
+{
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	u[0] = (char)(0xF0 | cp >> 18);
+	u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	u[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t
 utf8_cut_after(const char *s, size_t i)
 {
 	while (CONT(s[i]))
 		i++;
+	return i;
+}
+
+size_t
+utf8_skip(const char *s, size_t k)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!CONT(s[i]) && n++ == k)
+			break;
 	return i;
 }

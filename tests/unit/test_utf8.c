@@ -139,6 +139,34 @@ test_cut(void)
 	INT_EQ(utf8_cut("\x80\x80\x80", 2), 0);	/* never before s */
 }
 
+/* Encoding: known bytes, and every code point back through the decoder. */
+static void
+test_encode(void)
+{
+	char		 u[4];
+	unsigned long	 cp, back;
+	size_t		 n, bad = 0;
+
+	INT_EQ(utf8_encode(0x41, u), 1);
+	OK(u[0] == 'A');
+	INT_EQ(utf8_encode(0xE9, u), 2);
+	OK(memcmp(u, "\xC3\xA9", 2) == 0);
+	INT_EQ(utf8_encode(0x20AC, u), 3);
+	OK(memcmp(u, "\xE2\x82\xAC", 3) == 0);
+	INT_EQ(utf8_encode(0x1F600, u), 4);
+	OK(memcmp(u, "\xF0\x9F\x98\x80", 4) == 0);
+	INT_EQ(utf8_encode(0, u), 1);
+	OK(u[0] == '\0');
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp == 0xD800)
+			cp = 0xE000;
+		n = utf8_encode(cp, u);
+		if (utf8_decode(u, n, &back) != n || back != cp)
+			bad++;
+	}
+	INT_EQ(bad, 0);
+}
+
 /* Cutting at or after a byte: forward past continuation bytes only. */
 static void
 test_cut_after(void)
@@ -157,6 +185,25 @@ test_cut_after(void)
 	INT_EQ(utf8_cut_after("\x80\x80x", 0), 2);	/* stray bytes */
 }
 
+static void
+test_skip(void)
+{
+	const char	*s = "a\xC3\xA9" "b\xF0\x9F\x98\x80" "c";
+
+	INT_EQ(utf8_skip(s, 0), 0);
+	INT_EQ(utf8_skip(s, 1), 1);
+	INT_EQ(utf8_skip(s, 2), 3);		/* after the e acute */
+	INT_EQ(utf8_skip(s, 3), 4);
+	INT_EQ(utf8_skip(s, 4), 8);		/* after the emoji */
+	INT_EQ(utf8_skip(s, 5), 9);		/* five characters: the NUL */
+	INT_EQ(utf8_skip(s, 6), 9);
+	INT_EQ(utf8_skip(s, (size_t)-1), 9);
+	INT_EQ(utf8_skip("", 0), 0);
+	INT_EQ(utf8_skip("", 3), 0);
+	/* A stray continuation byte belongs to the character before. */
+	INT_EQ(utf8_skip("ab\x80\x80" "c", 2), 4);
+}
+
 int
 main(void)
 {
@@ -164,6 +211,8 @@ main(void)
 	test_decode_bad();
 	test_count();
 	test_cut();
+	test_encode();
 	test_cut_after();
+	test_skip();
 	return harness_done();
 }
