@@ -25,7 +25,9 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
 	   render/xmlpull.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
-	   render/pdfpost.o render/pdf.o render/report.o \
+	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
+	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
+	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
 	   render/bookcell.o render/bookhead.o render/bookdetail.o \
 	   render/booksheet.o render/csv.o \

@@ -799,11 +799,16 @@ struct sseg {
 	const char		*link;
 };
 
-/* The style of the text at byte at: the innermost span's. */
-static void
+/*
+ * The style of the text at byte at: the innermost span's.  Returns the
+ * byte where it may next change.
+ */
+static size_t
 style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
     uint32_t *colour, const char **link)
 {
+	size_t	 until = SIZE_MAX;
+
 	*bold = false;
 	*size = t->size;
 	*colour = 0x0B0C0C;
@@ -811,8 +816,12 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 	for (size_t i = 0; i < t->nsp; i++) {
 		const struct draw_span *s = &t->sp[i];
 
+		if (s->start > at && s->start < until)
+			until = s->start;
 		if (s->start > at || at >= s->end)
 			continue;
+		if (s->end < until)
+			until = s->end;
 		if (s->bold)
 			*bold = true;
 		if (s->size > 0)
@@ -820,6 +829,7 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 		*colour = s->colour;
 		*link = s->link;
 	}
+	return until;
 }
 
 /*
@@ -842,6 +852,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	cairo_glyph_t		*g = NULL;
 	size_t			 len = strlen(t->text), nch = 0, nseg = 0;
 	size_t			 nruns = 0, nlines = 0, i, j, k, s, e, n;
+	size_t			 until = 0;
 	double			 x, w, minw = 0, piece = 0;
 	bool			 ok = false, hard;
 
@@ -853,22 +864,26 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	for (i = 0; i < len; ) {
 		unsigned long	 cp;
 		size_t		 l = utf8_decode(t->text + i, len - i, &cp);
-		bool		 bold;
-		double		 size;
-		uint32_t	 c;
-		const char	*link;
-		const struct sfont *f;
 
 		if (l == 0 || (cp != '\n' && !simple_cp(cp)))
 			goto out;
-		style_at(t, i, &bold, &size, &c, &link);
-		if ((f = sfont(dr, size, bold)) == NULL)
-			goto out;
-		if (nseg == 0 || seg[nseg - 1].font != f ||
-		    seg[nseg - 1].colour != c || seg[nseg - 1].link != link) {
-			seg[nseg].font = f;
-			seg[nseg].colour = c;
-			seg[nseg++].link = link;
+		if (i >= until) {
+			bool		 bold;
+			double		 size;
+			uint32_t	 c;
+			const char	*link;
+			const struct sfont *f;
+
+			until = style_at(t, i, &bold, &size, &c, &link);
+			if ((f = sfont(dr, size, bold)) == NULL)
+				goto out;
+			if (nseg == 0 || seg[nseg - 1].font != f ||
+			    seg[nseg - 1].colour != c ||
+			    seg[nseg - 1].link != link) {
+				seg[nseg].font = f;
+				seg[nseg].colour = c;
+				seg[nseg++].link = link;
+			}
 		}
 		ch[nch].at = i;
 		ch[nch].len = l;

@@ -207,28 +207,36 @@ xr_attrs(struct xr *xr, const char *const *names, char **vals, size_t n)
 	xmlpull_attr_done(xr->r);
 }
 
-/* As xr_attrs() for short values, into fixed buffers of 32 bytes. */
-static void
+/*
+ * As xr_attrs() for short values, into fixed buffers of 32 bytes.
+ * Returns which were there (bit i for names[i]), so that an empty value
+ * (r="") is told from none.
+ */
+static unsigned
 xr_attrs_short(struct xr *xr, const char *const *names, char (*vals)[32],
     size_t n)
 {
 	const char	*an, *av;
 	size_t		 i;
+	unsigned	 found = 0;
 
 	for (i = 0; i < n; i++)
 		vals[i][0] = '\0';
 	if (!xmlpull_attr_first(xr->r))
-		return;
+		return 0;
 	do {
 		an = xmlpull_name(xr->r);
 		av = xmlpull_value(xr->r);
 		if (an == NULL || av == NULL)
 			continue;
 		for (i = 0; i < n; i++)
-			if (strcmp(an, names[i]) == 0)
+			if (strcmp(an, names[i]) == 0) {
 				snprintf(vals[i], 32, "%s", av);
+				found |= 1u << i;
+			}
 	} while (xmlpull_attr_next(xr->r));
 	xmlpull_attr_done(xr->r);
+	return found;
 }
 
 static bool
@@ -753,6 +761,21 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 		cl->type = CELL_TEXT;
 		cl->text = xstrndup(c->is.data, c->is.len);
 	} else if (strcmp(c->t, "s") == 0) {
+		if (c->v.len > 0 && !isdigit((unsigned char)c->v.data[0])) {
+			/* strtoul() takes " 0" and "+0"; Excel writes 0. */
+			struct buf	 cn, v;
+
+			place(&cn, sh->name, row, col);
+			buf_init(&v);
+			book_quote(&v, c->v.data);
+			diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "not a "
+			    "readable workbook: %s names its shared string "
+			    "%s, not a number as Excel writes it (digits "
+			    "only); save the workbook again", cn.data, v.data);
+			buf_release(&v);
+			buf_release(&cn);
+			return false;
+		}
 		errno = 0;
 		idx = strtoul(c->v.data, &end, 10);
 		if (errno != 0 || *end != '\0' || end == c->v.data ||
@@ -856,8 +879,8 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 			bool	 empty = xmlpull_empty(xr.r);
 
 			if (strcmp(n, "row") == 0) {
-				xr_attrs_short(&xr, rnames, rv, 1);
-				if (rv[0][0] != '\0') {
+				/* r="" is no row number, not "the next". */
+				if (xr_attrs_short(&xr, rnames, rv, 1) & 1) {
 					if (!rownum(rv[0], &r)) {
 						diag_msg(x->d, DIAG_ERROR,
 						    x->name, 0, 0, "not a "
@@ -872,8 +895,7 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 					row++;
 				col = 0;
 			} else if (strcmp(n, "c") == 0) {
-				xr_attrs_short(&xr, cnames, &c.r, 3);
-				if (c.r[0] != '\0') {
+				if (xr_attrs_short(&xr, cnames, &c.r, 3) & 1) {
 					if (!cellref(c.r, &r, &k)) {
 						diag_msg(x->d, DIAG_ERROR,
 						    x->name, 0, 0, "not a "
