@@ -16,6 +16,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
+	   render/drawpng.o render/drawtext.o render/drawdoc.o \
 	   render/jsonscan.o render/jsonmsg.o render/jsonfield.o \
 	   render/jsoncheck.o \
 	   render/svg.o render/pngenc.o render/words.o \
@@ -25,7 +26,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
 	   render/xmlpull.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
-	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
+	   render/pdfpost.o render/pdf.o render/pdfwalk.o render/pdftable.o \
+	   render/pdfdraw.o render/ofiles.o render/outdir.o \
 	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
 	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
