@@ -34,6 +34,9 @@ enum field {
 	F_CHART, F_TARGET, F_AMBER, F_COMPARATOR,
 	F__MAX
 };
+/* What book_lookups() returns; each lookup's loop adds to it. */
+extern unsigned long bk_ncmp;
+
 /* Their headings, in booksheet.c. */
 extern const char *const bk_fields[F__MAX];
 
@@ -134,6 +137,7 @@ bool	 bk_value_cell(struct gen *, const struct sheet *,
 bool	 bk_cell_period(struct gen *, const struct cell *, struct period *);
 void	 bk_put_periodcell(struct gen *, const struct sheet *,
 	    const struct cell *);
+const char *bk_date_shown(struct gen *, const struct cell *);
 size_t	 bk_row_end(const struct sheet *, size_t);
 const struct cell *bk_row_cell(const struct sheet *, size_t, size_t,
 	    uint32_t);

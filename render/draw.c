@@ -31,6 +31,7 @@
 #include "diag.h"
 #include "draw.h"
 #include "pngenc.h"
+#include "utf8.h"
 #include "util.h"
 
 /*
@@ -617,19 +618,38 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 /* Documents: the report's PDF.                                      */
 /* ---------------------------------------------------------------- */
 
+/* A run of one style on one line of a simple text. */
+struct srun {
+	const struct sfont	*font;
+	uint32_t		 colour;
+	const char		*link;
+	size_t			 start, end;	/* its bytes of the text */
+	size_t			 g, ng;		/* its glyphs */
+	double			 x, w;		/* from the line's start */
+};
+
+struct sline {
+	size_t			 r, nr;		/* its runs */
+	double			 ascent;
+	double			 w;		/* without trailing spaces */
+};
+
 struct draw_text {
 	struct draw		*dr;
 	PangoLayout		*layout;	/* NULL: set plainly (below) */
-	/* Plain text: one style, one line, every glyph in the font, set
-	 * with Cairo alone (Pango's layout was most of the time of a long
-	 * table).  Glyphs at the origin, the baseline at y = 0. */
-	const struct sfont	*font;
+	/*
+	 * Simple text (see simple()): laid out and set with Cairo alone,
+	 * Pango's layout being most of the time of a report's PDF.  Glyphs
+	 * are one a character, x from the start of their line, y 0 on the
+	 * baseline; each has a cluster of its character's bytes.
+	 */
+	bool			 simple;
 	cairo_glyph_t		*glyphs;
-	int			 nglyphs;
 	cairo_text_cluster_t	*clusters;
-	int			 nclusters;
-	cairo_text_cluster_flags_t cflags;
-	uint32_t		 colour;
+	size_t			 nglyphs;
+	struct srun		*runs;
+	size_t			 nruns;
+	struct sline		*sl;		/* nlines */
 	enum draw_align		 align;
 	double			 boxw;		/* the wrap width, or <= 0 */
 	char			*text;
@@ -640,7 +660,7 @@ struct draw_text {
 	double			*liney;		/* top of each line */
 	size_t			 nlines;
 	double			 width;
-	double			 minwidth;
+	double			 minwidth;	/* simple texts */
 };
 
 struct draw_doc {
@@ -736,58 +756,296 @@ sfont(struct draw *dr, double size, bool bold)
 }
 
 /*
- * Sets t plainly when it can be: one style over all of it, one line
- * that fits, and every character in the font (else Pango, which falls
- * back to other fonts).  Returns false to leave it to Pango.
+ * Characters a simple text may hold: scripts set one glyph a character,
+ * left to right, with nothing to shape (Latin, Greek, Cyrillic,
+ * punctuation, symbols).  Marks that combine, joiners, bidirectional
+ * controls, tabs and soft hyphens are left to Pango.
  */
 static bool
-plain(struct draw_text *t, double width, enum draw_align align)
+simple_cp(unsigned long c)
 {
-	const struct sfont	*f;
-	cairo_text_extents_t	 te;
-	size_t			 len = strlen(t->text);
-	bool			 bold = false;
-	double			 size = t->size;
-	int			 i;
+	if (c < 0x20)
+		return false;
+	if (c < 0x300)
+		return c != 0xAD && !(c >= 0x7F && c < 0xA0);
+	return (c >= 0x370 && c < 0x590) || (c >= 0x1E00 && c < 0x2000) ||
+	    (c >= 0x2010 && c < 0x2028) || (c >= 0x2030 && c < 0x205F) ||
+	    (c >= 0x2070 && c < 0x20D0) || (c >= 0x2100 && c < 0x27C0);
+}
 
-	if (len == 0 || strchr(t->text, '\n') != NULL || t->nsp > 1 ||
-	    (t->nsp == 1 && (t->sp[0].start != 0 || t->sp[0].end != len ||
-	    t->sp[0].link != NULL)))
-		return false;
-	if (t->nsp == 1) {
-		bold = t->sp[0].bold;
-		if (t->sp[0].size > 0)
-			size = t->sp[0].size;
+/* May a line break after character c, followed by next? */
+static bool
+break_after(unsigned long c, unsigned long next)
+{
+	if (c == ' ')
+		return true;
+	if (c == '-' || c == 0x2010)
+		return !(next >= '0' && next <= '9') && next != ' ';
+	return c == 0x2013 || c == 0x2014;
+}
+
+/* One character of a simple text being laid out. */
+struct schar {
+	size_t		 at, len;	/* its bytes */
+	unsigned long	 cp;
+	unsigned long	 index;		/* glyph */
+	double		 adv;
+	size_t		 seg;		/* its style */
+};
+
+struct sseg {
+	const struct sfont	*font;
+	uint32_t		 colour;
+	const char		*link;
+};
+
+/*
+ * The style of the text at byte at: the innermost span's.  Returns the
+ * byte where it may next change.
+ */
+static size_t
+style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
+    uint32_t *colour, const char **link)
+{
+	size_t	 until = SIZE_MAX;
+
+	*bold = false;
+	*size = t->size;
+	*colour = 0x0B0C0C;
+	*link = NULL;
+	for (size_t i = 0; i < t->nsp; i++) {
+		const struct draw_span *s = &t->sp[i];
+
+		if (s->start > at && s->start < until)
+			until = s->start;
+		if (s->start > at || at >= s->end)
+			continue;
+		if (s->end < until)
+			until = s->end;
+		if (s->bold)
+			*bold = true;
+		if (s->size > 0)
+			*size = s->size;
+		*colour = s->colour;
+		*link = s->link;
 	}
-	if ((f = sfont(t->dr, size, bold)) == NULL)
+	return until;
+}
+
+/*
+ * Lays t out with Cairo alone when it can be: every character one the
+ * fonts hold (simple_cp(), no glyph 0).  Lines break after a space or a
+ * hyphen, or between characters when a word is wider than the line,
+ * and hard at "\n"; a line is as tall as its tallest font.  Glyphs are
+ * placed at their fonts' advances (no kerning), as a chart's words are
+ * measured.  Returns false, leaving t as it was, to leave it to Pango.
+ */
+static bool
+simple(struct draw_text *t, double width, enum draw_align align)
+{
+	struct draw		*dr = t->dr;
+	struct schar		*ch = NULL;
+	struct sseg		*seg = NULL;
+	struct srun		*runs = NULL;
+	struct sline		*lines = NULL;
+	const struct sfont	*base;
+	cairo_glyph_t		*g = NULL;
+	size_t			 len = strlen(t->text), nch = 0, nseg = 0;
+	size_t			 nruns = 0, nlines = 0, i, j, k, s, e, n;
+	size_t			 until = 0;
+	double			 x, w, minw = 0, piece = 0;
+	bool			 ok = false, hard;
+
+	if ((base = sfont(dr, t->size, false)) == NULL)
 		return false;
-	if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0, t->text, (int)len,
-	    &t->glyphs, &t->nglyphs, &t->clusters, &t->nclusters,
-	    &t->cflags) != CAIRO_STATUS_SUCCESS)
-		goto pango;
-	for (i = 0; i < t->nglyphs; i++)
-		if (t->glyphs[i].index == 0)
-			goto pango;	/* not in the font */
-	cairo_scaled_font_glyph_extents(f->sf, t->glyphs, t->nglyphs, &te);
-	if (width > 0 && te.x_advance > width)
-		goto pango;
-	t->font = f;
-	t->width = te.x_advance;
-	t->nlines = 1;
-	t->lineh = xcalloc(1, sizeof(*t->lineh));
-	t->liney = xcalloc(1, sizeof(*t->liney));
-	t->lineh[0] = f->ascent + f->descent;
-	t->colour = t->nsp == 1 ? t->sp[0].colour : 0x0B0C0C;
-	/* Aligned within the wrap width, as Pango aligns. */
-	t->align = width > 0 ? align : DRAW_LEFT;
-	t->boxw = width;
-	return true;
-pango:
-	cairo_glyph_free(t->glyphs);
-	cairo_text_cluster_free(t->clusters);
-	t->glyphs = NULL;
-	t->clusters = NULL;
-	return false;
+	ch = xcalloc(len + 1, sizeof(*ch));
+	seg = xcalloc(len + 1, sizeof(*seg));
+	/* Characters and their styles. */
+	for (i = 0; i < len; ) {
+		unsigned long	 cp;
+		size_t		 l = utf8_decode(t->text + i, len - i, &cp);
+
+		if (l == 0 || (cp != '\n' && !simple_cp(cp)))
+			goto out;
+		if (i >= until) {
+			bool		 bold;
+			double		 size;
+			uint32_t	 c;
+			const char	*link;
+			const struct sfont *f;
+
+			until = style_at(t, i, &bold, &size, &c, &link);
+			if ((f = sfont(dr, size, bold)) == NULL)
+				goto out;
+			if (nseg == 0 || seg[nseg - 1].font != f ||
+			    seg[nseg - 1].colour != c ||
+			    seg[nseg - 1].link != link) {
+				seg[nseg].font = f;
+				seg[nseg].colour = c;
+				seg[nseg++].link = link;
+			}
+		}
+		ch[nch].at = i;
+		ch[nch].len = l;
+		ch[nch].cp = cp;
+		ch[nch++].seg = nseg - 1;
+		i += l;
+	}
+	/* Glyphs and advances, a style at a time. */
+	for (i = 0; i < nch; i = j) {
+		int		 ng = 0;
+		cairo_text_extents_t te;
+
+		for (j = i; j < nch && ch[j].seg == ch[i].seg; j++)
+			;
+		for (k = i; k < j; k++) {
+			const struct sfont *f = seg[ch[k].seg].font;
+			size_t	 m = k;
+
+			if (ch[k].cp == '\n')
+				continue;
+			while (m < j && ch[m].cp != '\n')
+				m++;
+			if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0,
+			    t->text + ch[k].at, (int)(ch[m - 1].at +
+			    ch[m - 1].len - ch[k].at), &g, &ng, NULL, NULL,
+			    NULL) != CAIRO_STATUS_SUCCESS || ng < 0 ||
+			    (size_t)ng != m - k)
+				goto out;
+			cairo_scaled_font_glyph_extents(f->sf, g, ng, &te);
+			for (n = 0; n < m - k; n++) {
+				if (g[n].index == 0)
+					goto out;	/* not in the font */
+				ch[k + n].index = g[n].index;
+				ch[k + n].adv = (n + 1 < m - k ? g[n + 1].x :
+				    te.x_advance) - g[n].x;
+			}
+			cairo_glyph_free(g);
+			g = NULL;
+			k = m - 1;
+		}
+	}
+	/* Lines: s .. e, the next starting at i. */
+	lines = xcalloc(nch + 1, sizeof(*lines));
+	runs = xcalloc(nch + 1, sizeof(*runs));
+	t->glyphs = xcalloc(nch + 1, sizeof(*t->glyphs));
+	t->clusters = xcalloc(nch + 1, sizeof(*t->clusters));
+	t->nglyphs = 0;
+	for (s = 0; ; s = i) {
+		size_t	 brk = SIZE_MAX;
+		double	 desc = 0;
+		struct sline *ln = &lines[nlines++];
+
+		x = 0;
+		for (e = s; e < nch && ch[e].cp != '\n'; e++) {
+			if (width > 0 && e > s && ch[e].cp != ' ' &&
+			    x + ch[e].adv > width + 1e-6)
+				break;
+			x += ch[e].adv;
+			if (break_after(ch[e].cp, e + 1 < nch ?
+			    ch[e + 1].cp : 0))
+				brk = e;
+		}
+		hard = e < nch && ch[e].cp == '\n';
+		if (hard)
+			i = e + 1;
+		else if (e < nch) {
+			if (brk != SIZE_MAX)
+				e = brk + 1;
+			i = e;
+		} else
+			i = e;
+		/* The line's runs and glyphs. */
+		ln->r = nruns;
+		ln->ascent = 0;
+		x = w = 0;
+		for (k = s; k < e; k++) {
+			const struct sseg *sg = &seg[ch[k].seg];
+			struct srun *r = nruns > ln->r ?
+			    &runs[nruns - 1] : NULL;
+
+			if (r == NULL || r->font != sg->font ||
+			    r->colour != sg->colour || r->link != sg->link) {
+				r = &runs[nruns++];
+				r->font = sg->font;
+				r->colour = sg->colour;
+				r->link = sg->link;
+				r->start = ch[k].at;
+				r->g = t->nglyphs;
+				r->x = x;
+				if (sg->font->ascent > ln->ascent)
+					ln->ascent = sg->font->ascent;
+				if (sg->font->descent > desc)
+					desc = sg->font->descent;
+			}
+			r->end = ch[k].at + ch[k].len;
+			t->glyphs[t->nglyphs].index = ch[k].index;
+			t->glyphs[t->nglyphs].x = x;
+			t->glyphs[t->nglyphs].y = 0;
+			t->clusters[t->nglyphs].num_bytes = (int)ch[k].len;
+			t->clusters[t->nglyphs++].num_glyphs = 1;
+			r->ng++;
+			x += ch[k].adv;
+			if (ch[k].cp != ' ') {
+				w = x;
+				r->w = x - r->x;
+			}
+			/* The widest word: the narrowest the text sets. */
+			piece = ch[k].cp == ' ' ? 0 : piece + ch[k].adv;
+			if (piece > minw)
+				minw = piece;
+			if (break_after(ch[k].cp, k + 1 < nch ?
+			    ch[k + 1].cp : 0))
+				piece = 0;
+		}
+		piece = 0;
+		ln->nr = nruns - ln->r;
+		ln->w = w;
+		if (ln->nr == 0) {
+			ln->ascent = base->ascent;
+			desc = base->descent;
+		}
+		t->lineh = xreallocarray(t->lineh, nlines, sizeof(*t->lineh));
+		t->lineh[nlines - 1] = ln->ascent + desc;
+		/* A text that ends in "\n" ends in an empty line. */
+		if (i >= nch && !hard)
+			break;
+	}
+	t->simple = true;
+	t->runs = runs;
+	t->nruns = nruns;
+	t->sl = lines;
+	t->nlines = nlines;
+	t->liney = xcalloc(nlines + 1, sizeof(*t->liney));
+	t->width = 0;
+	for (i = 0; i < nlines; i++) {
+		if (i > 0)
+			t->liney[i] = t->liney[i - 1] + t->lineh[i - 1];
+		if (lines[i].w > t->width)
+			t->width = lines[i].w;
+	}
+	t->minwidth = minw;
+	t->align = align;
+	t->boxw = width > 0 ? width : t->width;
+	runs = NULL;
+	lines = NULL;
+	ok = true;
+out:
+	if (!ok) {
+		free(t->glyphs);
+		free(t->clusters);
+		free(t->lineh);
+		t->glyphs = NULL;
+		t->clusters = NULL;
+		t->lineh = NULL;
+		t->nglyphs = 0;
+	}
+	cairo_glyph_free(g);
+	free(ch);
+	free(seg);
+	free(runs);
+	free(lines);
+	return ok;
 }
 
 struct draw_text *
@@ -810,7 +1068,7 @@ draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
 		memcpy(t->sp, sp, nsp * sizeof(*sp));
 		t->nsp = nsp;
 	}
-	if (plain(t, width, align))
+	if (simple(t, width, align))
 		return t;
 	t->layout = pango_layout_new(dr->tctx);
 	fd = pango_font_description_copy(dr->regular);
@@ -865,8 +1123,10 @@ draw_text_free(struct draw_text *t)
 		return;
 	if (t->layout != NULL)
 		g_object_unref(t->layout);
-	cairo_glyph_free(t->glyphs);
-	cairo_text_cluster_free(t->clusters);
+	free(t->glyphs);
+	free(t->clusters);
+	free(t->runs);
+	free(t->sl);
 	free(t->text);
 	free(t->sp);
 	free(t->lineh);
@@ -902,8 +1162,8 @@ draw_text_min_width(const struct draw_text *t)
 
 	/* Measured word by word in the text's base style: bold spans
 	 * are a little wider, so allow for them. */
-	if (t->font != NULL && strchr(t->text, ' ') == NULL)
-		return t->width;
+	if (t->simple)
+		return t->minwidth;
 	buf_init(&word);
 	while (*s != '\0') {
 		while (*s == ' ' || *s == '\n')
@@ -913,15 +1173,7 @@ draw_text_min_width(const struct draw_text *t)
 		if (e > s) {
 			buf_reset(&word);
 			buf_put(&word, s, (size_t)(e - s));
-			if (t->font != NULL) {
-				cairo_text_extents_t te;
-
-				cairo_scaled_font_text_extents(t->font->sf,
-				    word.data, &te);
-				x = te.x_advance;
-			} else
-				x = measure_width(t->dr, word.data, t->size,
-				    true);
+			x = measure_width(t->dr, word.data, t->size, true);
 			if (x > w)
 				w = x;
 		}
@@ -1037,6 +1289,75 @@ draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
 	return id;
 }
 
+/* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
+static void
+doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
+    double y, size_t first, size_t n)
+{
+	cairo_t			*cr = doc->cr;
+	cairo_glyph_t		*g;
+	const char		*open = NULL;
+	const struct sfont	*font = NULL;
+	struct buf		 a;
+	double			 top = y - t->liney[first], base, dx;
+	size_t			 i, k, m;
+
+	g = xcalloc(t->nglyphs + 1, sizeof(*g));
+	buf_init(&a);
+	for (i = first; i < first + n && i < t->nlines; i++) {
+		const struct sline *ln = &t->sl[i];
+
+		base = top + t->liney[i] + ln->ascent;
+		dx = t->align == DRAW_RIGHT ? t->boxw - ln->w :
+		    t->align == DRAW_CENTRE ? (t->boxw - ln->w) / 2 : 0;
+		for (k = ln->r; k < ln->r + ln->nr; k++) {
+			const struct srun *r = &t->runs[k];
+
+			/* One Link tag for a link's runs in a row, over
+			 * line ends: one link for a screen reader. */
+			if (open != NULL && (r->link == NULL ||
+			    strcmp(r->link, open) != 0)) {
+				cairo_tag_end(cr, CAIRO_TAG_LINK);
+				buf_putc(&doc->links, '\0');
+				open = NULL;
+			}
+			if (r->link != NULL && open == NULL) {
+				buf_reset(&a);
+				BUF_PUTSL(&a, "dest=");
+				put_attr_str(&a, r->link);
+				cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
+				open = r->link;
+			}
+			for (m = 0; m < r->ng; m++) {
+				g[m] = t->glyphs[r->g + m];
+				g[m].x += x + dx;
+				g[m].y = base;
+			}
+			colour(cr, r->colour);
+			if (r->font != font) {
+				cairo_set_scaled_font(cr, r->font->sf);
+				font = r->font;
+			}
+			cairo_show_text_glyphs(cr, t->text + r->start,
+			    (int)(r->end - r->start), g, (int)r->ng,
+			    t->clusters + r->g, (int)r->ng, 0);
+			if (r->link != NULL) {
+				buf_put(&doc->links, t->text + r->start,
+				    r->end - r->start);
+				cairo_rectangle(cr, x + dx + r->x, base +
+				    t->size * 0.12, r->w, t->size * 0.06);
+				cairo_fill(cr);
+			}
+		}
+	}
+	if (open != NULL) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+	}
+	buf_release(&a);
+	free(g);
+}
+
 void
 draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
     double y, size_t first, size_t n)
@@ -1053,25 +1374,8 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 
 	if (first >= t->nlines)
 		return;
-	if (t->font != NULL) {
-		cairo_glyph_t	*g;
-		double		 dx = 0;
-
-		if (t->align == DRAW_RIGHT)
-			dx = t->boxw - t->width;
-		else if (t->align == DRAW_CENTRE)
-			dx = (t->boxw - t->width) / 2;
-		g = xcalloc((size_t)t->nglyphs + 1, sizeof(*g));
-		for (int i = 0; i < t->nglyphs; i++) {
-			g[i] = t->glyphs[i];
-			g[i].x += x + dx;
-			g[i].y += y + t->font->ascent;
-		}
-		colour(cr, t->colour);
-		cairo_set_scaled_font(cr, t->font->sf);
-		cairo_show_text_glyphs(cr, t->text, (int)strlen(t->text), g,
-		    t->nglyphs, t->clusters, t->nclusters, t->cflags);
-		free(g);
+	if (t->simple) {
+		doc_simple(doc, t, x, y, first, n);
 		return;
 	}
 	top = y - t->liney[first];

@@ -502,3 +502,39 @@ figures_status_str(enum status st)
 	}
 	abort();	/* not a status */
 }
+
+const struct point *
+figures_suppressed_latest(const struct indicator *ind)
+{
+	size_t	 i;
+
+	for (i = ind->series.npts; i-- > 0;) {
+		const struct point *p = &ind->series.pts[i];
+
+		if (p->suppressed)
+			return p;
+		if (p->has_value)
+			return NULL;
+	}
+	return NULL;
+}
+
+void
+figures_all(const struct model *m, struct figures *figs)
+{
+	size_t		 i;
+
+	for (i = 0; i < m->ninds; i++) {
+		figures_compute(&m->inds[i], &figs[i]);
+		/*
+		 * A hidden latest figure hides the figures made from it too:
+		 * an older value shown as "latest", or a status or trend from
+		 * it, would mislead, and a change would reveal it.
+		 */
+		if (figures_suppressed_latest(&m->inds[i]) != NULL) {
+			memset(&figs[i], 0, sizeof(figs[i]));
+			figs[i].trend = TREND_NONE;
+			figs[i].status = STATUS_NONE;
+		}
+	}
+}

@@ -124,6 +124,20 @@ struct snapshot {
 void	 figures_compute(const struct indicator *ind, struct figures *f);
 
 /*
+ * Fills figs[0..m->ninds) with every indicator's figures as a report
+ * shows them (after model_suppress()): where the latest value is
+ * suppressed, the figures made from it are hidden too (zero, trend and
+ * status none).
+ */
+void	 figures_all(const struct model *m, struct figures *figs);
+
+/*
+ * The last point of ind's series that is not null, if it is
+ * suppressed; else NULL.
+ */
+const struct point *figures_suppressed_latest(const struct indicator *ind);
+
+/*
  * Sets *c to the comparison of latest with pt as the contract defines
  * change and change_pct (pt NULL or latest NULL: pt NULL, no change).
  */

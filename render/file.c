@@ -50,3 +50,45 @@ file_read(const char *path, size_t max, bool pipes, struct buf *b,
 	}
 	return ok;
 }
+
+bool
+file_load(const char *path, size_t max, bool nofollow, struct buf *b,
+    const char **why)
+{
+	FILE		*fp;
+	char		 chunk[65536];
+	size_t		 n, start = b->len;
+	int		 fd, err;
+	bool		 ok;
+
+	if ((fd = rfile_open(path, false, nofollow, why)) == -1) {
+		errno = 0;
+		return false;
+	}
+	if ((fp = fdopen(fd, "rb")) == NULL) {
+		err = errno;
+		*why = strerror(err);
+		close(fd);
+		errno = err;
+		return false;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		buf_put(b, chunk, n);
+		if (b->len - start > max)
+			break;
+	}
+	ok = !ferror(fp);
+	err = errno;
+	fclose(fp);
+	if (!ok) {
+		*why = strerror(err);
+		errno = err;
+		return false;
+	}
+	if (b->len - start > max) {
+		*why = strerror(EFBIG);
+		errno = EFBIG;
+		return false;
+	}
+	return true;
+}

@@ -1,8 +1,12 @@
 /*
- * main: the command line.  Parses options, finds the default template
- * and assets (beside the executable when run from the source tree, else
- * under DATADIR), runs a render and maps the result to an exit status.
- * Holds no logic that other modules need.
+ * main: the command line.  One option parser (options(): getopt_long
+ * over one table of options; before the command only -h and -V, after
+ * it every option) and a function a command (render, archive, convert,
+ * layout, template; the table commands[]), each checking its own
+ * operands and options.  Finds the default template and assets (beside
+ * the executable when run from the source tree, else under DATADIR),
+ * runs the command and maps the result to an exit status.  Holds no
+ * logic that other modules need.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -14,9 +18,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "batch.h"
 #include "buf.h"
 #include "config.h"
+#include "convert.h"
 #include "diag.h"
 #include "draw.h"
 #include "mail.h"
@@ -32,6 +38,15 @@ enum exitcode {
 	EXIT_INPUT = 1,		/* the input or template is wrong */
 	EXIT_USAGE = 2,		/* the command line is wrong */
 	EXIT_OUTPUT = 3		/* the output could not be written */
+};
+
+/* Everything the command line gives, whichever command it is for. */
+struct args {
+	struct report_opts o;
+	const char	*into;		/* archive --into */
+	const char	*to;		/* convert --to */
+	int		 jobs;		/* render -j (0: one a CPU) */
+	bool		 replace;	/* archive --replace */
 };
 
 static void
@@ -166,12 +181,14 @@ tell_done(const char *cmd, int ninputs, const char *outdir,
 
 /* scorecard template -o FILE: a copy of the default template to edit. */
 static int
-template_cmd(int argc, const char *path, struct diag *d)
+template_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 {
+	const char	*path = a->o.outdir;
 	struct buf	 tpl, css;
 	char		*dd, *cpath = NULL;
 	int		 rc;
 
+	(void)argv;
 	if (argc != 0 || path == NULL || *path == '\0') {
 		fputs(argc != 0 ? "scorecard: template: no input is read; "
 		    "give the copy's name with -o FILE.xhtml\n" :
@@ -207,235 +224,219 @@ template_cmd(int argc, const char *path, struct diag *d)
 	return rc;
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * Every option, and the commands that use it (see usage()).  One given
+ * to a command that does not use it is taken and has no effect.
+ */
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },	/* render, convert,
+							   template */
+	{ "template", required_argument, NULL, 't' },	/* render, archive */
+	{ "no-pdf", no_argument, NULL, 'P' },		/* render, archive */
+	{ "mail-attach-pdf", no_argument, NULL, 5 },	/* render, archive */
+	{ "into", required_argument, NULL, 'I' },	/* archive */
+	{ "archive", required_argument, NULL, 'A' },	/* render, archive */
+	{ "jobs", required_argument, NULL, 'j' },	/* render */
+	{ "replace", no_argument, NULL, 'R' },		/* archive */
+	{ "mail-from", required_argument, NULL, 'F' },	/* render, archive */
+	{ "mail-to", required_argument, NULL, 'T' },	/* render, archive */
+	{ "mail-subject", required_argument, NULL, 'S' }, /* render, archive */
+	{ "mail-date", required_argument, NULL, 'D' },	/* render, archive */
+	{ "title", required_argument, NULL, 1 },	/* render, archive, */
+	{ "organisation", required_argument, NULL, 2 },	/* convert: SHEET */
+	{ "period", required_argument, NULL, 3 },	/* OPTIONS */
+	{ "to", required_argument, NULL, 4 },		/* convert */
+	{ "help", no_argument, NULL, 'h' },		/* all, and none */
+	{ "version", no_argument, NULL, 'V' },		/* all, and none */
+	{ NULL, 0, NULL, 0 }
+};
+
+/*
+ * Takes option ch (a val of longopts) with its argument arg into a.
+ * Returns false after saying what is wrong (and, for an option getopt
+ * did not know, the usage), for exit status 2.
+ */
+static bool
+take(struct args *a, int ch, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "template", required_argument, NULL, 't' },
-		{ "no-pdf", no_argument, NULL, 'P' },
-		{ "mail-attach-pdf", no_argument, NULL, 5 },
-		{ "into", required_argument, NULL, 'I' },
-		{ "archive", required_argument, NULL, 'A' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "replace", no_argument, NULL, 'R' },
-		{ "mail-from", required_argument, NULL, 'F' },
-		{ "mail-to", required_argument, NULL, 'T' },
-		{ "mail-subject", required_argument, NULL, 'S' },
-		{ "mail-date", required_argument, NULL, 'D' },
-		{ "title", required_argument, NULL, 1 },
-		{ "organisation", required_argument, NULL, 2 },
-		{ "period", required_argument, NULL, 3 },
-		{ "to", required_argument, NULL, 4 },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct report_opts o;
-	struct diag	 d;
-	struct buf	 tpl, etpl, atpl, assets, out;
-	const char	*into = NULL, *to = NULL;
-	int		 jobs = 0;
-	bool		 replace = false;
-	const char	*cmd, *why;
-	char		*dd;
-	int		 ch, rc = EXIT_OK;
+	const char	*why;
 
-	setlocale(LC_CTYPE, "");
-	/* getopt's own messages then name us, not our path. */
-	argv[0] = (char *)"scorecard";
-	memset(&o, 0, sizeof(o));
-	o.pdf = true;
-	diag_init(&d, stderr, "scorecard");
-	while ((ch = getopt_long(argc, argv, "+o:t:hV", longopts, NULL)) != -1)
-		switch (ch) {
-		case 'h':
-			help();
-			return EXIT_OK;
-		case 'V':
-			puts("scorecard " VERSION);
-			return EXIT_OK;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	cmd = argv[0];
-	argv[0] = (char *)(strcmp(cmd, "layout") == 0 ? "scorecard layout" :
-	    strcmp(cmd, "archive") == 0 ? "scorecard archive" :
-	    strcmp(cmd, "convert") == 0 ? "scorecard convert" :
-	    strcmp(cmd, "template") == 0 ? "scorecard template" :
-	    "scorecard render");
-	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
-	while ((ch = getopt_long(argc, argv, "o:t:j:hV", longopts, NULL)) != -1)
-		switch (ch) {
-		case 'o':
-			o.outdir = optarg;
-			break;
-		case 't':
-			o.template = optarg;
-			break;
-		case 'P':
-			o.pdf = false;
-			break;
-		case 5:
-			o.mail_pdf = true;
-			break;
-		case 'I':
-			into = optarg;
-			break;
-		case 'A':
-			if (*optarg == '\0') {
-				fputs("scorecard: --archive: expected a "
-				    "folder\n", stderr);
-				return EXIT_USAGE;
-			}
-			o.history = optarg;
-			break;
-		case 'j':
-			jobs = atoi(optarg);
-			if (jobs < 1 || jobs > 256) {
-				fprintf(stderr, "scorecard: --jobs: expected "
-				    "1 to 256, not %s\n", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'R':
-			replace = true;
-			break;
-		case 1:
-			o.sheet.title = optarg;
-			break;
-		case 2:
-			o.sheet.organisation = optarg;
-			break;
-		case 3:
-			o.sheet.period = optarg;
-			break;
-		case 4:
-			if (strcmp(optarg, "json") != 0 &&
-			    strcmp(optarg, "xlsx") != 0) {
-				fprintf(stderr, "scorecard: --to: expected "
-				    "json or xlsx, not %s\n", optarg);
-				return EXIT_USAGE;
-			}
-			to = optarg;
-			break;
-		case 'F':
-		case 'T':
-		case 'S':
-			if ((why = mail_check_address(optarg)) != NULL) {
-				fprintf(stderr, "scorecard: --mail-%s %s\n",
-				    ch == 'F' ? "from" : ch == 'T' ? "to" :
-				    "subject", why);
-				return EXIT_USAGE;
-			}
-			if (ch == 'F')
-				o.mail_from = optarg;
-			else if (ch == 'T')
-				o.mail_to = optarg;
-			else
-				o.mail_subject = optarg;
-			break;
-		case 'D':
-			if (!parse_date(optarg, &o.mail_date)) {
-				fprintf(stderr, "scorecard: --mail-date: "
-				    "expected YYYY-MM-DD or "
-				    "YYYY-MM-DDTHH:MM:SSZ, not %s\n", optarg);
-				return EXIT_USAGE;
-			}
-			o.has_mail_date = true;
-			break;
-		case 'h':
-			help();
-			return EXIT_OK;
-		case 'V':
-			puts("scorecard " VERSION);
-			return EXIT_OK;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	argc -= optind;
-	argv += optind;
-
-	if (strcmp(cmd, "convert") == 0) {
-		if (argc != 1) {
-			fputs("scorecard: convert: one input file at a time\n",
+	switch (ch) {
+	case 'o':
+		a->o.outdir = arg;
+		break;
+	case 't':
+		a->o.template = arg;
+		break;
+	case 'P':
+		a->o.pdf = false;
+		break;
+	case 5:
+		a->o.mail.attach_pdf = true;
+		break;
+	case 'I':
+		a->into = arg;
+		break;
+	case 'A':
+		if (*arg == '\0') {
+			fputs("scorecard: --archive: expected a folder\n",
 			    stderr);
-			usage(stderr);
-			return EXIT_USAGE;
+			return false;
 		}
-		o.input = argv[0];
-		if (to != NULL && strcmp(to, "xlsx") == 0) {
-			if (o.outdir == NULL || *o.outdir == '\0') {
-				fputs("scorecard: convert: --to xlsx needs "
-				    "-o FILE.xlsx\n", stderr);
-				usage(stderr);
-				return EXIT_USAGE;
-			}
-			switch (report_to_xlsx(&o, o.outdir, &d)) {
-			case REPORT_OK:
-				return EXIT_OK;
-			case REPORT_INPUT:
-				return EXIT_INPUT;
-			case REPORT_OUTPUT:
-				return EXIT_OUTPUT;
-			}
+		a->o.history = arg;
+		break;
+	case 'j':
+		a->jobs = atoi(arg);
+		if (a->jobs < 1 || a->jobs > 256) {
+			fprintf(stderr, "scorecard: --jobs: expected 1 to 256, "
+			    "not %s\n", arg);
+			return false;
 		}
-		if (o.outdir != NULL) {
-			fputs("scorecard: convert: -o is for --to xlsx; the "
-			    "JSON goes to standard output\n", stderr);
-			return EXIT_USAGE;
+		break;
+	case 'R':
+		a->replace = true;
+		break;
+	case 1:
+		a->o.sheet.title = arg;
+		break;
+	case 2:
+		a->o.sheet.organisation = arg;
+		break;
+	case 3:
+		a->o.sheet.period = arg;
+		break;
+	case 4:
+		if (strcmp(arg, "json") != 0 && strcmp(arg, "xlsx") != 0) {
+			fprintf(stderr, "scorecard: --to: expected json or "
+			    "xlsx, not %s\n", arg);
+			return false;
 		}
-		buf_init(&out);
-		if (report_convert(&o, &out, &d) != REPORT_OK)
-			rc = EXIT_INPUT;
-		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
-		    fflush(stdout) != 0)
-			rc = EXIT_OUTPUT;
-		buf_release(&out);
-		tmpl_cleanup();
-		return rc;
-	}
-	if (strcmp(cmd, "layout") == 0) {
-		if (argc != 1) {
-			usage(stderr);
-			return EXIT_USAGE;
+		a->to = arg;
+		break;
+	case 'F':
+	case 'T':
+	case 'S':
+		if ((why = mail_check_address(arg)) != NULL) {
+			fprintf(stderr, "scorecard: --mail-%s %s\n", ch == 'F' ?
+			    "from" : ch == 'T' ? "to" : "subject", why);
+			return false;
 		}
-		o.input = argv[0];
-		buf_init(&out);
-		if (report_layout(&o, &out, &d) != REPORT_OK)
-			rc = EXIT_INPUT;
-		else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
-		    fflush(stdout) != 0)
-			rc = EXIT_OUTPUT;
-		buf_release(&out);
-		return rc;
-	}
-	if (strcmp(cmd, "template") == 0)
-		return template_cmd(argc, o.outdir, &d);
-	if (strcmp(cmd, "archive") == 0) {
-		if (argc != 1 || into == NULL || *into == '\0') {
-			fputs(argc != 1 ? "scorecard: archive: one input file "
-			    "at a time\n" : "scorecard: archive: no archive "
-			    "folder given (--into DIR)\n", stderr);
-			usage(stderr);
-			return EXIT_USAGE;
+		if (ch == 'F')
+			a->o.mail.from = arg;
+		else if (ch == 'T')
+			a->o.mail.to = arg;
+		else
+			a->o.mail.subject = arg;
+		break;
+	case 'D':
+		if (!parse_date(arg, &a->o.mail.date)) {
+			fprintf(stderr, "scorecard: --mail-date: expected "
+			    "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not %s\n",
+			    arg);
+			return false;
 		}
-		o.input = argv[0];
-	} else if (strcmp(cmd, "render") != 0) {
-		fprintf(stderr, "scorecard: unknown command: %s\n", cmd);
+		a->o.mail.has_date = true;
+		break;
+	default:	/* '?': getopt has said what */
 		usage(stderr);
-		return EXIT_USAGE;
+		return false;
 	}
-	if (strcmp(cmd, "render") == 0 &&
-	    (argc < 1 || o.outdir == NULL || *o.outdir == '\0')) {
+	return true;
+}
+
+/*
+ * The one option parser, for both places options may be: before the
+ * command (then only -h and -V: getopt stops at the command, and any
+ * other option is a usage error) and after it (every option, in any
+ * order with the operands, which GNU getopt moves to the end).
+ * Returns -1 to go on, with optind at the first operand, or the exit
+ * status: 0 after -h or -V, 2 after saying what is wrong.
+ */
+static int
+options(int argc, char *argv[], bool command, struct args *a)
+{
+	int	 ch;
+
+	while ((ch = getopt_long(argc, argv, command ? "o:t:j:hV" :
+	    "+o:t:hV", longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			help();
+			return EXIT_OK;
+		}
+		if (ch == 'V') {
+			puts("scorecard " VERSION);
+			return EXIT_OK;
+		}
+		if (!command) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (!take(a, ch, optarg))
+			return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* A finished run's status as the exit status. */
+static int
+exit_status(enum report_status st)
+{
+	switch (st) {
+	case REPORT_OK:
+		return EXIT_OK;
+	case REPORT_INPUT:
+		return EXIT_INPUT;
+	case REPORT_OUTPUT:
+		break;
+	}
+	return EXIT_OUTPUT;
+}
+
+/* render and archive: the templates found, the run, what it says. */
+static int
+run(struct args *a, const char *cmd, int argc, char *argv[],
+    struct diag *d)
+{
+	struct report_opts *o = &a->o;
+	struct buf	 tpl, etpl, atpl, assets;
+	char		*dd;
+	int		 rc;
+
+	o->input = argv[0];
+	dd = datadir();
+	buf_init(&tpl);
+	buf_init(&assets);
+	buf_printf(&tpl, "%s/templates/report.xhtml", dd);
+	buf_printf(&assets, "%s/assets", dd);
+	buf_init(&etpl);
+	buf_printf(&etpl, "%s/templates/email.xhtml", dd);
+	o->mail.template = etpl.data;
+	if (o->template == NULL)
+		o->template = tpl.data;
+	o->assets = assets.data;
+	buf_init(&atpl);
+	buf_printf(&atpl, "%s/templates/archive.xhtml", dd);
+	rc = exit_status(strcmp(cmd, "archive") == 0 ?
+	    archive_snapshot(o, a->into, atpl.data, a->replace, d) :
+	    argc > 1 ? batch_render(o, argv, (size_t)argc, o->outdir,
+	    a->jobs, d) : report_render(o, d));
+	if (rc == EXIT_OK && tell_tty(stderr))
+		tell_done(cmd, argc, o->outdir, a->into);
+	buf_release(&tpl);
+	buf_release(&etpl);
+	buf_release(&atpl);
+	buf_release(&assets);
+	free(dd);
+	tmpl_cleanup();
+	draw_cleanup();
+	return rc;
+}
+
+/* scorecard render FILE... -o DIR */
+static int
+render_cmd(struct args *a, int argc, char *argv[], struct diag *d)
+{
+	if (argc < 1 || a->o.outdir == NULL || *a->o.outdir == '\0') {
 		if (argc == 0)
 			fputs("scorecard: render: no input file given\n",
 			    stderr);
@@ -445,42 +446,137 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	o.input = argv[0];
-	dd = datadir();
-	buf_init(&tpl);
-	buf_init(&assets);
-	buf_printf(&tpl, "%s/templates/report.xhtml", dd);
-	buf_printf(&assets, "%s/assets", dd);
-	buf_init(&etpl);
-	buf_printf(&etpl, "%s/templates/email.xhtml", dd);
-	o.email_template = etpl.data;
-	if (o.template == NULL)
-		o.template = tpl.data;
-	o.assets = assets.data;
-	buf_init(&atpl);
-	buf_printf(&atpl, "%s/templates/archive.xhtml", dd);
-	switch (strcmp(cmd, "archive") == 0 ?
-	    report_archive(&o, into, atpl.data, replace, &d) :
-	    argc > 1 ? batch_render(&o, argv, (size_t)argc, o.outdir, jobs,
-	    &d) : report_render(&o, &d)) {
-	case REPORT_OK:
-		rc = EXIT_OK;
-		if (tell_tty(stderr))
-			tell_done(cmd, argc, o.outdir, into);
-		break;
-	case REPORT_INPUT:
-		rc = EXIT_INPUT;
-		break;
-	case REPORT_OUTPUT:
-		rc = EXIT_OUTPUT;
-		break;
+	return run(a, "render", argc, argv, d);
+}
+
+/* scorecard archive FILE --into ARCHIVE */
+static int
+archive_cmd(struct args *a, int argc, char *argv[], struct diag *d)
+{
+	if (argc != 1 || a->into == NULL || *a->into == '\0') {
+		fputs(argc != 1 ? "scorecard: archive: one input file at a "
+		    "time\n" : "scorecard: archive: no archive folder given "
+		    "(--into DIR)\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
 	}
-	buf_release(&tpl);
-	buf_release(&etpl);
-	buf_release(&atpl);
-	buf_release(&assets);
-	free(dd);
+	return run(a, "archive", argc, argv, d);
+}
+
+/* scorecard convert FILE [--to json|xlsx] [-o OUT] */
+static int
+convert_cmd(struct args *a, int argc, char *argv[], struct diag *d)
+{
+	struct report_opts *o = &a->o;
+	struct buf	 out;
+	int		 rc = EXIT_OK;
+
+	if (argc != 1) {
+		fputs("scorecard: convert: one input file at a time\n",
+		    stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	o->input = argv[0];
+	if (a->to != NULL && strcmp(a->to, "xlsx") == 0) {
+		if (o->outdir == NULL || *o->outdir == '\0') {
+			fputs("scorecard: convert: --to xlsx needs -o "
+			    "FILE.xlsx\n", stderr);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		return exit_status(convert_xlsx(o, o->outdir, d));
+	}
+	if (o->outdir != NULL) {
+		fputs("scorecard: convert: -o is for --to xlsx; the JSON goes "
+		    "to standard output\n", stderr);
+		return EXIT_USAGE;
+	}
+	buf_init(&out);
+	if (convert_json(o, &out, d) != REPORT_OK)
+		rc = EXIT_INPUT;
+	else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+	    fflush(stdout) != 0)
+		rc = EXIT_OUTPUT;
+	buf_release(&out);
 	tmpl_cleanup();
-	draw_cleanup();
 	return rc;
+}
+
+/* scorecard layout FILE */
+static int
+layout_cmd(struct args *a, int argc, char *argv[], struct diag *d)
+{
+	struct buf	 out;
+	int		 rc = EXIT_OK;
+
+	if (argc != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	a->o.input = argv[0];
+	buf_init(&out);
+	if (report_layout(&a->o, &out, d) != REPORT_OK)
+		rc = EXIT_INPUT;
+	else if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+	    fflush(stdout) != 0)
+		rc = EXIT_OUTPUT;
+	buf_release(&out);
+	return rc;
+}
+
+/* The commands: each checks its own operands and options. */
+static const struct command {
+	const char	*name;
+	const char	*prog;		/* getopt's messages name it so */
+	int		(*run)(struct args *, int, char *[], struct diag *);
+} commands[] = {
+	{ "render", "scorecard render", render_cmd },
+	{ "archive", "scorecard archive", archive_cmd },
+	{ "convert", "scorecard convert", convert_cmd },
+	{ "layout", "scorecard layout", layout_cmd },
+	{ "template", "scorecard template", template_cmd },
+};
+
+int
+main(int argc, char *argv[])
+{
+	const struct command *c = NULL;
+	struct args	 a;
+	struct diag	 d;
+	const char	*cmd;
+	size_t		 i;
+	int		 rc;
+
+	setlocale(LC_CTYPE, "");
+	/* getopt's own messages then name us, not our path. */
+	argv[0] = (char *)"scorecard";
+	memset(&a, 0, sizeof(a));
+	a.o.pdf = true;
+	diag_init(&d, stderr, "scorecard");
+	if ((rc = options(argc, argv, false, &a)) >= 0)
+		return rc;
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	cmd = argv[0];
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			c = &commands[i];
+	/* An unknown command is said after its options' messages. */
+	argv[0] = (char *)(c != NULL ? c->prog : "scorecard render");
+	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
+	if ((rc = options(argc, argv, true, &a)) >= 0)
+		return rc;
+	argc -= optind;
+	argv += optind;
+	if (c == NULL) {
+		fprintf(stderr, "scorecard: unknown command: %s\n", cmd);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	return c->run(&a, argc, argv, &d);
 }

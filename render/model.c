@@ -288,8 +288,8 @@ model_periods(const struct indicator *ind, size_t *pn)
 /*
  * The names a render makes from an indicator's id, each in the space
  * where it must be unique: files of charts/ ("f") and the ids of the
- * report's elements ("h").  report.c and svg.c make them; a new one
- * there needs a line here.
+ * report's elements ("h").  bind.c, chartfiles.c and svg.c make them;
+ * a new one there needs a line here.
  */
 static const struct {
 	char		 space;

@@ -15,6 +15,7 @@
  * qpdf writes with a deterministic /ID (a hash of the content), so the
  * same input gives the same bytes.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,20 +33,31 @@ struct post {
 	size_t			 fig;		/* next alt */
 	int			*gone;		/* object ids taken out */
 	size_t			 ngone, maxgone;
+	qpdf_oh			 scope[2];	/* a TH's /A: column, row */
 };
 
-static bool
-is_elem(struct post *ps, qpdf_oh o, const char *type)
-{
-	qpdf_oh	 s;
-	bool	 r;
+/*
+ * The walk below asks qpdf as little as it can: each call of the C API
+ * costs a few thousand instructions (a handle table, error trapping),
+ * and a report has thousands of structure elements.
+ */
 
-	if (!qpdf_oh_is_dictionary(ps->q, o))
-		return false;
-	s = qpdf_oh_get_key(ps->q, o, "/S");
-	r = qpdf_oh_is_name_and_equals(ps->q, s, type);
+/* Element e's structure type without its slash ("TH"), in t; "" when e
+ * is not an element (a marked-content reference, an MCID). */
+static void
+elem_type(struct post *ps, qpdf_oh e, char *t, size_t sz)
+{
+	qpdf_oh		 s;
+	const char	*name;
+
+	t[0] = '\0';
+	if (qpdf_oh_get_type_code(ps->q, e) != ot_dictionary)
+		return;
+	s = qpdf_oh_get_key(ps->q, e, "/S");
+	if (qpdf_oh_get_type_code(ps->q, s) == ot_name &&
+	    (name = qpdf_oh_get_name(ps->q, s)) != NULL && name[0] == '/')
+		snprintf(t, sz, "%s", name + 1);
 	qpdf_oh_release(ps->q, s);
-	return r;
 }
 
 /* Does TR element tr hold only TH cells (a header row)? */
@@ -55,80 +67,117 @@ header_row(struct post *ps, qpdf_oh tr)
 	qpdf_oh	 k, c;
 	int	 i, n;
 	bool	 all = true;
+	char	 t[16];
 
 	k = qpdf_oh_get_key(ps->q, tr, "/K");
-	if (qpdf_oh_is_array(ps->q, k)) {
+	switch (qpdf_oh_get_type_code(ps->q, k)) {
+	case ot_array:
 		n = qpdf_oh_get_array_n_items(ps->q, k);
 		for (i = 0; i < n && all; i++) {
 			c = qpdf_oh_get_array_item(ps->q, k, i);
-			if (qpdf_oh_is_dictionary(ps->q, c) &&
-			    !is_elem(ps, c, "/TH"))
+			elem_type(ps, c, t, sizeof(t));
+			if (t[0] != '\0' && strcmp(t, "TH") != 0)
 				all = false;
 			qpdf_oh_release(ps->q, c);
 		}
-	} else if (qpdf_oh_is_dictionary(ps->q, k))
-		all = is_elem(ps, k, "/TH");
+		break;
+	case ot_dictionary:
+		elem_type(ps, k, t, sizeof(t));
+		all = strcmp(t, "TH") == 0;
+		break;
+	default:
+		break;
+	}
 	qpdf_oh_release(ps->q, k);
 	return all;
 }
 
-static void	fix_elem(struct post *, qpdf_oh, int);
+static void	fix_elem(struct post *, qpdf_oh, const char *, int);
 
-/* Fixes the kids of element e (scope: for TH cells in a TR). */
+static void
+gone_add(struct post *ps, qpdf_oh c)
+{
+	if (ps->ngone == ps->maxgone) {
+		ps->maxgone = ps->maxgone ? ps->maxgone * 2 : 64;
+		ps->gone = xreallocarray(ps->gone, ps->maxgone,
+		    sizeof(*ps->gone));
+	}
+	ps->gone[ps->ngone++] = qpdf_oh_get_object_id(ps->q, c);
+}
+
+/*
+ * Fixes the kids of element e (scope: for TH cells in a TR).  Private
+ * kids are taken out: the /K array is made again without them (erasing
+ * items one by one shifts the rest each time).
+ */
 static void
 fix_kids(struct post *ps, qpdf_oh e, int scope)
 {
-	qpdf_oh	 k, c;
-	int	 i, n;
+	qpdf_oh	 k, c, nk;
+	int	 i, n, ngone = 0;
+	bool	*drop = NULL;
+	char	 t[32];
 
 	k = qpdf_oh_get_key(ps->q, e, "/K");
-	if (qpdf_oh_is_array(ps->q, k)) {
+	switch (qpdf_oh_get_type_code(ps->q, k)) {
+	case ot_array:
 		n = qpdf_oh_get_array_n_items(ps->q, k);
 		for (i = 0; i < n; i++) {
 			c = qpdf_oh_get_array_item(ps->q, k, i);
-			if (is_elem(ps, c, "/Private")) {
-				if (ps->ngone == ps->maxgone) {
-					ps->maxgone = ps->maxgone ?
-					    ps->maxgone * 2 : 64;
-					ps->gone = xreallocarray(ps->gone,
-					    ps->maxgone, sizeof(*ps->gone));
-				}
-				ps->gone[ps->ngone++] =
-				    qpdf_oh_get_object_id(ps->q, c);
-				qpdf_oh_erase_item(ps->q, k, i);
-				i--;
-				n--;
-			} else
-				fix_elem(ps, c, scope);
+			elem_type(ps, c, t, sizeof(t));
+			if (strcmp(t, "Private") == 0) {
+				if (drop == NULL)
+					drop = xcalloc((size_t)n, sizeof(*drop));
+				drop[i] = true;
+				ngone++;
+				gone_add(ps, c);
+			} else if (t[0] != '\0')
+				fix_elem(ps, c, t, scope);
 			qpdf_oh_release(ps->q, c);
 		}
-	} else if (qpdf_oh_is_dictionary(ps->q, k))
-		fix_elem(ps, k, scope);
+		if (ngone > 0) {
+			nk = qpdf_oh_new_array(ps->q);
+			for (i = 0; i < n; i++) {
+				if (drop[i])
+					continue;
+				c = qpdf_oh_get_array_item(ps->q, k, i);
+				qpdf_oh_append_item(ps->q, nk, c);
+				qpdf_oh_release(ps->q, c);
+			}
+			qpdf_oh_replace_key(ps->q, e, "/K", nk);
+			qpdf_oh_release(ps->q, nk);
+		}
+		free(drop);
+		break;
+	case ot_dictionary:
+		elem_type(ps, k, t, sizeof(t));
+		if (t[0] != '\0')
+			fix_elem(ps, k, t, scope);
+		break;
+	default:
+		break;
+	}
 	qpdf_oh_release(ps->q, k);
 }
 
+/* Fixes element e of structure type t. */
 static void
-fix_elem(struct post *ps, qpdf_oh e, int scope)
+fix_elem(struct post *ps, qpdf_oh e, const char *t, int scope)
 {
 	qpdf_oh	 v;
 	const char *alt;
 
-	if (!qpdf_oh_is_dictionary(ps->q, e) ||
-	    !qpdf_oh_has_key(ps->q, e, "/S"))
-		return;		/* marked content references */
-	if (is_elem(ps, e, "/Figure")) {
+	if (strcmp(t, "Figure") == 0) {
 		alt = ps->fig < ps->p->nalts ? ps->p->alts[ps->fig] : "";
 		ps->fig++;
 		v = qpdf_oh_new_unicode_string(ps->q, alt);
 		qpdf_oh_replace_key(ps->q, e, "/Alt", v);
 		qpdf_oh_release(ps->q, v);
-	} else if (is_elem(ps, e, "/TH")) {
-		v = qpdf_oh_parse(ps->q, scope == 1 ?
-		    "<< /O /Table /Scope /Column >>" :
-		    "<< /O /Table /Scope /Row >>");
-		qpdf_oh_replace_key(ps->q, e, "/A", v);
-		qpdf_oh_release(ps->q, v);
-	} else if (is_elem(ps, e, "/TR"))
+	} else if (strcmp(t, "TH") == 0) {
+		/* One direct dictionary for all: written out in each. */
+		qpdf_oh_replace_key(ps->q, e, "/A",
+		    ps->scope[scope == 1 ? 0 : 1]);
+	} else if (strcmp(t, "TR") == 0)
 		scope = header_row(ps, e) ? 1 : 2;
 	fix_kids(ps, e, scope);
 }
@@ -234,11 +283,23 @@ fix_content(struct post *ps, qpdf_oh page)
 		buf_putc(&b, (char)data[i++]);
 	}
 	free(data);
-	st = qpdf_oh_new_stream(ps->q);
+	/*
+	 * Cairo writes one content stream a page: its data is replaced
+	 * where it is.  A new stream object costs qpdf a scan of every
+	 * object of the file (QPDF::newStream() counts them), once a page.
+	 */
+	st = qpdf_oh_get_key(ps->q, page, "/Contents");
 	nul = qpdf_oh_new_null(ps->q);
-	qpdf_oh_replace_stream_data(ps->q, st, (unsigned char *)b.data,
-	    b.len, nul, nul);
-	qpdf_oh_replace_key(ps->q, page, "/Contents", st);
+	if (qpdf_oh_is_stream(ps->q, st))
+		qpdf_oh_replace_stream_data(ps->q, st,
+		    (unsigned char *)b.data, b.len, nul, nul);
+	else {
+		qpdf_oh_release(ps->q, st);
+		st = qpdf_oh_new_stream(ps->q);
+		qpdf_oh_replace_stream_data(ps->q, st,
+		    (unsigned char *)b.data, b.len, nul, nul);
+		qpdf_oh_replace_key(ps->q, page, "/Contents", st);
+	}
 	qpdf_oh_release(ps->q, st);
 	qpdf_oh_release(ps->q, nul);
 	buf_release(&b);
@@ -404,6 +465,10 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	set_xmp(&ps, root);
 	str = qpdf_oh_get_key(ps.q, root, "/StructTreeRoot");
 	if (qpdf_oh_is_dictionary(ps.q, str)) {
+		ps.scope[0] = qpdf_oh_parse(ps.q,
+		    "<< /O /Table /Scope /Column >>");
+		ps.scope[1] = qpdf_oh_parse(ps.q,
+		    "<< /O /Table /Scope /Row >>");
 		fix_kids(&ps, str, 0);
 		if (ps.ngone > 0)
 			qsort(ps.gone, ps.ngone, sizeof(*ps.gone), intcmp);
@@ -438,6 +503,10 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 		goto fail;
 	qpdf_set_deterministic_ID(ps.q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(ps.q, qpdf_o_preserve);
+	/* Cairo's streams (fonts, images) are copied as they are, not
+	 * decoded and compressed again; the page contents made here are
+	 * compressed once. */
+	qpdf_set_decode_level(ps.q, qpdf_dl_none);
 	if (qpdf_write(ps.q) & QPDF_ERRORS)
 		goto fail;
 	buf_put(out, qpdf_get_buffer(ps.q),

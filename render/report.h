@@ -1,10 +1,12 @@
 /*
- * report: one render, end to end.  Loads the input (json), derives the
- * figures, lays out and draws every chart, binds it all into the
- * template's context, and writes the output folder atomically: every
- * file is made in memory and written to a new folder beside the
- * destination, which then replaces the destination in one rename.  A
- * run that fails, at any point, leaves the destination as it was.
+ * report: one render, end to end.  Loads the input (any kind), derives
+ * the figures, lays out and draws every chart, binds it all into the
+ * template's context, fills the templates, and writes the output
+ * folder atomically (outdir.c): every file is made in memory and
+ * written to a new folder beside the destination, which then replaces
+ * the destination in one rename.  A run that fails, at any point,
+ * leaves the destination as it was.  Also the options every command
+ * shares, and the status they all return.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -14,6 +16,10 @@
 #include "book.h"
 #include "buf.h"
 #include "diag.h"
+#include "eml.h"
+#include "input.h"
+#include "model.h"
+#include "ofiles.h"
 
 enum report_status {
 	REPORT_OK,		/* written (warnings allowed) */
@@ -29,15 +35,8 @@ struct report_opts {
 	const char	*assets;	/* folder data-sc-inline may read */
 	bool		 pdf;		/* report.pdf and charts/<id>.pdf
 					   (the default) */
-	const char	*email_template; /* XHTML for report.eml's HTML */
-	const char	*mail_from;	/* From: (NULL: a default) */
-	const char	*mail_to;	/* To: (NULL: undisclosed recipients) */
-	const char	*mail_subject;	/* NULL: "<title>: <period>" */
-	bool		 mail_pdf;	/* attach report.pdf to report.eml */
-	long long	 mail_date;	/* Date: seconds since the epoch */
-	bool		 has_mail_date;	/* else report.published, else
-					   SOURCE_DATE_EPOCH, else the day
-					   after the period: never the clock */
+	struct eml_opts	 mail;		/* report.eml (mail.template NULL:
+					   none) */
 	const char	*history;	/* an archive: the last report is its
 					   latest snapshot before this one
 					   (NULL: worked out from the series) */
@@ -61,23 +60,17 @@ enum report_status report_render(const struct report_opts *o,
 		    struct diag *d);
 
 /*
- * Archives one render: makes everything report_render() makes, plus
- * input.json (the input byte for byte; for a workbook or CSV file, its
- * JSON equivalent, with the file itself kept byte for byte as
- * input.xlsx or input.csv) and MANIFEST.sha256 (sha256sum -c
- * format), as the new folder archive/<period> ("2022-01", "2021-22-Q2"),
- * then rewrites archive/index.html listing every snapshot, newest first.
- * A snapshot is never overwritten: if archive/<period> exists the run
- * fails, unless replace is set, and then the new one is swapped in with
- * one atomic exchange and the old one is renamed <period>.replaced-N.
- * One run at a time (the archive folder is locked).  A failed or
- * interrupted run leaves the period's snapshot in place and whole; a
- * replaced one set aside by a killed run is kept by the next run, and
- * the index is at worst one snapshot behind until then.
+ * Makes every file of a render into of, in memory, from the input in,
+ * read once by the caller (so that what the archive keeps is what it
+ * rendered): the checks, the template filled, the charts, report.pdf
+ * and report.eml as o asks.  On success m holds the model, and equiv,
+ * if not NULL, the input's JSON equivalent (before small numbers are
+ * hidden).  REPORT_INPUT or REPORT_OUTPUT after reporting through d;
+ * of may then hold part of the files: the caller frees them.
  */
-enum report_status report_archive(const struct report_opts *o,
-		    const char *archive, const char *index_template,
-		    bool replace, struct diag *d);
+enum report_status report_build(const struct report_opts *o,
+		    const struct input *in, struct model *m,
+		    struct ofiles *of, struct buf *equiv, struct diag *d);
 
 /*
  * Loads input and appends the layout of every chart as text (see
@@ -86,20 +79,5 @@ enum report_status report_archive(const struct report_opts *o,
  */
 enum report_status report_layout(const struct report_opts *o,
 		    struct buf *out, struct diag *d);
-
-/*
- * Loads o->input (any kind) and appends its JSON equivalent, in the
- * normal form of jsonout.c, to out.
- */
-enum report_status report_convert(const struct report_opts *o,
-		    struct buf *out, struct diag *d);
-
-/*
- * Loads o->input (any kind) and writes it as a workbook in the sheet
- * layout to the file path (through a temporary file beside it, renamed
- * into place: a failed run leaves path as it was).
- */
-enum report_status report_to_xlsx(const struct report_opts *o,
-		    const char *path, struct diag *d);
 
 #endif

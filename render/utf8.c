@@ -106,3 +106,14 @@ utf8_cut_after(const char *s, size_t i)
 		i++;
 	return i;
 }
+
+size_t
+utf8_skip(const char *s, size_t k)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!CONT(s[i]) && n++ == k)
+			break;
+	return i;
+}

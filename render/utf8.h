@@ -1,10 +1,11 @@
 /*
  * utf8: the one reader of UTF-8 bytes: decode a character strictly
  * (RFC 3629), count the characters of a valid string, and find where a
- * string may be cut without splitting a character.  Knows nothing of
- * the domain and allocates nothing.  Used by chart.c, mail.c, words.c,
- * csv.c, xlsx.c, the book (bookloc.c) and the json module; the decoders
- * and counters still inside tmpl.c and report.c are to move here.
+ * string may be cut without splitting a character or where its k-th
+ * character starts.  Knows nothing of the domain and allocates
+ * nothing.  Used by chart.c, mail.c, words.c, csv.c, xlsx.c, the book
+ * (bookloc.c), the json module, the template module (tmpl-node.c) and
+ * bind.c: no other file of render/ decodes or counts UTF-8 itself.
  */
 #ifndef UTF8_H
 #define UTF8_H
@@ -47,5 +48,13 @@ size_t	utf8_cut_after(const char *s, size_t i);
  * into u; returns its length, 1 to 4.
  */
 size_t	utf8_encode(unsigned long cp, char u[4]);
+
+/*
+ * Returns the byte offset of character k (counting from 0) of the
+ * NUL-terminated s, or of its NUL if s has k characters or fewer;
+ * characters are counted as utf8_count() counts them.  Reads s no
+ * further than that, so that a long string costs no more than k.
+ */
+size_t	utf8_skip(const char *s, size_t k);
 
 #endif

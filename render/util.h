@@ -2,7 +2,7 @@
  * util: allocation that cannot fail.  Each x* function prints
  * "scorecard: out of memory" and exits with status 3 when the system
  * allocator fails, so callers never check for NULL.  And the one rule
- * on characters that both the input (json.c) and templates (tmpl.c)
+ * on characters that both the input (json.c) and templates (tmpl-node.c)
  * apply, and the one count of attributes that both readers of XML
  * (templates and xlsx.c) make before libxml2 sees a text.  Knows
  * nothing of the domain.

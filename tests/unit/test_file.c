@@ -5,6 +5,7 @@
  */
 #include <sys/wait.h>
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,89 @@ test_endless(struct buf *b, size_t mib)
 		waitpid(pid, &status, 0);
 }
 
+/*
+ * file_load(): the same reading, in the caller's words: nothing
+ * reported, *why and errno saying what failed; with nofollow, a
+ * symbolic link is refused.
+ */
+static void
+test_load(void)
+{
+	char		 tdir[] = "/tmp/test_file_load.XXXXXX";
+	char		 p[256], q[256], *big;
+	const char	*why;
+	struct buf	 b;
+	size_t		 mib = 1024 * 1024;
+
+	if (mkdtemp(tdir) == NULL) {
+		perror(tdir);
+		harness_fail++;
+		return;
+	}
+	buf_init(&b);
+
+	snprintf(p, sizeof(p), "%s/small", tdir);
+	put(p, "a\0b\n", 4);
+	why = NULL;
+	OK(file_load(p, 10, false, &b, &why) && b.len == 4 &&
+	    memcmp(b.data, "a\0b\n", 5) == 0 && why == NULL);
+	/* Appends; at the cap is fine, one over is EFBIG. */
+	OK(file_load(p, 4, true, &b, &why) && b.len == 8 &&
+	    memcmp(b.data, "a\0b\na\0b\n", 9) == 0);
+	buf_reset(&b);
+	errno = 0;
+	OK(!file_load(p, 3, false, &b, &why));
+	INT_EQ(errno, EFBIG);
+	STR_EQ(why, strerror(EFBIG));
+
+	/* Over the cap past a chunk: stops soon after it. */
+	big = calloc(1, 3 * mib);
+	OK(big != NULL);
+	if (big != NULL) {
+		snprintf(q, sizeof(q), "%s/big", tdir);
+		put(q, big, 3 * mib);
+		buf_reset(&b);
+		OK(!file_load(q, mib, false, &b, &why));
+		INT_EQ(errno, EFBIG);
+		OK(b.len > mib && b.len <= mib + 65536);
+		buf_reset(&b);
+		OK(file_load(q, 3 * mib, false, &b, &why) &&
+		    b.len == 3 * mib);
+		free(big);
+		unlink(q);
+	}
+
+	/* Not opened: errno 0, rfile_open()'s reason. */
+	snprintf(q, sizeof(q), "%s/missing", tdir);
+	errno = ENOENT;
+	OK(!file_load(q, 10, false, &b, &why));
+	INT_EQ(errno, 0);
+	STR_EQ(why, "No such file or directory");
+	buf_reset(&b);
+	OK(!file_load(tdir, 10, false, &b, &why) && b.len == 0);
+	STR_EQ(why, "is a folder, not a regular file");
+	OK(!file_load("/dev/zero", 10, false, &b, &why) && b.len == 0);
+	STR_EQ(why, "is a device; it must be a regular file");
+	/* Never a pipe, not even standard input. */
+	OK(!file_load("-", 10, false, &b, &why));
+	STR_EQ(why, "No such file or directory");
+
+	/* A symbolic link: followed, or refused with nofollow. */
+	snprintf(q, sizeof(q), "%s/link", tdir);
+	OK(symlink(p, q) == 0);
+	buf_reset(&b);
+	OK(file_load(q, 10, false, &b, &why) && b.len == 4);
+	buf_reset(&b);
+	OK(!file_load(q, 10, true, &b, &why) && b.len == 0);
+	STR_EQ(why, "is a symbolic link; it must be a regular file");
+	INT_EQ(errno, 0);
+
+	unlink(q);
+	unlink(p);
+	rmdir(tdir);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -166,5 +250,6 @@ main(void)
 	unlink(p);
 	rmdir(dir);
 	buf_release(&b);
+	test_load();
 	return harness_done();
 }

@@ -185,6 +185,25 @@ test_cut_after(void)
 	INT_EQ(utf8_cut_after("\x80\x80x", 0), 2);	/* stray bytes */
 }
 
+static void
+test_skip(void)
+{
+	const char	*s = "a\xC3\xA9" "b\xF0\x9F\x98\x80" "c";
+
+	INT_EQ(utf8_skip(s, 0), 0);
+	INT_EQ(utf8_skip(s, 1), 1);
+	INT_EQ(utf8_skip(s, 2), 3);		/* after the e acute */
+	INT_EQ(utf8_skip(s, 3), 4);
+	INT_EQ(utf8_skip(s, 4), 8);		/* after the emoji */
+	INT_EQ(utf8_skip(s, 5), 9);		/* five characters: the NUL */
+	INT_EQ(utf8_skip(s, 6), 9);
+	INT_EQ(utf8_skip(s, (size_t)-1), 9);
+	INT_EQ(utf8_skip("", 0), 0);
+	INT_EQ(utf8_skip("", 3), 0);
+	/* A stray continuation byte belongs to the character before. */
+	INT_EQ(utf8_skip("ab\x80\x80" "c", 2), 4);
+}
+
 int
 main(void)
 {
@@ -194,5 +213,6 @@ main(void)
 	test_cut();
 	test_encode();
 	test_cut_after();
+	test_skip();
 	return harness_done();
 }

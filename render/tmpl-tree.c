@@ -1,0 +1,96 @@
+/*
+ * tmpl-tree: tmpl_tree(), a filled template's output parsed again
+ * (with the same refusals) into a plain tree of struct tnode, for
+ * readers that are not libxml2's (the PDF typesetter).
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "tmpl-int.h"
+#include "util.h"
+
+static struct tnode *
+tree_conv(xmlNodePtr n)
+{
+	struct tnode	*t, *k, **tail;
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+	size_t		 na = 0, i = 0;
+
+	t = xcalloc(1, sizeof(*t));
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		t->text = xstrdup(n->content != NULL ?
+		    (const char *)n->content : "");
+		return t;
+	}
+	t->name = xstrdup((const char *)n->name);
+	t->svg = is_ns(n, "http://www.w3.org/2000/svg");
+	for (a = n->properties; a != NULL; a = a->next)
+		na++;
+	t->attr = xcalloc(2 * na + 1, sizeof(*t->attr));
+	for (a = n->properties; a != NULL; a = a->next) {
+		v = nonnull(xmlNodeListGetString(n->doc, a->children, 1));
+		/* xml:lang and lang alike: the local name. */
+		t->attr[i++] = xstrdup((const char *)a->name);
+		t->attr[i++] = xstrdup((const char *)v);
+		xmlFree(v);
+	}
+	tail = &t->kid;
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE &&
+		    c->type != XML_CDATA_SECTION_NODE)
+			continue;
+		k = tree_conv(c);
+		*tail = k;
+		tail = &k->next;
+	}
+	return t;
+}
+
+struct tnode *
+tmpl_tree(const char *xhtml, size_t len, struct diag *d)
+{
+	struct pstate	 ps;
+	xmlDocPtr	 doc;
+	struct tnode	*t;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.d = d;
+	ps.file = "report.html";
+	if ((doc = safe_parse(xhtml, len, "report.html", &ps)) == NULL)
+		return NULL;
+	t = tree_conv(xmlDocGetRootElement(doc));
+	xmlFreeDoc(doc);
+	return t;
+}
+
+void
+tnode_free(struct tnode *n)
+{
+	struct tnode	*next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		tnode_free(n->kid);
+		if (n->attr != NULL)
+			for (size_t i = 0; n->attr[i] != NULL; i++)
+				free(n->attr[i]);
+		free(n->attr);
+		free(n->name);
+		free(n->text);
+		free(n);
+	}
+}
+
+const char *
+tnode_attr(const struct tnode *n, const char *name)
+{
+	if (n->attr == NULL)
+		return NULL;
+	for (size_t i = 0; n->attr[i] != NULL; i += 2)
+		if (strcmp(n->attr[i], name) == 0)
+			return n->attr[i + 1];
+	return NULL;
+}
