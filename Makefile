@@ -23,6 +23,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/tmpl-node.o render/tmpl-check.o render/tmpl-place.o \
 	   render/tmpl-attr.o render/tmpl-inline.o render/tmpl-cost.o \
 	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
+	   render/xmlpull.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
 	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
 	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
@@ -39,7 +40,8 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
 	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
-	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util
+	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
+	   tests/unit/test_xmlpull
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
