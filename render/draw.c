@@ -1466,6 +1466,18 @@ draw_doc_scene(struct draw_doc *doc, const struct scene *s, double x,
 	cairo_restore(cr);
 }
 
+void
+draw_doc_discard(struct draw_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	cairo_destroy(doc->cr);
+	cairo_surface_destroy(doc->surf);
+	buf_release(&doc->out);
+	buf_release(&doc->links);
+	free(doc);
+}
+
 bool
 draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
     struct diag *d)
@@ -1480,10 +1492,15 @@ draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
 		st = cairo_surface_status(doc->surf);
 	cairo_surface_destroy(doc->surf);
 	ok = st == CAIRO_STATUS_SUCCESS;
-	if (ok) {
+	if (ok && out->len == 0) {
+		/* Moved, not copied: a long report's PDF is held once. */
+		buf_release(out);
+		*out = doc->out;
+		buf_init(&doc->out);
+	} else if (ok)
 		buf_put(out, doc->out.data, doc->out.len);
+	if (ok)
 		buf_put(links, doc->links.data, doc->links.len);
-	}
 	else
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write report.pdf: %s",
 		    cairo_status_to_string(st));

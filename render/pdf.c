@@ -65,6 +65,7 @@
 #define	CELL_PAD_X	7.0
 #define	PDF_MAX_PARA	4000		/* bytes of a paragraph (cap_text) */
 #define	PDF_MAX_CELL	600		/* bytes of a table cell */
+#define	PDF_MAX_PAGES	2000		/* pages of report.pdf */
 #define	CELL_PAD_Y	1.6
 #define	ACROSS_GAP	18.0
 
@@ -155,6 +156,11 @@ struct ts {
 	size_t			 article_first;	/* its first block */
 	bool			 rule_next;
 	bool			 in_footer;	/* small print */
+	/* A lower bound of the height set so far (blocks counted .. n
+	 * not yet): past PDF_MAX_PAGES pages, the walk stops. */
+	double			 least;
+	size_t			 counted;
+	bool			 toolong;
 	const char		*title, *org, *period, *lang;
 };
 
@@ -537,6 +543,7 @@ para_block(struct ts *ts, const char *tag, double size, uint32_t colour,
 /* ------------------------------------------------------------------ */
 
 static void	walk(struct ts *, const struct tnode *);
+static double	text_h(const struct draw_text *, size_t, size_t);
 static char	*flat(const char *);
 
 static void
@@ -1016,6 +1023,46 @@ flush_inline(struct ts *ts, double size, uint32_t colour)
 		para_reset(ts);
 }
 
+/*
+ * Counts the blocks made since the last call into ts->least, a height
+ * the pages need at the least (no space between blocks, tables side by
+ * side as far as they go, figures shrunk), and says whether it is past
+ * the limit: the walk then stops, before a hostile report's every
+ * text is measured and held.
+ */
+static bool
+too_long(struct ts *ts)
+{
+	for (; ts->counted < ts->n; ts->counted++) {
+		const struct block *b = &ts->b[ts->counted];
+		double	 h = 0;
+
+		switch (b->kind) {
+		case B_TEXT:
+			if (b->t != NULL)
+				h = text_h(b->t, 0, draw_text_lines(b->t));
+			break;
+		case B_ROW:
+			for (size_t k = 0; k < b->nitems; k++)
+				h = fmax(h, text_h(b->items[k], 0,
+				    draw_text_lines(b->items[k])));
+			break;
+		case B_TABLE:
+			for (size_t k = 0; k < b->nrowh; k++)
+				h += b->rowh[k];
+			h /= (double)(b->across > 1 ? b->across : 1);
+			break;
+		case B_FIGURE:
+			h = b->rowh[0] * CHART_MIN;
+			break;
+		}
+		ts->least += h;
+	}
+	if (ts->least > (double)PDF_MAX_PAGES * BODY_H)
+		ts->toolong = true;
+	return ts->toolong;
+}
+
 /* Walks sibling list n as block content. */
 static void
 walk(struct ts *ts, const struct tnode *n)
@@ -1024,7 +1071,7 @@ walk(struct ts *ts, const struct tnode *n)
 	struct block	*b;
 	size_t		 first;
 
-	for (; n != NULL; n = n->next) {
+	for (; n != NULL && !too_long(ts); n = n->next) {
 		if (n->name == NULL) {
 			put_text(ts, n->text, &st);
 			continue;
@@ -1631,7 +1678,16 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 		para_block(&ts, "P", SIZE_BODY, INK, false, NULL, 0);
 	}
 	pb = pblocks(&ts);
-	dc.npages = page_layout(pb, ts.n, BODY_H);
+	dc.npages = ts.toolong ? 0 : page_layout(pb, ts.n, BODY_H);
+	if (ts.toolong || dc.npages > PDF_MAX_PAGES) {
+		/* Before Cairo draws and qpdf reads them: pages cost both
+		 * time and memory. */
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "report.pdf would have "
+		    "more than %d pages (the limit); render with --no-pdf "
+		    "to leave the PDFs out", PDF_MAX_PAGES);
+		draw_doc_discard(dc.doc);
+		goto out;
+	}
 
 	draw_doc_tag(dc.doc, "Document", NULL);
 	for (p = 0; p < dc.npages; p++) {
