@@ -38,7 +38,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
-	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
+	   tests/unit/test_chart tests/unit/test_json tests/unit/test_jsonscan \
+	   tests/unit/test_tmpl \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
 	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
@@ -180,7 +181,7 @@ gallery: scorecard
 FUZZ_SECONDS	?= 60
 FUZZCC		?= clang-14
 FUZZDIR		 = tests/build/fuzz
-FUZZERS		 = json period tmpl chart png xlsx csv
+FUZZERS		 = json jsonscan period tmpl chart png xlsx csv
 FUZZBINS	 = $(FUZZERS:%=$(FUZZDIR)/fuzz_%)
 FUZZOBJS	 = $(LIBOBJS:render/%.o=$(FUZZDIR)/%.o)
 FUZZCFLAGS	 = -g -O1 -fno-omit-frame-pointer -std=c17 -Wall -Wextra \
