@@ -145,7 +145,9 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 			break;
 		}
 		if (pids[k] == 0) {
-			free(pids);	/* the parent's */
+			/* The parent's: a worker needs neither. */
+			free(pids);
+			free(st);
 			close(fds[0]);
 			worker(base, inputs, names, n, outdir, next, fds[1]);
 			close(fds[1]);
