@@ -16,6 +16,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
+	   render/drawpng.o render/drawtext.o render/drawdoc.o \
 	   render/jsonscan.o render/jsonmsg.o render/jsonfield.o \
 	   render/jsoncheck.o \
 	   render/svg.o render/pngenc.o render/words.o \
@@ -23,8 +24,10 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/tmpl-node.o render/tmpl-check.o render/tmpl-place.o \
 	   render/tmpl-attr.o render/tmpl-inline.o render/tmpl-cost.o \
 	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
+	   render/xmlpull.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
-	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
+	   render/pdfpost.o render/pdf.o render/pdfwalk.o render/pdftable.o \
+	   render/pdfdraw.o render/ofiles.o render/outdir.o \
 	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
 	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
@@ -35,11 +38,13 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
-	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
+	   tests/unit/test_chart tests/unit/test_json tests/unit/test_jsonscan \
+	   tests/unit/test_tmpl \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
 	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
-	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util
+	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
+	   tests/unit/test_xmlpull
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
@@ -176,7 +181,7 @@ gallery: scorecard
 FUZZ_SECONDS	?= 60
 FUZZCC		?= clang-14
 FUZZDIR		 = tests/build/fuzz
-FUZZERS		 = json period tmpl chart png xlsx csv
+FUZZERS		 = json jsonscan period tmpl chart png xlsx csv
 FUZZBINS	 = $(FUZZERS:%=$(FUZZDIR)/fuzz_%)
 FUZZOBJS	 = $(LIBOBJS:render/%.o=$(FUZZDIR)/%.o)
 FUZZCFLAGS	 = -g -O1 -fno-omit-frame-pointer -std=c17 -Wall -Wextra \

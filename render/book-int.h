@@ -8,6 +8,7 @@
  * book, but for what book_load() frees at its end (the JSON text, the
  * line table, scratch, the rows and the copies of their ids).
  * Functions report through bk_msg(), which counts errors in g->nerr.
+ * What the files share takes the bk_ prefix (book_ is book.h's API).
  */
 #ifndef BOOK_INT_H
 #define BOOK_INT_H
@@ -34,6 +35,9 @@ enum field {
 	F_CHART, F_TARGET, F_AMBER, F_COMPARATOR,
 	F__MAX
 };
+/* What book_lookups() returns; each lookup's loop adds to it. */
+extern unsigned long bk_ncmp;
+
 /* Their headings, in booksheet.c. */
 extern const char *const bk_fields[F__MAX];
 
@@ -134,6 +138,7 @@ bool	 bk_value_cell(struct gen *, const struct sheet *,
 bool	 bk_cell_period(struct gen *, const struct cell *, struct period *);
 void	 bk_put_periodcell(struct gen *, const struct sheet *,
 	    const struct cell *);
+const char *bk_date_shown(struct gen *, const struct cell *);
 size_t	 bk_row_end(const struct sheet *, size_t);
 const struct cell *bk_row_cell(const struct sheet *, size_t, size_t,
 	    uint32_t);

@@ -45,6 +45,14 @@
 #include "period.h"
 #include "util.h"
 
+unsigned long	 bk_ncmp;
+
+unsigned long
+book_lookups(void)
+{
+	return bk_ncmp;
+}
+
 void
 book_init(struct book *b)
 {
@@ -177,6 +185,38 @@ find_sheet(struct gen *g, const char *name)
 	return NULL;
 }
 
+/*
+ * Warns about sh when an earlier sheet has its name but for case and
+ * surrounding spaces ("Indicators" and " indicators "): only the first
+ * is read, and the person should know which.
+ */
+static void
+dup_sheet(struct gen *g, const struct sheet *sh)
+{
+	static const char *const known[] = { "report", "comparators",
+	    "indicators", "breakdowns", "details" };
+	const struct sheet *first[] = { g->report, g->comps, g->inds,
+	    g->bds, g->details };
+	struct buf	 a, b;
+	size_t		 k;
+
+	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
+		if (first[k] == NULL || first[k] == sh ||
+		    !bk_same_name(sh->name, known[k]))
+			continue;
+		buf_init(&a);
+		buf_init(&b);
+		book_quote(&a, sh->name);
+		book_quote(&b, first[k]->name);
+		bk_msg(g, DIAG_WARN, NULL, NULL, 0, "sheet %s not read: the "
+		    "sheet %s before it has the same name but for case and "
+		    "spaces, and only the first is read; rename or remove one "
+		    "of them", a.data, b.data);
+		buf_release(&a);
+		buf_release(&b);
+	}
+}
+
 bool
 book_load(struct model *m, const char *name, struct book *b,
     const struct book_opts *o, struct diag *d)
@@ -214,12 +254,13 @@ book_load(struct model *m, const char *name, struct book *b,
 			if (!book_reads(b->sheets[i].name) &&
 			    !b->sheets[i].hidden) {
 				buf_reset(&g.s);
-				buf_putjson(&g.s, b->sheets[i].name);
+				book_quote(&g.s, b->sheets[i].name);
 				bk_msg(&g, DIAG_WARN, NULL, NULL, 0, "sheet %s "
 				    "not read (scorecard reads Report, "
 				    "Comparators, Indicators, Breakdowns and "
 				    "Details)", g.s.data);
 			}
+			dup_sheet(&g, &b->sheets[i]);
 		}
 	}
 	if (g.inds == NULL) {

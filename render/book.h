@@ -94,8 +94,25 @@ struct cell *book_cell(struct book *b, struct sheet *s, uint32_t row,
 bool	 book_load(struct model *m, const char *name, struct book *b,
 	    const struct book_opts *o, struct diag *d);
 
+/*
+ * For tests: the comparisons book_load()'s lookups have made since the
+ * program started (a row's cell by column, a Details row by its key, a
+ * row by its id, a period column or comparator row seen before, and
+ * the sorts of their indexes).  A test compares it for n and 4n rows,
+ * so that a lookup that becomes a scan (n squared) fails without a
+ * clock.
+ */
+unsigned long	 book_lookups(void);
+
 /* Whether book_load() reads a sheet of this name (case and spaces aside). */
 bool	 book_reads(const char *sheet);
+
+/*
+ * Text t as a JSON string literal for a message, into b: cut at 40
+ * bytes on a character boundary with "..." inside the quotes, as
+ * json.c quotes keys.  For the readers' messages as for book_load()'s.
+ */
+void	 book_quote(struct buf *b, const char *t);
 
 /* "A", "Z", "AA", ... for column col (1 to BOOK_MAX_COL) into b. */
 void	 book_colname(struct buf *b, uint32_t col);

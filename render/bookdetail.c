@@ -51,6 +51,7 @@ dix_cmp(const void *a, const void *b)
 	const struct drow *y = *(struct drow *const *)b;
 	int	 c;
 
+	bk_ncmp++;
 	if ((c = dkey_cmp(x->idt, x->compt, &x->p, y)) != 0)
 		return c;
 	return x < y ? -1 : x > y;
@@ -67,6 +68,7 @@ bk_detail(struct gen *g, const char *id, const char *comp,
 	size_t	 lo = 0, hi = g->ndix, m;
 
 	while (lo < hi) {
+		bk_ncmp++;
 		m = lo + (hi - lo) / 2;
 		if (dkey_cmp(id, comp, p, g->dix[m]) > 0)
 			lo = m + 1;
@@ -85,6 +87,7 @@ bk_idix_cmp(const void *a, const void *b)
 	const struct idix *x = a, *y = b;
 	int	 c;
 
+	bk_ncmp++;
 	if ((c = strcmp(x->id, y->id)) != 0)
 		return c;
 	return x->i < y->i ? -1 : x->i > y->i;
@@ -97,6 +100,7 @@ bk_idix_find(const struct idix *ix, size_t n, const char *id)
 	size_t	 lo = 0, hi = n, m;
 
 	while (lo < hi) {
+		bk_ncmp++;
 		m = lo + (hi - lo) / 2;
 		if (strcmp(ix[m].id, id) < 0)
 			lo = m + 1;

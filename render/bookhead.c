@@ -126,10 +126,54 @@ bk_put_periodcell(struct gen *g, const struct sheet *sh, const struct cell *c)
 	struct period	 p;
 	char		 s[32];
 
+	const char	*t;
+
 	if (c != NULL && bk_cell_period(g, c, &p))
 		buf_putjson(&g->j, period_canon(&p, s, sizeof(s)));
+	else if ((t = bk_date_shown(g, c)) != NULL)
+		buf_putjson(&g->j, t);	/* json.c says why it is not one */
 	else
 		bk_put_textcell(g, sh, c);
+}
+
+/*
+ * The date a date cell shows, as the contract writes dates (2022-02 for
+ * a month, 2022-02-15 for a day), into g->s; NULL if c is not a date
+ * cell or its serial is outside what Excel shows (1900-01-01, or
+ * 1904-01-01, to 9999-12-31).  Unlike book_serial_date(), it shows the
+ * dates a period cannot be (years outside 1900 to 2199, and 29 February
+ * 1900, which Excel shows after Lotus and which is shown with its day
+ * whatever the format, being the day that never was), so that a message
+ * about one names the date, not its serial number.
+ */
+const char *
+bk_date_shown(struct gen *g, const struct cell *c)
+{
+	long	 days;
+	int	 y, mo, d;
+
+	if (c == NULL || c->type != CELL_NUMBER || (c->fmt != FMT_MONTH &&
+	    c->fmt != FMT_DAY) || !isfinite(c->num) ||
+	    c->num < (g->b->date1904 ? 0 : 1) || c->num > 2958466)
+		return NULL;
+	days = (long)floor(c->num);
+	if (!g->b->date1904 && days == 60) {
+		y = 1900, mo = 2, d = 29;
+	} else {
+		if (g->b->date1904)
+			days += period_days(1904, 1, 1);
+		else
+			days += period_days(1899, 12, 31) - (days > 60);
+		period_civil(days, &y, &mo, &d);
+		if (y > 9999)
+			return NULL;
+	}
+	buf_reset(&g->s);
+	if (c->fmt == FMT_MONTH && !(y == 1900 && mo == 2 && d == 29))
+		buf_printf(&g->s, "%04d-%02d", y, mo);
+	else
+		buf_printf(&g->s, "%04d-%02d-%02d", y, mo, d);
+	return g->s.data;
 }
 
 /*
@@ -158,6 +202,7 @@ bk_row_cell(const struct sheet *sh, size_t i, size_t e, uint32_t col)
 	size_t	 m;
 
 	while (i < e) {
+		bk_ncmp++;
 		m = i + (e - i) / 2;
 		if (sh->cells[m].col == col)
 			return &sh->cells[m];
@@ -178,18 +223,34 @@ bk_row_blank(const struct sheet *sh, size_t i, size_t e)
 	return true;
 }
 
+/* A hash of period p, for the table of period columns seen. */
+static size_t
+period_hash(const struct period *p)
+{
+	size_t	 h = (size_t)p->kind;
+
+	h = h * 1000003u + (size_t)(unsigned)p->year;
+	h = h * 31u + (size_t)(unsigned)p->month;
+	h = h * 37u + (size_t)(unsigned)p->day;
+	h = h * 5u + (size_t)(unsigned)p->quarter;
+	return h * 2654435761u;
+}
+
 /*
  * Reads the heading row of a table sheet (the first non-blank row):
  * sets col[k] to the column named names[k] (0 if none).  Headings not
  * named are warned about unless period columns are wanted (pc != NULL),
  * where they are periods or errors.  Returns the index of the first
- * cell after the heading row.
+ * cell after the heading row.  A period given twice is found in a hash
+ * table of the periods seen (16,384 columns compared pairwise took
+ * 134 million comparisons).
  */
 size_t
 bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
     size_t nnames, uint32_t *col, struct pcol **pc, size_t *npc)
 {
-	size_t		 i = 0, e, k, j;
+	size_t		 i = 0, e, k, j, cap, h;
+	size_t		*seen;		/* [hash]: index in *pc + 1, or 0 */
 	const struct cell *c;
 	struct period	 p;
 	struct buf	 shown;
@@ -201,6 +262,15 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 	if (i == sh->ncells)
 		return i;
 	e = bk_row_end(sh, i);
+	for (cap = 16; pc != NULL && cap < 2 * (e - i + *npc); cap *= 2)
+		continue;
+	seen = xcalloc(cap, sizeof(*seen));
+	for (j = 0; pc != NULL && j < *npc; j++) {
+		for (h = period_hash(&(*pc)[j].p) & (cap - 1); seen[h] != 0;
+		    h = (h + 1) & (cap - 1))
+			continue;
+		seen[h] = j + 1;
+	}
 	for (; i < e; i++) {
 		c = &sh->cells[i];
 		if (bk_blank(c))
@@ -224,6 +294,14 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 		}
 		if (bk_bad_cell(g, sh, c))
 			continue;
+		if (!bk_cell_period(g, c, &p) &&
+		    (t = bk_date_shown(g, c)) != NULL) {
+			bk_msg(g, DIAG_ERROR, sh, c, 0, "heading %s is a date "
+			    "no period can be: periods run from %d to %d, and "
+			    "29 February 1900 (which Excel shows) never was",
+			    t, PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
+			continue;
+		}
 		if (!bk_cell_period(g, c, &p)) {
 			buf_reset(&g->s);
 			t = bk_cell_text(g, c);
@@ -240,10 +318,14 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 			buf_release(&shown);
 			continue;
 		}
-		for (j = 0; j < *npc; j++)
-			if (period_eq(&(*pc)[j].p, &p))
+		for (h = period_hash(&p) & (cap - 1); seen[h] != 0;
+		    h = (h + 1) & (cap - 1)) {
+			bk_ncmp++;
+			if (period_eq(&(*pc)[seen[h] - 1].p, &p))
 				break;
-		if (j < *npc) {
+		}
+		if (seen[h] != 0) {
+			j = seen[h] - 1;
 			buf_reset(&g->s);
 			book_colname(&g->s, (*pc)[j].col);
 			bk_msg(g, DIAG_ERROR, sh, c, 0, "a second column for "
@@ -262,6 +344,8 @@ bk_headings(struct gen *g, const struct sheet *sh, const char *const *names,
 		(*pc)[*npc].head = c;
 		period_canon(&p, (*pc)[*npc].canon, sizeof((*pc)[*npc].canon));
 		(*npc)++;
+		seen[h] = *npc;
 	}
+	free(seen);
 	return e;
 }

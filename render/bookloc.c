@@ -43,6 +43,23 @@ bk_show(struct buf *b, const char *t)
 	}
 }
 
+void
+book_quote(struct buf *b, const char *t)
+{
+	size_t	 len = strnlen(t, 41), cut = len;
+	char	*s;
+
+	if (cut > 40)
+		cut = utf8_cut(t, 40);
+	s = xstrndup(t, cut);
+	buf_putjson(b, s);
+	free(s);
+	if (cut < len) {
+		b->len--;			/* the closing quote */
+		BUF_PUTSL(b, "...\"");
+	}
+}
+
 /* The place of a cell: "Indicators!F7" into b, or a CSV line:col. */
 void
 bk_place(const struct gen *g, const struct sheet *sh, uint32_t row,

@@ -314,6 +314,45 @@ gen_series(struct gen *g, const struct irow *r, const struct pcol *pc,
 	free(ccomp);
 }
 
+/* A comparator row by its indicator's own row and its comparator. */
+struct cix {
+	size_t		 own;
+	char		*comp;		/* own: the comparator's text */
+	size_t		 i;		/* the row */
+};
+
+static int
+cix_cmp(const void *a, const void *b)
+{
+	const struct cix *x = a, *y = b;
+	int	 c;
+
+	bk_ncmp++;
+	if (x->own != y->own)
+		return x->own < y->own ? -1 : 1;
+	if ((c = strcmp(x->comp, y->comp)) != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first row of ix[0..n) for comparator comp of own row own. */
+static size_t
+cix_first(const struct cix *ix, size_t n, size_t own, const char *comp)
+{
+	struct cix	 key = { own, (char *)comp, 0 };
+	size_t		 lo = 0, hi = n, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (cix_cmp(&ix[m], &key) < 0)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < n && ix[lo].own == own && strcmp(ix[lo].comp, comp) == 0 ?
+	    ix[lo].i : SIZE_MAX;
+}
+
 /*
  * The Indicators sheet (from index start, after its headings).  Returns
  * false, having reported it, if it has more rows than indicators allowed.
@@ -326,6 +365,8 @@ bk_gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 	struct irow	*r = NULL;
 	char		*seen = NULL;
 	struct idix	*ix;
+	struct cix	*cx;
+	size_t		 ncx = 0;
 	struct loc	 l;
 	size_t		 nr = 0, nix = 0, nown = 0, i, e, k, own, j, x;
 	int		 n, cn, in = 0;
@@ -411,6 +452,25 @@ bk_gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 		}
 		free(id);
 	}
+	/*
+	 * The comparator rows that can join an indicator, by own row and
+	 * comparator, so that a second row for one is found in log n (a
+	 * walk of the rows joined so far was quadratic in one indicator's
+	 * comparator rows).
+	 */
+	cx = xcalloc(nr + 1, sizeof(*cx));
+	for (i = 0; i < nr && !g->b->text; i++) {
+		if (r[i].f[F_COMPARATOR] == NULL ||
+		    (t = bk_cell_text(g, r[i].f[F_ID])) == NULL ||
+		    (x = bk_idix_find(ix, nix, t)) == nix || ix[x].i >= i ||
+		    (t = bk_cell_text(g, r[i].f[F_COMPARATOR])) == NULL)
+			continue;
+		cx[ncx].own = ix[x].i;
+		cx[ncx].comp = xstrdup(t);
+		cx[ncx++].i = i;
+	}
+	qsort(cx, ncx, sizeof(*cx), cix_cmp);
+
 	/* Comparator rows join the own row of the same id above them. */
 	for (i = 0; i < nr; i++) {
 		if (r[i].f[F_COMPARATOR] == NULL)
@@ -436,11 +496,14 @@ bk_gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 			free(id);
 			continue;
 		}
+		/* An error value names no comparator (it had no text). */
+		if (bk_bad_cell(g, sh, r[i].f[F_COMPARATOR])) {
+			free(id);
+			continue;
+		}
 		comp = xstrdup(bk_cell_text(g, r[i].f[F_COMPARATOR]));
-		for (j = r[own].nextcomp; j != SIZE_MAX; j = r[j].nextcomp)
-			if (strcmp(bk_cell_text(g, r[j].f[F_COMPARATOR]),
-			    comp) == 0)
-				break;
+		if ((j = cix_first(cx, ncx, own, comp)) == i)
+			j = SIZE_MAX;		/* the first: it joins */
 		if (j != SIZE_MAX)
 			bk_msg(g, DIAG_ERROR, sh, r[i].f[F_COMPARATOR], 0,
 			    "a second row for comparator \"%s\" of \"%s\" "
@@ -546,6 +609,9 @@ bk_gen_indicators(struct gen *g, size_t start, const uint32_t *col,
 	for (x = 0; x < nix; x++)
 		free((char *)ix[x].id);
 	free(ix);
+	for (x = 0; x < ncx; x++)
+		free(cx[x].comp);
+	free(cx);
 	free(r);
 	return true;
 }

@@ -148,6 +148,9 @@ void		 draw_doc_scene(struct draw_doc *doc, const struct scene *s,
 bool		 draw_doc_finish(struct draw_doc *doc, struct buf *out,
 		    struct buf *links, struct diag *d);
 
+/* Frees doc without finishing it: what was drawn is thrown away. */
+void		 draw_doc_discard(struct draw_doc *doc);
+
 /* Frees the static data of Cairo and fontconfig at exit, when the
  * environment has SCORECARD_LEAK_CHECK (for valgrind and LeakSanitizer). */
 void		 draw_cleanup(void);

@@ -1,10 +1,10 @@
 /*
  * page: the page breaker (see page.h for the rules).  One pass over the
  * blocks, group by group: a group is a block with every kept block
- * before it.  A group that fits where it would start is set there; one
- * that does not goes to a new page, unless that would leave more than
- * half of this page empty: then its figures shrink to fit, and if even
- * that is not enough it is set block by block, breaking where it must
+ * before it.  A group that fits where it would start, at full size or
+ * with its figures shrunk, is set there; one that does not goes to a
+ * new page, unless that would leave more than half of this page empty:
+ * then it is set block by block, breaking where it must
  * (never after a heading-like keep block when the next one could start
  * on the same page).  Rows never split; blocks split between rows.
  */
@@ -53,6 +53,23 @@ full_h(const struct pblock *b, bool top, double scale)
 {
 	return (top ? 0 : b->before) + b->cap + b->head +
 	    sum_rows(b, 0, b->nrows) * scale;
+}
+
+/*
+ * Height of group i .. j (every block before j kept) up to the start of
+ * j, from a page top or not; shrunk: its figures at their least scale.
+ */
+static double
+group_h(const struct pblock *b, size_t i, size_t j, bool top, bool shrunk)
+{
+	double	 need = 0, sc;
+
+	for (size_t k = i; k <= j; k++) {
+		sc = shrunk && b[k].nrows == 1 ? fmin(b[k].minscale, 1) : 1;
+		need += k < j ? full_h(&b[k], top && k == i, sc) :
+		    start_h(&b[k], top && k == i, sc);
+	}
+	return need;
 }
 
 static void
@@ -168,21 +185,19 @@ page_layout(struct pblock *b, size_t n, double height)
 		/* The group: i .. j, every block before j kept. */
 		for (j = i; j + 1 < n && b[j].keep; j++)
 			;
-		need = 0;
-		for (k = i; k <= j; k++) {
-			bool top = p.y == 0 && k == i;
-
-			need += k < j ? full_h(&b[k], top, 1) :
-			    start_h(&b[k], top, 1);
-		}
+		need = group_h(b, i, j, p.y == 0, false);
 		rem = height - p.y;
 		/*
-		 * A group that does not fit goes to a new page when less
-		 * than half of this one is left.  Otherwise it stays: its
-		 * figures shrink (place()), or, if even shrunk it does not
-		 * fit, it is set block by block below.
+		 * A group that does not fit stays if it does with its
+		 * figures shrunk (place() shrinks them as far as it needs):
+		 * a chart a little smaller rather than a page part empty.
+		 * Otherwise it goes to a new page when less than half of
+		 * this one is left, and if more is left it is set block by
+		 * block below.
 		 */
-		if (p.y > 0 && need > rem + 1e-9 && rem < height / 2)
+		if (p.y > 0 && need > rem + 1e-9 &&
+		    group_h(b, i, j, false, true) > rem + 1e-9 &&
+		    rem < height / 2)
 			new_page(&p);
 		for (k = i; k <= j; k++) {
 			/* A kept block never ends a page: it moves on with

@@ -13,10 +13,12 @@
  *     and chart stay together);
  *   - a block splits only between rows, with at least minrows rows (or
  *     all of them) on each side of the break;
+ *   - a kept group that does not fit in what is left of a page stays
+ *     there if it fits with its figures shrunk (to no less than
+ *     minscale): a chart a little smaller rather than a page part empty;
  *   - a page is never left more than half empty by a keep: when a kept
- *     group does not fit in what is left and more than half the page is
- *     left, its figures shrink (to no less than minscale) or, failing
- *     that, the group is broken where it must be;
+ *     group does not fit even shrunk and more than half the page is
+ *     left, the group is broken where it must be;
  *   - rows may be set several across (across > 1: a long, narrow table
  *     in columns side by side; its rows must then all be the same
  *     height), each column read top to bottom before the next.

@@ -2,9 +2,9 @@
  * tmpl-attr: data-sc-attr="a:name; xlink:href:name2": its pairs parsed
  * and checked when a template is loaded, and which attributes may take
  * input text at all: no event handlers, no instruction or srcdoc, no
- * namespace declaration, nothing that animates another attribute or
- * refreshes the page, no URL attribute of an element that loads code,
- * a frame or a stylesheet.  And the URLs input text may give the other
+ * namespace declaration, no style (CSS), nothing that animates another
+ * attribute or refreshes the page, no URL attribute of an element that
+ * loads code, a frame or a stylesheet.  And the URLs input text may give the other
  * URL attributes (url_value_ok(), checked when a render sets them):
  * relative, a fragment, or http, https, mailto or cid.
  */
@@ -312,6 +312,16 @@ check_attr_target(struct tmpl *t, xmlNodePtr n, const struct apair *p,
 		node_err(d, t->path, n, "data-sc-attr: attribute %s of <meta "
 		    "http-equiv> can refresh or redirect the page: it cannot "
 		    "take input text", p->local);
+		return false;
+	}
+	/*
+	 * CSS can load URLs (url(), image-set()) and restyle or cover the
+	 * page: a style attribute takes no input text, on any element.
+	 */
+	if (p->prefix == NULL && strcasecmp(p->local, "style") == 0) {
+		node_err(d, t->path, n, "data-sc-attr: attribute %s of <%s> "
+		    "holds CSS, which can load URLs and change how the page "
+		    "looks: it cannot take input text", p->local, n->name);
 		return false;
 	}
 	if (url_kind(p) != URL_NONE && n->ns != NULL &&

@@ -26,6 +26,9 @@
  *	tmpl-exec.c	carrying out the instructions on a copy
  *	tmpl-xhtml.c	the serialiser: XHTML an HTML parser reads alike
  *	tmpl-tree.c	the output read back as a plain tree (tmpl_tree)
+ *	xmlpull.c	a hardened pull reader for other modules' XML
+ *			(xlsx.c), its contract xmlpull.h: no libxml2
+ *			type reaches its callers
  *
  * Errors follow the module's rule (tmpl.h): each is reported once,
  * through diag, where it is found, with the template's file and the
@@ -45,6 +48,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 #include "buf.h"
 #include "diag.h"

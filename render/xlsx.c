@@ -1,6 +1,7 @@
 /*
- * xlsx: the parts of an .xlsx that hold cells, streamed with libxml2's
- * xmlTextReader into a struct book.
+ * xlsx: the parts of an .xlsx that hold cells, streamed with the
+ * template module's pull reader (xmlpull.h, on libxml2's xmlTextReader)
+ * into a struct book.
  *
  * IMPLEMENTATION NOTES
  *
@@ -10,16 +11,15 @@
  * with their names and state (hidden sheets are read like any other).
  * Only sheets book.c reads are parsed.
  *
- * The second module with libxml2 headers (tmpl.c is the first): tmpl.c
- * builds a tree of a template, this one streams a sheet, which for a
- * large sheet is several times faster and holds one node at a time.
- * The hardening is the same as tmpl.c's: XML_PARSE_NONET, none of
- * XML_PARSE_NOENT, DTDLOAD, DTDATTR or XINCLUDE, and more: a document
- * type declaration or an entity reference is refused outright (no
- * spreadsheet program writes one), so no entity is ever expanded and
- * nothing outside the zip is ever read.  libxml2's messages go to a
- * handler of the reader's own (no global state), and the first one is
- * reported with the part's name and line.
+ * libxml2 stays behind the template module: the templates build a tree,
+ * this streams a sheet through xmlpull, which for a large sheet is
+ * several times faster and holds one node at a time.  The hardening is
+ * the reader's: XML_PARSE_NONET, none of XML_PARSE_NOENT, DTDLOAD,
+ * DTDATTR or XINCLUDE, and a document type declaration or an entity
+ * reference refused outright (no spreadsheet program writes one), so no
+ * entity is ever expanded and nothing outside the zip is ever read.
+ * libxml2's first message is reported here with the part's name and
+ * line.
  *
  * Number formats: a cell's style (s) indexes cellXfs, whose numFmtId is
  * built in (9 and 10 are percentages; 14 to 17, 22, 27 to 36 and 50 to
@@ -36,10 +36,8 @@
  * xlsx_read() runs in order (package relationships, workbook, shared
  * strings, styles, sheets), and every step shares struct xlsx and the
  * part reader struct xr.  Split, each piece of 200 to 300 lines would
- * need a private header exposing both.  The seam that would bring it
- * under 1,000 is the thin wrapper of libxml2's xmlTextReader (xr_*,
- * about 200 lines), the part that would move if that reader goes
- * behind an API of its own.
+ * need a private header exposing both.  The reader itself is xmlpull's;
+ * what is left of xr_* is this module's words for its failures.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -50,14 +48,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/xmlreader.h>
-
 #include "book.h"
 #include "buf.h"
 #include "diag.h"
 #include "utf8.h"
 #include "util.h"
 #include "xlsx.h"
+#include "xmlpull.h"
 #include "zipread.h"
 
 /* Text that cells copy from shared strings, all told (scorecard(1)). */
@@ -66,8 +63,6 @@
 /* Attributes of one element of a part, before libxml2 sees it. */
 #define	XLSX_MAX_ATTRS	1000
 
-#define	PARSE_OPTS	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | \
-			 XML_PARSE_NOWARNING)
 
 struct sheetref {
 	char		*name;
@@ -102,27 +97,9 @@ struct xlsx {
 struct xr {
 	struct xlsx	*x;
 	const char	*part;
-	xmlTextReaderPtr r;
+	struct xmlpull	*r;
 	struct buf	 data;
-	char		 err[160];	/* libxml2's first message */
-	int		 eline;
 };
-
-static void
-xr_error(void *arg, xmlErrorPtr e)
-{
-	struct xr	*xr = arg;
-	size_t		 n;
-
-	if (e == NULL || xr->err[0] != '\0')
-		return;
-	snprintf(xr->err, sizeof(xr->err), "%s", e->message != NULL ?
-	    e->message : "error");
-	n = strlen(xr->err);
-	while (n > 0 && (xr->err[n - 1] == '\n' || xr->err[n - 1] == ' '))
-		xr->err[--n] = '\0';
-	xr->eline = e->line;
-}
 
 /* Opens part; returns 1, 0 when the part is absent, -1 on error. */
 static int
@@ -147,22 +124,19 @@ xr_open(struct xr *xr, struct xlsx *x, const char *part)
 		    part, most, line, XLSX_MAX_ATTRS);
 		return -1;
 	}
-	xr->r = xmlReaderForMemory(xr->data.data, (int)xr->data.len, part,
-	    NULL, PARSE_OPTS);
+	xr->r = xmlpull_new(xr->data.data, xr->data.len, part);
 	if (xr->r == NULL) {
 		diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "cannot read the "
 		    "part %s (out of memory?)", part);
 		return -1;
 	}
-	xmlTextReaderSetStructuredErrorHandler(xr->r, xr_error, xr);
 	return 1;
 }
 
 static void
 xr_close(struct xr *xr)
 {
-	if (xr->r != NULL)
-		xmlFreeTextReader(xr->r);
+	xmlpull_free(xr->r);
 	xr->r = NULL;
 	buf_release(&xr->data);
 }
@@ -171,36 +145,32 @@ xr_close(struct xr *xr)
 static int
 xr_next(struct xr *xr)
 {
-	int	 rc, t;
+	const char	*err;
+	int		 t, eline;
 
-	if ((rc = xmlTextReaderRead(xr->r)) == 1) {
-		t = xmlTextReaderNodeType(xr->r);
-		if (t == XML_READER_TYPE_DOCUMENT_TYPE ||
-		    t == XML_READER_TYPE_ENTITY_REFERENCE ||
-		    t == XML_READER_TYPE_ENTITY) {
-			diag_msg(xr->x->d, DIAG_ERROR, xr->x->name, 0, 0,
-			    "the part %s has a document type or an entity, "
-			    "which no spreadsheet program writes; not read",
-			    xr->part);
-			return -1;
-		}
-		return t;
+	if ((t = xmlpull_next(xr->r)) == XMLPULL_REFUSED) {
+		diag_msg(xr->x->d, DIAG_ERROR, xr->x->name, 0, 0,
+		    "the part %s has a document type or an entity, "
+		    "which no spreadsheet program writes; not read",
+		    xr->part);
+		return -1;
 	}
-	if (rc == 0 && xr->err[0] == '\0')
-		return 0;
+	if (t != XMLPULL_BAD)
+		return t;
+	err = xmlpull_error(xr->r, &eline);
 	diag_msg(xr->x->d, DIAG_ERROR, xr->x->name, 0, 0, "not a readable "
 	    "workbook: the part %s is not well-formed XML (line %d: %s); "
-	    "save the workbook again", xr->part, xr->eline,
-	    xr->err[0] != '\0' ? xr->err : "error");
+	    "save the workbook again", xr->part, eline,
+	    err[0] != '\0' ? err : "error");
 	return -1;
 }
 
 static const char *
 xr_name(struct xr *xr)
 {
-	const xmlChar	*n = xmlTextReaderConstLocalName(xr->r);
+	const char	*n = xmlpull_name(xr->r);
 
-	return n != NULL ? (const char *)n : "";
+	return n != NULL ? n : "";
 }
 
 static bool
@@ -217,66 +187,71 @@ xr_is(struct xr *xr, const char *name)
 static void
 xr_attrs(struct xr *xr, const char *const *names, char **vals, size_t n)
 {
-	const xmlChar	*an, *av;
+	const char	*an, *av;
 	size_t		 i;
 
 	for (i = 0; i < n; i++)
 		vals[i] = NULL;
-	if (xmlTextReaderMoveToFirstAttribute(xr->r) != 1)
+	if (!xmlpull_attr_first(xr->r))
 		return;
 	do {
-		an = xmlTextReaderConstLocalName(xr->r);
-		av = xmlTextReaderConstValue(xr->r);
+		an = xmlpull_name(xr->r);
+		av = xmlpull_value(xr->r);
 		if (an == NULL || av == NULL)
 			continue;
 		for (i = 0; i < n; i++)
 			if (vals[i] == NULL &&
-			    strcmp((const char *)an, names[i]) == 0)
-				vals[i] = xstrdup((const char *)av);
-	} while (xmlTextReaderMoveToNextAttribute(xr->r) == 1);
-	xmlTextReaderMoveToElement(xr->r);
+			    strcmp(an, names[i]) == 0)
+				vals[i] = xstrdup(av);
+	} while (xmlpull_attr_next(xr->r));
+	xmlpull_attr_done(xr->r);
 }
 
-/* As xr_attrs() for short values, into fixed buffers of 32 bytes. */
-static void
+/*
+ * As xr_attrs() for short values, into fixed buffers of 32 bytes.
+ * Returns which were there (bit i for names[i]), so that an empty value
+ * (r="") is told from none.
+ */
+static unsigned
 xr_attrs_short(struct xr *xr, const char *const *names, char (*vals)[32],
     size_t n)
 {
-	const xmlChar	*an, *av;
+	const char	*an, *av;
 	size_t		 i;
+	unsigned	 found = 0;
 
 	for (i = 0; i < n; i++)
 		vals[i][0] = '\0';
-	if (xmlTextReaderMoveToFirstAttribute(xr->r) != 1)
-		return;
+	if (!xmlpull_attr_first(xr->r))
+		return 0;
 	do {
-		an = xmlTextReaderConstLocalName(xr->r);
-		av = xmlTextReaderConstValue(xr->r);
+		an = xmlpull_name(xr->r);
+		av = xmlpull_value(xr->r);
 		if (an == NULL || av == NULL)
 			continue;
 		for (i = 0; i < n; i++)
-			if (strcmp((const char *)an, names[i]) == 0)
-				snprintf(vals[i], 32, "%s",
-				    (const char *)av);
-	} while (xmlTextReaderMoveToNextAttribute(xr->r) == 1);
-	xmlTextReaderMoveToElement(xr->r);
+			if (strcmp(an, names[i]) == 0) {
+				snprintf(vals[i], 32, "%s", av);
+				found |= 1u << i;
+			}
+	} while (xmlpull_attr_next(xr->r));
+	xmlpull_attr_done(xr->r);
+	return found;
 }
 
 static bool
 is_text(int t)
 {
-	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-	    t == XML_READER_TYPE_WHITESPACE ||
-	    t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+	return t == XMLPULL_TEXT;
 }
 
 static void
 xr_text(struct xr *xr, struct buf *b)
 {
-	const xmlChar	*v = xmlTextReaderConstValue(xr->r);
+	const char	*v = xmlpull_value(xr->r);
 
 	if (v != NULL)
-		buf_puts(b, (const char *)v);
+		buf_puts(b, v);
 }
 
 /*
@@ -346,7 +321,7 @@ read_rels(struct xlsx *x, const char *part, const char *base)
 	}
 	dir = dirof(base);
 	while ((t = xr_next(&xr)) > 0) {
-		if (t != XML_READER_TYPE_ELEMENT || !xr_is(&xr, "Relationship"))
+		if (t != XMLPULL_ELEMENT || !xr_is(&xr, "Relationship"))
 			continue;
 		xr_attrs(&xr, names, v, 4);
 		if (v[0] != NULL && v[1] != NULL && v[2] != NULL &&
@@ -431,7 +406,7 @@ read_workbook(struct xlsx *x)
 		return t;
 	}
 	while ((t = xr_next(&xr)) > 0) {
-		if (t != XML_READER_TYPE_ELEMENT)
+		if (t != XMLPULL_ELEMENT)
 			continue;
 		if (xr_is(&xr, "workbookPr")) {
 			xr_attrs_short(&xr, pnames, pv, 1);
@@ -477,23 +452,23 @@ read_sst(struct xlsx *x, const char *part)
 	}
 	buf_init(&s);
 	while ((t = xr_next(&xr)) > 0) {
-		if (t == XML_READER_TYPE_ELEMENT) {
+		if (t == XMLPULL_ELEMENT) {
 			if (xr_is(&xr, "si")) {
 				buf_reset(&s);
-				in_si = !xmlTextReaderIsEmptyElement(xr.r);
+				in_si = !xmlpull_empty(xr.r);
 				if (in_si)
 					continue;
 			} else if (xr_is(&xr, "rPh"))
-				rph += !xmlTextReaderIsEmptyElement(xr.r);
+				rph += !xmlpull_empty(xr.r);
 			else if (xr_is(&xr, "t") && in_si && rph == 0)
-				in_t = !xmlTextReaderIsEmptyElement(xr.r);
+				in_t = !xmlpull_empty(xr.r);
 			if (!xr_is(&xr, "si"))
 				continue;
 		} else if (is_text(t)) {
 			if (in_t)
 				xr_text(&xr, &s);
 			continue;
-		} else if (t == XML_READER_TYPE_END_ELEMENT) {
+		} else if (t == XMLPULL_END_ELEMENT) {
 			if (xr_is(&xr, "t"))
 				in_t = false;
 			else if (xr_is(&xr, "rPh") && rph > 0)
@@ -612,12 +587,12 @@ read_styles(struct xlsx *x, const char *part)
 		return rc == 0;
 	}
 	while ((t = xr_next(&xr)) > 0) {
-		if (t == XML_READER_TYPE_END_ELEMENT && xr_is(&xr, "cellXfs"))
+		if (t == XMLPULL_END_ELEMENT && xr_is(&xr, "cellXfs"))
 			in_xfs = false;
-		if (t != XML_READER_TYPE_ELEMENT)
+		if (t != XMLPULL_ELEMENT)
 			continue;
 		if (xr_is(&xr, "cellXfs"))
-			in_xfs = !xmlTextReaderIsEmptyElement(xr.r);
+			in_xfs = !xmlpull_empty(xr.r);
 		else if (xr_is(&xr, "numFmt") && nf < 1000) {
 			xr_attrs(&xr, fnames, v, 2);
 			if (v[0] != NULL && v[1] != NULL) {
@@ -786,6 +761,21 @@ end_cell(struct xlsx *x, struct sheet *sh, struct cur *c, uint32_t row,
 		cl->type = CELL_TEXT;
 		cl->text = xstrndup(c->is.data, c->is.len);
 	} else if (strcmp(c->t, "s") == 0) {
+		if (c->v.len > 0 && !isdigit((unsigned char)c->v.data[0])) {
+			/* strtoul() takes " 0" and "+0"; Excel writes 0. */
+			struct buf	 cn, v;
+
+			place(&cn, sh->name, row, col);
+			buf_init(&v);
+			book_quote(&v, c->v.data);
+			diag_msg(x->d, DIAG_ERROR, x->name, 0, 0, "not a "
+			    "readable workbook: %s names its shared string "
+			    "%s, not a number as Excel writes it (digits "
+			    "only); save the workbook again", cn.data, v.data);
+			buf_release(&v);
+			buf_release(&cn);
+			return false;
+		}
 		errno = 0;
 		idx = strtoul(c->v.data, &end, 10);
 		if (errno != 0 || *end != '\0' || end == c->v.data ||
@@ -884,13 +874,13 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 	buf_init(&c.is);
 	sheetname(&sname, sh->name);
 	while ((t = xr_next(&xr)) > 0) {
-		if (t == XML_READER_TYPE_ELEMENT) {
+		if (t == XMLPULL_ELEMENT) {
 			const char *n = xr_name(&xr);
-			bool	 empty = xmlTextReaderIsEmptyElement(xr.r);
+			bool	 empty = xmlpull_empty(xr.r);
 
 			if (strcmp(n, "row") == 0) {
-				xr_attrs_short(&xr, rnames, rv, 1);
-				if (rv[0][0] != '\0') {
+				/* r="" is no row number, not "the next". */
+				if (xr_attrs_short(&xr, rnames, rv, 1) & 1) {
 					if (!rownum(rv[0], &r)) {
 						diag_msg(x->d, DIAG_ERROR,
 						    x->name, 0, 0, "not a "
@@ -905,8 +895,7 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 					row++;
 				col = 0;
 			} else if (strcmp(n, "c") == 0) {
-				xr_attrs_short(&xr, cnames, &c.r, 3);
-				if (c.r[0] != '\0') {
+				if (xr_attrs_short(&xr, cnames, &c.r, 3) & 1) {
 					if (!cellref(c.r, &r, &k)) {
 						diag_msg(x->d, DIAG_ERROR,
 						    x->name, 0, 0, "not a "
@@ -957,7 +946,7 @@ read_sheet(struct xlsx *x, struct sheet *sh, const char *part)
 				xr_text(&xr, &c.v);
 			else if (in_t)
 				xr_text(&xr, &c.is);
-		} else if (t == XML_READER_TYPE_END_ELEMENT) {
+		} else if (t == XMLPULL_END_ELEMENT) {
 			const char *n = xr_name(&xr);
 
 			if (strcmp(n, "v") == 0)

@@ -8,7 +8,10 @@
  * What a zip bomb or a hostile archive could do is checked on open,
  * from the central directory, before any byte is inflated: the number
  * of entries, each part's inflated size and ratio, the total, names
- * that climb out with "../" or start at "/", and encrypted entries.
+ * that climb out with "../" or start at "/", encrypted entries, and
+ * two parts whose names are the same or differ only in case (Office
+ * Open XML compares part names as case-insensitive ASCII, so which one
+ * Excel would take is not clear: refused, as Excel refuses it).
  * While a part is read, more bytes than its directory entry promised
  * is an error too, so a lying directory gains nothing.  Nothing is ever
  * written to disk.
@@ -49,6 +52,63 @@ ole2_encrypted(const char *data, size_t len)
 	return false;
 }
 
+/* Orders names as Office Open XML compares them: ASCII, case aside. */
+static int
+name_cmp(const void *a, const void *b)
+{
+	const unsigned char *x = *(const unsigned char *const *)a;
+	const unsigned char *y = *(const unsigned char *const *)b;
+	int	 cx, cy;
+
+	for (;; x++, y++) {
+		cx = *x >= 'A' && *x <= 'Z' ? *x - 'A' + 'a' : *x;
+		cy = *y >= 'A' && *y <= 'Z' ? *y - 'A' + 'a' : *y;
+		if (cx != cy || cx == '\0')
+			return cx - cy;
+	}
+}
+
+/* As name_cmp(), then byte by byte: an order that does not vary. */
+static int
+name_order(const void *a, const void *b)
+{
+	int	 c;
+
+	if ((c = name_cmp(a, b)) != 0)
+		return c;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Whether two of the n names (sorted here) are one part name to Excel:
+ * reports the first such pair.
+ */
+static bool
+names_clash(char **names, size_t n, const char *name, struct diag *d)
+{
+	struct buf	 a, b;
+	size_t		 i;
+
+	qsort(names, n, sizeof(*names), name_order);
+	for (i = 1; i < n; i++) {
+		if (name_cmp(&names[i - 1], &names[i]) != 0)
+			continue;
+		buf_init(&a);
+		buf_init(&b);
+		buf_putjson(&a, names[i - 1]);
+		buf_putjson(&b, names[i]);
+		diag_msg(d, DIAG_ERROR, name, 0, 0, "not a readable "
+		    "workbook: the zip file holds two parts whose names "
+		    "differ only in case, %s and %s; Excel takes them for "
+		    "one part, so which one is meant is not clear; save the "
+		    "workbook again", a.data, b.data);
+		buf_release(&a);
+		buf_release(&b);
+		return true;
+	}
+	return false;
+}
+
 /* A name that would leave a folder it was extracted into. */
 static bool
 escapes(const char *n)
@@ -85,6 +145,8 @@ zipread_open(const char *data, size_t len, const char *name, struct diag *d)
 	zip_t		*za = NULL;
 	uint64_t	 total = 0;
 	struct buf	 b;
+	char		**names = NULL;
+	bool		 clash;
 
 	if (len >= 8 && memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
 	    8) == 0) {
@@ -101,10 +163,18 @@ zipread_open(const char *data, size_t len, const char *name, struct diag *d)
 	if ((src = zip_source_buffer_create(data, len, 0, &ze)) == NULL ||
 	    (za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
 	    &ze)) == NULL) {
-		diag_msg(d, DIAG_ERROR, name, 0, 0, "not a readable "
-		    "workbook: the zip file is damaged or incomplete (%s); "
-		    "save the workbook again, or copy it again if it came "
-		    "by email or download", zip_error_strerror(&ze));
+		if (zip_error_code_zip(&ze) == ZIP_ER_EXISTS)
+			/* libzip's words: "File already exists". */
+			diag_msg(d, DIAG_ERROR, name, 0, 0, "not a readable "
+			    "workbook: the zip file holds two parts of the "
+			    "same name, which no spreadsheet program writes; "
+			    "save the workbook again");
+		else
+			diag_msg(d, DIAG_ERROR, name, 0, 0, "not a readable "
+			    "workbook: the zip file is damaged or incomplete "
+			    "(%s); save the workbook again, or copy it again "
+			    "if it came by email or download",
+			    zip_error_strerror(&ze));
 		if (src != NULL)
 			zip_source_free(src);
 		zip_error_fini(&ze);
@@ -118,6 +188,7 @@ zipread_open(const char *data, size_t len, const char *name, struct diag *d)
 		    "reads", (long long)n, ZIP_MAX_ENTRIES);
 		goto fail;
 	}
+	names = xcalloc((size_t)n + 1, sizeof(*names));
 	for (i = 0; i < n; i++) {
 		if (zip_stat_index(za, (zip_uint64_t)i, 0, &st) != 0 ||
 		    !(st.valid & ZIP_STAT_NAME) ||
@@ -159,7 +230,15 @@ zipread_open(const char *data, size_t len, const char *name, struct diag *d)
 			goto fail;
 		}
 		total += st.size;
+		names[i] = xstrdup(st.name);
 	}
+	clash = names_clash(names, (size_t)n, name, d);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	names = NULL;
+	if (clash)
+		goto fail;
 	if (total > ZIP_MAX_TOTAL) {
 		diag_msg(d, DIAG_ERROR, name, 0, 0, "the zip file would "
 		    "inflate to %llu bytes (the limit is %u MiB); not read",
@@ -171,6 +250,10 @@ zipread_open(const char *data, size_t len, const char *name, struct diag *d)
 	z->name = name;
 	return z;
 fail:
+	if (names != NULL)
+		for (i = 0; i < n; i++)
+			free(names[i]);
+	free(names);
 	zip_discard(za);
 	return NULL;
 }

@@ -206,6 +206,26 @@ def main():
         if i > 0 and foot not in t:
             bad("page %d: no '%s'" % (i + 1, foot))
 
+    # Pages held together: none but the last is left more than half
+    # empty, unless what comes next could not fit on any page (it then
+    # fills the next page to its foot).  How far down a page's body is
+    # used: the lowest word between the running head and the footer (a
+    # chart ends in its axis labels, a table in its last row).
+    body_top, body_h = 62.0, 841.89 - 54.0 - 62.0
+    bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True
+                          ).stdout.decode("utf-8", "replace")
+    fill = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", bbox, re.S):
+        low = body_top
+        for y0, y1 in re.findall(r'<word [^>]*yMin="([\d.]+)" [^>]*yMax="([\d.]+)"', page):
+            if float(y0) > 50 and float(y1) < 841.89 - 50:
+                low = max(low, float(y1))
+        fill.append((low - body_top) / body_h)
+    for i in range(len(fill) - 1):
+        if fill[i] < 0.5 and fill[i + 1] < 0.9:
+            bad("page %d is %d%% empty, and what follows fits a page"
+                % (i + 1, round(100 * (1 - fill[i]))))
+
     # The HTML's words: each sentence and each [c] is in the PDF.
     doc = ET.parse(html).getroot()
     # A chart's words are drawn in the PDF too; its title and

@@ -369,6 +369,30 @@ if ./scorecard render tests/golden/minimal/input.json -o "$np" --no-pdf 2>/dev/n
     [ -f "$np.with/report.pdf" ] && head -c 5 "$np.with/report.pdf" | grep -q '%PDF-'; then ok
 else bad "--no-pdf: a PDF was written, or report.pdf was missing without it"; fi
 
+# report.pdf has at most 2,000 pages (scorecard(1), Limits): a report
+# past it (eight indicators of 19,000 one-word paragraphs of commentary,
+# about 2,500 pages) is refused in a few seconds of CPU, before a page is
+# drawn, naming the limit and --no-pdf, exit 3, nothing written; with
+# --no-pdf it renders.
+lp=$OUT/pdfpages
+python3 - "$lp.json" <<'EOF'
+import json, sys
+doc = {"report": {"title": "Long", "organisation": "Northfield",
+                  "period": "2022-01"}, "indicators": []}
+for k in range(8):
+    doc["indicators"].append({"id": "i%d" % k, "title": "I%d" % k,
+        "unit": "count", "commentary": "\n\n".join(["a"] * 19000),
+        "series": [{"period": "2021-12", "value": 1},
+                   {"period": "2022-01", "value": 2}]})
+json.dump(doc, open(sys.argv[1], "w"))
+EOF
+(ulimit -t 20; exec $V ./scorecard render "$lp.json" -o "$lp") 2>"$lp.err"
+rc=$?
+if [ $rc = 3 ] && [ ! -e "$lp" ] && [ "$(cat "$lp.err")" = "scorecard: error: report.pdf would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ] &&
+    ./scorecard render "$lp.json" -o "$lp.nopdf" --no-pdf 2>/dev/null &&
+    [ -f "$lp.nopdf/report.html" ]; then ok
+else bad "report.pdf past 2,000 pages: exit $rc, or not refused as it should be"; cat "$lp.err"; fi
+
 # --mail-attach-pdf: report.eml carries report.pdf, byte for byte.
 ma=$OUT/mailpdf
 if ./scorecard render tests/golden/minimal/input.json -o "$ma" --mail-attach-pdf 2>/dev/null &&

@@ -15,6 +15,7 @@ import datetime
 import io
 import os
 import sys
+import warnings
 import zipfile
 
 import openpyxl
@@ -364,6 +365,99 @@ def scans(out):
                 [["i%d" % k, "T", "count", 1] for k in range(1001)]))], []))
 
 
+def leftovers(out):
+    """Workbooks for what the red team of issue 12 left: messages in our
+    words, names cut, dates shown as dates, names that clash."""
+    rep = _rows([["title", "Leftovers"], ["organisation", "O"],
+                 ["period", "2022-01"]])
+    ind = _rows([["id", "title", "unit", "2022-01"], ["a", "A", "count", 1]])
+    # A sheet of 101 bytes of name: the warning cuts it at 40 bytes,
+    # between characters (byte 40 is inside an e acute).
+    raw_zip(os.path.join(out, "long-name.xlsx"),
+            raw_parts([("Report", None, rep), ("Indicators", None, ind),
+                       ("Notes for the board: " + "\u00e9" * 40, None,
+                        "")], []))
+    # Date headings and a date report period that are no period: shown
+    # in messages as the dates Excel shows (9999-12-31, Lotus's
+    # 1900-02-29), not as serial numbers.  Styles: 1 is mmm-yy, 3 a day.
+    def d(ref, serial, style):
+        return '<x:c r="%s" s="%d"><x:v>%d</x:v></x:c>' % (ref, style, serial)
+    dind = ('<x:row r="1">%s%s%s%s%s%s</x:row>' % (
+        _c("A1", "id"), _c("B1", "title"), _c("C1", "unit"),
+        d("D1", 2958465, 3), d("E1", 60, 1), d("F1", 44562, 1)) +
+        _rows([["a", "A", "count", 1, 2, 3]], 2))
+    drep = _rows([["title", "Dates"], ["organisation", "O"]]) + (
+        '<x:row r="3">%s%s</x:row>' % (_c("A3", "period"), d("B3", 60, 3)))
+    raw_zip(os.path.join(out, "date-serials.xlsx"),
+            raw_parts([("Report", None, drep), ("Indicators", None, dind)],
+                      [], STYLES))
+    # Two sheets whose names match but for case and spaces: the first is
+    # read, the second warned about (the twin's value would differ).
+    twin = _rows([["id", "title", "unit", "2022-01"], ["a", "B", "count", 2]])
+    raw_zip(os.path.join(out, "twin-sheets.xlsx"),
+            raw_parts([("Report", None, rep), ("Indicators", None, ind),
+                       (" indicators ", None, twin)], []))
+    # Two parts whose names differ only in case (one part to Excel), and
+    # two of the same name (libzip's "File already exists").
+    parts = raw_parts([("Report", None, rep), ("Indicators", None, ind)], [])
+    raw_zip(os.path.join(out, "zip-case.xlsx"),
+            parts + [("SHEETS/S1.XML", dict(parts)["sheets/s1.xml"])])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # zipfile: "Duplicate name"
+        raw_zip(os.path.join(out, "zip-twice.xlsx"),
+                parts + [("sheets/s1.xml", dict(parts)["sheets/s1.xml"])])
+    # Shared-string indexes strtoul() reads but Excel never writes.
+    for name, v in [("sst-space", " 0"), ("sst-plus", "+0")]:
+        raw_zip(os.path.join(out, name + ".xlsx"),
+                raw_parts([("Report", None, rep), ("Indicators", None,
+                           _rows([["id", "title", "unit", "2022-01"]]) +
+                           '<x:row r="2">%s<x:c r="B2" t="s"><x:v>%s</x:v>'
+                           '</x:c>%s%s</x:row>' % (_c("A2", "a"), v,
+                                                   _c("C2", "count"),
+                                                   _c("D2", 1)))],
+                          ["<si><t>A</t></si>"]))
+    # An empty cell reference (r=""), and an empty row number: refused as
+    # other bad references are, not read as "the next cell" or row.
+    for name, row in [("ref-empty", '<x:row r="2">%s<x:c r=""><x:v>1</x:v>'
+                                    '</x:c></x:row>'),
+                      ("row-empty", '<x:row r="">%s<x:c r="D2"><x:v>1'
+                                    '</x:v></x:c></x:row>')]:
+        raw_zip(os.path.join(out, name + ".xlsx"),
+                raw_parts([("Report", None, rep), ("Indicators", None,
+                           _rows([["id", "title", "unit", "2022-01"]]) +
+                           row % "".join((_c("A2", "a"), _c("B2", "A"),
+                                          _c("C2", "count"))))], []))
+    # A comparator cell holding an error value (#N/A) named no
+    # comparator and crashed the reader: now reported at its cell.
+    raw_zip(os.path.join(out, "comp-error.xlsx"),
+            raw_parts([("Report", None, rep),
+                       ("Comparators", None, _rows([["id", "label"],
+                                                    ["sn", "SN"]])),
+                       ("Indicators", None, _rows(
+                           [["id", "title", "unit", "comparator", "2022-01"],
+                            ["a", "A", "count", None, 1]]) +
+                        '<x:row r="3">%s<x:c r="D3" t="e"><x:v>#N/A</x:v>'
+                        '</x:c>%s</x:row>' % (_c("A3", "a"), _c("E3", 2)))],
+                      []))
+    # Comparator rows given twice for one indicator (the first named,
+    # whatever the spaces), the same comparator for another indicator
+    # (not twice), and a period heading given three times (both later
+    # ones name the first): found by index and hash, as before by scans.
+    cmp = _rows([["id", "label"], ["sn", "SN"], ["eng", "England"]])
+    twice = _rows([["id", "title", "unit", "comparator", "2022-01",
+                    "Jan 2022", "2022-02", "2022-01"],
+                   ["a", "A", "count", None, 1, None, 2],
+                   ["a", None, None, "sn", 3, None, 4],
+                   ["b", "B", "count", None, 5, None, 6],
+                   ["a", None, None, "eng", 7, None, 8],
+                   ["b", None, None, "sn", 9, None, 10],
+                   ["a", None, None, " sn ", 11, None, 12],
+                   ["a", None, None, "eng", 13, None, 14]])
+    raw_zip(os.path.join(out, "comp-rows-twice.xlsx"),
+            raw_parts([("Report", None, rep), ("Comparators", None, cmp),
+                       ("Indicators", None, twice)], []))
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -373,6 +467,7 @@ def main():
     errors_book(os.path.join(out, "errors.xlsx"))
     hostile(out)
     scans(out)
+    leftovers(out)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,53 @@ para(struct pblock *b, size_t lines)
 	b->before = 5;
 }
 
+/*
+ * A page a little under half empty after a long block, then an
+ * indicator: heading, words and chart kept together.  At full size the
+ * indicator does not fit what is left; with its chart shrunk (to no
+ * less than minscale) it does, so it stays, rather than leave the page
+ * 45% empty.
+ */
+static void
+test_shrink_rather_than_leave_empty(void)
+{
+	static double	 h550 = 550, h40 = 40, h100 = 100, h330 = 330;
+	struct pblock	 b[4];
+	size_t		 n;
+
+	memset(b, 0, sizeof(b));
+	for (size_t i = 0; i < 4; i++) {
+		b[i].nrows = 1;
+		b[i].across = 1;
+		b[i].minrows = 1;
+		b[i].minscale = 1;
+	}
+	b[0].rowh = &h550;
+	b[1].rowh = &h40;		/* the heading */
+	b[1].keep = true;
+	b[2].rowh = &h100;		/* its words */
+	b[2].keep = true;
+	b[3].rowh = &h330;		/* its chart */
+	b[3].minscale = 0.8;
+	n = page_layout(b, 4, 1000);
+	INT_EQ(n, 1);
+	INT_EQ(b[1].seg[0].page, 0);
+	INT_EQ(b[3].seg[0].page, 0);
+	OK(b[3].scale < 1 && b[3].scale >= 0.8);
+	OK(b[3].seg[0].y + 330 * b[3].scale <= 1000 + 1e-9);
+	page_release(b, 4);
+
+	/* Shrunk to 0.8 it still would not fit: the indicator goes to the
+	 * next page whole, at full size. */
+	b[3].minscale = 0.95;
+	n = page_layout(b, 4, 1000);
+	INT_EQ(n, 2);
+	INT_EQ(b[1].seg[0].page, 1);
+	INT_EQ(b[3].seg[0].page, 1);
+	OK(b[3].scale == 1);
+	page_release(b, 4);
+}
+
 int
 main(void)
 {
@@ -134,5 +181,6 @@ main(void)
 	INT_EQ(n, 1);
 	INT_EQ(b[0].nseg, 1);
 	page_release(b, 1);
+	test_shrink_rather_than_leave_empty();
 	return harness_done();
 }

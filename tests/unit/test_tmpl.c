@@ -1862,6 +1862,49 @@ test_golden(const char *dir, bool rewrite)
 	tctx_free(c);
 }
 
+/*
+ * A style attribute is CSS, which can load URLs: data-sc-attr may not
+ * set it on any element, whatever the value, and the template is
+ * refused when it loads.  A style written in the template stays.
+ */
+static void
+test_attr_style(void)
+{
+	struct tctx	*c = tctx_new();
+
+	tctx_text(c, "s", "background: url(https://e.org/track.png)");
+	tctx_text(c, "t", "note");
+	FAILS(T("<p data-sc-attr=\"style:s\">x</p>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute style of "
+	    "<p> holds CSS, which can load URLs and change how the page "
+	    "looks: it cannot take input text\n");
+	/* Not set in the context: refused all the same. */
+	FAILS(T("<p data-sc-attr=\"style:nothing\">x</p>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute style of "
+	    "<p> holds CSS, which can load URLs and change how the page "
+	    "looks: it cannot take input text\n");
+	/* In any case, beside an attribute that may be set. */
+	FAILS(T("<p title=\"a\" data-sc-attr=\"title:t; Style:s\">x</p>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-attr: attribute Style of "
+	    "<p> holds CSS, which can load URLs and change how the page "
+	    "looks: it cannot take input text\n");
+	/* SVG and MathML elements too. */
+	FAILS(T("<svg xmlns=\"" SVG "\"><rect data-sc-attr=\"style:s\"/>"
+	    "</svg>"), c,
+	    "scorecard: t.xhtml:1:90: error: data-sc-attr: attribute style of "
+	    "<rect> holds CSS, which can load URLs and change how the page "
+	    "looks: it cannot take input text\n");
+	FAILS(T("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi "
+	    "data-sc-attr=\"style:s\">x</mi></math>"), c,
+	    "scorecard: t.xhtml:1:99: error: data-sc-attr: attribute style "
+	    "of <mi> holds CSS, which can load URLs and change how the page "
+	    "looks: it cannot take input text\n");
+	/* The template's own style, and other attributes, as before. */
+	RENDERS(T("<p style=\"color: red\" data-sc-attr=\"title:t\">x</p>"),
+	    c, E("<p style=\"color: red\" title=\"note\">x</p>"));
+	tctx_free(c);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1887,6 +1930,7 @@ main(int argc, char *argv[])
 	test_if();
 	test_attr();
 	test_attr_urls();
+	test_attr_style();
 	test_markup();
 	test_remove();
 	test_nesting();
