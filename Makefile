@@ -16,6 +16,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
+	   render/drawpng.o render/drawtext.o render/drawdoc.o \
 	   render/jsonscan.o render/jsonmsg.o render/jsonfield.o \
 	   render/jsoncheck.o \
 	   render/svg.o render/pngenc.o render/words.o \
@@ -25,7 +26,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/tmpl-exec.o render/tmpl-xhtml.o render/tmpl-tree.o \
 	   render/xmlpull.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
-	   render/pdfpost.o render/pdf.o render/ofiles.o render/outdir.o \
+	   render/pdfpost.o render/pdf.o render/pdfwalk.o render/pdftable.o \
+	   render/pdfdraw.o render/ofiles.o render/outdir.o \
 	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
 	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
@@ -36,7 +38,8 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 OBJS	 = $(LIBOBJS) render/main.o
 UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_figures tests/unit/test_scale \
-	   tests/unit/test_chart tests/unit/test_json tests/unit/test_tmpl \
+	   tests/unit/test_chart tests/unit/test_json tests/unit/test_jsonscan \
+	   tests/unit/test_tmpl \
 	   tests/unit/test_words tests/unit/test_mail tests/unit/test_png \
 	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
@@ -178,7 +181,7 @@ gallery: scorecard
 FUZZ_SECONDS	?= 60
 FUZZCC		?= clang-14
 FUZZDIR		 = tests/build/fuzz
-FUZZERS		 = json period tmpl chart png xlsx csv
+FUZZERS		 = json jsonscan period tmpl chart png xlsx csv
 FUZZBINS	 = $(FUZZERS:%=$(FUZZDIR)/fuzz_%)
 FUZZOBJS	 = $(LIBOBJS:render/%.o=$(FUZZDIR)/%.o)
 FUZZCFLAGS	 = -g -O1 -fno-omit-frame-pointer -std=c17 -Wall -Wextra \

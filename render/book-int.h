@@ -8,6 +8,7 @@
  * book, but for what book_load() frees at its end (the JSON text, the
  * line table, scratch, the rows and the copies of their ids).
  * Functions report through bk_msg(), which counts errors in g->nerr.
+ * What the files share takes the bk_ prefix (book_ is book.h's API).
  */
 #ifndef BOOK_INT_H
 #define BOOK_INT_H

@@ -1,8 +1,9 @@
 /*
  * json-int.h: private to the files of the json module (json.c, the
  * entry points; jsonfield.c, reading one field of an object with its
- * messages; jsoncheck.c, the contract's objects), the only ones that
- * include <cJSON.h>.  Not for other modules: json.h is the contract.
+ * messages; jsoncheck.c, the contract's objects).  With jsonscan.[ch],
+ * which builds the tree, they are the only files that include
+ * <cJSON.h>.  Not for other modules: json.h is the contract.
  *
  * Every function here takes the load's context: its messages (mc, with
  * the JSON path of the value in hand), the model being filled and the
@@ -50,8 +51,7 @@ struct seen {
 struct ctx {
 	struct jsonmsg	 mc;		/* messages, and the path */
 	struct model	*m;
-	struct jsonscan_place *pos;	/* every value, in pre-order */
-	size_t		 npos;
+	struct jsonscan_places *places;	/* each node's place */
 	struct seen	 seen[SEEN_MAX];
 	size_t		 nseen;
 	bool		 comps_ok;	/* can comparator references be

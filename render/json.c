@@ -6,7 +6,8 @@
  *	json.c		loading: size, byte order mark, UTF-16/32, the
  *			stages below in order, emptying the model on failure
  *	jsonscan.[ch]	the strict scanner: syntax, encoding, depth,
- *			duplicate keys, size limits, places
+ *			duplicate keys, size limits, places; it builds
+ *			the cJSON tree (the only parse)
  *	jsonmsg.[ch]	messages collected, sorted by place, written;
  *			JSON paths and quoted values for them
  *	jsonfield.c	one field of an object: present, kind, range, copy
@@ -18,16 +19,16 @@
  *
  * IMPLEMENTATION NOTES
  *
- * Text flows through four stages, each on the whole file:
+ * Text flows through these stages, each on the whole file:
  *
- * 1. scan: the strict scanner (jsonscan.c) walks the bytes and records
- *    the place of every value in pre-order (and of its key).
- * 2. parse: only a clean text reaches cJSON_ParseWithLengthOpts().
- *    cJSON keeps members and elements in document order, so the k-th
- *    node of a pre-order walk is the k-th value the scanner saw.  The
- *    walk stamps k into each node's valueint, which we never read as a
- *    number (valuedouble is the value), so that any node can give its
- *    line and column in O(1).
+ * 1. scan: the strict scanner (jsonscan.c) walks the bytes once,
+ *    reports every problem of syntax and encoding, records the place
+ *    of every value (and of its key), and, for a clean text, builds
+ *    the cJSON tree with cJSON's create and add functions (cJSON's
+ *    own parser is never called: jsonscan.c says why, with numbers).
+ * 2. places: a node's line and column come from a side table keyed by
+ *    the node (jsonscan_place_of()); nothing is stored in cJSON's
+ *    fields but what they are for.
  * 3. check: the tree is walked against the contract (jsoncheck.c).
  *    Every problem is recorded, with the JSON path and the value's
  *    place, and checking goes on; values that pass are copied into the
@@ -53,24 +54,7 @@
 #include "jsonmsg.h"
 #include "jsonscan.h"
 #include "model.h"
-#include "utf8.h"
 #include "util.h"
-
-/*
- * Parse: stage 2.  Stamps each node with its pre-order index into
- * c.pos (see the notes at the top); returns the next index.
- */
-static size_t
-stamp(cJSON *v, size_t i)
-{
-	cJSON	*e;
-
-	v->valueint = (int)i++;
-	if (cJSON_IsArray(v) || cJSON_IsObject(v))
-		cJSON_ArrayForEach(e, v)
-			i = stamp(e, i);
-	return i;
-}
 
 /*
  * The encoding of a file in UTF-16 or UTF-32, by its byte order mark or,
@@ -104,21 +88,6 @@ wide_encoding(const char *text, size_t len)
 }
 
 
-/* Line and column of byte off in text, counted as the scanner does. */
-static void
-offset_pos(const char *text, size_t off, int *line, int *col)
-{
-	const char	*nl;
-	size_t		 bol = 0;
-
-	*line = 1;
-	while ((nl = memchr(text + bol, '\n', off - bol)) != NULL) {
-		(*line)++;
-		bol = (size_t)(nl - text) + 1;
-	}
-	*col = 1 + (int)utf8_count(text + bol, off - bol);
-}
-
 /* Frees what the load's context holds (not c->m). */
 static void
 ctx_release(struct ctx *c)
@@ -126,7 +95,7 @@ ctx_release(struct ctx *c)
 	size_t	 i;
 
 	jsonmsg_release(&c->mc);
-	free(c->pos);
+	jsonscan_places_free(c->places);
 	for (i = 0; i < c->nseen; i++)
 		free(c->seen[i].key);
 }
@@ -144,8 +113,7 @@ json_load_where(struct model *m, const char *name, const char *text,
 {
 	struct ctx	 c;
 	cJSON		*root = NULL;
-	const char	*end = NULL, *enc;
-	int		 line, col;
+	const char	*enc;
 	bool		 ok, bom = false;
 
 	assert(m->ninds == 0 && m->ncomps == 0);
@@ -169,21 +137,8 @@ json_load_where(struct model *m, const char *name, const char *text,
 	else if ((enc = wide_encoding(text, len)) != NULL)
 		jsonmsg_add(&c.mc, DIAG_ERROR, 1, 1, NULL,
 		    "file is %s; save it as UTF-8", enc);
-	else if (jsonscan(&c.mc, text, len, &c.pos, &c.npos)) {
-		root = cJSON_ParseWithLengthOpts(text, len, &end, false);
-		if (root == NULL) {
-			/* Only out of memory, once the scanner passed. */
-			offset_pos(text, end != NULL && end >= text ?
-			    (size_t)(end - text) : 0, &line, &col);
-			jsonmsg_add(&c.mc, DIAG_ERROR, line, col, NULL,
-			    "cJSON cannot parse the file (out of memory?)");
-		} else if (stamp(root, 0) != c.npos)
-			jsonmsg_add(&c.mc, DIAG_ERROR, 0, 0, NULL, "internal "
-			    "error: scanner and cJSON disagree about the "
-			    "values");
-		else
-			json_check_top(&c, root);
-	}
+	else if ((root = jsonscan(&c.mc, text, len, &c.places)) != NULL)
+		json_check_top(&c, root);
 	cJSON_Delete(root);
 
 	ok = c.mc.nerr == 0;
@@ -216,7 +171,6 @@ json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
 	struct model	*m;
 	struct buf	 b;
 	cJSON		*root = NULL;
-	const char	*end = NULL;
 	bool		 ok;
 
 	memset(s, 0, sizeof(*s));
@@ -232,14 +186,8 @@ json_load_snapshot(struct snapshot *s, const char *path, struct diag *d)
 	c.m = m;
 	if (b.len == 0)
 		jsonmsg_add(&c.mc, DIAG_ERROR, 0, 0, NULL, "file is empty");
-	else if (jsonscan(&c.mc, b.data, b.len, &c.pos, &c.npos)) {
-		root = cJSON_ParseWithLengthOpts(b.data, b.len, &end, false);
-		if (root == NULL || stamp(root, 0) != c.npos)
-			jsonmsg_add(&c.mc, DIAG_ERROR, 0, 0, NULL, "cJSON "
-			    "cannot parse the file");
-		else
-			json_check_snapshot(&c, root, s);
-	}
+	else if ((root = jsonscan(&c.mc, b.data, b.len, &c.places)) != NULL)
+		json_check_snapshot(&c, root, s);
 	cJSON_Delete(root);
 	ok = c.mc.nerr == 0;
 	if (!ok)

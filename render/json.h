@@ -36,12 +36,12 @@
  *	"...value: expected a number or null; found \"n/a\": write null
  *	 for a missing value"
  *
- * Syntax and encoding are checked by a strict scanner of our own before
- * cJSON sees the text (cJSON accepts invalid UTF-8, 007 and 1., and
- * truncates strings at \u0000).  The scanner reports every problem it
- * can step over (bad escapes, control characters, invalid numbers,
- * duplicate keys, over-long strings; invalid UTF-8 once, with a count)
- * and stops at the first broken structure.  The contract is only
+ * Syntax and encoding are checked by a strict scanner of our own, which
+ * builds cJSON's tree itself (cJSON's parser accepts invalid UTF-8, 007
+ * and 1., and truncates strings at \u0000).  The scanner reports every
+ * problem it can step over (bad escapes, control characters, invalid
+ * numbers, duplicate keys, over-long strings; invalid UTF-8 once, with
+ * a count) and stops at the first broken structure.  The contract is only
  * checked once the syntax is clean; then every problem is reported.
  *
  * Accepted beyond the bare contract: a UTF-8 byte order mark (skipped);

@@ -33,14 +33,11 @@
 #define	PERIOD_FORMS	\
 	"YYYY-MM-DD, YYYY-MM, YYYY/YY Qn, YYYY/YY or YYYY"
 
-/*
- * Where node v is (stage 2 stamped its pre-order index in valueint).
- */
+/* Where node v is. */
 const struct jsonscan_place *
 json_place(const struct ctx *c, const cJSON *v)
 {
-	assert(v->valueint >= 0 && (size_t)v->valueint < c->npos);
-	return &c->pos[v->valueint];
+	return jsonscan_place_of(c->places, v);
 }
 
 /*
@@ -203,7 +200,11 @@ bad_char(const char *s)
 	size_t		 n, len;
 
 	for (len = strlen(s); len > 0; s += n, len -= n) {
-		n = utf8_decode(s, len, &cp);
+		if ((unsigned char)*s < 0x80) {
+			cp = (unsigned char)*s;	/* most text: no call */
+			n = 1;
+		} else
+			n = utf8_decode(s, len, &cp);
 		assert(n > 0);
 		if (cp_unfit(cp))
 			return cp;

@@ -1,21 +1,56 @@
 /*
  * jsonscan: the strict scanner, a recursive descent over the bytes
- * (jsonscan.h says what it enforces).  cJSON 1.7.15 is lax and silent
- * (invalid UTF-8, 007, 1., raw control characters pass; \u0000 and bad
- * escapes truncate strings; duplicate keys are both kept), so syntax is
- * checked here, before any tree is made.  Moved out of json.c (issue
- * 16); the character decoding is utf8.c's.
+ * (jsonscan.h says what it enforces), which also builds the cJSON tree
+ * of a clean text: the only parse of the input.  cJSON 1.7.15's own
+ * parser is lax and silent (invalid UTF-8, 007, 1., raw control
+ * characters pass; \u0000 and bad escapes truncate strings; duplicate
+ * keys are both kept), so it is not used: the scanner decodes strings
+ * and numbers itself and makes each node with cJSON_Create*() and
+ * cJSON_AddItemTo*().  cJSON stays the tree the checks walk (the design
+ * names it; the checks use its accessors).  Character decoding is
+ * utf8.c's.  Moved out of json.c and made the one parse in issue 16.
  *
  * Functions return false after a problem that stops the scan (broken
  * structure); problems it can step over are recorded and the scan goes
- * on.  Duplicate keys are found with one open-addressing hash table of
- * the keys of each open object, kept per depth and reused.
+ * on.  Once any problem is found, no more nodes are made, and the tree
+ * is thrown away at the end.  Duplicate keys are found with one
+ * open-addressing hash table of the keys of each open object, kept per
+ * depth and reused.
+ *
+ * WHY THE SCANNER BUILDS THE TREE
+ *
+ * Until issue 16 the scanner checked the text, then cJSON parsed it
+ * again and a pre-order walk stamped each node's index into cJSON's
+ * valueint (a field meant for the value) to find its place.  The two
+ * ways of giving up valueint were measured (callgrind instruction
+ * counts of tests/bench/loadbench -n 1, which loads the file twice, and
+ * peak RSS; gen.py's report-40.json, its lac-N.json with --n 1000 (3 MB,
+ * 1000 indicators) and a 6.4 MB file of one 100,000-point series):
+ *
+ *	instructions	report-40  lac-1000  big100k	peak RSS, MB
+ *	before		   35.15M   1263.6M  2833.1M	37.0, 78.2
+ *	cJSON parses	   34.87M   1247.5M  2798.2M	36.9, 78.1
+ *	scanner builds	   34.79M   1112.9M  2493.6M	35.3, 74.7
+ *
+ * ("before": stamping valueint; the other two: the side table below,
+ * made on the first message; peak RSS of lac-1000 and big100k.)
+ * Building the tree here drops cJSON's second tokenising of every
+ * string and number, 11% of the whole load of a large file and less
+ * memory, so the scanner builds it.  Places are kept in pre-order in an
+ * array (the scanner sees them in that order); a message asks for a
+ * node's place through a side table keyed by the node's address, made
+ * by one pre-order walk on the first request.  A clean file, the usual
+ * case, never asks, and pays nothing for the table.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cJSON.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -42,6 +77,7 @@ struct frame {
 	size_t		 nents, maxents;
 	size_t		*tab;		/* ents index + 1, or 0 */
 	size_t		 tabsz;		/* power of 2 (or 0) */
+	cJSON		*node;		/* its node, NULL if not built */
 };
 
 struct scan {
@@ -53,9 +89,15 @@ struct scan {
 	int			 nfr;		/* frames initialised */
 	size_t			 nbadutf8;	/* bad UTF-8 bytes */
 	size_t			 badutf8msg;	/* its message */
-	struct jsonscan_place	*pos;		/* every value, in pre-order */
-	size_t			 npos, maxpos;
+	size_t			 nvalues;	/* values seen */
+	size_t			 nerr0;		/* mc->nerr at the start */
+	cJSON			*root;		/* the tree built */
+	struct jsonscan_places	*places;	/* each node's place */
+	struct buf		 str;		/* a string value, decoded */
 };
+
+/* Whether the tree is being built: only while the text is clean. */
+#define	BUILDING(s)	((s)->mc->nerr == (s)->nerr0)
 
 
 static void	serr(struct scan *, int, int, const char *, ...)
@@ -380,33 +422,45 @@ number_fault(const char *tok, size_t len)
  * (so "007", "1.2.3" and "0x1F" are reported whole), checked against
  * the JSON grammar and for overflow.
  */
-static void
+static double
 scan_number(struct scan *s)
 {
 	const unsigned char	*start = s->p;
 	const char		*why;
-	char			*tok;
+	char			*tok, small[64];
 	size_t			 len;
+	double			 x = 0;
 
 	while (s->p < s->end && (*s->p == '+' || *s->p == '-' ||
 	    *s->p == '.' || (*s->p >= '0' && *s->p <= '9') ||
 	    (*s->p >= 'a' && *s->p <= 'z') || (*s->p >= 'A' && *s->p <= 'Z')))
 		s->p++;
 	len = (size_t)(s->p - start);
-	tok = xstrndup((const char *)start, len);
+	/* Most numbers are short: no allocation for them. */
+	if (len < sizeof(small)) {
+		memcpy(small, start, len);
+		small[len] = '\0';
+		tok = small;
+	} else
+		tok = xstrndup((const char *)start, len);
 	if ((why = number_fault(tok, len)) != NULL)
 		serr(s, s->line, s->col, "invalid number '%.20s%s'%s",
 		    tok, len > 20 ? "..." : "", why);
-	else if (!isfinite(strtod(tok, NULL)))
+	else if (!isfinite(x = strtod(tok, NULL)))
 		serr(s, s->line, s->col, "number '%.20s%s' is out of range",
 		    tok, len > 20 ? "..." : "");
-	free(tok);
+	if (tok != small)
+		free(tok);
 	s->col += (int)len;
+	return x;
 }
 
-/* true, false, null, or a word that JSON does not have. */
+/*
+ * true, false, null (*w set to 't', 'f' or 'n'), or a word that JSON
+ * does not have.
+ */
 static bool
-scan_word(struct scan *s)
+scan_word(struct scan *s, char *w)
 {
 	const unsigned char	*start = s->p;
 	size_t			 len;
@@ -419,6 +473,7 @@ scan_word(struct scan *s)
 	if ((len == 4 && memcmp(start, "true", 4) == 0) ||
 	    (len == 5 && memcmp(start, "false", 5) == 0) ||
 	    (len == 4 && memcmp(start, "null", 4) == 0)) {
+		*w = (char)*start;
 		s->col += (int)len;
 		return true;
 	}
@@ -429,11 +484,44 @@ scan_word(struct scan *s)
 	return false;
 }
 
+/*
+ * The side table of places.  The scanner writes the place of every
+ * value in pre-order into pos[], which is all a clean file needs: no
+ * message asks for a place.  The first jsonscan_place_of() walks the
+ * tree in pre-order (the order the scanner made the nodes in) and puts
+ * each node's address with its index into an open-addressing table over
+ * a power of two of slots, at most half full, Fibonacci hashing of the
+ * address.
+ */
+struct jsonscan_slot {
+	const cJSON		*node;		/* NULL: empty */
+	size_t			 i;		/* into pos[] */
+};
+
+struct jsonscan_places {
+	const cJSON		*root;
+	struct jsonscan_place	*pos;		/* every value, in pre-order */
+	size_t			 npos, maxpos;
+	struct jsonscan_slot	*tab;		/* NULL: not made yet */
+	unsigned int		 bits;
+};
+
 static bool	scan_value(struct scan *, int, int);
+
+/* The place of the next value in pre-order. */
+static void
+places_add(struct jsonscan_places *t, const struct jsonscan_place *p)
+{
+	if (t->npos == t->maxpos) {
+		t->maxpos = t->maxpos == 0 ? 256 : 2 * t->maxpos;
+		t->pos = xreallocarray(t->pos, t->maxpos, sizeof(*t->pos));
+	}
+	t->pos[t->npos++] = *p;
+}
 
 /* Opens a frame for an array or object; false if too deep. */
 static struct frame *
-frame_push(struct scan *s, bool obj)
+frame_push(struct scan *s, bool obj, cJSON *node)
 {
 	struct frame	*f;
 	size_t		 i;
@@ -454,6 +542,7 @@ frame_push(struct scan *s, bool obj)
 	f->nents = 0;
 	buf_reset(&f->keys);
 	f->obj = obj;
+	f->node = node;
 	f->n = 0;
 	f->curkey = 0;
 	s->depth++;
@@ -557,12 +646,12 @@ scan_trailing(struct scan *s, char close, int line, int col)
 }
 
 static bool
-scan_object(struct scan *s)
+scan_object(struct scan *s, cJSON *node)
 {
 	struct frame	*f;
 	int		 kline, kcol, cline, ccol;
 
-	if ((f = frame_push(s, true)) == NULL)
+	if ((f = frame_push(s, true, node)) == NULL)
 		return false;
 	scan_ws(s);
 	if (s->p < s->end && *s->p == '}')
@@ -611,12 +700,12 @@ close:
 }
 
 static bool
-scan_array(struct scan *s)
+scan_array(struct scan *s, cJSON *node)
 {
 	struct frame	*f;
 	int		 cline, ccol;
 
-	if ((f = frame_push(s, false)) == NULL)
+	if ((f = frame_push(s, false, node)) == NULL)
 		return false;
 	scan_ws(s);
 	if (s->p < s->end && *s->p == ']')
@@ -647,12 +736,49 @@ close:
 	return true;
 }
 
-/* A value at s->p, a member's if kline > 0 (its key's place). */
+/*
+ * Adds node v (NULL: out of memory) made at place p to the tree: as the
+ * root, or as the next element or member (under the current key) of the
+ * innermost open array or object, and its place to the side table.
+ */
+static bool
+scan_attach(struct scan *s, cJSON *v, const struct jsonscan_place *p)
+{
+	struct frame	*f;
+	bool		 ok = v != NULL;
+
+	if (ok && s->depth == 0)
+		s->root = v;
+	else if (ok) {
+		f = &s->fr[s->depth - 1];
+		assert(f->node != NULL);
+		ok = f->obj ? cJSON_AddItemToObject(f->node,
+		    f->keys.data + f->curkey, v) :
+		    cJSON_AddItemToArray(f->node, v);
+		if (!ok)
+			cJSON_Delete(v);
+	}
+	if (!ok) {
+		serr(s, p->line, p->col,
+		    "cJSON cannot parse the file (out of memory?)");
+		return false;
+	}
+	return true;
+}
+
+/*
+ * A value at s->p, a member's if kline > 0 (its key's place): checked
+ * and, while the text is clean, made a node of the tree.
+ */
 static bool
 scan_value(struct scan *s, int kline, int kcol)
 {
-	struct jsonscan_place	*p;
-	unsigned char	 ch;
+	struct jsonscan_place	 p;
+	cJSON			*v = NULL;
+	unsigned char		 ch;
+	double			 x;
+	char			 w;
+	bool			 build = BUILDING(s);
 
 	if (s->p == s->end)
 		return scan_unexpected(s, "a value");
@@ -661,51 +787,69 @@ scan_value(struct scan *s, int kline, int kcol)
 	    ch == '+' || ch == '.' || (ch >= '0' && ch <= '9') ||
 	    (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
 		return scan_unexpected(s, "a value");
-	if (s->npos == JSON_MAX_VALUES) {
+	if (s->nvalues == JSON_MAX_VALUES) {
 		serr(s, s->line, s->col, "too many values (the limit is "
 		    "%d)", JSON_MAX_VALUES);
 		return false;
 	}
-	if (s->npos == s->maxpos) {
-		s->maxpos = s->maxpos == 0 ? 256 : 2 * s->maxpos;
-		s->pos = xreallocarray(s->pos, s->maxpos, sizeof(*s->pos));
-	}
-	p = &s->pos[s->npos++];
-	p->line = s->line;
-	p->col = s->col;
-	p->kline = kline;
-	p->kcol = kcol;
+	s->nvalues++;
+	p.line = s->line;
+	p.col = s->col;
+	p.kline = kline;
+	p.kcol = kcol;
+	places_add(s->places, &p);
 
 	switch (ch) {
 	case '{':
-		return scan_object(s);
 	case '[':
-		return scan_array(s);
+		if (build) {
+			v = ch == '{' ? cJSON_CreateObject() :
+			    cJSON_CreateArray();
+			if (!scan_attach(s, v, &p))
+				return false;
+		}
+		return ch == '{' ? scan_object(s, v) : scan_array(s, v);
 	case '"':
-		return scan_string(s, NULL);
+		buf_reset(&s->str);
+		if (!scan_string(s, build ? &s->str : NULL))
+			return false;
+		if (build && BUILDING(s))
+			return scan_attach(s, cJSON_CreateString(s->str.data),
+			    &p);
+		return true;
 	case '-':
 	case '+':
 	case '.':
 	case '0': case '1': case '2': case '3': case '4':
 	case '5': case '6': case '7': case '8': case '9':
-		scan_number(s);
+		x = scan_number(s);
+		if (build && BUILDING(s))
+			return scan_attach(s, cJSON_CreateNumber(x), &p);
 		return true;
 	default:
-		return scan_word(s);
+		if (!scan_word(s, &w))
+			return false;
+		if (build && BUILDING(s))
+			return scan_attach(s, w == 't' ? cJSON_CreateTrue() :
+			    w == 'f' ? cJSON_CreateFalse() :
+			    cJSON_CreateNull(), &p);
+		return true;
 	}
 }
 
-bool
+cJSON *
 jsonscan(struct jsonmsg *mc, const char *text, size_t len,
-    struct jsonscan_place **pos, size_t *npos)
+    struct jsonscan_places **places)
 {
 	struct scan	 s;
-	size_t		 nerr = mc->nerr;
 	int		 i;
 	bool		 ok;
 
 	memset(&s, 0, sizeof(s));
 	s.mc = mc;
+	s.nerr0 = mc->nerr;
+	s.places = xcalloc(1, sizeof(*s.places));
+	buf_init(&s.str);
 	s.start = s.p = (const unsigned char *)text;
 	s.end = s.p + len;
 	s.line = s.col = 1;
@@ -729,13 +873,70 @@ jsonscan(struct jsonmsg *mc, const char *text, size_t len,
 		free(s.fr[i].ents);
 		free(s.fr[i].tab);
 	}
+	buf_release(&s.str);
 	buf_reset(&mc->path);
-	if (mc->nerr != nerr) {
-		free(s.pos);
-		s.pos = NULL;
-		s.npos = 0;
+	if (!BUILDING(&s)) {
+		cJSON_Delete(s.root);
+		jsonscan_places_free(s.places);
+		s.root = NULL;
+		s.places = NULL;
 	}
-	*pos = s.pos;
-	*npos = s.npos;
-	return mc->nerr == nerr;
+	if (s.places != NULL)
+		s.places->root = s.root;
+	*places = s.places;
+	return s.root;
+}
+
+static size_t
+slot_of(const struct jsonscan_places *t, const cJSON *node)
+{
+	uint64_t	 h = (uint64_t)(uintptr_t)node;
+
+	return (size_t)((h * 0x9E3779B97F4A7C15u) >> (64 - t->bits));
+}
+
+/* Puts v and its subtree, v being value i in pre-order; the next i. */
+static size_t
+places_index(struct jsonscan_places *t, const cJSON *v, size_t i)
+{
+	const cJSON	*e;
+	size_t		 j, mask = ((size_t)1 << t->bits) - 1;
+
+	assert(i < t->npos);
+	for (j = slot_of(t, v); t->tab[j].node != NULL; j = (j + 1) & mask)
+		continue;
+	t->tab[j].node = v;
+	t->tab[j].i = i++;
+	for (e = v->child; e != NULL; e = e->next)
+		i = places_index(t, e, i);
+	return i;
+}
+
+const struct jsonscan_place *
+jsonscan_place_of(struct jsonscan_places *t, const cJSON *node)
+{
+	size_t	 i, mask;
+
+	if (t->tab == NULL) {
+		for (t->bits = 4; ((size_t)1 << t->bits) < 2 * t->npos;
+		    t->bits++)
+			continue;
+		t->tab = xcalloc((size_t)1 << t->bits, sizeof(*t->tab));
+		i = places_index(t, t->root, 0);
+		assert(i == t->npos);
+	}
+	mask = ((size_t)1 << t->bits) - 1;
+	for (i = slot_of(t, node); t->tab[i].node != node; i = (i + 1) & mask)
+		assert(t->tab[i].node != NULL);
+	return &t->pos[t->tab[i].i];
+}
+
+void
+jsonscan_places_free(struct jsonscan_places *t)
+{
+	if (t == NULL)
+		return;
+	free(t->pos);
+	free(t->tab);
+	free(t);
 }

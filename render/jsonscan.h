@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <cJSON.h>
+
 #include "jsonmsg.h"
 
 /* Where a value is: its own place and, for a member, its key's. */
@@ -28,16 +30,29 @@ struct jsonscan_place {
 	int		 kline, kcol;	/* 0: not an object member */
 };
 
+struct jsonscan_places;
+
 /*
- * Scans len bytes of text (need not be NUL-terminated).  Every problem
- * is added to mc as an error (at the top level: no path, except for a
- * duplicate key, whose message names the object's path).  Returns true
- * when the text is clean, strict JSON within the limits: *pos is then a
- * new array (free() it) of the place of every value in pre-order (a
- * member's value after its object, in document order), *npos long.
- * Returns false otherwise, *pos NULL and *npos 0.
+ * Scans len bytes of text (need not be NUL-terminated) and builds its
+ * tree with cJSON's create and add functions.  Every problem is added
+ * to mc as an error (at the top level: no path, except for a duplicate
+ * key, whose message names the object's path).  When the text is clean,
+ * strict JSON within the limits, returns the tree (free it with
+ * cJSON_Delete()) and sets *places to a new table of the place of each
+ * of its nodes (free it with jsonscan_places_free()); members and
+ * elements are in document order.  Otherwise returns NULL, *places NULL.
  */
-bool	jsonscan(struct jsonmsg *mc, const char *text, size_t len,
-	    struct jsonscan_place **pos, size_t *npos);
+cJSON	*jsonscan(struct jsonmsg *mc, const char *text, size_t len,
+	    struct jsonscan_places **places);
+
+/*
+ * Returns the place of node, a node of the tree jsonscan() returned with
+ * t, valid until t is freed.  The first call indexes the whole tree
+ * (linear time); later ones take constant time.
+ */
+const struct jsonscan_place *jsonscan_place_of(struct jsonscan_places *t,
+	    const cJSON *node);
+/* Frees t; NULL does nothing. */
+void	jsonscan_places_free(struct jsonscan_places *t);
 
 #endif

@@ -341,32 +341,11 @@ fix_annots(struct post *ps, qpdf_oh page, size_t *at)
 
 static void	set(struct post *, qpdf_oh, const char *, const char *);
 
-/* Appends s as XML text: markup characters escaped, controls left out. */
-static void
-put_xml(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			BUF_PUTSL(b, "&amp;");
-			break;
-		case '<':
-			BUF_PUTSL(b, "&lt;");
-			break;
-		case '>':
-			BUF_PUTSL(b, "&gt;");
-			break;
-		case '"':
-			BUF_PUTSL(b, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20 || *s == '\t' ||
-			    *s == '\n')
-				buf_putc(b, *s);
-		}
-}
-
-/* Sets the catalogue's /Metadata: an XMP packet of what Info says. */
+/*
+ * Sets the catalogue's /Metadata: an XMP packet of what Info says.  Its
+ * texts come from report.html's tree, which XML allows no control
+ * character but tab and line ends, so escaping markup is enough.
+ */
 static void
 set_xmp(struct post *ps, qpdf_oh root)
 {
@@ -386,28 +365,28 @@ set_xmp(struct post *ps, qpdf_oh root)
 	    "<dc:format>application/pdf</dc:format>\n");
 	if (p->title != NULL) {
 		BUF_PUTSL(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		put_xml(&x, p->title);
+		buf_putxml(&x, p->title);
 		BUF_PUTSL(&x, "</rdf:li></rdf:Alt></dc:title>\n");
 	}
 	if (p->author != NULL) {
 		BUF_PUTSL(&x, "<dc:creator><rdf:Seq><rdf:li>");
-		put_xml(&x, p->author);
+		buf_putxml(&x, p->author);
 		BUF_PUTSL(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
 	}
 	if (p->subject != NULL) {
 		BUF_PUTSL(&x, "<dc:description><rdf:Alt><rdf:li "
 		    "xml:lang=\"x-default\">");
-		put_xml(&x, p->subject);
+		buf_putxml(&x, p->subject);
 		BUF_PUTSL(&x, "</rdf:li></rdf:Alt></dc:description>\n");
 	}
 	BUF_PUTSL(&x, "<dc:language><rdf:Bag><rdf:li>");
-	put_xml(&x, p->lang);
+	buf_putxml(&x, p->lang);
 	BUF_PUTSL(&x, "</rdf:li></rdf:Bag></dc:language>\n");
 	if (p->date != NULL && strlen(p->date) == 10) {
 		BUF_PUTSL(&x, "<xmp:CreateDate>");
-		put_xml(&x, p->date);
+		buf_putxml(&x, p->date);
 		BUF_PUTSL(&x, "T00:00:00Z</xmp:CreateDate>\n<xmp:ModifyDate>");
-		put_xml(&x, p->date);
+		buf_putxml(&x, p->date);
 		BUF_PUTSL(&x, "T00:00:00Z</xmp:ModifyDate>\n");
 	}
 	BUF_PUTSL(&x, "<xmp:CreatorTool>scorecard</xmp:CreatorTool>\n"

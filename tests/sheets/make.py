@@ -439,6 +439,23 @@ def leftovers(out):
                         '<x:row r="3">%s<x:c r="D3" t="e"><x:v>#N/A</x:v>'
                         '</x:c>%s</x:row>' % (_c("A3", "a"), _c("E3", 2)))],
                       []))
+    # Comparator rows given twice for one indicator (the first named,
+    # whatever the spaces), the same comparator for another indicator
+    # (not twice), and a period heading given three times (both later
+    # ones name the first): found by index and hash, as before by scans.
+    cmp = _rows([["id", "label"], ["sn", "SN"], ["eng", "England"]])
+    twice = _rows([["id", "title", "unit", "comparator", "2022-01",
+                    "Jan 2022", "2022-02", "2022-01"],
+                   ["a", "A", "count", None, 1, None, 2],
+                   ["a", None, None, "sn", 3, None, 4],
+                   ["b", "B", "count", None, 5, None, 6],
+                   ["a", None, None, "eng", 7, None, 8],
+                   ["b", None, None, "sn", 9, None, 10],
+                   ["a", None, None, " sn ", 11, None, 12],
+                   ["a", None, None, "eng", 13, None, 14]])
+    raw_zip(os.path.join(out, "comp-rows-twice.xlsx"),
+            raw_parts([("Report", None, rep), ("Comparators", None, cmp),
+                       ("Indicators", None, twice)], []))
 
 
 def main():

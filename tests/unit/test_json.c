@@ -844,6 +844,91 @@ test_file(void)
 	model_free(m);
 }
 
+/*
+ * A model a load failed to fill is empty again (model_clear()), and
+ * takes the next load.
+ */
+static void
+test_reuse(void)
+{
+	struct diag	 d;
+	struct model	*m;
+	const char	*good = HEAD "\"comparators\": {\"sn\": \"SN\"},\n"
+			    "\"indicators\": [" IND("a") "]}";
+	char		*bad, *out = NULL;
+	size_t		 n;
+	FILE		*mem;
+
+	mem = open_memstream(&out, &n);
+	diag_init(&d, mem, "scorecard");
+	m = model_new();
+	/* Everything but the last indicator is read before it fails. */
+	bad = malloc(strlen(good) + 64);
+	snprintf(bad, strlen(good) + 64, HEAD "\"comparators\": "
+	    "{\"sn\": \"SN\"},\n\"indicators\": [" IND("a") ", 7]}");
+	OK(!json_load_mem(m, "t.json", bad, strlen(bad), &d));
+	OK(m->report.title == NULL);
+	OK(m->comps == NULL);
+	INT_EQ(m->ncomps, 0);
+	OK(m->inds == NULL);
+	INT_EQ(m->ninds, 0);
+	OK(json_load_mem(m, "t.json", good, strlen(good), &d));
+	INT_EQ(m->ninds, 1);
+	INT_EQ(m->ncomps, 1);
+	if (m->report.title != NULL)
+		STR_EQ(m->report.title, "T");
+	else
+		OK(m->report.title != NULL);
+	free(bad);
+	fclose(mem);
+	free(out);
+	model_free(m);
+}
+
+/*
+ * Places deep in a large tree: an error at the 1,501st of 2,000 points
+ * and a duplicate period naming the line of its first use (the places
+ * of two nodes far apart).
+ */
+static void
+test_places_late(void)
+{
+	struct run	 r;
+	struct buf	 b, want;
+	size_t		 i;
+	int		 col;
+
+	buf_init(&b);
+	buf_init(&want);
+	buf_puts(&b, HEAD "\"indicators\": [{\"id\": \"a\", \"title\": "
+	    "\"A\", \"unit\": \"count\", \"series\": [\n");
+	for (i = 0; i < 2000; i++) {
+		if (i == 1500)
+			buf_puts(&b, "  {\"period\": \"2099-12\", "
+			    "\"value\": \"x\"},\n");
+		else if (i == 1999)
+			buf_printf(&b, "{\"period\": \"%04zu-%02zu\", "
+			    "\"value\": 1}\n", (size_t)1900, (size_t)6);
+		else
+			buf_printf(&b, "{\"period\": \"%04zu-%02zu\", "
+			    "\"value\": 1},\n", 1900 + i / 12, i % 12 + 1);
+	}
+	buf_puts(&b, "]}]}");
+	load(&r, b.data);
+	col = (int)strlen("  {\"period\": \"2099-12\", \"value\": ") + 1;
+	buf_printf(&want, "scorecard: t.json:%d:%d: error: indicators[0] "
+	    "(id \"a\").series[1500].value: expected a number or null; "
+	    "found \"x\": write null for a missing value\n", 3 + 1500, col);
+	buf_printf(&want, "scorecard: t.json:%d:12: error: indicators[0] "
+	    "(id \"a\").series[1999].period: duplicate period \"1900-06\" "
+	    "(also series[5], line %d)\n", 3 + 1999, 3 + 5);
+	STR_EQ(r.out, want.data);
+	OK(!r.ok);
+	done(&r);
+	buf_release(&b);
+	buf_release(&want);
+}
+
 int
 main(void)
 {
@@ -859,5 +944,7 @@ main(void)
 	test_unterminated();
 	test_bom();
 	test_file();
+	test_reuse();
+	test_places_late();
 	return harness_done();
 }

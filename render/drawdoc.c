@@ -1,0 +1,346 @@
+/*
+ * drawdoc: documents, for report.pdf (pdf.c): pages of texts, rules and
+ * scenes on Cairo's PDF surface, inside structure tags, with link
+ * destinations, links (their texts kept for pdfpost) and the outline.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "draw.h"
+#include "draw-int.h"
+#include "util.h"
+
+/* The span covering byte offset at, or NULL. */
+static const struct draw_span *
+span_at(const struct draw_text *t, size_t at)
+{
+	const struct draw_span	*found = NULL;
+
+	for (size_t i = 0; i < t->nsp; i++)
+		if (t->sp[i].start <= at && at < t->sp[i].end)
+			found = &t->sp[i];	/* the innermost: last */
+	return found;
+}
+
+struct draw_doc *
+draw_doc_new(struct draw *dr, double w, double h,
+    const struct draw_meta *meta)
+{
+	struct draw_doc	*doc;
+
+	doc = xcalloc(1, sizeof(*doc));
+	doc->dr = dr;
+	buf_init(&doc->out);
+	buf_init(&doc->links);
+	doc->surf = cairo_pdf_surface_create_for_stream(draw_tobuf, &doc->out,
+	    w, h);
+	if (meta->title != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_TITLE, meta->title);
+	if (meta->author != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_AUTHOR, meta->author);
+	if (meta->subject != NULL)
+		cairo_pdf_surface_set_metadata(doc->surf,
+		    CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+	cairo_pdf_surface_set_metadata(doc->surf,
+	    CAIRO_PDF_METADATA_CREATE_DATE, meta->date != NULL ? meta->date :
+	    "2000-01-01T00:00:00Z");
+	cairo_pdf_surface_set_metadata(doc->surf, CAIRO_PDF_METADATA_CREATOR,
+	    "scorecard");
+	doc->cr = cairo_create(doc->surf);
+	pango_cairo_update_context(doc->cr, dr->tctx);
+	return doc;
+}
+
+void
+draw_doc_page(struct draw_doc *doc)
+{
+	cairo_show_page(doc->cr);
+}
+
+void
+draw_doc_tag(struct draw_doc *doc, const char *tag, const char *attrs)
+{
+	cairo_tag_begin(doc->cr, tag, attrs);
+}
+
+void
+draw_doc_end(struct draw_doc *doc, const char *tag)
+{
+	cairo_tag_end(doc->cr, tag);
+}
+
+/* Appends s to b as a Cairo attribute string value: '...' with \ and '
+ * escaped. */
+static void
+put_attr_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+void
+draw_doc_dest(struct draw_doc *doc, const char *name, double x, double y)
+{
+	struct buf	 a;
+
+	buf_init(&a);
+	BUF_PUTSL(&a, "name=");
+	put_attr_str(&a, name);
+	buf_printf(&a, " x=%.2f y=%.2f", x, y);
+	cairo_tag_begin(doc->cr, CAIRO_TAG_DEST, a.data);
+	cairo_tag_end(doc->cr, CAIRO_TAG_DEST);
+	buf_release(&a);
+}
+
+int
+draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
+    const char *dest, bool open)
+{
+	struct buf	 a;
+	int		 id;
+
+	buf_init(&a);
+	BUF_PUTSL(&a, "dest=");
+	put_attr_str(&a, dest);
+	id = cairo_pdf_surface_add_outline(doc->surf,
+	    parent == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent, title, a.data,
+	    open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+	buf_release(&a);
+	return id;
+}
+
+/* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
+static void
+doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
+    double y, size_t first, size_t n)
+{
+	cairo_t			*cr = doc->cr;
+	cairo_glyph_t		*g;
+	const char		*open = NULL;
+	const struct sfont	*font = NULL;
+	struct buf		 a;
+	double			 top = y - t->liney[first], base, dx;
+	size_t			 i, k, m;
+
+	g = xcalloc(t->nglyphs + 1, sizeof(*g));
+	buf_init(&a);
+	for (i = first; i < first + n && i < t->nlines; i++) {
+		const struct sline *ln = &t->sl[i];
+
+		base = top + t->liney[i] + ln->ascent;
+		dx = t->align == DRAW_RIGHT ? t->boxw - ln->w :
+		    t->align == DRAW_CENTRE ? (t->boxw - ln->w) / 2 : 0;
+		for (k = ln->r; k < ln->r + ln->nr; k++) {
+			const struct srun *r = &t->runs[k];
+
+			/* One Link tag for a link's runs in a row, over
+			 * line ends: one link for a screen reader. */
+			if (open != NULL && (r->link == NULL ||
+			    strcmp(r->link, open) != 0)) {
+				cairo_tag_end(cr, CAIRO_TAG_LINK);
+				buf_putc(&doc->links, '\0');
+				open = NULL;
+			}
+			if (r->link != NULL && open == NULL) {
+				buf_reset(&a);
+				BUF_PUTSL(&a, "dest=");
+				put_attr_str(&a, r->link);
+				cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
+				open = r->link;
+			}
+			for (m = 0; m < r->ng; m++) {
+				g[m] = t->glyphs[r->g + m];
+				g[m].x += x + dx;
+				g[m].y = base;
+			}
+			draw_colour(cr, r->colour);
+			if (r->font != font) {
+				cairo_set_scaled_font(cr, r->font->sf);
+				font = r->font;
+			}
+			cairo_show_text_glyphs(cr, t->text + r->start,
+			    (int)(r->end - r->start), g, (int)r->ng,
+			    t->clusters + r->g, (int)r->ng, 0);
+			if (r->link != NULL) {
+				buf_put(&doc->links, t->text + r->start,
+				    r->end - r->start);
+				cairo_rectangle(cr, x + dx + r->x, base +
+				    t->size * 0.12, r->w, t->size * 0.06);
+				cairo_fill(cr);
+			}
+		}
+	}
+	if (open != NULL) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+	}
+	buf_release(&a);
+	free(g);
+}
+
+void
+draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
+    double y, size_t first, size_t n)
+{
+	cairo_t			*cr = doc->cr;
+	PangoLayoutIter		*it;
+	PangoLayoutRun		*run;
+	PangoRectangle		 lr;
+	const struct draw_span	*sp;
+	const char		*link, *open = NULL;
+	struct buf		 a;
+	size_t			 line = 0;
+	double			 top, base, ux, uw;
+
+	if (first >= t->nlines)
+		return;
+	if (t->simple) {
+		doc_simple(doc, t, x, y, first, n);
+		return;
+	}
+	top = y - t->liney[first];
+	buf_init(&a);
+	it = pango_layout_get_iter(t->layout);
+	do {
+		if (line >= first + n)
+			break;
+		run = pango_layout_iter_get_run_readonly(it);
+		if (run == NULL) {
+			line++;		/* the end of a line */
+			continue;
+		}
+		if (line < first)
+			continue;
+		pango_layout_iter_get_run_extents(it, NULL, &lr);
+		base = top + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		ux = x + (double)lr.x / PANGO_SCALE;
+		uw = (double)lr.width / PANGO_SCALE;
+		sp = span_at(t, (size_t)run->item->offset);
+		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
+		link = sp != NULL ? sp->link : NULL;
+		/* One Link tag (and annotation) for a link's runs in a row,
+		 * over line ends: one link for a screen reader. */
+		if (open != NULL && (link == NULL || strcmp(link, open) != 0)) {
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			buf_putc(&doc->links, '\0');
+			open = NULL;
+		}
+		if (link != NULL && open == NULL) {
+			buf_reset(&a);
+			BUF_PUTSL(&a, "dest=");
+			put_attr_str(&a, link);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
+			open = link;
+		}
+		cairo_move_to(cr, ux, base);
+		pango_cairo_show_glyph_item(cr, t->text, run);
+		if (link != NULL) {
+			buf_put(&doc->links, t->text + run->item->offset,
+			    (size_t)run->item->length);
+			cairo_rectangle(cr, ux, base + t->size * 0.12, uw,
+			    t->size * 0.06);
+			cairo_fill(cr);
+		}
+	} while (pango_layout_iter_next_run(it));
+	if (open != NULL) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+	}
+	pango_layout_iter_free(it);
+	buf_release(&a);
+}
+
+void
+draw_doc_rect(struct draw_doc *doc, double x, double y, double w, double h,
+    uint32_t fill, uint32_t stroke, double lw)
+{
+	cairo_t	*cr = doc->cr;
+
+	cairo_rectangle(cr, x, y, w, h);
+	if (fill != SC_NONE) {
+		draw_colour(cr, fill);
+		cairo_fill_preserve(cr);
+	}
+	if (lw > 0 && stroke != SC_NONE) {
+		draw_colour(cr, stroke);
+		cairo_set_line_width(cr, lw);
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+void
+draw_doc_scene(struct draw_doc *doc, const struct scene *s, double x,
+    double y, double scale)
+{
+	cairo_t	*cr = doc->cr;
+
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, scale, scale);
+	/* On the page's white: no background, no clip (a clip made
+	 * Cairo's page output several times slower). */
+	draw_scene(doc->dr, cr, s, false);
+	cairo_restore(cr);
+}
+
+void
+draw_doc_discard(struct draw_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	cairo_destroy(doc->cr);
+	cairo_surface_destroy(doc->surf);
+	buf_release(&doc->out);
+	buf_release(&doc->links);
+	free(doc);
+}
+
+bool
+draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
+    struct diag *d)
+{
+	cairo_status_t	 st;
+	bool		 ok;
+
+	st = cairo_status(doc->cr);
+	cairo_destroy(doc->cr);
+	cairo_surface_finish(doc->surf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(doc->surf);
+	cairo_surface_destroy(doc->surf);
+	ok = st == CAIRO_STATUS_SUCCESS;
+	if (ok && out->len == 0) {
+		/* Moved, not copied: a long report's PDF is held once. */
+		buf_release(out);
+		*out = doc->out;
+		buf_init(&doc->out);
+	} else if (ok)
+		buf_put(out, doc->out.data, doc->out.len);
+	if (ok)
+		buf_put(links, doc->links.data, doc->links.len);
+	else
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write report.pdf: %s",
+		    cairo_status_to_string(st));
+	buf_release(&doc->out);
+	buf_release(&doc->links);
+	free(doc);
+	return ok;
+}
