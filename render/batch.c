@@ -10,12 +10,18 @@
  * line.  Messages go straight to standard error, one whole line per
  * write (diag), so lines from different workers do not interleave.
  *
- * All or nothing: a first round of workers checks every input
- * (report_render() with check_only: the input, the template filled in
- * memory, the email; the charts laid out but not drawn), and only if
- * all pass does a second round render and write them.  The check adds
- * about a quarter to a batch (four copies of input/example.json, -j 1:
- * 11.0 s, against 8.7 s rendered one by one).
+ * All or nothing: the workers render every input into a staging folder
+ * inside the output folder (outdir_stage(): DIR/.tmp-XXXXXX, locked by
+ * this process for as long as the run lives, so that no other run
+ * sweeps it away), each in DIR/.tmp-XXXXXX/<name>; only if every one
+ * passes does this process swap each into place as DIR/<name>
+ * (outdir_swap()), then remove the staging folder with the renders it
+ * replaced.  Each input is read, checked and filled once: the check
+ * round that used to come first, filling every template a second time,
+ * is gone (24 generated authorities of 40 indicators, -j 2 --no-pdf:
+ * 3.4 s of user CPU against 4.2 s).  Memory stays that of one render a
+ * worker (40 MB at most a process, as before): what is done waits on
+ * the disk, not in memory.
  */
 /* MAP_ANONYMOUS is outside POSIX 2008. */
 #define _DEFAULT_SOURCE
@@ -35,6 +41,7 @@
 #include "batch.h"
 #include "buf.h"
 #include "diag.h"
+#include "outdir.h"
 #include "report.h"
 #include "util.h"
 
@@ -69,19 +76,23 @@ static void
 worker(const struct report_opts *base, char *const *inputs, char **names,
     size_t n, const char *outdir, atomic_size_t *next, int fd)
 {
-	struct report_opts o = *base;	/* check_only as the round asks */
+	struct report_opts o = *base;
 	struct diag	 d;
-	struct buf	 dir;
+	struct buf	 dir, stage;
 	struct result	 res;
 	size_t		 i;
 
 	diag_init(&d, stderr, "scorecard");
 	buf_init(&dir);
+	buf_init(&stage);
 	while ((i = atomic_fetch_add(next, 1)) < n) {
 		buf_reset(&dir);
 		buf_printf(&dir, "%s/%s", outdir, names[i]);
+		buf_reset(&stage);
+		buf_printf(&stage, "%s/%s", base->stage, names[i]);
 		o.input = inputs[i];
 		o.outdir = dir.data;
+		o.stage = stage.data;
 		memset(&res, 0, sizeof(res));
 		res.i = i;
 		res.status = (int)report_render(&o, &d);
@@ -89,12 +100,13 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 		if (write(fd, &res, sizeof(res)) != (ssize_t)sizeof(res))
 			break;
 	}
+	buf_release(&stage);
 	buf_release(&dir);
 }
 
 /*
- * One round: every input through report_render() per base, on jobs
- * workers; each input's status into st[] (NOT_DONE if a worker
+ * Every input through report_render() per base into base->stage, on
+ * jobs workers; each input's status into st[] (NOT_DONE if a worker
  * stopped first).  Returns the worst status.
  */
 static enum report_status
@@ -108,7 +120,7 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 	pid_t		*pids;
 	int		 fds[2], k, status;
 	bool		 tty = isatty(STDERR_FILENO);
-	const char	*verb = base->check_only ? "checked" : "rendered";
+	const char	*verb = "rendered";
 	ssize_t		 r;
 
 	next = mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE,
@@ -133,7 +145,9 @@ run_round(const struct report_opts *base, char *const *inputs, char **names,
 			break;
 		}
 		if (pids[k] == 0) {
-			free(pids);	/* the parent's */
+			/* The parent's: a worker needs neither. */
+			free(pids);
+			free(st);
 			close(fds[0]);
 			worker(base, inputs, names, n, outdir, next, fds[1]);
 			close(fds[1]);
@@ -245,11 +259,17 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 {
 	enum report_status worst = REPORT_OK;
 	struct report_opts o = *base;
+	struct outdir_made md = { NULL, 0 };
 	struct stat	 st;
+	struct buf	 stage, staged, dest;
 	char		**names;
-	int		*status = NULL;
+	int		*status = NULL, lock = -1;
 	bool		 checked = false;
-	size_t		 i, j;
+	size_t		 i, j, nin = 0;
+
+	buf_init(&stage);
+	buf_init(&staged);
+	buf_init(&dest);
 
 	names = xcalloc(n, sizeof(*names));
 	for (i = 0; i < n; i++) {
@@ -286,22 +306,44 @@ batch_render(const struct report_opts *base, char *const *inputs, size_t n,
 	if ((size_t)jobs > n)
 		jobs = (int)n;
 	status = xcalloc(n, sizeof(*status));
-	/* Every input checked before any is written. */
-	o.check_only = true;
-	worst = run_round(&o, inputs, names, n, outdir, jobs, status, d);
-	if (worst == REPORT_OK) {
-		o.check_only = false;
-		o.checked = true;
-		checked = true;
+	if ((lock = outdir_stage(outdir, &stage, &md, d)) < 0) {
+		for (i = 0; i < n; i++)
+			status[i] = REPORT_OUTPUT;
+		worst = REPORT_OUTPUT;
+	} else {
+		/* Every input rendered before any is put in place. */
+		o.stage = stage.data;
 		worst = run_round(&o, inputs, names, n, outdir, jobs, status,
 		    d);
+	}
+	if (worst == REPORT_OK) {
+		checked = true;
+		for (i = 0; i < n; i++) {
+			buf_reset(&staged);
+			buf_printf(&staged, "%s/%s", stage.data, names[i]);
+			buf_reset(&dest);
+			buf_printf(&dest, "%s/%s", outdir, names[i]);
+			if (outdir_swap(staged.data, dest.data, d))
+				nin++;
+			else
+				status[i] = worst = REPORT_OUTPUT;
+		}
 	}
 	if (worst != REPORT_OK || isatty(STDERR_FILENO))
 		summarise(inputs, names, n, outdir, status, checked);
 out:
+	if (lock >= 0) {
+		/* What is left: renders not put in place, those replaced. */
+		outdir_rm_tree(stage.data);
+		close(lock);
+	}
+	outdir_made_release(&md, nin == 0);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 	free(status);
+	buf_release(&dest);
+	buf_release(&staged);
+	buf_release(&stage);
 	return worst;
 }

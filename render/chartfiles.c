@@ -20,15 +20,13 @@
 #include "util.h"
 
 void
-chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf,
-    bool check_only)
+chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf)
 {
 	ch->dr = draw_new();
 	draw_measure(ch->dr, &ch->ms);
 	chart_defaults(&ch->opts);
 	ch->opts.ownlabel = ownlabel;
 	ch->pdf = pdf;
-	ch->check_only = check_only;
 }
 
 void
@@ -69,8 +67,6 @@ chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
 	buf_printf(&path, "charts/%s.svg", name);
 	out = ofiles_add(of, path.data);
 	buf_put(out, svg->data, svg->len);
-	if (ch->check_only)
-		goto done;	/* drawing fails only for want of memory */
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
 	/* Filled in by chartfiles_collect(): the encoding runs meanwhile. */
@@ -92,7 +88,6 @@ chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
 		/* Kept for report.pdf; s is left empty. */
 		pdf_figures_add(&ch->figs, name, s);
 	}
-done:
 	buf_release(&path);
 	return true;
 fail:

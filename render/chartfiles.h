@@ -3,8 +3,7 @@
  * charts/<name>.svg (the same SVG goes inline in the report),
  * charts/<name>.png (encoded on draw's second thread while the next
  * chart is laid out) and, with pdf, charts/<name>.pdf, whose scene is
- * kept for report.pdf.  With check_only, only the SVG is made: drawing
- * can fail only for want of memory.
+ * kept for report.pdf.
  */
 #ifndef CHARTFILES_H
 #define CHARTFILES_H
@@ -30,7 +29,6 @@ struct chartfiles {
 	struct chart_opts opts;
 	bool		 pdf;
 	struct pdf_figures figs;	/* every scene, for report.pdf */
-	bool		 check_only;	/* lay out and write SVG only */
 	/* PNGs being encoded: the draw ticket and the file it goes to. */
 	struct pending {
 		int	 ticket;
@@ -44,7 +42,7 @@ struct chartfiles {
  * options with ownlabel (the authority's series label).
  */
 void	chartfiles_init(struct chartfiles *ch, const char *ownlabel,
-	    bool pdf, bool check_only);
+	    bool pdf);
 void	chartfiles_release(struct chartfiles *ch);
 
 /*

@@ -15,7 +15,6 @@ diag_init(struct diag *d, FILE *out, const char *prog)
 	d->out = out;
 	d->prog = prog;
 	d->nwarn = d->nerr = 0;
-	d->hushed = 0;
 }
 
 void
@@ -29,7 +28,7 @@ diag_msg(struct diag *d, enum diag_level lvl, const char *file, int line,
 		d->nerr++;
 	else
 		d->nwarn++;
-	if (d->out == NULL || (lvl == DIAG_WARN && d->hushed > 0))
+	if (d->out == NULL)
 		return;
 	buf_init(&b);
 	buf_printf(&b, "%s: ", d->prog);

@@ -25,8 +25,6 @@ struct diag {
 	const char	*prog;	/* "scorecard" */
 	size_t		 nwarn;	/* warnings so far */
 	size_t		 nerr;	/* errors so far */
-	int		 hushed; /* > 0: warnings counted, not shown (they
-				   were shown once already) */
 };
 
 /* Sets d to write to out with the name prog; counts start at zero. */

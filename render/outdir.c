@@ -329,26 +329,29 @@ out:
 	return ok;
 }
 
-bool
-outdir_commit(const char *outdir, const struct ofiles *of, struct diag *d)
+/* A copy of path without trailing slashes: "out/" names the folder "out". */
+static char *
+strip(const char *path)
 {
-	struct buf	 tmp, parent, prefix;
-	struct outdir_made	 md = { NULL, 0 };
-	char		*dir, *slash;
-	size_t		 len;
-	bool		 exists, ok = false;
-	int		 lock = -1;
+	char	*dir;
+	size_t	 len;
 
-	/* Strip trailing slashes: "out/" names the folder "out". */
-	dir = xstrdup(outdir);
+	dir = xstrdup(path);
 	len = strlen(dir);
 	while (len > 1 && dir[len - 1] == '/')
 		dir[--len] = '\0';
-	buf_init(&tmp);
+	return dir;
+}
+
+/* Sweeps the temporary folders killed runs left beside dir. */
+static void
+sweep_beside(const char *dir, struct diag *d)
+{
+	struct buf	 parent, prefix;
+	const char	*slash;
+
 	buf_init(&parent);
 	buf_init(&prefix);
-	if (!outdir_mkparents(dir, &md, d) || !replaceable(dir, &exists, d))
-		goto out;
 	if ((slash = strrchr(dir, '/')) == NULL)
 		BUF_PUTSL(&parent, ".");
 	else if (slash == dir)
@@ -357,6 +360,48 @@ outdir_commit(const char *outdir, const struct ofiles *of, struct diag *d)
 		buf_put(&parent, dir, (size_t)(slash - dir));
 	buf_printf(&prefix, "%s.tmp-", slash != NULL ? slash + 1 : dir);
 	outdir_tmp_sweep(parent.data, prefix.data, d);
+	buf_release(&parent);
+	buf_release(&prefix);
+}
+
+/*
+ * Puts the complete folder tmp in place as dir: a rename if dir does
+ * not exist, else one exchange, after which tmp holds what dir held.
+ */
+static bool
+swap_in(const char *tmp, const char *dir, bool exists, struct diag *d)
+{
+	if (!exists) {
+		if (rename(tmp, dir) == -1) {
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot rename "
+			    "into place: %s", strerror(errno));
+			return false;
+		}
+	} else {
+		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir,
+		    RENAME_EXCHANGE) == -1) {
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot replace: "
+			    "%s", strerror(errno));
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+outdir_commit(const char *outdir, const struct ofiles *of, struct diag *d)
+{
+	struct buf	 tmp;
+	struct outdir_made md = { NULL, 0 };
+	char		*dir;
+	bool		 exists, ok = false;
+	int		 lock = -1;
+
+	dir = strip(outdir);
+	buf_init(&tmp);
+	if (!outdir_mkparents(dir, &md, d) || !replaceable(dir, &exists, d))
+		goto out;
+	sweep_beside(dir, d);
 	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
 	if ((lock = outdir_tmp_make(&tmp, d)) < 0) {
 		if (lock == -1)
@@ -364,37 +409,75 @@ outdir_commit(const char *outdir, const struct ofiles *of, struct diag *d)
 			    "folder beside it: %s", strerror(errno));
 		goto out;
 	}
-	if (!outdir_write_tree(tmp.data, of, false, d))
+	if (!outdir_write_tree(tmp.data, of, false, d) ||
+	    !swap_in(tmp.data, dir, exists, d))
 		goto fail;
-	if (!exists) {
-		if (rename(tmp.data, dir) == -1) {
-			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot rename "
-			    "into place: %s", strerror(errno));
-			goto fail;
-		}
-	} else {
-		if (renameat2(AT_FDCWD, tmp.data, AT_FDCWD, dir,
-		    RENAME_EXCHANGE) == -1) {
-			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot replace: "
-			    "%s", strerror(errno));
-			goto fail;
-		}
-		/* tmp now holds the previous render. */
-	}
 	ok = true;
 fail:
 	if (ok && !exists)
 		;	/* tmp is now dir */
 	else
-		outdir_rm_tree(tmp.data);
+		outdir_rm_tree(tmp.data);	/* or the previous render */
 out:
 	if (lock >= 0)
 		close(lock);
 	/* Nothing is left of a failed run, not even a parent folder. */
 	outdir_made_release(&md, !ok);
 	buf_release(&tmp);
-	buf_release(&parent);
-	buf_release(&prefix);
+	free(dir);
+	return ok;
+}
+
+int
+outdir_stage(const char *outdir, struct buf *stage, struct outdir_made *md,
+    struct diag *d)
+{
+	char	*dir;
+	int	 lock = -2;
+
+	dir = strip(outdir);
+	buf_reset(stage);
+	buf_printf(stage, "%s/.tmp-XXXXXX", dir);
+	if (outdir_mkparents(stage->data, md, d)) {
+		outdir_tmp_sweep(dir, ".tmp-", d);
+		if ((lock = outdir_tmp_make(stage, d)) == -1) {
+			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create a "
+			    "folder in it: %s", strerror(errno));
+			lock = -2;
+		}
+	}
+	free(dir);
+	return lock;
+}
+
+bool
+outdir_write_new(const char *dir, const struct ofiles *of, struct diag *d)
+{
+	if (mkdir(dir, 0700) == -1) {
+		diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create folder: %s",
+		    strerror(errno));
+		return false;
+	}
+	if (!outdir_write_tree(dir, of, false, d)) {
+		outdir_rm_tree(dir);
+		return false;
+	}
+	return true;
+}
+
+bool
+outdir_swap(const char *staged, const char *outdir, struct diag *d)
+{
+	struct outdir_made md = { NULL, 0 };
+	char		*dir;
+	bool		 exists, ok = false;
+
+	dir = strip(outdir);
+	if (outdir_mkparents(dir, &md, d) && replaceable(dir, &exists, d)) {
+		sweep_beside(dir, d);
+		ok = swap_in(staged, dir, exists, d);
+	}
+	outdir_made_release(&md, !ok);
 	free(dir);
 	return ok;
 }

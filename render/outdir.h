@@ -38,6 +38,12 @@
  */
 #define	OUTDIR_RETIRED	".retired"
 
+/* The folders outdir_mkparents() made, to be taken away if the run fails. */
+struct outdir_made {
+	char	**v;
+	size_t	  n;
+};
+
 /*
  * Writes the files of of into a new folder beside outdir and swaps it in
  * for outdir, which must be missing, empty or an earlier render
@@ -48,6 +54,38 @@
  */
 bool	outdir_commit(const char *outdir, const struct ofiles *of,
 	    struct diag *d);
+
+/*
+ * Many renders put in place together, all or none (batch.c): their
+ * files are written first into a staging folder inside outdir, and only
+ * once every one is there is each swapped in for outdir/<name>.
+ *
+ * outdir_stage() makes outdir (and its missing parents, noted in *md)
+ * and the staging folder outdir/.tmp-XXXXXX, its name in stage, locked
+ * as outdir_tmp_make() locks; first it sweeps those of killed runs.
+ * Returns the lock (close it when the staging folder is gone), or -2
+ * after reporting.  Each render goes into stage/<name> with
+ * outdir_write_new(); outdir_swap() then puts each in place.  Finally
+ * outdir_rm_tree(stage) takes away what is left (the renders replaced)
+ * and outdir_made_release(md, nothing swapped in) the folders made.
+ */
+int	outdir_stage(const char *outdir, struct buf *stage,
+	    struct outdir_made *md, struct diag *d);
+
+/*
+ * Makes the folder dir, which must not exist, and writes every file of
+ * of into it; on failure, removes it again.
+ */
+bool	outdir_write_new(const char *dir, const struct ofiles *of,
+	    struct diag *d);
+
+/*
+ * Swaps the complete folder staged in for outdir, as outdir_commit()
+ * swaps its own (outdir missing, empty or an earlier render, never a
+ * link; parents made as needed; the same messages).  Afterwards staged
+ * holds what outdir held, if anything.  On failure outdir is as it was.
+ */
+bool	outdir_swap(const char *staged, const char *outdir, struct diag *d);
 
 /*
  * Writes every file of of into the new, empty folder dir (making
@@ -96,12 +134,6 @@ void	outdir_tmp_sweep(const char *parent, const char *prefix,
  * with O_NOFOLLOW).  Gives up below 64 levels.  Silent.
  */
 void	outdir_rm_tree(const char *path);
-
-/* The folders outdir_mkparents() made, to be taken away if the run fails. */
-struct outdir_made {
-	char	**v;
-	size_t	  n;
-};
 
 /*
  * Makes every missing parent folder of path (not path itself), noting

@@ -246,7 +246,8 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	dc.doc = draw_doc_new(dr, PAGE_W, PAGE_H, &dm);
 
 	pdf_collect_ids(&ts, root);
-	qsort(ts.ids, ts.nids, sizeof(*ts.ids), pdf_strpcmp);
+	if (ts.nids > 0)	/* qsort() must not be given NULL */
+		qsort(ts.ids, ts.nids, sizeof(*ts.ids), pdf_strpcmp);
 	for (const struct tnode *k = root->kid; k != NULL; k = k->next)
 		if (pdf_is(k, "body"))
 			pdf_walk(&ts, k->kid);

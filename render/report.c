@@ -128,7 +128,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	}
 	summary_write(ofiles_add(of, "summary.json"), m, figs, &prev);
 
-	chartfiles_init(&ch, m->report.organisation, o->pdf, o->check_only);
+	chartfiles_init(&ch, m->report.organisation, o->pdf);
 	c = tmpl_ctx_new();
 	if (!bind_report(c, m, figs, &prev, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
@@ -136,7 +136,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	}
 	if (!tmpl_render(t, c, ofiles_add(of, "report.html"), d))
 		goto out;
-	if (o->pdf && !o->check_only && !make_pdf(o, m, &ch, of, d)) {
+	if (o->pdf && !make_pdf(o, m, &ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -167,14 +167,11 @@ report_render(const struct report_opts *o, struct diag *d)
 	enum report_status rc = REPORT_INPUT;
 
 	m = model_new();
-	if (o->checked)
-		d->hushed++;
 	if (input_read(&in, o->input, d))
 		rc = report_build(o, &in, m, &of, NULL, d);
-	if (o->checked)
-		d->hushed--;
-	if (rc == REPORT_OK && !o->check_only &&
-	    !outdir_commit(o->outdir, &of, d))
+	if (rc == REPORT_OK && !(o->stage != NULL ?
+	    outdir_write_new(o->stage, &of, d) :
+	    outdir_commit(o->outdir, &of, d)))
 		rc = REPORT_OUTPUT;
 	input_release(&in);
 	ofiles_release(&of);

@@ -42,19 +42,15 @@ struct report_opts {
 					   (NULL: worked out from the series) */
 	bool		 history_optional; /* a missing archive folder is
 					   no snapshot, not an error */
-	bool		 check_only;	/* report_render(): make everything
-					   but the PNG and PDF charts in
-					   memory, write nothing */
-	bool		 checked;	/* checked so already: the input's
-					   and template's warnings are not
-					   shown again */
+	const char	*stage;		/* report_render() for batch.c: write
+					   the files into this new folder
+					   (see outdir_stage()), not in
+					   place of outdir */
 };
 
 /*
- * Renders one input per o, reporting every problem through d.  With
- * o->check_only, does every check a render does (the input, the
- * template filled in memory, the email) and writes nothing: a
- * REPORT_OK then means that a render can fail only in writing.
+ * Renders one input per o, reporting every problem through d, and puts
+ * it in place of o->outdir (or, with o->stage, only writes it there).
  */
 enum report_status report_render(const struct report_opts *o,
 		    struct diag *d);

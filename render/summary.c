@@ -1,13 +1,15 @@
 /*
  * summary: summary.json, written by hand so that its bytes are fixed:
  * two-space indentation, one key per line, keys in the order of
- * scorecard(1), SUMMARY, strings through buf_putjson() and numbers through
- * buf_putnum() ("%.15g": exact for any value of up to 15 significant
- * digits).  That does not hide binary noise: figures.c snaps each
- * change to 12 significant digits first, so 9.8 - 10
- * (-0.19999999999999929) is written -0.2.  Periods are echoed as the
- * input wrote them.  No JSON library is involved, so nothing here can
- * fail.
+ * scorecard(1), SUMMARY, strings through buf_putjson(), counts with
+ * "%zu" and other numbers through buf_putnum() ("%.15g": exact for any
+ * value of up to 15 significant digits).  That does not hide binary
+ * noise: figures.c snaps each change to 12 significant digits first, so
+ * 9.8 - 10 (-0.19999999999999929) is written -0.2.  Periods are echoed
+ * as the input wrote them, but for counts_previous' period (worked out
+ * from the series, or the snapshot's), which is written in its
+ * canonical form (period_canon()).  No JSON library is involved, so
+ * nothing here can fail.
  *
  *	{
  *	  "report": {

@@ -2,8 +2,10 @@
  * tmpl: XHTML templates whose instructions are attributes of their own
  * elements (as sblg's data-sblg-* and TAL), carried out on libxml2's
  * tree, and our own serialiser for the result.  The only module that
- * includes libxml2 headers.  It knows nothing of indicators: the caller
- * hands it a context (struct tmpl_ctx), a tree of named values.
+ * includes libxml2 headers (through its private tmpl-int.h; other
+ * modules read XML with its pull reader, xmlpull.h).  It knows nothing
+ * of indicators: the caller hands it a context (struct tmpl_ctx), a
+ * tree of named values.
  *
  * Instructions (each removed from the output):
  *
@@ -143,7 +145,10 @@ void		 tnode_free(struct tnode *n);
 /* Returns the value of n's attribute name, or NULL. */
 const char	*tnode_attr(const struct tnode *n, const char *name);
 
-/* Frees libxml2's global state at exit, after the last tmpl is freed. */
+/*
+ * Frees libxml2's global state at exit, after the last tmpl and the
+ * last xmlpull reader are freed (main() calls it once).
+ */
 void		 tmpl_cleanup(void);
 
 #endif

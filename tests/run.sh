@@ -465,6 +465,18 @@ if ./scorecard render input/example.json tests/golden/minimal/input.json \
 elif grep -q "would render into" "$OUT/batch.err" && [ ! -e "$bt.dup" ]; then ok
 else bad "batch: duplicate names"; cat "$OUT/batch.err"; fi
 
+# A batch renders each input once, into a staging folder inside the
+# output folder, and leaves none behind; one left by a killed batch goes.
+bs=$OUT/batch.stage
+rm -rf "$bs"
+mkdir -p "$bs/.tmp-Kk1Ll2/input"
+if ./scorecard render tests/golden/rag/input.json input/example.json \
+    -o "$bs" -j 2 --no-pdf 2>"$bs.err" &&
+    [ "$(cat "$bs.err")" = "scorecard: $bs/.tmp-Kk1Ll2: warning: removed: left by an interrupted run" ] &&
+    [ -f "$bs/input/report.html" ] && [ -f "$bs/example/report.html" ] &&
+    [ "$(ls -A "$bs" | tr '\n' ' ')" = "example input " ]; then ok
+else bad "batch: the staging folder"; ls -A "$bs"; cat "$bs.err"; fi
+
 # A snapshot's temporary folder left by a killed archive run goes.
 as=$OUT/archive.sweep
 mkdir -p "$as/.2022-01.tmp-Zz9Yy8"

@@ -1186,6 +1186,44 @@ test_round1_short_halves(void)
 	DBL_NEAR(figures_round1(-(23.0 / 80 * 100)), -28.8, 1e-9);
 }
 
+/*
+ * figures_all(): where the latest value is suppressed, the figures made
+ * from it are hidden too; an indicator whose latest is shown keeps its.
+ */
+static void
+test_all(void)
+{
+	static const struct pt hid[] = {
+		{ "2021-12", 40 }, { "2022-01", 3 }, { "2022-02", NV }
+	}, shown[] = { { "2021-12", 40 }, { "2022-01", 30 } };
+	struct model	*m = model_new();
+	struct figures	 f[2];
+
+	meta(m, "T", "O", "2022-02");
+	m->suppress = true;
+	m->threshold = 5;
+	ADD(m, "hid", UNIT_COUNT, BETTER_LOWER, hid);
+	set_target(&m->inds[0], 50, false, 0);
+	ADD(m, "shown", UNIT_COUNT, BETTER_LOWER, shown);
+	set_target(&m->inds[1], 50, false, 0);
+	OK(model_suppress(m) == 1);
+	OK(figures_suppressed_latest(&m->inds[0]) ==
+	    &m->inds[0].series.pts[1]);
+	OK(figures_suppressed_latest(&m->inds[1]) == NULL);
+	/* Alone, the older 40 would be the latest, green. */
+	figures_compute(&m->inds[0], &f[0]);
+	OK(f[0].latest == &m->inds[0].series.pts[0]);
+	figures_all(m, f);
+	OK(f[0].latest == NULL && f[0].previous == NULL &&
+	    f[0].year_ago.pt == NULL && f[0].highest.pt == NULL);
+	INT_EQ(f[0].trend, TREND_NONE);
+	INT_EQ(f[0].status, STATUS_NONE);
+	OK(f[1].latest == &m->inds[1].series.pts[1]);
+	INT_EQ(f[1].trend, TREND_IMPROVING);
+	INT_EQ(f[1].status, STATUS_GREEN);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -1206,5 +1244,6 @@ main(void)
 	test_percent();
 	test_summary();
 	test_suppress();
+	test_all();
 	return harness_done();
 }
