@@ -150,12 +150,26 @@ struct draw_doc {
 	struct buf		 links;		/* link texts, NUL after each */
 };
 
+/* drawtext.c */
+/*
+ * Shows text (one line, size units, bold or not) on cr in its current
+ * colour, its baseline at y and its start, middle or end at x, with
+ * Cairo's glyphs when it is simple text (see drawtext.c); returns false,
+ * having drawn nothing, to leave it to Pango.
+ */
+bool		 draw_text_line(struct draw *, cairo_t *, const char *, double,
+		    bool, double, double, enum sc_anchor);
+
 /* draw.c */
 double		 draw_measure_width(void *, const char *, double, bool);
 void		 draw_colour(cairo_t *, uint32_t);
-/* Draws s on cr (painting its background first when paint). */
+/*
+ * Draws s on cr, painting its background first when paint; with glyphs
+ * (vector output: PDF), simple words are set with Cairo's glyphs, not
+ * laid out by Pango.
+ */
 void		 draw_scene(struct draw *, cairo_t *, const struct scene *,
-		    bool);
+		    bool, bool);
 /* A cairo_write_func_t appending to the struct buf arg. */
 cairo_status_t	 draw_tobuf(void *, const unsigned char *, unsigned int);
 

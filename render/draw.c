@@ -237,7 +237,8 @@ fill_stroke(cairo_t *cr, const struct sc_item *it)
 }
 
 void
-draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint)
+draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
+    bool glyphs)
 {
 	const struct sc_item	*it;
 	PangoLayout		*l;
@@ -273,6 +274,12 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint)
 			fill_stroke(cr, it);
 			break;
 		case SC_TEXT:
+			draw_colour(cr, it->fill == SC_NONE ? 0 : it->fill);
+			if (glyphs && draw_text_line(dr, cr, it->text,
+			    it->size, it->bold, it->x, it->y, it->anchor)) {
+				cairo_new_path(cr);
+				break;
+			}
 			l = setup(dr, it->text, it->size, it->bold);
 			pango_cairo_update_layout(cr, l);
 			pango_layout_get_extents(l, NULL, &logical);
@@ -287,7 +294,6 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint)
 				x -= (double)logical.width / PANGO_SCALE;
 				break;
 			}
-			draw_colour(cr, it->fill == SC_NONE ? 0 : it->fill);
 			cairo_move_to(cr, x, it->y -
 			    (double)pango_layout_get_baseline(l) / PANGO_SCALE);
 			pango_cairo_show_layout(cr, l);
@@ -321,7 +327,7 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 	    "scorecard");
 	cr = cairo_create(surf);
 	cairo_scale(cr, 0.75, 0.75);
-	draw_scene(dr, cr, s, true);
+	draw_scene(dr, cr, s, true, true);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);

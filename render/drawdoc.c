@@ -297,7 +297,7 @@ draw_doc_scene(struct draw_doc *doc, const struct scene *s, double x,
 	cairo_scale(cr, scale, scale);
 	/* On the page's white: no background, no clip (a clip made
 	 * Cairo's page output several times slower). */
-	draw_scene(doc->dr, cr, s, false);
+	draw_scene(doc->dr, cr, s, false, true);
 	cairo_restore(cr);
 }
 

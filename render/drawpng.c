@@ -146,7 +146,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	    CAIRO_FORMAT_RGB24, w, h, stride);
 	cr = cairo_create(surf);
 	cairo_scale(cr, scale, scale);
-	draw_scene(dr, cr, s, true);
+	draw_scene(dr, cr, s, true, false);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot draw chart: %s",
 		    cairo_status_to_string(cairo_status(cr)));

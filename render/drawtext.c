@@ -397,6 +397,56 @@ out:
 	return ok;
 }
 
+bool
+draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
+    bool bold, double x, double y, enum sc_anchor anchor)
+{
+	struct draw_text	 t;
+	struct draw_span	 sp;
+	cairo_glyph_t		*g;
+	size_t			 k, m;
+
+	if (strchr(text, '\n') != NULL)
+		return false;
+	memset(&t, 0, sizeof(t));
+	memset(&sp, 0, sizeof(sp));
+	sp.end = strlen(text);
+	sp.bold = bold;
+	t.dr = dr;
+	t.text = (char *)text;		/* borrowed: not freed below */
+	t.size = size;
+	t.sp = &sp;
+	t.nsp = 1;
+	if (!simple(&t, -1, DRAW_LEFT))
+		return false;
+	if (anchor == SC_MIDDLE)
+		x -= t.width / 2;
+	else if (anchor == SC_END)
+		x -= t.width;
+	g = xcalloc(t.nglyphs + 1, sizeof(*g));
+	for (k = 0; k < t.nruns; k++) {
+		const struct srun *r = &t.runs[k];
+
+		for (m = 0; m < r->ng; m++) {
+			g[m] = t.glyphs[r->g + m];
+			g[m].x += x;
+			g[m].y = y;
+		}
+		cairo_set_scaled_font(cr, r->font->sf);
+		cairo_show_text_glyphs(cr, text + r->start,
+		    (int)(r->end - r->start), g, (int)r->ng,
+		    t.clusters + r->g, (int)r->ng, 0);
+	}
+	free(g);
+	free(t.glyphs);
+	free(t.clusters);
+	free(t.runs);
+	free(t.sl);
+	free(t.lineh);
+	free(t.liney);
+	return true;
+}
+
 struct draw_text *
 draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
     size_t nsp, double size, double width, enum draw_align align)

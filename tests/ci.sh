@@ -45,7 +45,7 @@ t0=$(now)
     step valgrind make --no-print-directory valgrind; } &
 lane1=$!
 { step sanitize sh tests/sanitize.sh
-    step fuzz sh tests/fuzz/run.sh "$secs" json period tmpl chart png xlsx csv
+    step fuzz sh tests/fuzz/run.sh "$secs" json jsonscan period tmpl chart png xlsx csv
     step faults sh tests/faults.sh; } &
 lane2=$!
 wait $lane1
