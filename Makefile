@@ -109,7 +109,9 @@ VALGRIND_CMD = valgrind -q --leak-check=full \
 valgrind: scorecard $(UNITS) tests/pngcheck
 	@SKIP_PUBLISHABLE=1 VALGRIND="$(VALGRIND_CMD)" sh tests/run.sh
 
-regen: scorecard tests/unit/test_tmpl
+# tests/pngcheck too: without it pdfcheck.py fails and every
+# expected-pdf.txt would be rewritten empty.
+regen: scorecard tests/unit/test_tmpl tests/pngcheck
 	@sh tests/run.sh --regen
 
 install: scorecard

@@ -1,7 +1,7 @@
 /*
  * book: a spreadsheet as plain cells (what xlsx.c and csv.c make), and
  * book_load(), which maps the sheet layout of scorecard(1)
- * (SPREADSHEETS) into indicator JSON checked by json.c.  xlsx.c and
+ * (SPREADSHEETS) into indicator JSON for the json module.  xlsx.c and
  * csv.c only turn bytes into cells; everything about what the cells
  * mean is in this module, once.  Here: the book's cells and sheets,
  * Excel's column names and date serials, finding the sheets, and
@@ -27,7 +27,7 @@
  * 3. The JSON text goes through json_load_where(), the same checks as
  *    any JSON file.  Beside the text a table gives, for each of its
  *    lines, the cell (or CSV line and column) the line came from, so
- *    json.c's messages name the cell, not the JSON path.
+ *    the json module's messages name the cell, not the JSON path.
  *
  * Nothing in this module knows zip, XML or CSV quoting.
  */

@@ -1,7 +1,7 @@
 /*
  * book: a spreadsheet as plain cells (what xlsx.c and csv.c make), and
  * the one mapping of the sheet layout (scorecard(1), SPREADSHEETS) into
- * indicator JSON.  The JSON then goes through json.c's checks like any
+ * indicator JSON.  The JSON then meets the json module's checks like any
  * JSON input, so every rule of the JSON contract holds for a workbook;
  * messages name the sheet and cell ("Indicators!F7") or, for CSV, the
  * line and column.  No library headers.
@@ -85,7 +85,7 @@ struct cell *book_cell(struct book *b, struct sheet *s, uint32_t row,
 	    uint32_t col);
 
 /*
- * Maps b into m (empty, from model_new()) through json.c's checks,
+ * Maps b into m (empty, from model_new()) through json_load_where(),
  * with report fields from o (NULL: none),
  * reporting every problem through d with file name name.  Returns true on
  * success (warnings allowed); on failure m is left empty.  Sorts the
@@ -110,7 +110,7 @@ bool	 book_reads(const char *sheet);
 /*
  * Text t as a JSON string literal for a message, into b: cut at 40
  * bytes on a character boundary with "..." inside the quotes, as
- * json.c quotes keys.  For the readers' messages as for book_load()'s.
+ * jsonmsg.c quotes keys.  For the readers' messages as for book_load()'s.
  */
 void	 book_quote(struct buf *b, const char *t);
 

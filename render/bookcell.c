@@ -210,7 +210,7 @@ bk_put_rawcell(struct gen *g, const struct sheet *sh, const struct cell *c)
 	bk_put_cell(g, sh, c, true);
 }
 
-/* Writes cell c as a JSON number, or as a string json.c refuses. */
+/* Writes cell c as a JSON number, or a string the json module refuses. */
 void
 bk_put_numcell(struct gen *g, const struct sheet *sh, const struct cell *c,
     bool percent)

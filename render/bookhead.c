@@ -119,7 +119,7 @@ bk_cell_period(struct gen *g, const struct cell *c, struct period *p)
 	return c->type == CELL_TEXT && text_period(c->text, p);
 }
 
-/* Writes a period cell: its canonical form, or its text for json.c. */
+/* Writes a period cell: canonical, or its text for the json module. */
 void
 bk_put_periodcell(struct gen *g, const struct sheet *sh, const struct cell *c)
 {
@@ -131,7 +131,7 @@ bk_put_periodcell(struct gen *g, const struct sheet *sh, const struct cell *c)
 	if (c != NULL && bk_cell_period(g, c, &p))
 		buf_putjson(&g->j, period_canon(&p, s, sizeof(s)));
 	else if ((t = bk_date_shown(g, c)) != NULL)
-		buf_putjson(&g->j, t);	/* json.c says why it is not one */
+		buf_putjson(&g->j, t);	/* the json module says why not */
 	else
 		bk_put_textcell(g, sh, c);
 }

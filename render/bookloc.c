@@ -3,7 +3,7 @@
  * ("Indicators!F7", or a CSV line:col) or a row, text shown in a
  * message cut and made visible, and the JSON text as it is written: one
  * value a line, each line recorded with the cell it came from, so that
- * json.c's messages about a line name that cell (bk_where()).
+ * the json module's messages about a line name that cell (bk_where()).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -19,7 +19,7 @@
 #include "util.h"
 
 /*
- * Text t as a message shows it, into b: cut at 40 bytes (as json.c cuts
+ * Text t as a message shows it, into b: cut at 40 bytes (as jsonmsg.c cuts
  * keys) and an invisible byte order mark shown as <U+FEFF>.
  */
 void
@@ -126,7 +126,7 @@ bk_msg(struct gen *g, enum diag_level lvl, const struct sheet *sh,
 	buf_release(&file);
 }
 
-/* json.c's places into ours. */
+/* The json module's places into ours (jsonmsg.c asks, by json_where). */
 bool
 bk_where(void *arg, int jline, int jcol, int *line, int *col,
     struct buf *label)

@@ -106,7 +106,7 @@ bk_gen_report(struct gen *g, const struct book_opts *o, struct pcol *pc,
 			else
 				bk_put_rawcell(g, sh, f[k]);
 		} else if (k < 3 && g->b->text) {
-			/* Said here in the user's terms, not json.c's. */
+			/* In the user's terms, not the json module's. */
 			bk_msg(g, DIAG_ERROR, NULL, NULL, 0, "no report %s: a "
 			    "CSV file holds the indicators only; give it "
 			    "with --%s", names[k], names[k]);

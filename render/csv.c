@@ -8,7 +8,7 @@
  * an unquoted field, or anything but a comma or a line end after a
  * closing quote, is an error, as is a quote left open at the end.  The
  * column of a field counts characters (UTF-8 code points) from 1.
- * Blank records are kept as empty rows (book.c skips them).
+ * Blank records are kept as empty rows (the book module skips them).
  */
 #include <stdbool.h>
 #include <stdint.h>

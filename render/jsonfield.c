@@ -190,7 +190,7 @@ json_blank(const char *s)
 /*
  * The first character of s (valid UTF-8: the scanner saw to it) that a
  * published report cannot carry (cp_unfit()), or 0: a control written
- * as an escape (\u0007) gets here.  tmpl.c refuses them too, but could
+ * as an escape (\u0007) gets here.  tmpl-node.c refuses them too, but could
  * only name the template.
  */
 static unsigned long

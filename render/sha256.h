@@ -1,8 +1,8 @@
 /*
  * sha256: the SHA-256 digest (FIPS 180-4), for the archive's manifest
  * and the email's Message-ID.  GLib's GChecksum does the work: the only
- * module that includes <glib.h> (draw.c meets GLib only as Pango's
- * object system).
+ * module that includes <glib.h> (the draw module meets GLib only as
+ * Pango's object system and types).
  */
 #ifndef SHA256_H
 #define SHA256_H

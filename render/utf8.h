@@ -3,10 +3,11 @@
  * (RFC 3629), count the characters of a valid string, and find where a
  * string may be cut without splitting a character or where its k-th
  * character starts.  Knows nothing of the domain and allocates
- * nothing.  Used by chart.c, mail.c, words.c, csv.c, xlsx.c, the book
- * (bookloc.c), the json module, the template module (tmpl-node.c),
- * bind.c, the draw module (drawtext.c) and the pdf module (pdfwalk.c):
- * no other file of render/ decodes or counts UTF-8 itself.
+ * nothing.  Used by chart.c, mail.c, words.c, csv.c, xlsx.c,
+ * xlsxwrite.c, the book (bookloc.c), the json module, the template
+ * module (tmpl-node.c), bind.c, the draw module (drawtext.c) and the
+ * pdf module (pdfwalk.c): no other file of render/ decodes or counts
+ * UTF-8 itself.
  */
 #ifndef UTF8_H
 #define UTF8_H

@@ -4,6 +4,11 @@
  * change between percentages is in percentage points, never a
  * percentage of a percentage; a count is "fewer" or "more", other
  * quantities "lower" or "higher".
+ *
+ * At about 1,000 lines it is one job, the sentences, which share their
+ * small writers (put_delta, put_period, put_joined and the like); the
+ * email's plain-text report at the end (words_text_report() and its
+ * wrapping, about 200 lines) is the part that could stand alone.
  */
 #include <math.h>
 #include <stdlib.h>

@@ -660,8 +660,8 @@ cellref(const char *s, uint32_t *row, uint32_t *col)
 
 /*
  * A sheet's name for messages into b (initialised here): quoted as in a
- * formula ('My sheet') if it is not one word, cut at 40 bytes as json.c
- * cuts keys.
+ * formula ('My sheet') if it is not one word, cut at 40 bytes as
+ * jsonmsg.c cuts keys.
  */
 static void
 sheetname(struct buf *b, const char *sheet)
