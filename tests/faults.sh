@@ -17,6 +17,9 @@
 #    are never followed out: what they point to is left alone.
 # 4. archive --replace killed at random points: the period's snapshot
 #    is always there and whole, and every one replaced is kept.
+# 5. A batch killed at random, its workers with it: every folder is
+#    the old render or the new one, whole, and the next batch removes
+#    the staging folder it left.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
