@@ -11,7 +11,7 @@
  * a chart's one-page PDF; drawpng.c the PNGs (encoded by pngenc.c on a
  * second thread); drawtext.c the texts of documents; drawdoc.c the
  * documents (report.pdf's pages, tags, links and outline).  Bytes go to a
- * buf; only report.c writes files.
+ * buf; only outdir.c writes files.
  */
 #include <assert.h>
 #include <math.h>

@@ -124,6 +124,28 @@ draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
 	return id;
 }
 
+/* A run of glyphs waiting to be shown: runs of one style and no link
+ * that follow each other over line ends are shown in one call (Cairo
+ * writes the same bytes, but records and replays one operation). */
+struct pend {
+	const struct srun	*r;		/* its first run */
+	size_t			 ng;		/* glyphs in g */
+	size_t			 end;		/* its bytes' end */
+};
+
+static void
+pend_show(cairo_t *cr, const struct draw_text *t, struct pend *p,
+    const cairo_glyph_t *g)
+{
+	if (p->r == NULL)
+		return;
+	cairo_show_text_glyphs(cr, t->text + p->r->start,
+	    (int)(p->end - p->r->start), g, (int)p->ng,
+	    t->clusters + p->r->g, (int)p->ng, 0);
+	p->r = NULL;
+	p->ng = 0;
+}
+
 /* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
 static void
 doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
@@ -133,6 +155,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	cairo_glyph_t		*g;
 	const char		*open = NULL;
 	const struct sfont	*font = NULL;
+	struct pend		 p = { NULL, 0, 0 };
 	struct buf		 a;
 	double			 top = y - t->liney[first], base, dx;
 	size_t			 i, k, m;
@@ -148,6 +171,10 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 		for (k = ln->r; k < ln->r + ln->nr; k++) {
 			const struct srun *r = &t->runs[k];
 
+			if (p.r != NULL && (r->link != NULL ||
+			    r->font != p.r->font || r->colour != p.r->colour ||
+			    r->g != p.r->g + p.ng || r->start != p.end))
+				pend_show(cr, t, &p, g);
 			/* One Link tag for a link's runs in a row, over
 			 * line ends: one link for a screen reader. */
 			if (open != NULL && (r->link == NULL ||
@@ -163,20 +190,23 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 				cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
 				open = r->link;
 			}
+			if (p.r == NULL) {
+				draw_colour(cr, r->colour);
+				if (r->font != font) {
+					cairo_set_scaled_font(cr, r->font->sf);
+					font = r->font;
+				}
+				p.r = r;
+			}
 			for (m = 0; m < r->ng; m++) {
-				g[m] = t->glyphs[r->g + m];
-				g[m].x += x + dx;
-				g[m].y = base;
+				g[p.ng + m] = t->glyphs[r->g + m];
+				g[p.ng + m].x += x + dx;
+				g[p.ng + m].y = base;
 			}
-			draw_colour(cr, r->colour);
-			if (r->font != font) {
-				cairo_set_scaled_font(cr, r->font->sf);
-				font = r->font;
-			}
-			cairo_show_text_glyphs(cr, t->text + r->start,
-			    (int)(r->end - r->start), g, (int)r->ng,
-			    t->clusters + r->g, (int)r->ng, 0);
+			p.ng += r->ng;
+			p.end = r->end;
 			if (r->link != NULL) {
+				pend_show(cr, t, &p, g);
 				buf_put(&doc->links, t->text + r->start,
 				    r->end - r->start);
 				cairo_rectangle(cr, x + dx + r->x, base +
@@ -185,6 +215,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 			}
 		}
 	}
+	pend_show(cr, t, &p, g);
 	if (open != NULL) {
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 		buf_putc(&doc->links, '\0');

@@ -7,8 +7,10 @@
  * never finds it missing or half-written and a failed run leaves it as
  * it was.  Also: the sweep of temporary folders killed runs left, the
  * removal of a tree by file descriptor, the folders made on the way,
- * and the one rule for symbolic links.  archive.c builds its snapshots
- * from the same pieces.
+ * and the one rule for symbolic links.  A batch stages every render in
+ * one folder inside the output folder and swaps each in with the same
+ * checks (outdir_stage(), outdir_swap()); archive.c builds its
+ * snapshots from the same pieces.
  *
  * _GNU_SOURCE: renameat2(RENAME_EXCHANGE) swaps a previous output
  * folder for the new one in a single step.

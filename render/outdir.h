@@ -4,7 +4,8 @@
  * written under a new temporary folder beside the destination, which
  * then replaces the destination in one rename, so that a failed run,
  * at any point, leaves the destination as it was.  The other functions
- * are the pieces archive.c builds its snapshots from.  Every function
+ * are a batch's staging (batch.c) and the pieces archive.c builds its
+ * snapshots from.  Every function
  * reports its own errors through d (naming the path) and returns
  * failure; none exits.
  */

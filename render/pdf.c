@@ -275,16 +275,6 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	for (p = 0; p < dc.npages; p++) {
 		if (p > 0)
 			draw_doc_page(dc.doc);
-		/*
-		 * The page's white, an artifact drawn first: Cairo's PDF
-		 * surface adds the box of every later drawing to the region
-		 * drawn so far, which is then one rectangle holding them all
-		 * instead of hundreds to merge with (a tenth of its time
-		 * on a page of text).
-		 */
-		draw_doc_tag(dc.doc, "Private", NULL);
-		draw_doc_rect(dc.doc, 0, 0, PAGE_W, PAGE_H, 0xFFFFFF, SC_NONE, 0);
-		draw_doc_end(dc.doc, "Private");
 		pdf_furniture(&dc, p);
 		pdf_draw_page(&dc, &ts, pb, p, done);
 		/* What is drawn is done with: a long report's texts are

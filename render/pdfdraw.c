@@ -217,7 +217,14 @@ draw_figure(struct dctx *dc, const struct block *b, const struct pseg *s,
 	dc->alts[dc->nalts++] = xstrdup(b->alt != NULL ? b->alt : "");
 }
 
-/* The running head and footer: artifacts, on every page but the first. */
+/*
+ * The page's white, drawn first, and the running head and footer on
+ * every page but the first: artifacts, in one tag.  The white keeps
+ * Cairo's PDF surface quick: it adds the box of every drawing to the
+ * region drawn so far, which is then one rectangle holding them all
+ * instead of hundreds to merge with (a tenth of its time on a page of
+ * text).
+ */
 void
 pdf_furniture(struct dctx *dc, size_t page)
 {
@@ -226,10 +233,13 @@ pdf_furniture(struct dctx *dc, size_t page)
 	struct buf		 b;
 	const struct ts		*ts = dc->ts;
 
-	if (page == 0)
-		return;
-	buf_init(&b);
 	draw_doc_tag(dc->doc, "Private", NULL);
+	draw_doc_rect(dc->doc, 0, 0, PAGE_W, PAGE_H, 0xFFFFFF, SC_NONE, 0);
+	if (page == 0) {
+		draw_doc_end(dc->doc, "Private");
+		return;
+	}
+	buf_init(&b);
 	if (ts->title != NULL) {
 		sp.end = strlen(ts->title);
 		t = draw_text_new(dc->dr, ts->title, &sp, 1, SIZE_SMALL,

@@ -160,6 +160,25 @@ fix_kids(struct post *ps, qpdf_oh e, int scope)
 	qpdf_oh_release(ps->q, k);
 }
 
+/*
+ * Is t an element that holds content only: its kids marked content and
+ * links, never a Figure, a table row or a Private element (pdf.c opens
+ * those outside text and figures)?  Its kids need no visit: half the
+ * elements of a report are table cells.
+ */
+static bool
+leaf(const char *t)
+{
+	static const char *const leaves[] = { "TD", "TH", "P", "Lbl",
+	    "LBody", "Link", "Caption", "Figure", "H1", "H2", "H3", "H4",
+	    "H5", "H6" };
+
+	for (size_t i = 0; i < sizeof(leaves) / sizeof(leaves[0]); i++)
+		if (strcmp(t, leaves[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Fixes element e of structure type t. */
 static void
 fix_elem(struct post *ps, qpdf_oh e, const char *t, int scope)
@@ -179,7 +198,8 @@ fix_elem(struct post *ps, qpdf_oh e, const char *t, int scope)
 		    ps->scope[scope == 1 ? 0 : 1]);
 	} else if (strcmp(t, "TR") == 0)
 		scope = header_row(ps, e) ? 1 : 2;
-	fix_kids(ps, e, scope);
+	if (!leaf(t))
+		fix_kids(ps, e, scope);
 }
 
 static int
