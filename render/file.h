@@ -4,7 +4,8 @@
  * cap rather than exhausting memory; opened through rfile, so that a
  * device, folder or socket is refused unread.  input.c reads what users
  * give with it, json.c a snapshot's input.json and summary.json, and
- * the template module a template and its stylesheet (file_load()).
+ * the template module a template and its stylesheet (file_load()), as
+ * tcopy.c the default ones it copies.
  */
 #ifndef FILE_H
 #define FILE_H

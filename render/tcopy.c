@@ -1,47 +1,45 @@
 /*
- * tcopy: both files are read whole first, then made with O_EXCL, so
- * that an existing file is never touched and a failure removes what
- * this run made.  The copy's href is the one text edit: the default
- * template's "../assets/NAME" becomes "NAME".
+ * tcopy: both files are read whole first (file_load(), under the cap a
+ * render reads them under), then made with O_EXCL, so that an existing
+ * file is never touched and a failure removes what this run made.  The
+ * copy's href is the one text edit: the default template's
+ * "../assets/NAME" becomes "NAME".
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "file.h"
 #include "report.h"
 #include "tcopy.h"
 #include "tmpl.h"
 #include "util.h"
 
-/* Reads the file at path whole into b; reports through d if it cannot. */
+/*
+ * Reads the file at path (what: "template" or "stylesheet") whole into
+ * b through file.c's capped reader, at most TMPL_MAX_BYTES as a render
+ * reads either; reports through d if it cannot.
+ */
 static bool
-readall(const char *path, struct buf *b, struct diag *d)
+readall(const char *path, const char *what, struct buf *b,
+    struct diag *d)
 {
-	FILE	*fp;
-	char	 chunk[65536];
-	size_t	 n;
-	bool	 ok;
+	const char	*why;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return false;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 &&
-	    b->len <= TMPL_MAX_BYTES)
-		buf_put(b, chunk, n);
-	ok = !ferror(fp);
-	fclose(fp);
-	if (!ok)
-		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-	return ok;
+	if (file_load(path, TMPL_MAX_BYTES, false, b, &why))
+		return true;
+	if (errno == EFBIG)
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "%s is larger than %u "
+		    "bytes", what, TMPL_MAX_BYTES);
+	else
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
+		    errno == 0 ? "open" : "read", why);
+	return false;
 }
 
 /* Makes path (which must not exist) holding b; reports if it cannot. */
@@ -92,7 +90,8 @@ tcopy_write(const char *tpl, const char *css, const char *path,
 	buf_init(&out);
 	buf_init(&cpath);
 	buf_init(&from);
-	if (!readall(tpl, &t, d) || !readall(css, &c, d))
+	if (!readall(tpl, "template", &t, d) ||
+	    !readall(css, "stylesheet", &c, d))
 		goto done;
 	rc = REPORT_OUTPUT;
 	name = (slash = strrchr(css, '/')) != NULL ? slash + 1 : css;
@@ -106,12 +105,6 @@ tcopy_write(const char *tpl, const char *css, const char *path,
 	}
 	/* href="../assets/NAME" (as the default has it) becomes "NAME". */
 	buf_printf(&from, "href=\"../assets/%s\"", name);
-	if (t.len > TMPL_MAX_BYTES) {
-		diag_msg(d, DIAG_ERROR, tpl, 0, 0, "template is larger than %u "
-		    "bytes", TMPL_MAX_BYTES);
-		rc = REPORT_INPUT;
-		goto done;
-	}
 	if ((at = strstr(t.data, from.data)) != NULL) {
 		buf_put(&out, t.data, (size_t)(at - t.data));
 		buf_printf(&out, "href=\"%s\"", name);

@@ -17,6 +17,9 @@
 #    are never followed out: what they point to is left alone.
 # 4. archive --replace killed at random points: the period's snapshot
 #    is always there and whole, and every one replaced is kept.
+# 5. A batch killed at random, its workers with it: every folder is
+#    the old render or the new one, whole, and the next batch removes
+#    the staging folder it left.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
@@ -286,6 +289,75 @@ else
 	echo "faults: $kills archive --replace runs killed at random (one" \
 	    "takes ${took} ms): $swaps swapped in, and each one replaced" \
 	    "kept whole; nothing left over"
+fi
+
+# ---------------------------------------------------------------- 5
+# A batch killed at random (its workers with it): each DIR/<name> is the
+# old render or the new one, whole, and the next batch removes the
+# staging folder it left.  Two sets of inputs swap A's and B's contents
+# under the same names, so that every batch that finishes changes both.
+bd=$T/kbatch/out
+mkdir -p "$T/kbatch/1" "$T/kbatch/2"
+cp "$A" "$T/kbatch/1/x.json" && cp "$B" "$T/kbatch/1/y.json" &&
+    cp "$B" "$T/kbatch/2/x.json" && cp "$A" "$T/kbatch/2/y.json"
+t0=$(now_ms)
+"$SC" render "$T/kbatch/1/x.json" "$T/kbatch/1/y.json" -o "$bd" -j 2 \
+    2>/dev/null
+took=$(( $(now_ms) - t0 ))
+[ "$took" -gt 0 ] || took=1
+n=$(( ${KILLS:-40} / 2 ))
+awk -v seed="$seed" -v n="$n" -v ms="$took" 'BEGIN { srand(seed + 5);
+    for (i = 0; i < n; i++) {
+	f = i % 2 ? 0.8 + rand() * 0.3 : rand() * 1.2
+	printf "%.3f\n", f * ms / 1000
+    } }' >"$T/bdelays"
+set=1
+broken=0
+kept=0
+while read -r delay; do
+	if [ $set = 1 ]; then next=2; else next=1; fi
+	setsid "$SC" render "$T/kbatch/$next/x.json" "$T/kbatch/$next/y.json" \
+	    -o "$bd" -j 2 2>/dev/null &
+	pid=$!
+	sleep "$delay"
+	kill -KILL -$pid 2>/dev/null
+	wait $pid 2>/dev/null
+	for nm in x y; do
+		if same "$bd/$nm" "$T/ref-a" || same "$bd/$nm" "$T/ref-b"; then
+			:
+		else
+			broken=1
+		fi
+	done
+	if [ $broken = 1 ]; then
+		bad "batch killed after ${delay} s: $bd/x or $bd/y is" \
+		    "neither render (FAULT_SEED=$seed)"
+		break
+	fi
+	# Both swapped in: this set is now the current one.
+	same "$bd/x" "$T/ref-$( [ $next = 1 ] && echo a || echo b)" &&
+	    same "$bd/y" "$T/ref-$( [ $next = 1 ] && echo b || echo a)" &&
+	    set=$next
+	k=$(ls -d "$bd"/.tmp-* 2>/dev/null | wc -l | tr -d ' ')
+	[ "$k" -gt "$kept" ] && kept=$k
+done <"$T/bdelays"
+"$SC" render "$T/kbatch/1/x.json" "$T/kbatch/1/y.json" -o "$bd" -j 2 \
+    2>"$T/err"
+rc=$?
+left=$(ls -A "$bd" | tr '\n' ' ')
+if [ $broken = 1 ]; then :
+elif [ $rc != 0 ] || [ "$left" != "x y " ] ||
+    ! same "$bd/x" "$T/ref-a" || ! same "$bd/y" "$T/ref-b" ||
+    [ "$kept" -gt 1 ]; then
+	bad "batch killed $n times: the next batch exit $rc, left" \
+	    "\"$left\" (at most $kept staging folders at once;" \
+	    "FAULT_SEED=$seed)"
+	cat "$T/err"
+else
+	ok
+	echo "faults: $n batches killed at random (one takes ${took} ms):" \
+	    "every folder the old render or the new one, whole; at most" \
+	    "$kept staging folder left, removed by the next batch"
 fi
 
 [ $fail = 0 ] && rm -rf "$T"
