@@ -39,6 +39,7 @@
 #define	CELL_PAD_X	7.0
 #define	PDF_MAX_PARA	4000		/* bytes of a paragraph (cap_text) */
 #define	PDF_MAX_CELL	600		/* bytes of a table cell */
+#define	PDF_MIN_COL	18.0		/* points: a table column's least text width */
 #define	PDF_MAX_PAGES	2000		/* pages of report.pdf */
 #define	CELL_PAD_Y	1.6
 #define	ACROSS_GAP	18.0

@@ -90,6 +90,180 @@ rows_of(struct ts *ts, const struct tnode *n, struct rawrow **rows,
 	}
 }
 
+/* A paragraph block of its own for t (owned by the block from here). */
+static void
+text_block(struct ts *ts, struct draw_text *t, double before, bool keep)
+{
+	struct block	*b;
+
+	if (t == NULL)
+		return;
+	b = pdf_block_add(ts, B_TEXT);
+	b->tag = "P";
+	b->t = t;
+	b->before = before;
+	b->minrows = 2;
+	b->keep = keep;
+}
+
+/*
+ * Whether the table can be set as a grid on the page: no column
+ * squeezed narrower than PDF_MIN_COL (narrow), the header rows no
+ * taller than a third of the body (they are repeated on every page),
+ * and every row, under them, within a page.  A row is never split; one
+ * taller than a page could only run off it.
+ */
+static bool
+fits(const struct block *b, bool narrow)
+{
+	double	 head = 0;
+
+	if (narrow)
+		return false;
+	for (size_t i = 0; i < b->nhead; i++)
+		head += b->rows[i].h;
+	if (head > BODY_H / 3)
+		return false;
+	for (size_t i = b->nhead; i < b->nrows; i++)
+		if (head + b->rows[i].h > BODY_H)
+			return false;
+	return true;
+}
+
+/* Appends a cell's text with its spans, as collected from the tree. */
+static void
+put_cell(struct ts *ts, const struct rawcell *rc, bool bold)
+{
+	size_t	 at = ts->text.len, len = strlen(rc->text);
+	size_t	 n = rc->nsp > 0 ? rc->nsp : 1;
+
+	buf_puts(&ts->text, rc->text);
+	ts->space = false;
+	for (size_t k = 0; k < n; k++) {
+		struct draw_span	*s;
+
+		if (ts->nsp == ts->maxsp) {
+			ts->maxsp = ts->maxsp ? ts->maxsp * 2 : 16;
+			ts->sp = xreallocarray(ts->sp, ts->maxsp,
+			    sizeof(*ts->sp));
+		}
+		s = &ts->sp[ts->nsp++];
+		if (rc->nsp > 0)
+			*s = rc->sp[k];
+		else {
+			memset(s, 0, sizeof(*s));
+			s->end = len;
+			s->colour = INK;
+		}
+		s->start += at;
+		s->end += at;
+		s->bold = s->bold || bold;
+	}
+}
+
+/* Frees what a table built apart owns (pdf.c frees added blocks). */
+static void
+free_grid(struct block *b)
+{
+	draw_text_free(b->caption);
+	for (size_t i = 0; i < b->nrows; i++) {
+		for (size_t j = 0; j < b->rows[i].n; j++)
+			draw_text_free(b->rows[i].c[j].t);
+		free(b->rows[i].c);
+	}
+	free(b->rows);
+	free(b->colw);
+	free(b->rowh);
+}
+
+/*
+ * A table that cannot be set as a grid (see fits()) is set as text:
+ * its caption a paragraph, then each body row a paragraph "row header:
+ * heading value; heading value; ...", cut into paragraphs of at most
+ * PDF_MAX_PARA bytes at a cell, which break across pages between lines.
+ * Nothing of the table is lost and nothing runs off the page.
+ */
+static void
+linear(struct ts *ts, struct block *tb, struct rawrow *raw, size_t nraw)
+{
+	size_t	 nhead = tb->nhead;
+	double	 size = SIZE_SMALL + 0.5;
+
+	text_block(ts, tb->caption, 6, true);
+	tb->caption = NULL;
+	for (size_t i = nhead; i < nraw; i++) {
+		pdf_para_reset(ts);
+		for (size_t j = 0; j < raw[i].n; j++) {
+			const struct rawcell *rc = &raw[i].c[j];
+			size_t	 more = strlen(rc->text) + 4;
+
+			if (rc->text[0] == '\0')
+				continue;
+			for (size_t h = 0; h < nhead; h++)
+				if (j < raw[h].n)
+					more += strlen(raw[h].c[j].text) + 2;
+			if (ts->text.len > 0 &&
+			    ts->text.len + more > PDF_MAX_PARA) {
+				text_block(ts, pdf_para_text(ts, size, BODY_W,
+				    DRAW_LEFT), 4, false);
+				pdf_para_reset(ts);
+			}
+			if (ts->text.len > 0)
+				buf_puts(&ts->text, j == 1 && rc->th == false &&
+				    raw[i].c[0].th ? ": " : "; ");
+			for (size_t h = 0; h < nhead && !(j == 0 && rc->th); h++)
+				if (j < raw[h].n && raw[h].c[j].text[0] != '\0') {
+					put_cell(ts, &raw[h].c[j], false);
+					buf_puts(&ts->text, " ");
+				}
+			put_cell(ts, rc, rc->th);
+		}
+		text_block(ts, pdf_para_text(ts, size, BODY_W, DRAW_LEFT), 4,
+		    false);
+	}
+}
+
+/*
+ * Adds the table tb (built apart) to the blocks: as a grid if it fits
+ * the page, with a caption too tall to share a page with its first rows
+ * as a paragraph of its own; else as text (linear()).
+ */
+static void
+emit(struct ts *ts, struct block *tb, struct rawrow *raw, size_t nraw,
+    bool narrow)
+{
+	struct block	*b;
+	double		 cap, start;
+
+	if (!fits(tb, narrow)) {
+		linear(ts, tb, raw, nraw);
+		free_grid(tb);
+		return;
+	}
+	cap = tb->caption == NULL ? 0 : pdf_text_h(tb->caption, 0,
+	    draw_text_lines(tb->caption)) + 3;
+	start = 0;
+	for (size_t i = 0; i < tb->nrows && i < tb->nhead + 2; i++)
+		start += tb->rows[i].h;
+	if (cap + start > BODY_H) {
+		text_block(ts, tb->caption, 6, true);
+		tb->caption = NULL;
+	}
+	b = pdf_block_add(ts, B_TABLE);
+	b->caption = tb->caption;
+	b->rows = tb->rows;
+	b->nrows = tb->nrows;
+	b->nhead = tb->nhead;
+	b->ncols = tb->ncols;
+	b->colw = tb->colw;
+	b->tw = tb->tw;
+	b->across = tb->across;
+	b->rowh = tb->rowh;
+	b->nrowh = tb->nrowh;
+	b->before = tb->before;
+	b->minrows = tb->minrows;
+}
+
 void
 pdf_table(struct ts *ts, const struct tnode *n)
 {
@@ -99,9 +273,11 @@ pdf_table(struct ts *ts, const struct tnode *n)
 	double			*minw, *maxw, summin = 0, summax = 0, avail;
 	double			 size, rowh, x;
 	bool			 data = pdf_has_class(n, "data"), uniform;
+	bool			 narrow = false;
 	struct block		*b;
 	struct style		 st = pdf_base_style(INK);
 	struct draw_text	*caption;
+	struct block		 tb;
 
 	pdf_pend_id(ts, n);
 	size = data ? SIZE_DATA : SIZE_TABLE;
@@ -119,7 +295,9 @@ pdf_table(struct ts *ts, const struct tnode *n)
 		pdf_para_reset(ts);
 		return;
 	}
-	b = pdf_block_add(ts, B_TABLE);
+	memset(&tb, 0, sizeof(tb));
+	b = &tb;
+	b->kind = B_TABLE;
 	b->caption = caption;
 	/* Header rows: the thead's, or leading rows of th only. */
 	for (i = 0; i < nraw && raw[i].head; i++)
@@ -188,6 +366,10 @@ pdf_table(struct ts *ts, const struct tnode *n)
 			b->colw[j] += (avail - b->tw) / (double)ncols;
 		b->tw = avail;
 	}
+	/* A column squeezed under both its natural width and the least. */
+	for (j = 0; j < ncols; j++)
+		if (b->colw[j] + 0.5 < fmin(maxw[j], PDF_MIN_COL + CELL_PAD_X))
+			narrow = true;
 	free(minw);
 	free(maxw);
 	b->ncols = ncols;
@@ -227,14 +409,10 @@ pdf_table(struct ts *ts, const struct tnode *n)
 				uniform = false;
 			if (h + 2 * CELL_PAD_Y > r->h)
 				r->h = h + 2 * CELL_PAD_Y;
-			free(rc->text);
-			free(rc->sp);
 		}
-		free(raw[i].c);
 		if (i >= nhead && r->h > rowh)
 			rowh = r->h;
 	}
-	free(raw);
 	/* A long, narrow table of figures runs in columns side by side. */
 	b->across = 1;
 	if (data && uniform && nraw - nhead > 12) {
@@ -252,4 +430,13 @@ pdf_table(struct ts *ts, const struct tnode *n)
 		b->rowh[i - nhead] = b->across > 1 ? rowh : b->rows[i].h;
 	b->before = 6;
 	b->minrows = 2;
+	emit(ts, &tb, raw, nraw, narrow);
+	for (i = 0; i < nraw; i++) {
+		for (j = 0; j < raw[i].n; j++) {
+			free(raw[i].c[j].text);
+			free(raw[i].c[j].sp);
+		}
+		free(raw[i].c);
+	}
+	free(raw);
 }

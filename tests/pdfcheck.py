@@ -9,8 +9,9 @@ Cairo's bytes, it changes only when what a reader gets changes.
 Exit 1 (with the reasons on stderr) when the PDF is not tagged, not A4,
 has a font not embedded, fails qpdf --check, lacks the language, the
 title in the window title, alt text on a figure, a header cell in a
-table, the running head or the footer on a page after the first, or
-leaves out a sentence or a [c] of the HTML.
+table, the running head or the footer on a page after the first, has
+a word off the page or below the body but the footer's, or leaves out a
+sentence, a [c] or a table row's header cell of the HTML.
 """
 import json
 import re
@@ -221,6 +222,22 @@ def main():
             if float(y0) > 50 and float(y1) < 841.89 - 50:
                 low = max(low, float(y1))
         fill.append((low - body_top) / body_h)
+    # Nothing outside the page, and in the body's bottom margin only the
+    # footer (the line of "Page N of M"): a word below the body is lost.
+    body_bottom = 841.89 - 54.0
+    for n, page in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", bbox, re.S)):
+        words = re.findall(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" '
+                           r'xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</word>', page)
+        foot = [float(w[1]) for w in words if w[4] == "Page"
+                and float(w[1]) > body_bottom]
+        for x0, y0, x1, y1, w in words:
+            x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)
+            if x0 < -0.5 or y0 < -0.5 or x1 > 595.276 + 0.5 or y1 > 841.89 + 0.5:
+                bad("page %d: '%s' at x %.1f-%.1f y %.1f-%.1f is off the page"
+                    % (n + 1, w[:20], x0, x1, y0, y1))
+            elif y1 > body_bottom + 1 and not any(abs(y0 - f) < 1 for f in foot):
+                bad("page %d: '%s' at y %.1f-%.1f is below the body"
+                    % (n + 1, w[:20], y0, y1))
     for i in range(len(fill) - 1):
         if fill[i] < 0.5 and fill[i + 1] < 0.9:
             bad("page %d is %d%% empty, and what follows fits a page"
@@ -252,6 +269,19 @@ def main():
                 # A paragraph over a page break has the head between.
                 if s[:60] not in pdftext:
                     bad("sentence missing: " + s[:80])
+    # Every row of a table: its header cell (a period) is in the PDF.
+    flat = "".join(c for c in pdftext if c.isalnum())
+    for t in doc.iter(XHTML + "table"):
+        for tb in t.iter(XHTML + "tbody"):
+            for tr in tb.iter(XHTML + "tr"):
+                for th in tr.iter(XHTML + "th"):
+                    # (a cell is cut at 600 bytes, a long word broken,
+                    # an emoji may be drawn as a box: letters and digits)
+                    s = "".join(c for c in "".join(th.itertext())
+                                if c.isalnum())[:40]
+                    if s and s not in flat:
+                        bad("table row missing: " + s[:80])
+                    break
     nc_html = htmltext.count("[c]")
     nc_pdf = pdftext.count("[c]")
     out.append("sentences: %d, [c]: %d" % (nsent, nc_pdf))
