@@ -266,22 +266,55 @@ fill_line(const struct measure *ms, const char **pp, double size, bool bold,
  */
 #define	WRAP_CLIP	1000
 
-/* label, or a copy cut to WRAP_CLIP bytes in *tmp (freed by the caller). */
-static const char *
-clip(const char *label, char **tmp)
+/*
+ * Whether cp ends a line, as Unicode's line breaking rules say (UAX #14
+ * classes BK, CR, LF, NL): LF, VT, FF, CR, NEL, LINE SEPARATOR and
+ * PARAGRAPH SEPARATOR.  Pango breaks a line at each, which the wrapping
+ * here would not count (a label of ten "\n" drew eleven lines), so a
+ * label reads them as spaces: "Northfield\nBorough\nCouncil", typed
+ * with Alt+Enter in a workbook cell, wraps like "Northfield Borough
+ * Council", within WRAP_MAX lines and the label's width.
+ */
+static bool
+is_break(unsigned long cp)
 {
-	size_t	 n;
-
-	*tmp = NULL;
-	if ((n = strlen(label)) <= WRAP_CLIP)
-		return label;
-	*tmp = xstrndup(label, utf8_cut(label, WRAP_CLIP));
-	return *tmp;
+	return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 ||
+	    cp == 0x2029;
 }
 
 /*
- * Breaks label at spaces into at most WRAP_MAX lines no wider than
- * maxw, greedily; a word wider than maxw, or what is left for the last
+ * A copy of label cut to WRAP_CLIP bytes, with each line break read as
+ * a space; the caller frees it.
+ */
+static char *
+clip(const char *label)
+{
+	char		*t;
+	size_t		 n, i, k, j = 0;
+	unsigned long	 cp;
+
+	if ((n = strlen(label)) > WRAP_CLIP)
+		n = utf8_cut(label, WRAP_CLIP);
+	t = xmalloc(n + 1);
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_decode(label + i, n - i, &cp)) == 0) {
+			k = 1;		/* not UTF-8: the byte as it is */
+			cp = 0;
+		}
+		if (is_break(cp))
+			t[j++] = ' ';
+		else {
+			memcpy(t + j, label + i, k);
+			j += k;
+		}
+	}
+	t[j] = '\0';
+	return t;
+}
+
+/*
+ * Breaks label at spaces (and line breaks, read as spaces) into at
+ * most WRAP_MAX lines no wider than maxw, greedily; a word wider than maxw, or what is left for the last
  * line, is cut with an ellipsis.  The full text stays in the figures
  * table and the text alternative.
  */
@@ -294,7 +327,7 @@ wrap_lines(const struct measure *ms, const char *label, double size,
 	char		*clipped;
 	double		 w;
 
-	p = clip(label, &clipped);
+	p = clipped = clip(label);
 	buf_init(&line);
 	buf_init(&trial);
 	wr->n = 0;
@@ -1057,12 +1090,11 @@ chart_breakdown(struct scene *s, const struct indicator *ind,
 	lw = 0;
 	vw = 0;
 	for (i = 0; i < bd->nitems; i++) {
-		const char	*label;
-		char		*clipped;
+		char		*label;
 
-		label = clip(bd->items[i].label, &clipped);
+		label = clip(bd->items[i].label);
 		w = textw(ms, label, size, false);
-		free(clipped);
+		free(label);
 		if (w > lw)
 			lw = w;
 		if (bd->items[i].has_value) {

@@ -127,7 +127,7 @@ void	json_members(struct ctx *c, const cJSON *obj, enum kind k,
 void	json_seen_flush(struct ctx *c);
 
 size_t	json_count(const cJSON *arr);	/* elements or members */
-bool	json_blank(const char *s);	/* only white space? */
+bool	json_blank(const char *s);	/* shows nothing (utf8_is_blank)? */
 bool	json_valid_id(const char *s);	/* [a-z0-9][a-z0-9-]*, short */
 /* A new copy of s with CR LF and CR made LF. */
 char	*json_textdup(const char *s);

@@ -181,10 +181,7 @@ json_count(const cJSON *arr)
 bool
 json_blank(const char *s)
 {
-	for (; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return false;
-	return true;
+	return utf8_is_blank(s);
 }
 
 /*

@@ -4,7 +4,9 @@
  * surrogates are refused by the range of the second byte rather than
  * by checking the code point afterwards.
  */
+#include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "utf8.h"
 
@@ -116,4 +118,49 @@ utf8_skip(const char *s, size_t k)
 		if (!CONT(s[i]) && n++ == k)
 			break;
 	return i;
+}
+
+/*
+ * The characters that show nothing, as ranges of code points, in order:
+ * White_Space (PropList.txt) and Default_Ignorable_Code_Point
+ * (DerivedCoreProperties.txt) of Unicode 15, merged, and U+2800.
+ */
+static const unsigned long blank[][2] = {
+	{ 0x0009, 0x000D }, { 0x0020, 0x0020 }, { 0x0085, 0x0085 },
+	{ 0x00A0, 0x00A0 }, { 0x00AD, 0x00AD }, { 0x034F, 0x034F },
+	{ 0x061C, 0x061C }, { 0x115F, 0x1160 }, { 0x1680, 0x1680 },
+	{ 0x17B4, 0x17B5 }, { 0x180B, 0x180F }, { 0x2000, 0x200F },
+	{ 0x2028, 0x202F }, { 0x205F, 0x206F }, { 0x2800, 0x2800 },
+	{ 0x3000, 0x3000 }, { 0x3164, 0x3164 }, { 0xFE00, 0xFE0F },
+	{ 0xFEFF, 0xFEFF }, { 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFF8 },
+	{ 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+};
+
+static bool
+is_blank(unsigned long cp)
+{
+	size_t	 lo = 0, hi = sizeof(blank) / sizeof(blank[0]), mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cp < blank[mid][0])
+			hi = mid;
+		else if (cp > blank[mid][1])
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+bool
+utf8_is_blank(const char *s)
+{
+	unsigned long	 cp;
+	size_t		 n, len;
+
+	for (len = strlen(s); len > 0; s += n, len -= n)
+		if ((n = utf8_decode(s, len, &cp)) == 0 || !is_blank(cp))
+			return false;
+	return true;
 }

@@ -2,7 +2,7 @@
  * utf8: the one reader of UTF-8 bytes: decode a character strictly
  * (RFC 3629), count the characters of a valid string, and find where a
  * string may be cut without splitting a character or where its k-th
- * character starts.  Knows nothing of the domain and allocates
+ * character starts, and tell a string that shows nothing.  Knows nothing of the domain and allocates
  * nothing.  Used by chart.c, mail.c, words.c, csv.c, xlsx.c,
  * xlsxwrite.c, the book (bookloc.c), the json module, the template
  * module (tmpl-node.c), bind.c, the draw module (drawtext.c) and the
@@ -12,6 +12,7 @@
 #ifndef UTF8_H
 #define UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -58,5 +59,16 @@ size_t	utf8_encode(unsigned long cp, char u[4]);
  * further than that, so that a long string costs no more than k.
  */
 size_t	utf8_skip(const char *s, size_t k);
+
+/*
+ * Whether the NUL-terminated s shows nothing to a reader: every
+ * character is white space (Unicode's White_Space property: U+0020,
+ * U+3000, U+2028 and the rest) or one that draws nothing (a format or
+ * other default-ignorable character such as U+200B, U+00AD, U+FEFF,
+ * U+034F, a variation selector or a tag, or U+2800 BRAILLE PATTERN
+ * BLANK).  True for "".  Bytes that are not well-formed UTF-8 count as
+ * visible.
+ */
+bool	utf8_is_blank(const char *s);
 
 #endif

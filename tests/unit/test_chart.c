@@ -348,6 +348,90 @@ test_breakdown(void)
 	model_free(m);
 }
 
+/* Whether a text item of s holds a line break Pango would draw. */
+static bool
+has_break(const struct scene *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->items[i].kind == SC_TEXT &&
+		    (strpbrk(s->items[i].text, "\n\r\v\f") != NULL ||
+		    strstr(s->items[i].text, "\xc2\x85") != NULL ||
+		    strstr(s->items[i].text, "\xe2\x80\xa8") != NULL ||
+		    strstr(s->items[i].text, "\xe2\x80\xa9") != NULL))
+			return true;
+	return false;
+}
+
+/*
+ * Line breaks in a label ("\n" from Alt+Enter in a workbook cell,
+ * U+2028, U+2029) are read as spaces: the label wraps at them within
+ * three lines, instead of Pango drawing lines the layout did not count
+ * over the next label.
+ */
+static void
+test_label_breaks(void)
+{
+	struct model	*m;
+	struct figures	 f;
+	struct scene	 s;
+	struct chart_opts o;
+	struct breakdown *bd;
+	size_t		 i, n;
+
+	chart_defaults(&o);
+	m = mk(12, 2021, 1, 10, 1);
+	free(m->report.organisation);
+	m->report.organisation = xstrdup("Northfield\nBorough\r\nCouncil");
+	figures_compute(&m->inds[0], &f);
+	scene_init(&s);
+	OK(chart_trend(&s, m, &m->inds[0], &f, &ms, &o));
+	check_scene(&s);
+	OK(!has_break(&s));
+	/* Too wide for one line (150 px): wrapped at the breaks. */
+	for (i = n = 0; i < s.n; i++)
+		if (s.items[i].kind == SC_TEXT &&
+		    (strcmp(s.items[i].text, "Northfield") == 0 ||
+		    strcmp(s.items[i].text, "Borough Council") == 0))
+			n++;
+	INT_EQ(n, 2);
+	scene_release(&s);
+	free(m->report.organisation);
+	m->report.organisation = xstrdup("a\xe2\x80\xa8" "b\xe2\x80\xa9"
+	    "c\xc2\x85" "d\ve\ff");
+	scene_init(&s);
+	OK(chart_trend(&s, m, &m->inds[0], &f, &ms, &o));
+	check_scene(&s);
+	OK(!has_break(&s));
+	for (i = 0; i < s.n; i++)
+		if (s.items[i].kind == SC_TEXT &&
+		    strcmp(s.items[i].text, "a b c d e f") == 0)
+			break;
+	OK(i < s.n);
+	scene_release(&s);
+
+	/* Ten "\n": at most three lines, not eleven. */
+	bd = m->inds[0].breakdown = xcalloc(1, sizeof(*bd));
+	bd->nitems = 2;
+	bd->items = xcalloc(2, sizeof(*bd->items));
+	bd->items[0].label = xstrdup("Foster care\nin-house\n\n\n\n\n"
+	    "\n\nplacements\nwith\nrelatives");
+	bd->items[1].label = xstrdup("Other");
+	for (i = 0; i < 2; i++) {
+		bd->items[i].has_value = true;
+		bd->items[i].value = (double)(i + 1);
+	}
+	scene_init(&s);
+	OK(chart_breakdown(&s, &m->inds[0], &ms, &o));
+	check_scene(&s);
+	OK(!has_break(&s));
+	/* Two lines of the first at this width, one of "Other". */
+	INT_EQ(count(&s, SC_TEXT, SC_ROLE_TICKLABEL), 3);
+	scene_release(&s);
+	model_free(m);
+}
+
 static void
 test_dump(void)
 {
@@ -379,6 +463,7 @@ main(void)
 	test_label_side();
 	test_columns();
 	test_breakdown();
+	test_label_breaks();
 	test_dump();
 	return harness_done();
 }

@@ -204,6 +204,26 @@ test_skip(void)
 	INT_EQ(utf8_skip("ab\x80\x80" "c", 2), 4);
 }
 
+static void
+test_is_blank(void)
+{
+	static const char *const yes[] = { "", " ", "\t\n\r", "\xc2\xa0",
+	    "\xe2\x80\x8b", "\xc2\xad", "\xef\xbb\xbf", "\xe2\x80\xa8",
+	    "\xe2\x80\xa9", "\xe3\x80\x80", "\xcd\x8f", "\xe2\xa0\x80",
+	    "\xe2\x81\xa0", "\xef\xb8\x8f", "\xf3\xa0\x80\x81",
+	    " \xe2\x80\x8b\xc2\xad\xef\xbb\xbf\xe3\x80\x80 " };
+	static const char *const no[] = { "a", " a ", "\xe2\x80\x8b" "b",
+	    "\xc2\xa9", "\xe2\xa0\x81", "\xe3\x80\x81", "\xcd\x8e",
+	    "\xe2\x80\x90", "\xef\xbf\xbd", "\xe2\x80\xa7", "\xe2\x81\xb0",
+	    "\x80", " \xe2\x80", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		OK(utf8_is_blank(yes[i]));
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		OK(!utf8_is_blank(no[i]));
+}
+
 int
 main(void)
 {
@@ -214,5 +234,6 @@ main(void)
 	test_encode();
 	test_cut_after();
 	test_skip();
+	test_is_blank();
 	return harness_done();
 }
