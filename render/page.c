@@ -74,7 +74,7 @@ group_h(const struct pblock *b, size_t i, size_t j, bool top, bool shrunk)
 
 static void
 seg_add(struct pblock *b, size_t page, double y, size_t first, size_t n,
-    size_t bands, bool cap)
+    size_t bands, bool cap, bool head)
 {
 	struct pseg	*s;
 
@@ -89,6 +89,7 @@ seg_add(struct pblock *b, size_t page, double y, size_t first, size_t n,
 	s->n = n;
 	s->bands = bands;
 	s->cap = cap;
+	s->head = head;
 }
 
 static void
@@ -106,7 +107,7 @@ static void
 place(struct pager *p, struct pblock *b)
 {
 	size_t	 next = 0, k, min, across, fit, bands;
-	double	 rem, room, need;
+	double	 rem, room, need, head;
 	bool	 cap = true;
 
 	across = b->across < 1 ? 1 : b->across;
@@ -123,13 +124,15 @@ place(struct pager *p, struct pblock *b)
 		}
 		b->scale = b->rowh[0] <= rem ? 1 :
 		    fmax(rem / b->rowh[0], b->minscale);
-		seg_add(b, p->page, p->y, 0, 1, 1, true);
+		seg_add(b, p->page, p->y, 0, 1, 1, true, true);
 		p->y += b->cap + b->head + b->rowh[0] * b->scale;
 		return;
 	}
 	b->scale = 1;
 	while (next < b->nrows) {
-		room = p->height - p->y - (cap ? b->cap : 0) - b->head;
+		/* A tall head is set once, over the first rows. */
+		head = cap || b->head <= p->height / 3 ? b->head : 0;
+		room = p->height - p->y - (cap ? b->cap : 0) - head;
 		/* How many rows fit here. */
 		if (across > 1) {
 			bands = room < b->rowh[next] ? 0 :
@@ -164,8 +167,8 @@ place(struct pager *p, struct pblock *b)
 				fit = b->nrows - next;
 		}
 		bands = (fit + across - 1) / across;
-		seg_add(b, p->page, p->y, next, fit, bands, cap);
-		p->y += (cap ? b->cap : 0) + b->head + sum_rows(b, next, fit);
+		seg_add(b, p->page, p->y, next, fit, bands, cap, head > 0);
+		p->y += (cap ? b->cap : 0) + head + sum_rows(b, next, fit);
 		next += fit;
 		cap = false;
 		if (next < b->nrows)

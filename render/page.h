@@ -19,6 +19,8 @@
  *   - a page is never left more than half empty by a keep: when a kept
  *     group does not fit even shrunk and more than half the page is
  *     left, the group is broken where it must be;
+ *   - a head taller than a third of a page is set on the block's
+ *     first page only (repeated, it would crowd out the rows);
  *   - rows may be set several across (across > 1: a long, narrow table
  *     in columns side by side; its rows must then all be the same
  *     height), each column read top to bottom before the next.
@@ -36,6 +38,7 @@ struct pseg {
 	size_t		 first, n;	/* its rows */
 	size_t		 bands;		/* rows down each column */
 	bool		 cap;		/* the caption is set here */
+	bool		 head;		/* the head is set here */
 };
 
 struct pblock {

@@ -99,7 +99,7 @@ draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 		yc = y;
 		/* The header rows: tagged once, on the table's first page;
 		 * repeated ones are artifacts. */
-		for (i = 0; i < b->nhead; i++) {
+		for (i = 0; i < b->nhead && s->head; i++) {
 			bool art = !(first && c == 0);
 
 			if (art)

@@ -66,6 +66,49 @@ test_shrink_rather_than_leave_empty(void)
 	page_release(b, 4);
 }
 
+/*
+ * A table whose header rows take more than a third of a page: they are
+ * set over its first rows only, not repeated on every page, where they
+ * would leave room for few rows (or none).  A head of a third or less
+ * is repeated.
+ */
+static void
+test_tall_head_not_repeated(void)
+{
+	static double	 hundred[9] = { 100, 100, 100, 100, 100, 100, 100,
+			     100, 100 };
+	struct pblock	 b;
+	size_t		 n;
+
+	memset(&b, 0, sizeof(b));
+	b.rowh = hundred;
+	b.nrows = 9;
+	b.across = 1;
+	b.minrows = 2;
+	b.minscale = 1;
+	b.head = 300;
+	n = page_layout(&b, 1, 600);
+	INT_EQ(n, 2);
+	INT_EQ(b.nseg, 2);
+	OK(b.seg[0].head);
+	INT_EQ(b.seg[0].n, 3);
+	OK(!b.seg[1].head);
+	INT_EQ(b.seg[1].page, 1);
+	INT_EQ(b.seg[1].first, 3);
+	INT_EQ(b.seg[1].n, 6);
+	page_release(&b, 1);
+
+	/* A head of a third of the page is repeated. */
+	b.head = 200;
+	n = page_layout(&b, 1, 600);
+	INT_EQ(n, 3);
+	OK(b.seg[0].head && b.seg[1].head && b.seg[2].head);
+	INT_EQ(b.seg[0].n, 4);
+	INT_EQ(b.seg[1].n, 3);
+	INT_EQ(b.seg[1].y, 0);
+	page_release(&b, 1);
+}
+
 int
 main(void)
 {
@@ -182,5 +225,6 @@ main(void)
 	INT_EQ(b[0].nseg, 1);
 	page_release(b, 1);
 	test_shrink_rather_than_leave_empty();
+	test_tall_head_not_repeated();
 	return harness_done();
 }
