@@ -136,8 +136,8 @@ done
 # report.pdf at its limits (tests/pdflimits/*/input.json): inputs whose
 # tables cannot be set as a grid within a page.  Only the PDF is checked
 # (tests/pdfcheck.py: no word off the page or below the body, every
-# table row's header cell in the text) and summed up: their HTML tables
-# scroll sideways, which the golden reports' browser checks are not for.
+# table row's header cell in the text) and summed up; their report.html
+# goes to the browser checks below with the golden reports'.
 mkdir -p "$OUT/pdflimits"
 for dir in tests/pdflimits/*/; do
 	case=$(basename "$dir")
@@ -712,6 +712,11 @@ else
 	bad "render output/example failed"; cat "$OUT/example.err"
 fi
 for r in "$OUT"/golden/*/report.html; do
+	[ -f "$r" ] && reports="$reports $r"
+done
+# The reports at the PDF's limits too: their tables are wider than the
+# page and scroll in a wrapper that must take the keyboard focus.
+for r in "$OUT"/pdflimits/*/report.html; do
 	[ -f "$r" ] && reports="$reports $r"
 done
 if [ ! -d "$BROWSER/node_modules" ] && command -v npm >/dev/null 2>&1; then
