@@ -108,8 +108,9 @@ text_block(struct ts *ts, struct draw_text *t, double before, bool keep)
 
 /*
  * Whether the table can be set as a grid on the page: no column
- * squeezed narrower than PDF_MIN_COL (narrow), the header rows no
- * taller than a third of the body (they are repeated on every page),
+ * squeezed narrower than PDF_MIN_COL or than its widest figure
+ * (narrow), the header rows no taller than a third of the body (they
+ * are repeated on every page),
  * and every row, under them, within a page.  A row is never split; one
  * taller than a page could only run off it.
  */
@@ -270,7 +271,8 @@ pdf_table(struct ts *ts, const struct tnode *n)
 	const struct tnode	*k;
 	struct rawrow		*raw = NULL;
 	size_t			 nraw = 0, i, j, ncols = 0, nhead = 0;
-	double			*minw, *maxw, summin = 0, summax = 0, avail;
+	double			*minw, *maxw, *numw, summin = 0, summax = 0;
+	double			 avail;
 	double			 size, rowh, x;
 	bool			 data = pdf_has_class(n, "data"), uniform;
 	bool			 narrow = false;
@@ -318,6 +320,7 @@ pdf_table(struct ts *ts, const struct tnode *n)
 	/* Column widths: the auto layout of CSS 2.1 in short. */
 	minw = xcalloc(ncols, sizeof(*minw));
 	maxw = xcalloc(ncols, sizeof(*maxw));
+	numw = xcalloc(ncols, sizeof(*numw));
 	for (i = 0; i < nraw; i++)
 		for (j = 0; j < raw[i].n; j++) {
 			struct draw_text *t;
@@ -329,12 +332,18 @@ pdf_table(struct ts *ts, const struct tnode *n)
 			raw[i].c[j].t = t;
 			if (draw_text_width(t) + CELL_PAD_X > maxw[j])
 				maxw[j] = draw_text_width(t) + CELL_PAD_X;
-			/* A period (a data table's row header) is never
-			 * broken, as white-space: nowrap in the CSS. */
-			x = data && raw[i].c[j].th ? draw_text_width(t) :
+			/* A period (a data table's row header) and a
+			 * figure are never broken, as white-space: nowrap
+			 * in the CSS: "52.0" never becomes "52" over ".0".
+			 * A header row's labels may wrap. */
+			x = data && !raw[i].head && (raw[i].c[j].th ||
+			    raw[i].c[j].num) ? draw_text_width(t) :
 			    draw_text_min_width(t);
 			if (x + CELL_PAD_X > minw[j])
 				minw[j] = x + CELL_PAD_X;
+			if (data && !raw[i].head && raw[i].c[j].num &&
+			    x + CELL_PAD_X > numw[j])
+				numw[j] = x + CELL_PAD_X;
 		}
 	for (j = 0; j < ncols; j++) {
 		/* A word wider than half the page (a long address) breaks
@@ -366,12 +375,15 @@ pdf_table(struct ts *ts, const struct tnode *n)
 			b->colw[j] += (avail - b->tw) / (double)ncols;
 		b->tw = avail;
 	}
-	/* A column squeezed under both its natural width and the least. */
+	/* A column squeezed under both its natural width and the least,
+	 * or under its widest figure. */
 	for (j = 0; j < ncols; j++)
-		if (b->colw[j] + 0.5 < fmin(maxw[j], PDF_MIN_COL + CELL_PAD_X))
+		if (b->colw[j] + 0.5 < fmin(maxw[j], PDF_MIN_COL + CELL_PAD_X) ||
+		    b->colw[j] + 0.5 < numw[j])
 			narrow = true;
 	free(minw);
 	free(maxw);
+	free(numw);
 	b->ncols = ncols;
 	b->nhead = nhead;
 	b->nrows = nraw;

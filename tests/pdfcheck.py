@@ -13,6 +13,7 @@ table, the running head or the footer on a page after the first, has
 a word off the page or below the body but the footer's, or leaves out a
 sentence, a [c] or a table row's header cell of the HTML.
 """
+import collections
 import json
 import re
 import subprocess
@@ -282,6 +283,22 @@ def main():
                     if s and s not in flat:
                         bad("table row missing: " + s[:80])
                     break
+    # Every figure of a table is whole in the PDF: a number is never
+    # broken over two lines of its cell ("52.0" as "52" and ".0").
+    # Counted: the PDF has each figure at least as often as the tables.
+    pdfwords = collections.Counter(
+        w.strip(";,:()") for w in re.findall(r'<word [^>]*>([^<]*)</word>', bbox))
+    figs = collections.Counter()
+    for t in doc.iter(XHTML + "table"):
+        for tb in t.iter(XHTML + "tbody"):
+            for td in tb.iter(XHTML + "td"):
+                v = "".join(td.itertext()).strip()
+                if re.fullmatch(r"-?[\d,]*\d(\.\d+)?%?", v) and len(v) > 1:
+                    figs[v] += 1
+    for v, k in sorted(figs.items()):
+        if pdfwords[v] < k:
+            bad("figure %s: %d times in the tables, %d whole in the PDF"
+                % (v, k, pdfwords[v]))
     nc_html = htmltext.count("[c]")
     nc_pdf = pdftext.count("[c]")
     out.append("sentences: %d, [c]: %d" % (nsent, nc_pdf))
