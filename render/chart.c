@@ -20,7 +20,7 @@
  * scene.c's.
  *
  * It does not draw or measure fonts itself: renderers take the scene
- * from here.  At about 1,100 lines it is one job, layout; the label
+ * from here.  At about 1,150 lines it is one job, layout; the label
  * wrapping (wrap_lines and its helpers, about 200 lines) is the part
  * that could stand alone if another layout needs it.
  */
