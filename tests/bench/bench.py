@@ -460,7 +460,7 @@ PROFILE_ROWS = [
     # label, functions whose inclusive cost it is (summed), or None: a sub-row
     ("start-up: dynamic linking (_dl_start)", ["_dl_start"], True),
     ("fontconfig initialisation (FcInit, on Pango's own thread)", ["FcInit"], True),
-    ("read and check the JSON (json_load)", ["json_load"], True),
+    ("read and check the input (input_read, input_load)", ["input_read", "input_load"], True),
     ("load the templates (tmpl_load, libxml2)", ["tmpl_load"], True),
     ("layout (chart_trend, chart_breakdown: Pango text metrics)", ["chart_trend", "chart_breakdown"], True),
     ("SVG writer (svg_write)", ["svg_write"], True),
@@ -472,7 +472,7 @@ PROFILE_ROWS = [
     ("email: text version, MIME, base64 (mail_write, words_text_report, sha256_hex)",
      ["mail_write", "words_text_report", "sha256_hex"], True),
     ("summary.json (summary_write)", ["summary_write"], True),
-    ("write the files (write_tree)", ["write_tree"], True),
+    ("write the files (outdir_write_tree)", ["outdir_write_tree"], True),
 ]
 
 
