@@ -229,6 +229,36 @@ shorten(struct buf *b, const char *s, size_t max)
 }
 
 /*
+ * Turns every line break in b (CR, LF, tab, VT, FF, U+0085 NEL, U+2028,
+ * U+2029) into a space: a running head is one line, and a break typed
+ * into a name (Alt+Enter in a cell) would leave only its first line.
+ */
+static void
+one_line(struct buf *b)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; i < b->len; ) {
+		const unsigned char *u = (const unsigned char *)b->data + i;
+
+		if (strchr("\t\n\v\f\r", *u) != NULL && *u != '\0') {
+			b->data[o++] = ' ';
+			i++;
+		} else if (i + 1 < b->len && u[0] == 0xC2 && u[1] == 0x85) {
+			b->data[o++] = ' ';
+			i += 2;
+		} else if (i + 2 < b->len && u[0] == 0xE2 && u[1] == 0x80 &&
+		    (u[2] == 0xA8 || u[2] == 0xA9)) {
+			b->data[o++] = ' ';
+			i += 3;
+		} else
+			b->data[o++] = b->data[i++];
+	}
+	b->len = o;
+	b->data[o] = '\0';
+}
+
+/*
  * Adds the sentence in s to the description b, which has *n characters,
  * if b stays within DESC_MAX; the first sentence always goes in, cut
  * short if it must be.  Once one does not fit, *full is set and no
@@ -521,8 +551,10 @@ ctx_report(struct tmpl_ctx *root, const struct model *m, struct buf *b)
 	/* For running heads, and attributes of <html> that must leave room
 	 * for <meta charset> in the first 1,024 bytes. */
 	shorten(b, m->report.title, 100);
+	one_line(b);
 	tmpl_ctx_text(root, "title_short", b->data);
 	shorten(b, m->report.organisation, 80);
+	one_line(b);
 	tmpl_ctx_text(root, "organisation_short", b->data);
 	ctx_period(root, "period", &m->report.period);
 	tmpl_ctx_text(root, "period_iso", m->report.pstr);

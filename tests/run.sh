@@ -157,6 +157,21 @@ for dir in tests/pdflimits/*/; do
 	compare "$out.pdf.txt" "$dir/expected-pdf.txt"
 done
 
+# A name typed over several lines (Alt+Enter in a cell, or U+2028) is one
+# line in the running heads: the HTML's print attributes and report.pdf's
+# footer say all of it, not its first line.
+if [ $regen = 0 ]; then
+	ol=$OUT/oneline
+	mkdir -p "$ol"
+	sed 's/"organisation": "[^"]*"/"organisation": "Northfield\\u2028Borough\\nCouncil"/' \
+	    input/example.json >"$ol/input.json"
+	if grep -q 'u2028Borough' "$ol/input.json" &&
+	    ./scorecard render "$ol/input.json" -o "$ol/out" 2>"$ol/err" &&
+	    grep -q 'data-organisation="Northfield Borough Council"' "$ol/out/report.html" &&
+	    pdftotext -f 2 -l 2 "$ol/out/report.pdf" - | grep -q '^Northfield Borough Council$'
+	then ok; else bad "a name over several lines is not one line in the running heads"; cat "$ol/err"; fi
+fi
+
 # Error cases: exact stderr and exit status; the output folder untouched.
 # A case is NAME.json (the input), or NAME.args (a command line in which
 # @IN@ is a valid input, @OUT@ the output folder): NAME.stderr, and
