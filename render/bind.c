@@ -229,30 +229,28 @@ shorten(struct buf *b, const char *s, size_t max)
 }
 
 /*
- * Turns every line break in b (CR, LF, tab, VT, FF, U+0085 NEL, U+2028,
- * U+2029) into a space: a running head is one line, and a break typed
- * into a name (Alt+Enter in a cell) would leave only its first line.
+ * Turns every line break in b (utf8_is_break(): LF, VT, FF, CR, NEL,
+ * U+2028, U+2029) and every tab into a space: a running head is one
+ * line, and a break typed into a name (Alt+Enter in a cell) would leave
+ * only its first line.
  */
 static void
 one_line(struct buf *b)
 {
-	size_t	 i, o = 0;
+	size_t		 i, k, o = 0;
+	unsigned long	 cp;
 
-	for (i = 0; i < b->len; ) {
-		const unsigned char *u = (const unsigned char *)b->data + i;
-
-		if (strchr("\t\n\v\f\r", *u) != NULL && *u != '\0') {
+	for (i = 0; i < b->len; i += k) {
+		if ((k = utf8_decode(b->data + i, b->len - i, &cp)) == 0) {
+			k = 1;		/* not UTF-8: the byte as it is */
+			cp = 0;
+		}
+		if (cp == '\t' || utf8_is_break(cp))
 			b->data[o++] = ' ';
-			i++;
-		} else if (i + 1 < b->len && u[0] == 0xC2 && u[1] == 0x85) {
-			b->data[o++] = ' ';
-			i += 2;
-		} else if (i + 2 < b->len && u[0] == 0xE2 && u[1] == 0x80 &&
-		    (u[2] == 0xA8 || u[2] == 0xA9)) {
-			b->data[o++] = ' ';
-			i += 3;
-		} else
-			b->data[o++] = b->data[i++];
+		else {
+			memmove(b->data + o, b->data + i, k);
+			o += k;
+		}
 	}
 	b->len = o;
 	b->data[o] = '\0';

@@ -267,24 +267,14 @@ fill_line(const struct measure *ms, const char **pp, double size, bool bold,
 #define	WRAP_CLIP	1000
 
 /*
- * Whether cp ends a line, as Unicode's line breaking rules say (UAX #14
- * classes BK, CR, LF, NL): LF, VT, FF, CR, NEL, LINE SEPARATOR and
- * PARAGRAPH SEPARATOR.  Pango breaks a line at each, which the wrapping
- * here would not count (a label of ten "\n" drew eleven lines), so a
- * label reads them as spaces: "Northfield\nBorough\nCouncil", typed
+ * Pango breaks a line at each line break (utf8_is_break()), which the
+ * wrapping here would not count (a label of ten "\n" drew eleven lines),
+ * so a label reads them as spaces: "Northfield\nBorough\nCouncil", typed
  * with Alt+Enter in a workbook cell, wraps like "Northfield Borough
  * Council", within WRAP_MAX lines and the label's width.
- */
-static bool
-is_break(unsigned long cp)
-{
-	return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 ||
-	    cp == 0x2029;
-}
-
-/*
- * A copy of label cut to WRAP_CLIP bytes, with each line break read as
- * a space; the caller frees it.
+ *
+ * Returns a copy of label cut to WRAP_CLIP bytes, with each line break
+ * read as a space; the caller frees it.
  */
 static char *
 clip(const char *label)
@@ -301,7 +291,7 @@ clip(const char *label)
 			k = 1;		/* not UTF-8: the byte as it is */
 			cp = 0;
 		}
-		if (is_break(cp))
+		if (utf8_is_break(cp))
 			t[j++] = ' ';
 		else {
 			memcpy(t + j, label + i, k);

@@ -154,6 +154,13 @@ is_blank(unsigned long cp)
 }
 
 bool
+utf8_is_break(unsigned long cp)
+{
+	return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 ||
+	    cp == 0x2029;
+}
+
+bool
 utf8_is_blank(const char *s)
 {
 	unsigned long	 cp;

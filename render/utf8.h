@@ -71,4 +71,11 @@ size_t	utf8_skip(const char *s, size_t k);
  */
 bool	utf8_is_blank(const char *s);
 
+/*
+ * Whether cp ends a line, as Unicode's line breaking rules say (UAX #14
+ * classes BK, CR, LF, NL): LF, VT, FF, CR, NEL, LINE SEPARATOR and
+ * PARAGRAPH SEPARATOR.  Pango breaks a line at each.
+ */
+bool	utf8_is_break(unsigned long cp);
+
 #endif

@@ -205,6 +205,20 @@ test_skip(void)
 }
 
 static void
+test_is_break(void)
+{
+	static const unsigned long yes[] = { 0x0A, 0x0B, 0x0C, 0x0D, 0x85,
+	    0x2028, 0x2029 };
+	static const unsigned long no[] = { 0x09, 0x20, 0x00, 0x0E, 0x84,
+	    0x86, 0xA0, 0x2027, 0x202A, 0x200B, 0x3000, 'a' };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		OK(utf8_is_break(yes[i]));
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		OK(!utf8_is_break(no[i]));
+}
+
+static void
 test_is_blank(void)
 {
 	static const char *const yes[] = { "", " ", "\t\n\r", "\xc2\xa0",
@@ -234,6 +248,7 @@ main(void)
 	test_encode();
 	test_cut_after();
 	test_skip();
+	test_is_break();
 	test_is_blank();
 	return harness_done();
 }
