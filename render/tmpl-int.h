@@ -316,4 +316,9 @@ bool		 exec_elem(struct render *r, xmlNodePtr n,
  */
 bool		 ser_doc(struct render *r, xmlNodePtr root, struct buf *out);
 
+/* tmpl-tree.c */
+
+/* Element n (and all under it) as a new struct tnode tree. */
+struct tnode	*tree_conv(xmlNodePtr n);
+
 #endif

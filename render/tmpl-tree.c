@@ -1,7 +1,9 @@
 /*
- * tmpl-tree: tmpl_tree(), a filled template's output parsed again
- * (with the same refusals) into a plain tree of struct tnode, for
- * readers that are not libxml2's (the PDF typesetter).
+ * tmpl-tree: a filled template as a plain tree of struct tnode, for
+ * readers that are not libxml2's (the PDF typesetter): tree_conv() from
+ * the filled tree itself (tmpl_render_tree()), or tmpl_tree() from the
+ * output parsed again (with the same refusals).  test_tmpl checks that
+ * the two agree.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -11,13 +13,13 @@
 #include "tmpl-int.h"
 #include "util.h"
 
-static struct tnode *
+struct tnode *
 tree_conv(xmlNodePtr n)
 {
 	struct tnode	*t, *k, **tail;
 	xmlAttrPtr	 a;
 	xmlChar		*v;
-	size_t		 na = 0, i = 0;
+	size_t		 na = 0, i = 0, klen;
 
 	t = xcalloc(1, sizeof(*t));
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -38,11 +40,25 @@ tree_conv(xmlNodePtr n)
 		xmlFree(v);
 	}
 	tail = &t->kid;
+	k = NULL;
+	klen = 0;
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE &&
 		    c->type != XML_CDATA_SECTION_NODE)
 			continue;
+		if (c->type != XML_ELEMENT_NODE && k != NULL &&
+		    k->name == NULL && c->content != NULL) {
+			/* Text beside text (a filled tree has such, a parsed
+			 * one never): one node, as a parser reads it. */
+			size_t	 more = strlen((const char *)c->content);
+
+			k->text = xreallocarray(k->text, klen + more + 1, 1);
+			memcpy(k->text + klen, c->content, more + 1);
+			klen += more;
+			continue;
+		}
 		k = tree_conv(c);
+		klen = k->name == NULL ? strlen(k->text) : 0;
 		*tail = k;
 		tail = &k->next;
 	}
