@@ -10,7 +10,7 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
 PKGS	 = cairo pangocairo glib-2.0 libxml-2.0 libcjson libzip xlsxwriter \
-	   libqpdf
+	   libqpdf zlib
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/utf8.o render/file.o render/scene.o \

@@ -10,17 +10,22 @@
  * elements are taken out of the tree, their entries in the parent tree
  * set to null, and their marked content "/Private << /MCID n >> BDC"
  * in each page's content stream becomes "/Artifact BMC", what PDF
- * (14.8.2.2) and PDF/UA call an artifact.
+ * (14.8.2.2) and PDF/UA call an artifact.  The page's content is then
+ * compressed again with zlib (this is the only module that includes
+ * zlib.h).
  *
  * qpdf writes with a deterministic /ID (a hash of the content), so the
  * same input gives the same bytes.
  */
+#include <assert.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -34,6 +39,8 @@ struct post {
 	int			*gone;		/* object ids taken out */
 	size_t			 ngone, maxgone;
 	qpdf_oh			 scope[2];	/* a TH's /A: column, row */
+	z_stream		 z;		/* page contents' compressor */
+	bool			 zinit;
 };
 
 /*
@@ -263,6 +270,56 @@ fix_parent_tree(struct post *ps, qpdf_oh node, int depth)
 	qpdf_oh_release(ps->q, kids);
 }
 
+static voidpf
+zalloc(voidpf arg, uInt n, uInt size)
+{
+	(void)arg;
+	return xcalloc(n, size);
+}
+
+static void
+zfree(voidpf arg, voidpf p)
+{
+	(void)arg;
+	free(p);
+}
+
+/*
+ * Returns b's bytes compressed as /FlateDecode reads them (a zlib
+ * stream), *len bytes; free() it.  The writer then copies the stream as
+ * it is, where it would compress it at zlib's default level (6).  Level
+ * 3, the last of zlib's fast levels: on the 40-indicator report 39%
+ * fewer instructions than 6 for 2% more bytes in the file (level 1:
+ * another 3% fewer instructions for another 1% more bytes).
+ */
+static unsigned char *
+deflate_buf(struct post *ps, const struct buf *b, size_t *len)
+{
+	unsigned char	*out;
+	uLong		 max;
+
+	if (!ps->zinit) {
+		ps->z.zalloc = zalloc;
+		ps->z.zfree = zfree;
+		if (deflateInit(&ps->z, 3) != Z_OK)
+			abort();	/* only out of memory, which exits */
+		ps->zinit = true;
+	} else if (deflateReset(&ps->z) != Z_OK)
+		abort();
+	assert(b->len <= UINT_MAX / 2);	/* a page's content: far less */
+	max = deflateBound(&ps->z, b->len);
+	out = xmalloc(max);
+	ps->z.next_in = (Bytef *)b->data;
+	ps->z.avail_in = (uInt)b->len;
+	ps->z.next_out = out;
+	ps->z.avail_out = (uInt)max;
+	/* All in one call: the output has room for the worst case. */
+	if (deflate(&ps->z, Z_FINISH) != Z_STREAM_END)
+		abort();
+	*len = (size_t)ps->z.total_out;
+	return out;
+}
+
 /*
  * Rewrites the page's content: each "/Private << /MCID n >> BDC" (as
  * Cairo writes the marked content of a Private element) becomes
@@ -275,7 +332,9 @@ fix_content(struct post *ps, qpdf_oh page)
 	unsigned char		*data = NULL;
 	size_t			 len, i, j;
 	struct buf		 b;
-	qpdf_oh			 st, nul;
+	unsigned char		*z;
+	size_t			 zlen;
+	qpdf_oh			 st, nul, flate;
 
 	if (qpdf_oh_get_page_content_data(ps->q, page, &data, &len) &
 	    QPDF_ERRORS)
@@ -303,26 +362,26 @@ fix_content(struct post *ps, qpdf_oh page)
 		buf_putc(&b, (char)data[i++]);
 	}
 	free(data);
+	z = deflate_buf(ps, &b, &zlen);
+	buf_release(&b);
 	/*
 	 * Cairo writes one content stream a page: its data is replaced
 	 * where it is.  A new stream object costs qpdf a scan of every
 	 * object of the file (QPDF::newStream() counts them), once a page.
 	 */
 	st = qpdf_oh_get_key(ps->q, page, "/Contents");
-	nul = qpdf_oh_new_null(ps->q);
-	if (qpdf_oh_is_stream(ps->q, st))
-		qpdf_oh_replace_stream_data(ps->q, st,
-		    (unsigned char *)b.data, b.len, nul, nul);
-	else {
+	if (!qpdf_oh_is_stream(ps->q, st)) {
 		qpdf_oh_release(ps->q, st);
 		st = qpdf_oh_new_stream(ps->q);
-		qpdf_oh_replace_stream_data(ps->q, st,
-		    (unsigned char *)b.data, b.len, nul, nul);
 		qpdf_oh_replace_key(ps->q, page, "/Contents", st);
 	}
-	qpdf_oh_release(ps->q, st);
+	nul = qpdf_oh_new_null(ps->q);
+	flate = qpdf_oh_new_name(ps->q, "/FlateDecode");
+	qpdf_oh_replace_stream_data(ps->q, st, z, zlen, flate, nul);
+	qpdf_oh_release(ps->q, flate);
 	qpdf_oh_release(ps->q, nul);
-	buf_release(&b);
+	qpdf_oh_release(ps->q, st);
+	free(z);
 	return !qpdf_has_error(ps->q);
 }
 
@@ -517,6 +576,8 @@ fail:
 	    qpdf_has_error(ps.q) ? qpdf_get_error_full_text(ps.q,
 	    qpdf_get_error(ps.q)) : "qpdf failed");
 out:
+	if (ps.zinit)
+		deflateEnd(&ps.z);
 	free(ps.gone);
 	qpdf_cleanup(&ps.q);
 	return ok;
