@@ -49,54 +49,31 @@ struct post {
  * and a report has thousands of structure elements.
  */
 
-/* Element e's structure type without its slash ("TH"), in t; "" when e
- * is not an element (a marked-content reference, an MCID). */
+/* A kid of a structure element: its handle and its structure type
+ * without the slash ("TH"), "" when it is not an element (a
+ * marked-content reference, an MCID). */
+struct kid {
+	qpdf_oh	 oh;
+	char	 t[32];
+};
+
+/* Sets k->t: three calls of the C API. */
 static void
-elem_type(struct post *ps, qpdf_oh e, char *t, size_t sz)
+kid_type(struct post *ps, struct kid *k)
 {
 	qpdf_oh		 s;
 	const char	*name;
+	size_t		 len;
 
-	t[0] = '\0';
-	if (qpdf_oh_get_type_code(ps->q, e) != ot_dictionary)
-		return;
-	s = qpdf_oh_get_key(ps->q, e, "/S");
-	if (qpdf_oh_get_type_code(ps->q, s) == ot_name &&
-	    (name = qpdf_oh_get_name(ps->q, s)) != NULL && name[0] == '/')
-		snprintf(t, sz, "%s", name + 1);
-	qpdf_oh_release(ps->q, s);
-}
-
-/* Does TR element tr hold only TH cells (a header row)? */
-static bool
-header_row(struct post *ps, qpdf_oh tr)
-{
-	qpdf_oh	 k, c;
-	int	 i, n;
-	bool	 all = true;
-	char	 t[16];
-
-	k = qpdf_oh_get_key(ps->q, tr, "/K");
-	switch (qpdf_oh_get_type_code(ps->q, k)) {
-	case ot_array:
-		n = qpdf_oh_get_array_n_items(ps->q, k);
-		for (i = 0; i < n && all; i++) {
-			c = qpdf_oh_get_array_item(ps->q, k, i);
-			elem_type(ps, c, t, sizeof(t));
-			if (t[0] != '\0' && strcmp(t, "TH") != 0)
-				all = false;
-			qpdf_oh_release(ps->q, c);
-		}
-		break;
-	case ot_dictionary:
-		elem_type(ps, k, t, sizeof(t));
-		all = strcmp(t, "TH") == 0;
-		break;
-	default:
-		break;
+	k->t[0] = '\0';
+	s = qpdf_oh_get_key_if_dict(ps->q, k->oh, "/S");
+	if (qpdf_oh_get_value_as_name(ps->q, s, &name, &len) && len > 1 &&
+	    name[0] == '/') {
+		len = len - 1 < sizeof(k->t) ? len - 1 : sizeof(k->t) - 1;
+		memcpy(k->t, name + 1, len);
+		k->t[len] = '\0';
 	}
-	qpdf_oh_release(ps->q, k);
-	return all;
+	qpdf_oh_release(ps->q, s);
 }
 
 static void	fix_elem(struct post *, qpdf_oh, const char *, int);
@@ -113,57 +90,67 @@ gone_add(struct post *ps, qpdf_oh c)
 }
 
 /*
- * Fixes the kids of element e (scope: for TH cells in a TR).  Private
- * kids are taken out: the /K array is made again without them (erasing
- * items one by one shifts the rest each time).
+ * Fixes the kids of element e, each read once.  In a table row (tr)
+ * the TH cells get scope 1 (column) when the row holds only TH cells, 2
+ * (row) when not; elsewhere scope is passed on.  Private kids are taken
+ * out: the /K array is made again without them (erasing items one by
+ * one makes qpdf copy the rest each time).
  */
 static void
-fix_kids(struct post *ps, qpdf_oh e, int scope)
+fix_kids(struct post *ps, qpdf_oh e, bool tr, int scope)
 {
-	qpdf_oh	 k, c, nk;
-	int	 i, n, ngone = 0;
-	bool	*drop = NULL;
-	char	 t[32];
+	struct kid	*kids = NULL;
+	qpdf_oh		 k, nk;
+	int		 i, n = 0, ngone = 0;
+	bool		 array;
 
 	k = qpdf_oh_get_key(ps->q, e, "/K");
 	switch (qpdf_oh_get_type_code(ps->q, k)) {
 	case ot_array:
 		n = qpdf_oh_get_array_n_items(ps->q, k);
-		for (i = 0; i < n; i++) {
-			c = qpdf_oh_get_array_item(ps->q, k, i);
-			elem_type(ps, c, t, sizeof(t));
-			if (strcmp(t, "Private") == 0) {
-				if (drop == NULL)
-					drop = xcalloc((size_t)n, sizeof(*drop));
-				drop[i] = true;
-				ngone++;
-				gone_add(ps, c);
-			} else if (t[0] != '\0')
-				fix_elem(ps, c, t, scope);
-			qpdf_oh_release(ps->q, c);
-		}
-		if (ngone > 0) {
-			nk = qpdf_oh_new_array(ps->q);
-			for (i = 0; i < n; i++) {
-				if (drop[i])
-					continue;
-				c = qpdf_oh_get_array_item(ps->q, k, i);
-				qpdf_oh_append_item(ps->q, nk, c);
-				qpdf_oh_release(ps->q, c);
-			}
-			qpdf_oh_replace_key(ps->q, e, "/K", nk);
-			qpdf_oh_release(ps->q, nk);
-		}
-		free(drop);
+		array = true;
 		break;
-	case ot_dictionary:
-		elem_type(ps, k, t, sizeof(t));
-		if (t[0] != '\0')
-			fix_elem(ps, k, t, scope);
+	case ot_dictionary:	/* one kid */
+		n = 1;
+		array = false;
 		break;
 	default:
+		array = false;
 		break;
 	}
+	if (n > 0)
+		kids = xcalloc((size_t)n, sizeof(*kids));
+	for (i = 0; i < n; i++) {
+		kids[i].oh = array ? qpdf_oh_get_array_item(ps->q, k, i) :
+		    qpdf_oh_new_object(ps->q, k);
+		kid_type(ps, &kids[i]);
+	}
+	if (tr) {
+		scope = 1;
+		for (i = 0; i < n; i++)
+			if (kids[i].t[0] != '\0' &&
+			    strcmp(kids[i].t, "TH") != 0)
+				scope = 2;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(kids[i].t, "Private") == 0) {
+			gone_add(ps, kids[i].oh);
+			ngone++;
+		} else if (kids[i].t[0] != '\0')
+			fix_elem(ps, kids[i].oh, kids[i].t, scope);
+	}
+	if (ngone > 0 && array) {
+		nk = qpdf_oh_new_array(ps->q);
+		for (i = 0; i < n; i++)
+			if (strcmp(kids[i].t, "Private") != 0)
+				qpdf_oh_append_item(ps->q, nk, kids[i].oh);
+		qpdf_oh_replace_key(ps->q, e, "/K", nk);
+		qpdf_oh_release(ps->q, nk);
+	} else if (ngone > 0)
+		qpdf_oh_remove_key(ps->q, e, "/K");
+	for (i = 0; i < n; i++)
+		qpdf_oh_release(ps->q, kids[i].oh);
+	free(kids);
 	qpdf_oh_release(ps->q, k);
 }
 
@@ -203,10 +190,9 @@ fix_elem(struct post *ps, qpdf_oh e, const char *t, int scope)
 		/* One direct dictionary for all: written out in each. */
 		qpdf_oh_replace_key(ps->q, e, "/A",
 		    ps->scope[scope == 1 ? 0 : 1]);
-	} else if (strcmp(t, "TR") == 0)
-		scope = header_row(ps, e) ? 1 : 2;
+	}
 	if (!leaf(t))
-		fix_kids(ps, e, scope);
+		fix_kids(ps, e, strcmp(t, "TR") == 0, scope);
 }
 
 static int
@@ -527,7 +513,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 		    "<< /O /Table /Scope /Column >>");
 		ps.scope[1] = qpdf_oh_parse(ps.q,
 		    "<< /O /Table /Scope /Row >>");
-		fix_kids(&ps, str, 0);
+		fix_kids(&ps, str, false, 0);
 		if (ps.ngone > 0)
 			qsort(ps.gone, ps.ngone, sizeof(*ps.gone), intcmp);
 		v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
