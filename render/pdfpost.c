@@ -32,6 +32,13 @@
 #include "pdfpost.h"
 #include "util.h"
 
+/* An array of the parent tree: a page's elements by MCID. */
+struct ptpage {
+	int	 key;		/* the page's /StructParents */
+	qpdf_oh	 arr;
+	int	 n;		/* items */
+};
+
 struct post {
 	qpdf_data		 q;
 	const struct pdfpost	*p;
@@ -39,6 +46,10 @@ struct post {
 	int			*gone;		/* object ids taken out */
 	size_t			 ngone, maxgone;
 	qpdf_oh			 scope[2];	/* a TH's /A: column, row */
+	struct ptpage		*pt;		/* the parent tree's arrays */
+	size_t			 npt, maxpt;
+	int			*mcid;		/* a page's Private MCIDs */
+	size_t			 nmcid, maxmcid;
 	z_stream		 z;		/* page contents' compressor */
 	bool			 zinit;
 };
@@ -211,49 +222,90 @@ gone(const struct post *ps, int id)
 	    bsearch(&id, ps->gone, ps->ngone, sizeof(*ps->gone), intcmp) != NULL;
 }
 
-/* Sets every reference to a removed element in the number tree to null. */
+/*
+ * Keeps each array of the parent tree (number tree node, depth levels
+ * down): a page's elements by MCID.  Its other values, the elements of
+ * annotations, are not kept.
+ */
 static void
-fix_parent_tree(struct post *ps, qpdf_oh node, int depth)
+pt_collect(struct post *ps, qpdf_oh node, int depth)
 {
-	qpdf_oh	 nums, kids, v, x, nul;
-	int	 i, n, j, m;
+	qpdf_oh	 nums, kids, v;
+	int	 i, n, key;
 
 	if (depth > 32 || !qpdf_oh_is_dictionary(ps->q, node))
 		return;
 	nums = qpdf_oh_get_key(ps->q, node, "/Nums");
-	if (qpdf_oh_is_array(ps->q, nums)) {
-		n = qpdf_oh_get_array_n_items(ps->q, nums);
-		for (i = 1; i < n; i += 2) {
-			v = qpdf_oh_get_array_item(ps->q, nums, i);
-			if (qpdf_oh_is_array(ps->q, v)) {
-				m = qpdf_oh_get_array_n_items(ps->q, v);
-				for (j = 0; j < m; j++) {
-					x = qpdf_oh_get_array_item(ps->q, v, j);
-					if (qpdf_oh_is_indirect(ps->q, x) &&
-					    gone(ps, qpdf_oh_get_object_id(ps->q,
-					    x))) {
-						nul = qpdf_oh_new_null(ps->q);
-						qpdf_oh_set_array_item(ps->q, v,
-						    j, nul);
-						qpdf_oh_release(ps->q, nul);
-					}
-					qpdf_oh_release(ps->q, x);
-				}
-			}
+	n = qpdf_oh_is_array(ps->q, nums) ?
+	    qpdf_oh_get_array_n_items(ps->q, nums) : 0;
+	for (i = 1; i < n; i += 2) {
+		v = qpdf_oh_get_array_item(ps->q, nums, i - 1);
+		if (!qpdf_oh_get_value_as_int(ps->q, v, &key)) {
 			qpdf_oh_release(ps->q, v);
+			continue;
 		}
+		qpdf_oh_release(ps->q, v);
+		v = qpdf_oh_get_array_item(ps->q, nums, i);
+		if (!qpdf_oh_is_array(ps->q, v)) {
+			qpdf_oh_release(ps->q, v);
+			continue;
+		}
+		if (ps->npt == ps->maxpt) {
+			ps->maxpt = ps->maxpt ? ps->maxpt * 2 : 64;
+			ps->pt = xreallocarray(ps->pt, ps->maxpt,
+			    sizeof(*ps->pt));
+		}
+		ps->pt[ps->npt].key = key;
+		ps->pt[ps->npt].arr = v;
+		ps->pt[ps->npt++].n = qpdf_oh_get_array_n_items(ps->q, v);
 	}
 	qpdf_oh_release(ps->q, nums);
 	kids = qpdf_oh_get_key(ps->q, node, "/Kids");
-	if (qpdf_oh_is_array(ps->q, kids)) {
-		n = qpdf_oh_get_array_n_items(ps->q, kids);
-		for (i = 0; i < n; i++) {
-			v = qpdf_oh_get_array_item(ps->q, kids, i);
-			fix_parent_tree(ps, v, depth + 1);
-			qpdf_oh_release(ps->q, v);
-		}
+	n = qpdf_oh_is_array(ps->q, kids) ?
+	    qpdf_oh_get_array_n_items(ps->q, kids) : 0;
+	for (i = 0; i < n; i++) {
+		v = qpdf_oh_get_array_item(ps->q, kids, i);
+		pt_collect(ps, v, depth + 1);
+		qpdf_oh_release(ps->q, v);
 	}
 	qpdf_oh_release(ps->q, kids);
+}
+
+/*
+ * Sets to null the page's entries in the parent tree of the MCIDs that
+ * fix_content() made artifacts (ps->mcid), where they refer to an
+ * element taken out.  Only those: a walk of the whole tree asked qpdf
+ * about each of its thousands of entries.
+ */
+static void
+pt_fix_page(struct post *ps, qpdf_oh page)
+{
+	const struct ptpage	*pp = NULL;
+	qpdf_oh			 v, nul;
+	size_t			 i;
+	int			 key;
+
+	if (ps->nmcid == 0 || ps->ngone == 0)
+		return;
+	v = qpdf_oh_get_key(ps->q, page, "/StructParents");
+	if (qpdf_oh_get_value_as_int(ps->q, v, &key))
+		for (i = 0; i < ps->npt && pp == NULL; i++)
+			if (ps->pt[i].key == key)
+				pp = &ps->pt[i];
+	qpdf_oh_release(ps->q, v);
+	if (pp == NULL)
+		return;
+	nul = qpdf_oh_new_null(ps->q);
+	for (i = 0; i < ps->nmcid; i++) {
+		if (ps->mcid[i] >= pp->n)
+			continue;
+		v = qpdf_oh_get_array_item(ps->q, pp->arr, ps->mcid[i]);
+		if (gone(ps, qpdf_oh_get_object_id(ps->q, v)))
+			qpdf_oh_set_array_item(ps->q, pp->arr, ps->mcid[i],
+			    nul);
+		qpdf_oh_release(ps->q, v);
+	}
+	qpdf_oh_release(ps->q, nul);
 }
 
 static voidpf
@@ -306,10 +358,22 @@ deflate_buf(struct post *ps, const struct buf *b, size_t *len)
 	return out;
 }
 
+static void
+mcid_add(struct post *ps, int mcid)
+{
+	if (ps->nmcid == ps->maxmcid) {
+		ps->maxmcid = ps->maxmcid ? ps->maxmcid * 2 : 64;
+		ps->mcid = xreallocarray(ps->mcid, ps->maxmcid,
+		    sizeof(*ps->mcid));
+	}
+	ps->mcid[ps->nmcid++] = mcid;
+}
+
 /*
  * Rewrites the page's content: each "/Private << /MCID n >> BDC" (as
  * Cairo writes the marked content of a Private element) becomes
- * "/Artifact BMC".  Returns false on a qpdf error.
+ * "/Artifact BMC", and n goes into ps->mcid.  Returns false on a qpdf
+ * error.
  */
 static bool
 fix_content(struct post *ps, qpdf_oh page)
@@ -317,6 +381,7 @@ fix_content(struct post *ps, qpdf_oh page)
 	static const char	 pat[] = "/Private << /MCID ";
 	unsigned char		*data = NULL;
 	size_t			 len, i, j;
+	int			 mcid;
 	struct buf		 b;
 	unsigned char		*z;
 	size_t			 zlen;
@@ -325,6 +390,7 @@ fix_content(struct post *ps, qpdf_oh page)
 	if (qpdf_oh_get_page_content_data(ps->q, page, &data, &len) &
 	    QPDF_ERRORS)
 		return false;
+	ps->nmcid = 0;
 	buf_init(&b);
 	for (i = 0; i < len; ) {
 		const unsigned char *p = memchr(data + i, '/', len - i);
@@ -337,10 +403,15 @@ fix_content(struct post *ps, qpdf_oh page)
 		if (len - i > sizeof(pat) - 1 &&
 		    memcmp(data + i, pat, sizeof(pat) - 1) == 0) {
 			j = i + sizeof(pat) - 1;
-			while (j < len && data[j] >= '0' && data[j] <= '9')
+			mcid = 0;
+			while (j < len && data[j] >= '0' && data[j] <= '9') {
+				if (mcid <= (INT_MAX - 9) / 10)
+					mcid = mcid * 10 + (data[j] - '0');
 				j++;
+			}
 			if (len - j >= 7 && memcmp(data + j, " >> BDC", 7) == 0) {
 				BUF_PUTSL(&b, "/Artifact BMC");
+				mcid_add(ps, mcid);
 				i = j + 7;
 				continue;
 			}
@@ -488,7 +559,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	struct post	 ps;
 	qpdf_oh		 root, str, v, page;
 	char		 date[64];
-	size_t		 link = 0;
+	size_t		 link = 0, j;
 	int		 i, n;
 	bool		 ok = false;
 
@@ -514,11 +585,12 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 		ps.scope[1] = qpdf_oh_parse(ps.q,
 		    "<< /O /Table /Scope /Row >>");
 		fix_kids(&ps, str, false, 0);
-		if (ps.ngone > 0)
+		if (ps.ngone > 0) {
 			qsort(ps.gone, ps.ngone, sizeof(*ps.gone), intcmp);
-		v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
-		fix_parent_tree(&ps, v, 0);
-		qpdf_oh_release(ps.q, v);
+			v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
+			pt_collect(&ps, v, 0);
+			qpdf_oh_release(ps.q, v);
+		}
 	}
 	qpdf_oh_release(ps.q, str);
 	/* Pages with links are read in the order of the structure. */
@@ -531,6 +603,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 			qpdf_oh_release(ps.q, page);
 			goto fail;
 		}
+		pt_fix_page(&ps, page);
 		qpdf_oh_release(ps.q, page);
 	}
 	/* Dates as PDF writes them: D:YYYYMMDDHHmmSSZ. */
@@ -565,6 +638,10 @@ out:
 	if (ps.zinit)
 		deflateEnd(&ps.z);
 	free(ps.gone);
+	for (j = 0; j < ps.npt; j++)
+		qpdf_oh_release(ps.q, ps.pt[j].arr);
+	free(ps.pt);
+	free(ps.mcid);
 	qpdf_cleanup(&ps.q);
 	return ok;
 }
