@@ -10,10 +10,10 @@ MANDIR	?= $(PREFIX)/share/man
 DATADIR	?= $(PREFIX)/share/scorecard
 
 PKGS	 = cairo pangocairo glib-2.0 libxml-2.0 libcjson libzip xlsxwriter \
-	   libqpdf
+	   libqpdf zlib
 # Objects listed by hand: the list shows what the program is made of.
 LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
-	   render/utf8.o render/file.o render/scene.o \
+	   render/utf8.o render/file.o render/scene.o render/cssmin.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \
 	   render/drawpng.o render/drawtext.o render/drawdoc.o \
@@ -45,7 +45,8 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
 	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
 	   tests/unit/test_drawtext \
-	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_worker
+	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_cssmin \
+	   tests/unit/test_worker
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g

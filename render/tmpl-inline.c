@@ -5,7 +5,9 @@
  * the text of the path, so that nothing outside is looked at, then by
  * the real path, so that a symbolic link cannot lead out), read once
  * under TMPL_MAX_BYTES (file_load(), which never blocks on a pipe or
- * a device) and put in a <style>.
+ * a device) and put in a <style> without its comments and redundant
+ * white space (cssmin()): the stylesheet is written once, readable,
+ * and goes into every report.
  */
 #ifndef _XOPEN_SOURCE
 #define	_XOPEN_SOURCE 700	/* realpath() is XSI, not in POSIX.1 base */
@@ -18,6 +20,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "cssmin.h"
 #include "diag.h"
 #include "file.h"
 #include "tmpl-int.h"
@@ -170,12 +173,13 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 	xmlAttrPtr	 a;
 	xmlNodePtr	 st;
 	bool		 ok = false, outside;
-	struct buf	 what, tried, text;
+	struct buf	 what, tried, text, min;
 	struct look	 look[3];
 
 	buf_init(&what);
 	buf_init(&tried);
 	buf_init(&text);
+	buf_init(&min);
 	if (!is_html(l, "link")) {
 		node_err(d, t->path, l, "data-sc-inline: only <link "
 		    "rel=\"stylesheet\"> can be inlined, not <%s>", l->name);
@@ -268,9 +272,10 @@ do_inline(struct tmpl *t, xmlNodePtr l, struct diag *d)
 		nonnull(xmlNewNsProp(st, a->ns, a->name,
 		    a->children != NULL ? a->children->content : BAD_CAST ""));
 	}
-	if (len > 0)
-		xmlAddChild(st, nonnull(xmlNewDocTextLen(t->doc, BAD_CAST css,
-		    (int)len)));
+	cssmin(css, len, &min);
+	if (min.len > 0)
+		xmlAddChild(st, nonnull(xmlNewDocTextLen(t->doc,
+		    BAD_CAST min.data, (int)min.len)));
 	xmlReplaceNode(l, st);
 	xmlFreeNode(l);
 	ok = true;
@@ -279,6 +284,7 @@ out:
 		free(look[i].path);
 		free(look[i].shown);
 	}
+	buf_release(&min);
 	buf_release(&text);
 	buf_release(&tried);
 	buf_release(&what);

@@ -1307,18 +1307,24 @@ test_inline(void)
 
 	write_file("tpl/t.xhtml", LINK("css/a.css"));
 	OK(run_file("tpl/t.xhtml", c, NULL));
-	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
+	STR_EQ(g_out, STYLE("body{color: #333}p > q{}"));
 	/* A symlink that stays inside is fine. */
 	write_file("tpl/t.xhtml", LINK("inlink.css"));
 	OK(run_file("tpl/t.xhtml", c, NULL));
-	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
+	STR_EQ(g_out, STYLE("body{color: #333}p > q{}"));
 	write_file("tpl/t.xhtml", LINK("empty.css"));
 	OK(run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_out, STYLE(""));
+	/* Inlined without comments and redundant white space (cssmin). */
+	write_file("tpl/c.css", "/* Why the rule is so. */\na ,\nb {\n  b: c ;\n}"
+	    "\n/*! Notice */\n");
+	write_file("tpl/t.xhtml", LINK("c.css"));
+	OK(run_file("tpl/t.xhtml", c, NULL));
+	STR_EQ(g_out, STYLE("a,b{b: c}/*! Notice */"));
 	/* The assets folder is allowed when given. */
 	write_file("tpl/t.xhtml", LINK("../assets/b.css"));
 	OK(run_file("tpl/t.xhtml", c, "assets"));
-	STR_EQ(g_out, STYLE("h1 { margin: 0 }\n"));
+	STR_EQ(g_out, STYLE("h1{margin: 0}"));
 	OK(!run_file("tpl/t.xhtml", c, NULL));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
 	    "\"../assets/b.css\" is outside the template folder, so only its "
@@ -1328,14 +1334,14 @@ test_inline(void)
 	/* Its file name beside the template, then among the assets. */
 	write_file("tpl/b.css", "p { margin: 1px }\n");
 	OK(run_file("tpl/t.xhtml", c, NULL));
-	STR_EQ(g_out, STYLE("p { margin: 1px }\n"));
+	STR_EQ(g_out, STYLE("p{margin: 1px}"));
 	unlink("tpl/b.css");
 	write_file("tpl/t.xhtml", LINK("../elsewhere/b.css"));
 	OK(run_file("tpl/t.xhtml", c, "assets"));
-	STR_EQ(g_out, STYLE("h1 { margin: 0 }\n"));
+	STR_EQ(g_out, STYLE("h1{margin: 0}"));
 	write_file("tpl/t.xhtml", LINK("css/b.css"));
 	OK(run_file("tpl/t.xhtml", c, "assets"));
-	STR_EQ(g_out, STYLE("h1 { margin: 0 }\n"));
+	STR_EQ(g_out, STYLE("h1{margin: 0}"));
 	write_file("tpl/t.xhtml", LINK("css/nowhere.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	STR_EQ(g_err, "scorecard: tpl/t.xhtml:2:1: error: data-sc-inline: "
@@ -1347,7 +1353,7 @@ test_inline(void)
 	write_file("tpl/secret.css", "p { margin: 2px }\n");
 	write_file("tpl/t.xhtml", LINK("../outside/secret.css"));
 	OK(run_file("tpl/t.xhtml", c, "assets"));
-	STR_EQ(g_out, STYLE("p { margin: 2px }\n"));
+	STR_EQ(g_out, STYLE("p{margin: 2px}"));
 	unlink("tpl/secret.css");
 
 	/* Escapes. */
@@ -1384,11 +1390,11 @@ test_inline(void)
 	/* Up and back in, "." and doubled slashes: as a browser reads them. */
 	write_file("tpl/t.xhtml", LINK("../tpl/./css//a.css"));
 	OK(run_file("tpl/t.xhtml", c, NULL));
-	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
+	STR_EQ(g_out, STYLE("body{color: #333}p > q{}"));
 	/* ".." after a link is taken from the text, as a URL is. */
 	write_file("tpl/t.xhtml", LINK("linkdir/../css/a.css"));
 	OK(run_file("tpl/t.xhtml", c, NULL));
-	STR_EQ(g_out, STYLE("body { color: #333 }\np > q {}\n"));
+	STR_EQ(g_out, STYLE("body{color: #333}p > q{}"));
 	write_file("tpl/t.xhtml", LINK("css/missing.css"));
 	OK(!run_file("tpl/t.xhtml", c, "assets"));
 	OK(contains(g_err, "\"css/missing.css\" not found, as "
