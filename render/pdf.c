@@ -198,124 +198,171 @@ doc_title(const struct tnode *n)
 	return NULL;
 }
 
-bool
-pdf_report(struct draw *dr, const struct tnode *root,
-    const struct pdf_figures *pf, const struct pdf_meta *meta,
-    struct buf *out, struct diag *d)
-{
+/* A report laid out in pages, to be drawn: see pdf_layout(). */
+struct pdf_doc {
 	struct ts	 ts;
 	struct dctx	 dc;
-	struct pblock	*pb = NULL;
+	struct pblock	*pb;
 	struct draw_meta dm;
-	struct pdfpost	 pp;
-	struct buf	 raw, date, links;
-	char		*title = NULL;
-	size_t		 i, p, done = 0;
-	bool		 ok = false;
+	struct buf	 date;
+	char		*title;
+	const struct pdf_meta *meta;
+};
 
-	memset(&ts, 0, sizeof(ts));
-	memset(&dc, 0, sizeof(dc));
-	buf_init(&ts.text);
-	buf_init(&raw);
-	buf_init(&date);
-	buf_init(&links);
-	ts.dr = dr;
-	ts.pf = pf;
-	ts.d = d;
-	ts.space = true;
-	title = doc_title(root->kid);
-	ts.title = root_attr(root, "data-title");
-	if (ts.title == NULL)
-		ts.title = title;
-	ts.org = root_attr(root, "data-organisation");
-	ts.period = root_attr(root, "data-period");
-	ts.lang = root_attr(root, "lang");
+void
+pdf_doc_free(struct pdf_doc *pd)
+{
+	size_t	 i;
+
+	if (pd == NULL)
+		return;
+	page_release(pd->pb, pd->ts.n);
+	free(pd->pb);
+	for (i = 0; i < pd->ts.n; i++)
+		block_free(&pd->ts.b[i]);
+	free(pd->ts.b);
+	free(pd->ts.sp);
+	for (i = 0; i < pd->ts.npend; i++)
+		free(pd->ts.pend[i]);
+	free(pd->ts.pend);
+	for (i = 0; i < pd->ts.nids; i++)
+		free(pd->ts.ids[i]);
+	free(pd->ts.ids);
+	for (i = 0; i < pd->dc.nalts; i++)
+		free((char *)pd->dc.alts[i]);
+	free(pd->dc.alts);
+	if (pd->dc.doc != NULL)
+		draw_doc_discard(pd->dc.doc);
+	free(pd->title);
+	buf_release(&pd->ts.text);
+	buf_release(&pd->date);
+	free(pd);
+}
+
+struct pdf_doc *
+pdf_layout(struct draw *dr, const struct tnode *root,
+    const struct pdf_figures *pf, const struct pdf_meta *meta,
+    struct diag *d)
+{
+	struct pdf_doc	*pd;
+	struct ts	*ts;
+
+	pd = xcalloc(1, sizeof(*pd));
+	ts = &pd->ts;
+	buf_init(&ts->text);
+	buf_init(&pd->date);
+	pd->meta = meta;
+	ts->dr = dr;
+	ts->pf = pf;
+	ts->d = d;
+	ts->space = true;
+	pd->title = doc_title(root->kid);
+	ts->title = root_attr(root, "data-title");
+	if (ts->title == NULL)
+		ts->title = pd->title;
+	ts->org = root_attr(root, "data-organisation");
+	ts->period = root_attr(root, "data-period");
+	ts->lang = root_attr(root, "lang");
 
 	/* The document first: text laid out after it needs no second
 	 * layout when Cairo's surface sets the font options. */
-	buf_printf(&date, "%sT00:00:00Z", meta->date);
-	dm.title = title != NULL ? title : ts.title;
-	dm.author = ts.org;
-	dm.subject = meta->subject;
-	dm.date = date.data;
-	dc.dr = dr;
-	dc.ts = &ts;
-	dc.doc = draw_doc_new(dr, PAGE_W, PAGE_H, &dm);
+	buf_printf(&pd->date, "%sT00:00:00Z", meta->date);
+	pd->dm.title = pd->title != NULL ? pd->title : ts->title;
+	pd->dm.author = ts->org;
+	pd->dm.subject = meta->subject;
+	pd->dm.date = pd->date.data;
+	pd->dc.dr = dr;
+	pd->dc.ts = ts;
+	pd->dc.doc = draw_doc_new(dr, PAGE_W, PAGE_H, &pd->dm);
 
-	pdf_collect_ids(&ts, root);
-	if (ts.nids > 0)	/* qsort() must not be given NULL */
-		qsort(ts.ids, ts.nids, sizeof(*ts.ids), pdf_strpcmp);
+	pdf_collect_ids(ts, root);
+	if (ts->nids > 0)	/* qsort() must not be given NULL */
+		qsort(ts->ids, ts->nids, sizeof(*ts->ids), pdf_strpcmp);
 	for (const struct tnode *k = root->kid; k != NULL; k = k->next)
 		if (pdf_is(k, "body"))
-			pdf_walk(&ts, k->kid);
-	pdf_flush_inline(&ts, SIZE_BODY, INK);
-	if (ts.n == 0) {
+			pdf_walk(ts, k->kid);
+	pdf_flush_inline(ts, SIZE_BODY, INK);
+	if (ts->n == 0) {
 		/* An empty report is still a page. */
 		struct style st = pdf_base_style(INK);
 
-		pdf_put_text(&ts, dm.title != NULL ? dm.title : "Report", &st);
-		pdf_para_block(&ts, "P", SIZE_BODY, INK, false, NULL, 0);
+		pdf_put_text(ts, pd->dm.title != NULL ? pd->dm.title :
+		    "Report", &st);
+		pdf_para_block(ts, "P", SIZE_BODY, INK, false, NULL, 0);
 	}
-	pb = pblocks(&ts);
-	dc.npages = ts.toolong ? 0 : page_layout(pb, ts.n, BODY_H);
-	if (ts.toolong || dc.npages > PDF_MAX_PAGES) {
+	pd->pb = pblocks(ts);
+	pd->dc.npages = ts->toolong ? 0 : page_layout(pd->pb, ts->n, BODY_H);
+	if (ts->toolong || pd->dc.npages > PDF_MAX_PAGES) {
 		/* Before Cairo draws and qpdf reads them: pages cost both
 		 * time and memory. */
 		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "report.pdf would have "
 		    "more than %d pages (the limit); render with --no-pdf "
 		    "to leave the PDFs out", PDF_MAX_PAGES);
-		draw_doc_discard(dc.doc);
-		goto out;
+		pdf_doc_free(pd);
+		return NULL;
 	}
+	return pd;
+}
 
-	draw_doc_tag(dc.doc, "Document", NULL);
-	for (p = 0; p < dc.npages; p++) {
+bool
+pdf_typeset(struct pdf_doc *pd, struct buf *out, struct diag *d)
+{
+	struct ts	*ts = &pd->ts;
+	struct dctx	*dc = &pd->dc;
+	struct pblock	*pb = pd->pb;
+	struct pdfpost	 pp;
+	struct buf	 raw, links;
+	size_t		 p, done = 0;
+	bool		 ok = false;
+
+	ts->d = d;
+	buf_init(&raw);
+	buf_init(&links);
+	draw_doc_tag(dc->doc, "Document", NULL);
+	for (p = 0; p < dc->npages; p++) {
 		if (p > 0)
-			draw_doc_page(dc.doc);
-		pdf_furniture(&dc, p);
-		pdf_draw_page(&dc, &ts, pb, p, done);
+			draw_doc_page(dc->doc);
+		pdf_furniture(dc, p);
+		pdf_draw_page(dc, ts, pb, p, done);
 		/* What is drawn is done with: a long report's texts are
 		 * not all held at once. */
-		while (done < ts.n && (pb[done].nseg == 0 ||
+		while (done < ts->n && (pb[done].nseg == 0 ||
 		    pb[done].seg[pb[done].nseg - 1].page <= p)) {
-			block_free(&ts.b[done]);
-			memset(&ts.b[done], 0, sizeof(ts.b[done]));
+			block_free(&ts->b[done]);
+			memset(&ts->b[done], 0, sizeof(ts->b[done]));
 			done++;
 		}
 	}
-	draw_doc_end(dc.doc, "Document");
-	if (!draw_doc_finish(dc.doc, &raw, &links, d))
+	draw_doc_end(dc->doc, "Document");
+	ok = draw_doc_finish(dc->doc, &raw, &links, d);
+	dc->doc = NULL;		/* finished, or freed on failure */
+	if (!ok)
 		goto out;
-	pp.lang = ts.lang != NULL ? ts.lang : "en-GB";
-	pp.title = dm.title;
-	pp.author = dm.author;
-	pp.subject = dm.subject;
-	pp.date = meta->date;
-	pp.alts = dc.alts;
-	pp.nalts = dc.nalts;
+	pp.lang = ts->lang != NULL ? ts->lang : "en-GB";
+	pp.title = pd->dm.title;
+	pp.author = pd->dm.author;
+	pp.subject = pd->dm.subject;
+	pp.date = pd->meta->date;
+	pp.alts = dc->alts;
+	pp.nalts = dc->nalts;
 	pp.links = links.data;
 	pp.linkslen = links.len;
 	ok = pdfpost_fix(raw.data, raw.len, &pp, out, d);
 out:
-	page_release(pb, ts.n);
-	free(pb);
-	for (i = 0; i < ts.n; i++)
-		block_free(&ts.b[i]);
-	free(ts.b);
-	free(ts.sp);
-	for (i = 0; i < ts.npend; i++)
-		free(ts.pend[i]);
-	free(ts.pend);
-	for (i = 0; i < ts.nids; i++)
-		free(ts.ids[i]);
-	free(ts.ids);
-	for (i = 0; i < dc.nalts; i++)
-		free((char *)dc.alts[i]);
-	free(dc.alts);
-	free(title);
-	buf_release(&ts.text);
 	buf_release(&raw);
-	buf_release(&date);
 	buf_release(&links);
+	pdf_doc_free(pd);
 	return ok;
+}
+
+bool
+pdf_report(struct draw *dr, const struct tnode *root,
+    const struct pdf_figures *pf, const struct pdf_meta *meta,
+    struct buf *out, struct diag *d)
+{
+	struct pdf_doc	*pd;
+
+	if ((pd = pdf_layout(dr, root, pf, meta, d)) == NULL)
+		return false;
+	return pdf_typeset(pd, out, d);
 }

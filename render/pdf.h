@@ -53,4 +53,21 @@ bool	pdf_report(struct draw *dr, const struct tnode *root,
 	    const struct pdf_figures *pf, const struct pdf_meta *meta,
 	    struct buf *out, struct diag *d);
 
+/*
+ * pdf_report() in two steps, so that a caller knows early whether the
+ * pages fit the limit.  pdf_layout() walks root into blocks and breaks
+ * them into pages: a new document, or NULL after reporting through d
+ * (more pages than the limit).  root, pf and meta must outlive it.
+ * pdf_typeset() draws it, completes it, appends the PDF to out and
+ * frees it, on the thread that laid it out (dr's); false after
+ * reporting through d.  pdf_doc_free() frees one not typeset.
+ */
+struct pdf_doc;
+struct pdf_doc	*pdf_layout(struct draw *dr, const struct tnode *root,
+		    const struct pdf_figures *pf, const struct pdf_meta *meta,
+		    struct diag *d);
+bool		 pdf_typeset(struct pdf_doc *pd, struct buf *out,
+		    struct diag *d);
+void		 pdf_doc_free(struct pdf_doc *pd);
+
 #endif

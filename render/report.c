@@ -38,13 +38,18 @@
 
 /*
  * report.pdf, typeset on a worker of its own from report.html's tree
- * and the charts' scenes, while the main thread collects the charts.
- * The job owns the tree and frees it when done; it reads the scenes
- * where they are, which nothing changes until it is waited for.
+ * and the charts' scenes, while the main thread draws the charts' PDFs
+ * and collects their PNGs, in two jobs: its pages laid out (which
+ * tells whether they fit the limit), then drawn.  The jobs own the
+ * tree and the laid-out document and free them when done; they read
+ * the scenes where they are, which nothing changes until the worker is
+ * waited for.
  */
 struct pdfjob {
 	struct worker		*w;
 	struct tnode		*tree;
+	struct pdf_doc		*pd;		/* laid out, not yet drawn */
+	bool			 fits;		/* pd was made */
 	const struct pdf_figures *pf;
 	struct pdf_meta		 pm;
 	char			 date[16];
@@ -56,11 +61,23 @@ struct pdfjob {
 };
 
 static void
-pdf_job(struct draw *dr, void *arg)
+pdf_layout_job(struct draw *dr, void *arg)
 {
 	struct pdfjob	*j = arg;
 
-	j->ok = pdf_report(dr, j->tree, j->pf, &j->pm, &j->out, &j->d);
+	j->pd = pdf_layout(dr, j->tree, j->pf, &j->pm, &j->d);
+	j->fits = j->pd != NULL;
+}
+
+static void
+pdf_typeset_job(struct draw *dr, void *arg)
+{
+	struct pdfjob	*j = arg;
+
+	(void)dr;	/* pd holds the one it was laid out with */
+	if (j->pd != NULL)
+		j->ok = pdf_typeset(j->pd, &j->out, &j->d);
+	j->pd = NULL;
 	tnode_free(j->tree);
 	j->tree = NULL;
 }
@@ -95,7 +112,16 @@ pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
 	ofiles_add(of, "report.pdf");
 	j->file = of->n - 1;
 	j->w = worker_new();
-	worker_run(j->w, pdf_job, j);
+	worker_run(j->w, pdf_layout_job, j);
+	worker_run(j->w, pdf_typeset_job, j);
+}
+
+/* Waits for report.pdf's pages; do they fit the limit? */
+static bool
+pdf_fits(struct pdfjob *j)
+{
+	worker_wait_first(j->w, 1);
+	return j->fits;
 }
 
 /* Waits for report.pdf and puts it in its file; false if it failed. */
@@ -175,22 +201,30 @@ report_build(const struct report_opts *o, const struct input *in,
 		goto out;
 	}
 	/*
-	 * The email after report.pdf, even when it does not carry it: a
-	 * report.pdf refused (too many pages) costs no email, and a long
-	 * report's email tree and PDF are never held at once.
+	 * The email while report.pdf is drawn (unless it carries it), once
+	 * its pages are known to fit: a report.pdf refused costs no email.
 	 */
+	if (o->pdf && !pdf_fits(&pj)) {
+		(void)pdf_finish(&pj, of, d);	/* its counts */
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
+	if (o->mail.template != NULL && !o->mail.attach_pdf &&
+	    !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
+		goto out;
 	if (o->pdf && !pdf_finish(&pj, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
-	if (o->mail.template != NULL &&
+	if (o->mail.template != NULL && o->mail.attach_pdf &&
 	    !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
 	/* report.pdf's worker first: it reads the charts' scenes. */
 	worker_free(pj.w);
-	tnode_free(pj.tree);	/* when its job never ran */
+	pdf_doc_free(pj.pd);	/* when its jobs never ran */
+	tnode_free(pj.tree);
 	buf_release(&pj.subj);
 	buf_release(&pj.out);
 	chartfiles_release(&ch);

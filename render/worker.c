@@ -6,6 +6,7 @@
  */
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "draw.h"
@@ -90,14 +91,20 @@ worker_run(struct worker *w, worker_fn fn, void *arg)
 }
 
 void
-worker_wait(struct worker *w)
+worker_wait_first(struct worker *w, size_t n)
 {
 	if (!w->threaded)
 		return;
 	pthread_mutex_lock(&w->lock);
-	while (w->done < w->n)
+	while (w->done < n && w->done < w->n)
 		pthread_cond_wait(&w->idle, &w->lock);
 	pthread_mutex_unlock(&w->lock);
+}
+
+void
+worker_wait(struct worker *w)
+{
+	worker_wait_first(w, SIZE_MAX);
 }
 
 void

@@ -15,6 +15,8 @@
 #ifndef WORKER_H
 #define WORKER_H
 
+#include <stddef.h>
+
 #include "draw.h"
 
 struct worker;
@@ -27,6 +29,8 @@ struct worker	*worker_new(void);
 void		 worker_run(struct worker *w, worker_fn fn, void *arg);
 /* Waits until every job queued so far has run. */
 void		 worker_wait(struct worker *w);
+/* Waits until the first n jobs queued have run. */
+void		 worker_wait_first(struct worker *w, size_t n);
 /*
  * Drops the jobs not yet started, waits for the one running, ends the
  * thread and frees w (NULL: nothing).

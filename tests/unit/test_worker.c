@@ -1,7 +1,8 @@
 /*
  * test_worker: the worker thread (worker.h): jobs run in the order
  * queued, each with the worker's own drawing context, never the
- * caller's; worker_wait() returns only when every job queued has run;
+ * caller's; worker_wait() returns only when every job queued has run,
+ * worker_wait_first() when the first ones have;
  * worker_free() with jobs queued drops those not started and returns
  * with none running.
  */
@@ -80,6 +81,32 @@ test_order(void)
 	free(r);
 }
 
+/* worker_wait_first(): the first jobs have run when it returns. */
+static void
+test_wait_first(void)
+{
+	struct worker	*w;
+	struct rec	*r = calloc(1, sizeof(*r));
+	struct job	 j[3];
+	size_t		 i;
+
+	w = worker_new();
+	for (i = 0; i < 3; i++) {
+		j[i].r = r;
+		j[i].i = i;
+		j[i].slow = true;
+		worker_run(w, record, &j[i]);
+	}
+	worker_wait_first(w, 1);
+	OK(r->n >= 1);
+	worker_wait_first(w, 2);
+	OK(r->n >= 2);
+	worker_wait_first(w, 10);	/* more than queued: all */
+	INT_EQ(r->n, 3);
+	worker_free(w);
+	free(r);
+}
+
 static void
 test_free_drops(void)
 {
@@ -115,6 +142,7 @@ int
 main(void)
 {
 	test_order();
+	test_wait_first();
 	test_free_drops();
 	draw_cleanup();
 	return harness_done();
