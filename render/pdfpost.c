@@ -214,11 +214,12 @@ intcmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Was object id taken out?  ps->gone is sorted by then. */
+/* Was object id (0: a direct object) taken out?  ps->gone is sorted by
+ * then. */
 static bool
 gone(const struct post *ps, int id)
 {
-	return ps->ngone > 0 &&
+	return id > 0 && ps->ngone > 0 &&
 	    bsearch(&id, ps->gone, ps->ngone, sizeof(*ps->gone), intcmp) != NULL;
 }
 
