@@ -123,6 +123,7 @@ enum instr {
 	IN_ATTR,
 	IN_REMOVE,
 	IN_INLINE,
+	IN_UNWRAP,
 	IN__MAX
 };
 

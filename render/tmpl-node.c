@@ -31,6 +31,7 @@ const char *const instr_names[IN__MAX] = {
 	"data-sc-attr",
 	"data-sc-remove",
 	"data-sc-inline",
+	"data-sc-unwrap",
 };
 
 static const char *const void_elems[] = {
