@@ -37,6 +37,7 @@ struct ser {
 	size_t		  ndef;
 	size_t		  maxdef;
 	unsigned	  pre;		/* inside <pre> or <textarea> */
+	size_t		  nl;		/* out->len after the last indentation */
 };
 
 static void
@@ -184,8 +185,10 @@ out:
  * with a line break in it.  Outside <pre> and <textarea> it is written
  * as one line break, which renders the same (a run of white space
  * between words or elements is one space, and none at the edges of a
- * block) and took 45 KB of a 40-indicator report.  A template that
- * sets white-space: pre on other elements keeps only the line break.
+ * block) and took 45 KB of a 40-indicator report.  Indentation
+ * straight after indentation (around an element or comment that is
+ * not written) adds nothing.  A template that sets white-space: pre on
+ * other elements keeps only the line break.
  */
 static bool
 indent(const xmlChar *text)
@@ -306,9 +309,11 @@ ser_elem(struct ser *s, xmlNodePtr n)
 			case XML_CDATA_SECTION_NODE:
 				if (ch->content == NULL)
 					break;
-				if (s->pre == 0 && indent(ch->content))
-					buf_putc(s->out, '\n');
-				else
+				if (s->pre == 0 && indent(ch->content)) {
+					if (s->out->len != s->nl)
+						buf_putc(s->out, '\n');
+					s->nl = s->out->len;
+				} else
 					put_escaped(s->out,
 					    (const char *)ch->content, false);
 				break;
@@ -401,6 +406,7 @@ ser_doc(struct render *r, xmlNodePtr root, struct buf *out)
 	memset(&s, 0, sizeof(s));
 	s.r = r;
 	s.out = out;
+	s.nl = (size_t)-1;
 	start = out->len;
 	BUF_PUTSL(out, "<!DOCTYPE html>\n");
 	ok = ser_elem(&s, root);

@@ -977,6 +977,15 @@ test_serialise(void)
 	/* "]]>" in text is escaped; whitespace and UTF-8 kept. */
 	RENDERS(T("<pre>  a]]&gt;b\n\t\xc3\xa9  </pre>"), c,
 	    E("<pre>  a]]&gt;b\n\t\xc3\xa9  </pre>"));
+	/*
+	 * Indentation is one line break; none more where it follows
+	 * indentation across what is not written, kept in <pre>.
+	 */
+	RENDERS(T("<ul>\n  <li>a</li>\n\n  <!-- c -->\n  <li data-sc-remove="
+	    "\"\"/>\n  <li data-sc-if=\"no\"/>\n</ul>\n<p>b\n</p>\n"), c,
+	    E("<ul>\n<li>a</li>\n</ul>\n<p>b\n</p>\n"));
+	RENDERS(T("<pre>a<!-- c -->\n  <b data-sc-if=\"no\"/>\n  </pre>"), c,
+	    E("<pre>a\n  \n  </pre>"));
 	/* An XML declaration and <!DOCTYPE html> are replaced by ours. */
 	RENDERS("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>"
 	    "\n<html xmlns=\"" XHTML "\"/>\n", c,
