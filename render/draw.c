@@ -8,8 +8,8 @@
  *
  * The module is four files sharing draw-int.h: here the context, the
  * measure of words (with its cache), scenes drawn on a Cairo surface and
- * a chart's one-page PDF; drawpng.c the PNGs (encoded by pngenc.c on a
- * second thread); drawtext.c the texts of documents; drawdoc.c the
+ * a chart's one-page PDF; drawpng.c the PNGs (encoded by pngenc.c);
+ * drawtext.c the texts of documents; drawdoc.c the
  * documents (report.pdf's pages, tags, links and outline).  Bytes go to a
  * buf; only outdir.c writes files.
  */
@@ -36,6 +36,7 @@ draw_new(void)
 {
 	struct draw		*dr;
 	cairo_font_options_t	*fo;
+	PangoAttrList		*al;
 
 	dr = xcalloc(1, sizeof(*dr));
 	dr->fm = pango_cairo_font_map_new();
@@ -48,10 +49,23 @@ draw_new(void)
 	dr->tctx = pango_font_map_create_context(dr->fm);
 	pango_cairo_context_set_font_options(dr->tctx, fo);
 	cairo_font_options_destroy(fo);
+	/*
+	 * A chart's words are measured here and drawn three ways: by this
+	 * context's layout (PNG; PDF when not simple text) and by
+	 * draw_text_line()'s glyphs (simple text in PDFs), which places each
+	 * glyph at its font's advance.  So that the three give one width,
+	 * Pango neither rounds positions to whole pixels nor kerns nor makes
+	 * ligatures here ("iii" was 9 px measured, 10 drawn; "AV" 17 and
+	 * 16.4).  Documents' texts (tctx) keep kerning: they are measured
+	 * and drawn by the one layout.
+	 */
+	pango_context_set_round_glyph_positions(dr->ctx, FALSE);
 	dr->layout = pango_layout_new(dr->ctx);
-	pthread_mutex_init(&dr->lock, NULL);
-	pthread_cond_init(&dr->work, NULL);
-	pthread_cond_init(&dr->done, NULL);
+	al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_font_features_new(
+	    "kern 0, liga 0"));
+	pango_layout_set_attributes(dr->layout, al);
+	pango_attr_list_unref(al);
 	dr->regular = pango_font_description_from_string(DRAW_FONT);
 	dr->bold = pango_font_description_copy(dr->regular);
 	pango_font_description_set_weight(dr->bold, PANGO_WEIGHT_BOLD);
@@ -77,21 +91,7 @@ draw_free(struct draw *dr)
 	g_object_unref(dr->ctx);
 	g_object_unref(dr->tctx);
 	g_object_unref(dr->fm);
-	if (dr->threaded) {
-		pthread_mutex_lock(&dr->lock);
-		dr->quit = true;
-		pthread_cond_signal(&dr->work);
-		pthread_mutex_unlock(&dr->lock);
-		pthread_join(dr->thread, NULL);
-	}
-	pthread_mutex_destroy(&dr->lock);
-	pthread_cond_destroy(&dr->work);
-	pthread_cond_destroy(&dr->done);
-	for (size_t i = 0; i < dr->njobs; i++)
-		buf_release(&dr->jobs[i].out);
-	free(dr->jobs);
-	free(dr->pix[0].data);
-	free(dr->pix[1].data);
+	free(dr->pix);
 	free(dr);
 }
 
@@ -251,7 +251,16 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 		cairo_paint(cr);
 	}
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	pango_cairo_update_context(cr, dr->ctx);
+	/*
+	 * The context keeps the identity matrix it was measured with:
+	 * no pango_cairo_update_context(cr) or _update_layout().  Pango
+	 * sizes the box it draws for a character no font has (its hex
+	 * code) by the device scale, so a layout made for cr's matrix set
+	 * an emoji 12 px wide measured 7 px in a PNG (x2) and 15 px in a
+	 * PDF (x0.75), and a label laid out to fit ran off the chart.
+	 * Cairo still renders the glyphs for cr's own matrix, and with
+	 * metrics unhinted nothing else depends on it.
+	 */
 	for (i = 0; i < s->n; i++) {
 		it = &s->items[i];
 		switch (it->kind) {
@@ -281,7 +290,6 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 				break;
 			}
 			l = setup(dr, it->text, it->size, it->bold);
-			pango_cairo_update_layout(cr, l);
 			pango_layout_get_extents(l, NULL, &logical);
 			x = it->x;
 			switch (it->anchor) {

@@ -241,6 +241,27 @@ is_rawtext(const xmlNode *n)
 	    is_html(n, "noembed") || is_html(n, "noframes");
 }
 
+bool
+keeps_space(const xmlNode *n)
+{
+	return is_html(n, "pre") || is_html(n, "textarea") ||
+	    is_html(n, "listing");
+}
+
+bool
+is_indent(const xmlChar *text)
+{
+	bool	 nl = false;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '\n')
+			nl = true;
+		else if (*text != ' ' && *text != '\t' && *text != '\r')
+			return false;
+	}
+	return nl;
+}
+
 /* The value of n's attribute name in no namespace, or NULL. */
 const char *
 attr_val(xmlNodePtr n, const char *name)

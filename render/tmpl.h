@@ -146,6 +146,14 @@ struct tnode {
  * NULL after reporting through d.
  */
 struct tnode	*tmpl_tree(const char *xhtml, size_t len, struct diag *d);
+/*
+ * tmpl_render(), and on success sets *tree to the output as tmpl_tree()
+ * would read it back, made from the filled tree without writing and
+ * parsing it again.
+ */
+bool		 tmpl_render_tree(const struct tmpl *t,
+		    const struct tmpl_ctx *c, struct buf *out,
+		    struct tnode **tree, struct diag *d);
 void		 tnode_free(struct tnode *n);
 /* Returns the value of n's attribute name, or NULL. */
 const char	*tnode_attr(const struct tnode *n, const char *name);

@@ -10,8 +10,8 @@ Exit 1 (with the reasons on stderr) when the PDF is not tagged, not A4,
 has a font not embedded, fails qpdf --check, lacks the language, the
 title in the window title, alt text on a figure, a header cell in a
 table, the running head or the footer on a page after the first, has
-a word off the page or below the body but the footer's, or leaves out a
-sentence, a [c] or a table row's header cell of the HTML.
+a word off the page, in the side margins or below the body but the
+footer's, or leaves out a sentence, a [c] or a table row's header cell of the HTML.
 """
 import collections
 import json
@@ -33,6 +33,17 @@ def run(*args):
 
 def bad(msg):
     errors.append(msg)
+
+
+def covered():
+    """The characters some font has (fc-list, under the caller's
+    FONTCONFIG_FILE): Pango draws any other as a box of hex digits."""
+    rc, out, _ = run("fc-list", "--format", "%{charset}\n")
+    chars = set()
+    for r in out.split():
+        a, _, b = r.partition("-")
+        chars.update(range(int(a, 16), int(b or a, 16) + 1))
+    return chars
 
 
 def norm(s):
@@ -236,6 +247,11 @@ def main():
             if x0 < -0.5 or y0 < -0.5 or x1 > 595.276 + 0.5 or y1 > 841.89 + 0.5:
                 bad("page %d: '%s' at x %.1f-%.1f y %.1f-%.1f is off the page"
                     % (n + 1, w[:20], x0, x1, y0, y1))
+            elif x0 < 51.0 - 0.5 or x1 > 595.276 - 51.0 + 0.5:
+                # The side margins (18 mm) are empty: a chart's words
+                # stay in its box, the body's width.
+                bad("page %d: '%s' at x %.1f-%.1f is in the side margin"
+                    % (n + 1, w[:20], x0, x1))
             elif y1 > body_bottom + 1 and not any(abs(y0 - f) < 1 for f in foot):
                 bad("page %d: '%s' at y %.1f-%.1f is below the body"
                     % (n + 1, w[:20], y0, y1))
@@ -271,17 +287,23 @@ def main():
                 if s[:60] not in pdftext:
                     bad("sentence missing: " + s[:80])
     # Every row of a table: its header cell (a period) is in the PDF.
+    # A character no font has is drawn as a box of its code's hex
+    # digits: the letters and digits either side of it are looked for.
     flat = "".join(c for c in pdftext if c.isalnum())
+    fonts = covered()
     for t in doc.iter(XHTML + "table"):
         for tb in t.iter(XHTML + "tbody"):
             for tr in tb.iter(XHTML + "tr"):
                 for th in tr.iter(XHTML + "th"):
                     # (a cell is cut at 600 bytes, a long word broken,
                     # an emoji may be drawn as a box: letters and digits)
-                    s = "".join(c for c in "".join(th.itertext())
-                                if c.isalnum())[:40]
-                    if s and s not in flat:
-                        bad("table row missing: " + s[:80])
+                    s = "".join(c if ord(c) in fonts else " "
+                                for c in "".join(th.itertext()))
+                    s = "".join(c for c in s if c.isalnum() or c == " ")
+                    for piece in s[:40].split():
+                        if piece not in flat:
+                            bad("table row missing: " + s[:80])
+                            break
                     break
     # Every figure of a table is whole in the PDF: a number is never
     # broken over two lines of its cell ("52.0" as "52" and ".0").

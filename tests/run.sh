@@ -134,9 +134,10 @@ for dir in tests/golden/*/; do
 done
 
 # report.pdf at its limits (tests/pdflimits/*/input.json): inputs whose
-# tables cannot be set as a grid within a page.  Only the PDF is checked
-# (tests/pdfcheck.py: no word off the page or below the body, every
-# table row's header cell in the text) and summed up; their report.html
+# tables cannot be set as a grid within a page, or whose chart words no
+# font has.  Only the PDF is checked (tests/pdfcheck.py: no word off the
+# page, in the side margins or below the body, every table row's header
+# cell in the text) and summed up; their report.html
 # goes to the browser checks below with the golden reports'.
 mkdir -p "$OUT/pdflimits"
 for dir in tests/pdflimits/*/; do

@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "harness.h"
+#include "buf.h"
+#include "diag.h"
 #include "draw.h"
+#include "scene.h"
 
 static struct draw	*dr;
 
@@ -117,6 +120,78 @@ test_pango(void)
 	draw_text_free(t);
 }
 
+/*
+ * A chart's word is measured (draw_measure) as wide as a PDF draws it
+ * with Cairo's glyphs, each at its font's advance: the measure neither
+ * rounds glyphs to whole pixels ("iii" was 9 px measured, 10 drawn) nor
+ * kerns ("AV") nor makes ligatures ("ff").
+ */
+static void
+test_measure_simple(void)
+{
+	static const char *const words[] = { "iii", "AV", "AAAA", "office ffl",
+	    "Jan 2021", "Statistical neighbours", "Te 1,234.5% (WAVY)",
+	    "Fostering \xe2\x80\x93 \xc3\xa9t\xc3\xa9" };
+	struct measure	 ms;
+	struct draw_text *t;
+	struct draw_span sp;
+	size_t		 i;
+	int		 bold;
+
+	draw_measure(dr, &ms);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		for (bold = 0; bold < 2; bold++) {
+			memset(&sp, 0, sizeof(sp));
+			sp.end = strlen(words[i]);
+			sp.bold = bold;
+			t = draw_text_new(dr, words[i], &sp, 1, 12, -1,
+			    DRAW_LEFT);
+			/* Pango keeps positions in 1/1024 px. */
+			DBL_NEAR(ms.width(ms.arg, words[i], 12, bold),
+			    draw_text_width(t), strlen(words[i]) / 1024.0);
+			draw_text_free(t);
+		}
+}
+
+/*
+ * A character no font has is drawn as a box of its hex code, which Pango
+ * sizes by the device scale: measured after a chart was drawn at 0.75
+ * (PDF) or 2 (PNG), it came out 15 or 7 px where it was 12, and a label
+ * laid out to fit ran off its chart in report.pdf.  The measure is the
+ * same whatever was drawn before it.
+ */
+static void
+test_measure_box(void)
+{
+	static const char box[] = "\xf0\x9f\xa7\xaa";	/* U+1F9EA */
+	struct measure	 ms;
+	struct scene	 s;
+	struct buf	 out;
+	struct diag	 d;
+	double		 one;
+
+	draw_measure(dr, &ms);
+	diag_init(&d, stderr, "test_drawtext");
+	buf_init(&out);
+	scene_init(&s);
+	s.w = 200;
+	s.h = 40;
+	scene_text(&s, SC_ROLE_LABEL, 190, 30, SC_END, 12, false, 0,
+	    "Label \xf0\x9f\xa7\xaa\xe1\x88\x80");
+	one = ms.width(ms.arg, box, 12, false);
+	OK(one > 4 && one < 24);
+	OK(draw_pdf(dr, &s, &out, &d));
+	DBL_NEAR(ms.width(ms.arg, "\xf0\x9f\xa7\xaa\xf0\x9f\xa7\xaa", 12,
+	    false), 2 * one, 0.01);
+	buf_reset(&out);
+	OK(draw_png(dr, &s, 2, &out, &d));
+	DBL_NEAR(ms.width(ms.arg,
+	    "\xf0\x9f\xa7\xaa\xf0\x9f\xa7\xaa\xf0\x9f\xa7\xaa", 12, false),
+	    3 * one, 0.01);
+	scene_release(&s);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -125,6 +200,8 @@ main(void)
 	test_breaks();
 	test_spans();
 	test_pango();
+	test_measure_simple();
+	test_measure_box();
 	draw_free(dr);
 	return harness_done();
 }

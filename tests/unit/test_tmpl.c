@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "tmpl.h"
+#include "../tnodecmp.h"
 
 #define	XHTML	"http://www.w3.org/1999/xhtml"
 #define	SVG	"http://www.w3.org/2000/svg"
@@ -145,6 +146,24 @@ run_file(const char *path, const struct tctx *c, const char *assets)
 	buf_init(&b);
 	if ((t = tmpl_load(path, assets, &d)) != NULL)
 		ok = tmpl_render(t, c, &b, &d);
+	if (ok) {
+		/*
+		 * The tree the PDF typesetter is handed is the output as
+		 * it reads back: tmpl_render_tree() against tmpl_tree().
+		 */
+		struct buf	 b2;
+		struct tnode	*direct = NULL, *parsed;
+
+		buf_init(&b2);
+		OK(tmpl_render_tree(t, c, &b2, &direct, &d));
+		OK(b2.len == b.len && memcmp(b2.data, b.data, b.len) == 0);
+		parsed = tmpl_tree(b.data, b.len, &d);
+		OK(parsed != NULL && direct != NULL);
+		OK(tnode_same(direct, parsed));
+		tnode_free(direct);
+		tnode_free(parsed);
+		buf_release(&b2);
+	}
 	tmpl_free(t);
 	fclose(ef);
 	if (ok)
