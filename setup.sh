@@ -24,7 +24,7 @@ esac
 
 # Building and rendering: a compiler, make, pkg-config, the libraries'
 # headers (Cairo and Pango, libxml2, cJSON; libzip and libxlsxwriter for
-# workbooks; qpdf for the PDF) and the pinned font.  One package a line.
+# workbooks; qpdf and zlib for the PDF) and the pinned font.  One package a line.
 BUILD_PKGS="
 fonts-dejavu-core
 gcc
@@ -38,6 +38,7 @@ libxml2-dev
 libzip-dev
 make
 pkg-config
+zlib1g-dev
 "
 
 # The tests (make check, make ci): the PNG reference decoder, Python for

@@ -1,6 +1,7 @@
 /*
  * pdfpost: what Cairo 1.16 cannot write into a tagged PDF, added with
- * libqpdf (the only module that includes qpdf headers): the document
+ * libqpdf (the only module that includes qpdf's headers, and zlib's,
+ * which compresses the page contents it rewrites): the document
  * language, a Figure's alternative text, the title shown in the window
  * title, the tab order of pages with links, the scope of table header
  * cells, well-formed dates, and content marked as an artifact (running
