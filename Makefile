@@ -28,7 +28,7 @@ LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
 	   render/mail.o render/sha256.o render/history.o render/page.o \
 	   render/pdfpost.o render/pdf.o render/pdfwalk.o render/pdftable.o \
 	   render/pdfdraw.o render/ofiles.o render/outdir.o \
-	   render/chartfiles.o render/bind.o render/eml.o render/report.o \
+	   render/chartfiles.o render/worker.o render/bind.o render/eml.o render/report.o \
 	   render/archive.o render/convert.o \
 	   render/batch.o render/jsonout.o render/book.o render/bookloc.o \
 	   render/bookcell.o render/bookhead.o render/bookdetail.o \
@@ -45,7 +45,8 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
 	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
 	   tests/unit/test_drawtext \
-	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_cssmin
+	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_cssmin \
+	   tests/unit/test_worker tests/unit/test_svg
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g

@@ -617,14 +617,13 @@ ctx_lists(struct tmpl_ctx *root, const struct indicator *ind,
 }
 
 /* The indicator's trend chart, if it has one: its files and keys. */
-static bool
+static void
 bind_chart(struct tmpl_ctx *ic, const struct model *m,
     const struct indicator *ind, const struct figures *f,
-    struct chartfiles *ch, struct ofiles *of, struct diag *d)
+    struct chartfiles *ch, struct ofiles *of)
 {
 	struct scene	 s;
 	struct buf	 b, desc, svg;
-	bool		 ok = false;
 
 	buf_init(&b);
 	buf_init(&desc);
@@ -635,9 +634,8 @@ bind_chart(struct tmpl_ctx *ic, const struct model *m,
 		chart_desc(&desc, m, ind, f);
 		buf_reset(&b);
 		buf_printf(&b, "tbl-%s", ind->id);
-		if (!chartfiles_emit(ch, of, &s, ind->id, ind->title,
-		    desc.data, b.data, &svg, d))
-			goto out;
+		chartfiles_emit(ch, of, &s, ind->id, ind->title, desc.data,
+		    b.data, &svg);
 		tmpl_ctx_markup(ic, "chart", svg.data);
 		tmpl_ctx_bool(ic, "has_chart", true);
 		buf_reset(&b);
@@ -652,31 +650,27 @@ bind_chart(struct tmpl_ctx *ic, const struct model *m,
 		tmpl_ctx_bool(ic, "has_chart", false);
 		tmpl_ctx_bool(ic, "figure", f->latest != NULL);
 	}
-	ok = true;
-out:
 	scene_release(&s);
 	buf_release(&svg);
 	buf_release(&desc);
 	buf_release(&b);
-	return ok;
 }
 
 /* The indicator's breakdown, if it has one: its table, chart and files. */
-static bool
+static void
 bind_breakdown(struct tmpl_ctx *ic, const struct indicator *ind,
-    struct chartfiles *ch, struct ofiles *of, struct diag *d)
+    struct chartfiles *ch, struct ofiles *of)
 {
 	const struct breakdown *bd = ind->breakdown;
 	struct tmpl_ctx	*br;
 	struct scene	 s;
 	struct buf	 b, desc, name, svg;
 	size_t		 k;
-	bool		 ok = false;
 	char		 tmp[32];
 
 	if (bd == NULL) {
 		tmpl_ctx_list(ic, "breakdown");
-		return true;
+		return;
 	}
 	buf_init(&b);
 	buf_init(&desc);
@@ -711,33 +705,28 @@ bind_breakdown(struct tmpl_ctx *ic, const struct indicator *ind,
 			    tmp, sizeof(tmp)));
 		BUF_PUTSL(&desc, "; the figures are in the table that "
 		    "follows.");
-		if (!chartfiles_emit(ch, of, &s, name.data,
+		chartfiles_emit(ch, of, &s, name.data,
 		    bd->title != NULL ? bd->title : ind->title, desc.data,
-		    b.data, &svg, d))
-			goto out;
+		    b.data, &svg);
 		tmpl_ctx_markup(br, "breakdown_chart", svg.data);
 	}
-	ok = true;
-out:
 	scene_release(&s);
 	buf_release(&svg);
 	buf_release(&name);
 	buf_release(&desc);
 	buf_release(&b);
-	return ok;
 }
 
-bool
+void
 bind_report(struct tmpl_ctx *root, const struct model *m,
     const struct figures *figs, const struct figcounts *prev,
-    struct chartfiles *ch, struct ofiles *of, struct diag *d)
+    struct chartfiles *ch, struct ofiles *of)
 {
 	struct tmpl_ctx	*sec = NULL, *ic, *row;
 	struct figcounts now;
 	struct buf	 b;
 	size_t		 i, n[4] = { 0 };
 	const char	*cursec = NULL;
-	bool		 ok = false;
 
 	buf_init(&b);
 	ctx_report(root, m, &b);
@@ -780,9 +769,8 @@ bind_report(struct tmpl_ctx *root, const struct model *m,
 		tmpl_ctx_text(ic, "table_caption", b.data);
 		tmpl_ctx_text(ic, "unit_heading", unit_word(ind->unit));
 		ctx_table(ic, m, ind, &b);
-		if (!bind_chart(ic, m, ind, f, ch, of, d) ||
-		    !bind_breakdown(ic, ind, ch, of, d))
-			goto out;
+		bind_chart(ic, m, ind, f, ch, of);
+		bind_breakdown(ic, ind, ch, of);
 	}
 	buf_reset(&b);
 	buf_printf(&b, "%zu", m->ninds);
@@ -797,8 +785,5 @@ bind_report(struct tmpl_ctx *root, const struct model *m,
 	words_changes(&b, m, figs, prev);
 	if (b.len > 0)
 		tmpl_ctx_text(root, "status_changes", b.data);
-	ok = true;
-out:
 	buf_release(&b);
-	return ok;
 }

@@ -21,12 +21,12 @@
  * sections and lists, each indicator's words, facts, table and charts,
  * and the counts, which move against prev (the last report).  figs are
  * m's figures as figures_all() makes them.  Each chart's files go into
- * of through ch.  Returns false after reporting through d if a chart
- * cannot be drawn (the output's fault, not the input's).
+ * of through ch (their PNGs and PDFs are drawn on its worker:
+ * chartfiles_collect() reports a chart that could not be).
  */
-bool	bind_report(struct tmpl_ctx *root, const struct model *m,
+void	bind_report(struct tmpl_ctx *root, const struct model *m,
 	    const struct figures *figs, const struct figcounts *prev,
-	    struct chartfiles *ch, struct ofiles *of, struct diag *d);
+	    struct chartfiles *ch, struct ofiles *of);
 
 /*
  * Sets n_red, n_amber, n_green and n_none in c from counts by status

@@ -1,8 +1,11 @@
 /*
- * chartfiles: from a chart's scene to its files.  The PNGs are
- * collected at the end, so that their encoding overlaps the layout
- * and drawing of the charts after them; a ticket notes which file each
- * goes to (by index: adding files may move the array).
+ * chartfiles: from a chart's scene to its files.  The SVG is written
+ * here, on the main thread, since the report holds it inline.  The PNG
+ * (drawn by Cairo and encoded, most of a chart's time) and the PDF are
+ * made by a worker thread, one chart after another in the order they
+ * came, each into buffers of its job; chartfiles_collect() moves them
+ * into the files reserved for them (by index: adding files may move the
+ * array).
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -18,79 +21,118 @@
 #include "scene.h"
 #include "svg.h"
 #include "util.h"
+#include "worker.h"
 
 void
-chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf)
+chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf,
+    const struct diag *d)
 {
 	ch->dr = draw_new();
 	draw_measure(ch->dr, &ch->ms);
 	chart_defaults(&ch->opts);
 	ch->opts.ownlabel = ownlabel;
 	ch->pdf = pdf;
+	diag_init(&ch->d0, d->out, d->prog);
 }
 
 void
 chartfiles_release(struct chartfiles *ch)
 {
-	draw_free(ch->dr);
+	/* The worker first: its jobs read the scenes freed below. */
+	worker_free(ch->w);
+	for (size_t i = 0; i < ch->njobs; i++) {
+		scene_release(&ch->jobs[i]->s);
+		buf_release(&ch->jobs[i]->pngout);
+		buf_release(&ch->jobs[i]->pdfout);
+		free(ch->jobs[i]);
+	}
+	free(ch->jobs);
 	pdf_figures_release(&ch->figs);
-	free(ch->pend);
+	draw_free(ch->dr);
 	memset(ch, 0, sizeof(*ch));
+}
+
+/* On the worker: the chart's PNG, and its PDF. */
+static void
+chart_job(struct draw *dr, void *arg)
+{
+	struct chartjob	*j = arg;
+
+	j->ok = draw_png(dr, &j->s, 2, &j->pngout, &j->d) &&
+	    (!j->pdf || draw_pdf(dr, &j->s, &j->pdfout, &j->d));
 }
 
 bool
 chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 {
-	size_t	 i;
-	bool	 ok = true;
+	struct chartjob	*j;
+	struct buf	 tmp;
+	bool		 ok = true;
 
-	for (i = 0; i < ch->npend; i++)
-		if (!draw_png_collect(ch->dr, ch->pend[i].ticket,
-		    &of->f[ch->pend[i].file].data, d))
+	if (ch->w != NULL)
+		worker_wait(ch->w);
+	for (size_t i = 0; i < ch->njobs; i++) {
+		j = ch->jobs[i];
+		tmp = of->f[j->png].data;
+		of->f[j->png].data = j->pngout;
+		j->pngout = tmp;
+		if (j->pdf) {
+			tmp = of->f[j->pdffile].data;
+			of->f[j->pdffile].data = j->pdfout;
+			j->pdfout = tmp;
+		}
+		d->nerr += j->d.nerr;
+		d->nwarn += j->d.nwarn;
+		j->d.nerr = j->d.nwarn = 0;
+		if (!j->ok)
 			ok = false;
-	ch->npend = 0;
+		j->ok = true;
+	}
 	return ok;
 }
 
-bool
+void
 chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
     const char *name, const char *title, const char *desc,
-    const char *tableid, struct buf *svg, struct diag *d)
+    const char *tableid, struct buf *svg)
 {
+	struct chartjob	*j;
 	struct buf	 path;
-	struct buf	*out;
-	int		 ticket;
 
 	buf_init(&path);
 	buf_reset(svg);
 	svg_write(s, name, title, desc, tableid, svg);
 	buf_printf(&path, "charts/%s.svg", name);
-	out = ofiles_add(of, path.data);
-	buf_put(out, svg->data, svg->len);
+	buf_put(ofiles_add(of, path.data), svg->data, svg->len);
+
+	j = xcalloc(1, sizeof(*j));
+	j->s = *s;
+	scene_init(s);
+	j->pdf = ch->pdf;
+	j->d = ch->d0;
+	buf_init(&j->pngout);
+	buf_init(&j->pdfout);
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
-	/* Filled in by chartfiles_collect(): the encoding runs meanwhile. */
 	ofiles_add(of, path.data);
-	if ((ticket = draw_png_start(ch->dr, s, 2, d)) < 0)
-		goto fail;
-	if (ch->npend == ch->maxpend) {
-		ch->maxpend = ch->maxpend == 0 ? 64 : ch->maxpend * 2;
-		ch->pend = xreallocarray(ch->pend, ch->maxpend,
-		    sizeof(*ch->pend));
-	}
-	ch->pend[ch->npend].ticket = ticket;
-	ch->pend[ch->npend++].file = of->n - 1;
-	if (ch->pdf) {
+	j->png = of->n - 1;
+	if (j->pdf) {
 		buf_reset(&path);
 		buf_printf(&path, "charts/%s.pdf", name);
-		if (!draw_pdf(ch->dr, s, ofiles_add(of, path.data), d))
-			goto fail;
-		/* Kept for report.pdf; s is left empty. */
-		pdf_figures_add(&ch->figs, name, s);
+		ofiles_add(of, path.data);
+		j->pdffile = of->n - 1;
+		pdf_figures_add(&ch->figs, name, &j->s);
 	}
 	buf_release(&path);
-	return true;
-fail:
-	buf_release(&path);
-	return false;
+	if (ch->njobs == ch->maxjobs) {
+		ch->maxjobs = ch->maxjobs == 0 ? 64 : ch->maxjobs * 2;
+		ch->jobs = xreallocarray(ch->jobs, ch->maxjobs,
+		    sizeof(*ch->jobs));
+	}
+	ch->jobs[ch->njobs++] = j;
+	/* At the first chart, so that a process that draws nothing
+	 * (batch's parent, before it forks) never has a thread. */
+	if (ch->w == NULL)
+		ch->w = worker_new();
+	worker_run(ch->w, chart_job, j);
 }

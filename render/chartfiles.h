@@ -1,9 +1,10 @@
 /*
  * chartfiles: a render's chart files.  Each chart's scene becomes
- * charts/<name>.svg (the same SVG goes inline in the report),
- * charts/<name>.png (encoded on draw's second thread while the next
- * chart is laid out) and, with pdf, charts/<name>.pdf, whose scene is
- * kept for report.pdf.
+ * charts/<name>.svg here (the same SVG goes inline in the report), and
+ * charts/<name>.png and, with pdf, charts/<name>.pdf on a worker thread
+ * (worker.h) while the main thread goes on with the next chart and the
+ * template.  The scenes are kept until chartfiles_release(), for
+ * report.pdf (ch->figs).
  */
 #ifndef CHARTFILES_H
 #define CHARTFILES_H
@@ -18,48 +19,61 @@
 #include "ofiles.h"
 #include "pdf.h"
 #include "scene.h"
+#include "worker.h"
+
+/* One chart's files being drawn: the worker's, until it is waited for. */
+struct chartjob {
+	struct scene	 s;		/* owned; read by report.pdf too */
+	bool		 pdf;		/* make its PDF too */
+	size_t		 png, pdffile;	/* indexes into the ofiles */
+	struct buf	 pngout, pdfout;
+	struct diag	 d;		/* the job's messages and counts */
+	bool		 ok;
+};
 
 /*
  * The drawing state of one render.  Zero it, then chartfiles_init();
  * chartfiles_release() frees it (also when zeroed only).
  */
 struct chartfiles {
-	struct draw	*dr;
+	struct draw	*dr;		/* the main thread's: measures */
 	struct measure	 ms;
 	struct chart_opts opts;
 	bool		 pdf;
+	struct diag	 d0;		/* where jobs' messages go */
+	struct worker	*w;		/* started at the first chart */
+	struct chartjob	**jobs;		/* each its own: the worker
+					   holds pointers */
+	size_t		 njobs, maxjobs;
 	struct pdf_figures figs;	/* every scene, for report.pdf */
-	/* PNGs being encoded: the draw ticket and the file it goes to. */
-	struct pending {
-		int	 ticket;
-		size_t	 file;		/* index into the ofiles */
-	}		*pend;
-	size_t		 npend, maxpend;
 };
 
 /*
  * Starts drawing: a drawing context, its measure, the default chart
- * options with ownlabel (the authority's series label).
+ * options with ownlabel (the authority's series label).  Messages of
+ * the charts drawn on the worker go where d's go.
  */
 void	chartfiles_init(struct chartfiles *ch, const char *ownlabel,
-	    bool pdf);
+	    bool pdf, const struct diag *d);
+/* Stops the worker (charts not yet drawn are dropped) and frees ch. */
 void	chartfiles_release(struct chartfiles *ch);
 
 /*
- * Draws scene s as charts/<name>.{png,svg[,pdf]} into of, and sets svg
- * to the SVG (title, desc and tableid as svg_write() takes them).  The
- * PNG's file is empty until chartfiles_collect().  With ch->pdf, s is
- * left empty (its items kept for report.pdf).  Returns false after
- * reporting through d.
+ * Makes scene s charts/<name>.svg in of and sets svg to the SVG (title,
+ * desc and tableid as svg_write() takes them); queues its PNG (and,
+ * with ch->pdf, its PDF) to the worker, whose files stay empty until
+ * chartfiles_collect().  s is taken and left empty.  Cannot fail: a
+ * chart's failure is reported when it is drawn and counted at
+ * chartfiles_collect().
  */
-bool	chartfiles_emit(struct chartfiles *ch, struct ofiles *of,
+void	chartfiles_emit(struct chartfiles *ch, struct ofiles *of,
 	    struct scene *s, const char *name, const char *title,
-	    const char *desc, const char *tableid, struct buf *svg,
-	    struct diag *d);
+	    const char *desc, const char *tableid, struct buf *svg);
 
 /*
- * Puts every PNG still being encoded into its file.  Returns false
- * after reporting through d.
+ * Waits for the worker and puts every chart's PNG and PDF into its file.
+ * Returns false if any failed (each reported where it failed; the
+ * counts are added to d).
  */
 bool	chartfiles_collect(struct chartfiles *ch, struct ofiles *of,
 	    struct diag *d);

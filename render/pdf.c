@@ -1,15 +1,16 @@
 /*
  * pdf: the typesetter of report.pdf: the whole, from report.html's
- * bytes to the PDF.  The tree is walked into blocks (pdfwalk.c, tables
+ * tree to the PDF.  The tree is walked into blocks (pdfwalk.c, tables
  * in pdftable.c), page.c breaks them into pages, pdfdraw.c draws them,
  * pdfpost adds what Cairo 1.16 cannot write.  Here: pdf_report() and the
  * figures it is given, the blocks' page.c view, and freeing them.
  *
  * IMPLEMENTATION NOTES
  *
- * The input is report.html as written, parsed again into a plain tree
- * (tmpl_tree()): the PDF holds what the HTML holds, in its order, from
- * whatever template made it.  A walk over the tree turns it into blocks,
+ * The input is report.html as a plain tree (tmpl_render_tree() makes
+ * it with the HTML, as the HTML reads back; test_tmpl checks that): the
+ * PDF holds what the HTML holds, in its order, from whatever template
+ * made it.  A walk over the tree turns it into blocks,
  * the way a browser's default stylesheet would with a few rules for the
  * classes of the default template (the man page lists them):
  *
@@ -54,7 +55,8 @@
 #include "util.h"
 
 void
-pdf_figures_add(struct pdf_figures *pf, const char *name, struct scene *s)
+pdf_figures_add(struct pdf_figures *pf, const char *name,
+    const struct scene *s)
 {
 	struct pdf_figure	*f;
 
@@ -64,8 +66,7 @@ pdf_figures_add(struct pdf_figures *pf, const char *name, struct scene *s)
 	}
 	f = &pf->f[pf->n++];
 	f->name = xstrdup(name);
-	f->s = *s;
-	scene_init(s);
+	f->s = s;
 }
 
 void
@@ -73,7 +74,6 @@ pdf_figures_release(struct pdf_figures *pf)
 {
 	for (size_t i = 0; i < pf->n; i++) {
 		free(pf->f[i].name);
-		scene_release(&pf->f[i].s);
 	}
 	free(pf->f);
 	memset(pf, 0, sizeof(*pf));
@@ -199,11 +199,10 @@ doc_title(const struct tnode *n)
 }
 
 bool
-pdf_report(struct draw *dr, const char *html, size_t len,
+pdf_report(struct draw *dr, const struct tnode *root,
     const struct pdf_figures *pf, const struct pdf_meta *meta,
     struct buf *out, struct diag *d)
 {
-	struct tnode	*root;
 	struct ts	 ts;
 	struct dctx	 dc;
 	struct pblock	*pb = NULL;
@@ -214,8 +213,6 @@ pdf_report(struct draw *dr, const char *html, size_t len,
 	size_t		 i, p, done = 0;
 	bool		 ok = false;
 
-	if ((root = tmpl_tree(html, len, d)) == NULL)
-		return false;
 	memset(&ts, 0, sizeof(ts));
 	memset(&dc, 0, sizeof(dc));
 	buf_init(&ts.text);
@@ -320,6 +317,5 @@ out:
 	buf_release(&raw);
 	buf_release(&date);
 	buf_release(&links);
-	tnode_free(root);
 	return ok;
 }

@@ -21,11 +21,12 @@
 #include "chart.h"
 #include "diag.h"
 #include "draw.h"
+#include "tmpl.h"
 
 /* The charts of a render, by the name their SVG's ids carry. */
 struct pdf_figure {
 	char		*name;		/* "cla-count", "x-breakdown" */
-	struct scene	 s;
+	const struct scene *s;		/* the caller's, read only */
 };
 
 struct pdf_figures {
@@ -33,9 +34,9 @@ struct pdf_figures {
 	size_t		 n, max;
 };
 
-/* Takes s's items (s is left empty) as the chart called name. */
+/* Adds s (not copied: it must outlive pf) under name (copied). */
 void	pdf_figures_add(struct pdf_figures *pf, const char *name,
-	    struct scene *s);
+	    const struct scene *s);
 void	pdf_figures_release(struct pdf_figures *pf);
 
 struct pdf_meta {
@@ -44,11 +45,11 @@ struct pdf_meta {
 };
 
 /*
- * Typesets len bytes of report.html (as tmpl_render() wrote them) with
- * the charts in pf and appends the PDF to out.  Returns false after
- * reporting through d.
+ * Typesets report.html, as the tree root that tmpl_render_tree() gives
+ * with it, with the charts in pf and appends the PDF to out.  Returns
+ * false after reporting through d.
  */
-bool	pdf_report(struct draw *dr, const char *html, size_t len,
+bool	pdf_report(struct draw *dr, const struct tnode *root,
 	    const struct pdf_figures *pf, const struct pdf_meta *meta,
 	    struct buf *out, struct diag *d);
 

@@ -582,7 +582,7 @@ find_figure(const struct ts *ts, const struct tnode *svg,
 			for (i = 0; i < ts->pf->n; i++)
 				if (strlen(ts->pf->f[i].name) == len - 6 &&
 				    strncmp(ts->pf->f[i].name, id, len - 6) == 0)
-					*s = &ts->pf->f[i].s;
+					*s = ts->pf->f[i].s;
 		if (strcmp(k->name, "desc") == 0 && *alt == NULL) {
 			buf_init(&b);
 			for (const struct tnode *t = k->kid; t != NULL;

@@ -7,7 +7,6 @@
  * them in.  archive.c runs the same build for a snapshot.  Also the
  * layout command's text dump of every chart.
  */
-#include <assert.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,57 +33,87 @@
 #include "summary.h"
 #include "tmpl.h"
 #include "util.h"
+#include "worker.h"
 
 
 /*
- * Makes report.pdf from report.html (already in of) and the charts'
- * scenes: the PDF module typesets the filled template.
+ * report.pdf, typeset on a worker of its own from report.html's tree
+ * and the charts' scenes, while the main thread collects the charts.
+ * The job owns the tree and frees it when done; it reads the scenes
+ * where they are, which nothing changes until it is waited for.
  */
-static bool
-make_pdf(const struct report_opts *o, const struct model *m,
-    const struct chartfiles *ch, struct ofiles *of, struct diag *d)
-{
-	struct pdf_meta	 pm;
-	struct buf	 pdf, subj, *out;
-	const struct buf *html = NULL;
-	char		 date[16], tmp[32];
-	long long	 t;
-	size_t		 i;
-	bool		 ok;
+struct pdfjob {
+	struct worker		*w;
+	struct tnode		*tree;
+	const struct pdf_figures *pf;
+	struct pdf_meta		 pm;
+	char			 date[16];
+	struct buf		 subj;
+	struct buf		 out;
+	size_t			 file;		/* report.pdf's index */
+	struct diag		 d;		/* the job's counts */
+	bool			 ok;
+};
 
-	for (i = 0; i < of->n; i++)
-		if (strcmp(of->f[i].name, "report.html") == 0)
-			html = &of->f[i].data;
-	assert(html != NULL);
-	buf_init(&pdf);
-	buf_init(&subj);
-	buf_printf(&subj, "Figures for %s",
+static void
+pdf_job(struct draw *dr, void *arg)
+{
+	struct pdfjob	*j = arg;
+
+	j->ok = pdf_report(dr, j->tree, j->pf, &j->pm, &j->out, &j->d);
+	tnode_free(j->tree);
+	j->tree = NULL;
+}
+
+/* Starts report.pdf from tree, which the job takes. */
+static void
+pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
+    const struct model *m, const struct chartfiles *ch, struct ofiles *of,
+    const struct diag *d)
+{
+	char		 tmp[32];
+
+	j->tree = tree;
+	buf_printf(&j->subj, "Figures for %s",
 	    period_long(&m->report.period, tmp, sizeof(tmp)));
 	/* The creation date: the published date, or the Date: an email
 	 * of this render gets; never the clock. */
 	if (m->report.published != NULL && strlen(m->report.published) == 10)
-		snprintf(date, sizeof(date), "%s", m->report.published);
+		snprintf(j->date, sizeof(j->date), "%s", m->report.published);
 	else {
 		time_t tt;
 		struct tm tm;
 
-		t = eml_date(&o->mail, m);
-		tt = (time_t)t;
+		tt = (time_t)eml_date(&o->mail, m);
 		gmtime_r(&tt, &tm);
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+		strftime(j->date, sizeof(j->date), "%Y-%m-%d", &tm);
 	}
-	pm.subject = subj.data;
-	pm.date = date;
-	ok = pdf_report(ch->dr, html->data, html->len, &ch->figs, &pm, &pdf,
-	    d);
-	if (ok) {
-		out = ofiles_add(of, "report.pdf");
-		buf_release(out);
-		*out = pdf;
-	} else
-		buf_release(&pdf);
-	buf_release(&subj);
-	return ok;
+	j->pm.subject = j->subj.data;
+	j->pm.date = j->date;
+	j->pf = &ch->figs;
+	diag_init(&j->d, d->out, d->prog);
+	ofiles_add(of, "report.pdf");
+	j->file = of->n - 1;
+	j->w = worker_new();
+	worker_run(j->w, pdf_job, j);
+}
+
+/* Waits for report.pdf and puts it in its file; false if it failed. */
+static bool
+pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
+{
+	struct buf	 tmp;
+
+	worker_wait(j->w);
+	d->nerr += j->d.nerr;
+	d->nwarn += j->d.nwarn;
+	j->d.nerr = j->d.nwarn = 0;
+	if (!j->ok)
+		return false;
+	tmp = of->f[j->file].data;
+	of->f[j->file].data = j->out;
+	j->out = tmp;
+	return true;
 }
 
 enum report_status
@@ -97,11 +126,16 @@ report_build(const struct report_opts *o, const struct input *in,
 	struct chartfiles ch;
 	struct snapshot	 snap;
 	struct figcounts prev;
+	struct pdfjob	 pj;
+	struct tnode	*tree = NULL;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
 
 	memset(&ch, 0, sizeof(ch));
 	memset(&snap, 0, sizeof(snap));
+	memset(&pj, 0, sizeof(pj));
+	buf_init(&pj.subj);
+	buf_init(&pj.out);
 	/* Check the input and the template before drawing anything. */
 	if (!input_load(m, in, &o->sheet, d))
 		goto out;
@@ -128,19 +162,24 @@ report_build(const struct report_opts *o, const struct input *in,
 	}
 	summary_write(ofiles_add(of, "summary.json"), m, figs, &prev);
 
-	chartfiles_init(&ch, m->report.organisation, o->pdf);
+	chartfiles_init(&ch, m->report.organisation, o->pdf, d);
 	c = tmpl_ctx_new();
-	if (!bind_report(c, m, figs, &prev, &ch, of, d)) {
-		rc = REPORT_OUTPUT;
+	bind_report(c, m, figs, &prev, &ch, of);
+	if (!tmpl_render_tree(t, c, ofiles_add(of, "report.html"),
+	    o->pdf ? &tree : NULL, d))
 		goto out;
-	}
-	if (!tmpl_render(t, c, ofiles_add(of, "report.html"), d))
-		goto out;
-	if (o->pdf && !make_pdf(o, m, &ch, of, d)) {
-		rc = REPORT_OUTPUT;
-		goto out;
-	}
+	if (o->pdf)
+		pdf_start(&pj, tree, o, m, &ch, of, d);
 	if (!chartfiles_collect(&ch, of, d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
+	/*
+	 * The email after report.pdf, even when it does not carry it: a
+	 * report.pdf refused (too many pages) costs no email, and a long
+	 * report's email tree and PDF are never held at once.
+	 */
+	if (o->pdf && !pdf_finish(&pj, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -149,6 +188,11 @@ report_build(const struct report_opts *o, const struct input *in,
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
+	/* report.pdf's worker first: it reads the charts' scenes. */
+	worker_free(pj.w);
+	tnode_free(pj.tree);	/* when its job never ran */
+	buf_release(&pj.subj);
+	buf_release(&pj.out);
 	chartfiles_release(&ch);
 	tmpl_ctx_free(c);
 	tmpl_free(t);

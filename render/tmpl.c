@@ -163,6 +163,13 @@ bool
 tmpl_render(const struct tmpl *t, const struct tmpl_ctx *c, struct buf *out,
     struct diag *d)
 {
+	return tmpl_render_tree(t, c, out, NULL, d);
+}
+
+bool
+tmpl_render_tree(const struct tmpl *t, const struct tmpl_ctx *c,
+    struct buf *out, struct tnode **tree, struct diag *d)
+{
 	struct render	 r;
 	xmlNodePtr	 root;
 	bool		 ok = false;
@@ -181,6 +188,8 @@ tmpl_render(const struct tmpl *t, const struct tmpl_ctx *c, struct buf *out,
 	assert(root != NULL);
 
 	ok = ser_doc(&r, root, out);
+	if (ok && tree != NULL)
+		*tree = tree_conv(root);
 out:
 	xmlFreeDoc(r.doc);
 	return ok;

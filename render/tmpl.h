@@ -27,8 +27,13 @@
  *				replace with <style> holding the file F,
  *				resolved against the template's folder and
  *				confined to it or the assets folder
+ *	data-sc-unwrap		on a <span> with no attributes of its own:
+ *				write its content in its place, without
+ *				the element (the text of data-sc-text
+ *				placed with no wrapper)
  *
- * Order on one element: remove, each, if/unless, attr, text/markup.
+ * Order on one element: remove, each, if/unless, attr, text/markup,
+ * unwrap.
  * An unknown data-sc-* attribute, a name that is not set where a text
  * is needed, or a value of the wrong kind is an error naming the
  * template file and line.
@@ -141,6 +146,14 @@ struct tnode {
  * NULL after reporting through d.
  */
 struct tnode	*tmpl_tree(const char *xhtml, size_t len, struct diag *d);
+/*
+ * tmpl_render(), and on success sets *tree to the output as tmpl_tree()
+ * would read it back, made from the filled tree without writing and
+ * parsing it again.
+ */
+bool		 tmpl_render_tree(const struct tmpl *t,
+		    const struct tmpl_ctx *c, struct buf *out,
+		    struct tnode **tree, struct diag *d);
 void		 tnode_free(struct tnode *n);
 /* Returns the value of n's attribute name, or NULL. */
 const char	*tnode_attr(const struct tnode *n, const char *name);

@@ -28,6 +28,7 @@
 #include "diag.h"
 #include "tmpl.h"
 #include "util.h"
+#include "../tnodecmp.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);
@@ -162,6 +163,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tmpl	*t;
 	struct diag	 d;
 	struct buf	 a, b;
+	struct tnode	*direct = NULL, *parsed;
 	bool		 ok;
 	int		 fd;
 
@@ -207,8 +209,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    XML_PARSE_NOWARNING | XML_PARSE_HUGE);
 		CHECK(doc != NULL);
 		xmlFreeDoc(doc);
-		CHECK(tmpl_render(t, ctx, &b, &d));
+		/* Again, with the tree the PDF typesetter is handed: the
+		 * same bytes, and the tree they read back as. */
+		CHECK(tmpl_render_tree(t, ctx, &b, &direct, &d));
 		CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+		if ((parsed = tmpl_tree(a.data, a.len, &d)) != NULL)
+			CHECK(tnode_same(direct, parsed));
+		tnode_free(parsed);
+		tnode_free(direct);
 	}
 	buf_release(&a);
 	buf_release(&b);
