@@ -15,7 +15,8 @@
  * on.  Once any problem is found, no more nodes are made, and the tree
  * is thrown away at the end.  Duplicate keys are found with one
  * open-addressing hash table of the keys of each open object, kept per
- * depth and reused.
+ * depth and reused; a key in it is its member's node's (cJSON's copy),
+ * not a second copy, while the tree is built (struct keyent).
  *
  * WHY THE SCANNER BUILDS THE TREE
  *
@@ -39,8 +40,24 @@
  * memory, so the scanner builds it.  Places are kept in pre-order in an
  * array (the scanner sees them in that order); a message asks for a
  * node's place through a side table keyed by the node's address, made
- * by one pre-order walk on the first request.  A clean file, the usual
- * case, never asks, and pays nothing for the table.
+ * by a pre-order walk as far as the node asked for.  A clean file, the
+ * usual case, never asks, and pays nothing for the table.
+ *
+ * Memory (red team 2, F08): the scanner's tables now live beside the
+ * tree, where cJSON's parser ran after the scan had freed them.  Peak
+ * RSS of `render --no-pdf` (/usr/bin/time), 1,990,000 keys of 25 bytes
+ * in one object / 1,999,980 numbers / 1,999,980 strings:
+ *
+ *	cJSON parses (f7ff5d9^)		353 / 206 / 349 MB
+ *	scanner builds, first version	483 / 272 / 415 MB
+ *	keys held once, index walked	401 / 206 / 349 MB
+ *
+ * The first version held every key twice (the tree's and a buffer of
+ * the object's keys, 52 MB here), with 24 bytes a key and an 8-byte
+ * slot for the duplicate table, and a message about one node indexed
+ * every node (67 MB of 16-byte slots).  What is left over cJSON is the
+ * duplicate table (16 bytes a key and 4-byte slots, at most half full:
+ * 50 MB here) while the object is open.
  */
 #include <assert.h>
 #include <math.h>
@@ -61,21 +78,29 @@
 #include "util.h"
 
 
-/* One open array or object in the scanner. */
+/*
+ * A distinct key of an open object.  Its text is its member's node's
+ * key (cJSON's copy) while the tree is built, so that a key is held once;
+ * after the first problem no node is made, and keys from then on are
+ * the frame's own copies: ents[nbuilt..nents) of the frame.  Its place
+ * is its member value's (places.pos[vidx]), which holds the key's.
+ */
 struct keyent {
-	size_t		 off;		/* into frame.keys */
-	int		 line, col;	/* of the key, for duplicates */
-	size_t		 slot;		/* in frame.tab */
+	const char	*key;
+	uint32_t	 vidx;		/* its value's index in pos[] */
+	uint32_t	 slot;		/* in frame.tab */
 };
 
+/* One open array or object in the scanner. */
 struct frame {
 	bool		 obj;
 	size_t		 n;		/* members or elements done */
-	size_t		 curkey;	/* offset of the current key */
-	struct buf	 keys;		/* decoded, NUL-separated */
+	struct buf	 key;		/* the current key, decoded */
+	const char	*built;		/* its member's node's key, or NULL */
 	struct keyent	*ents;		/* distinct keys */
 	size_t		 nents, maxents;
-	size_t		*tab;		/* ents index + 1, or 0 */
+	size_t		 nbuilt;	/* ents whose key is a node's */
+	uint32_t	*tab;		/* ents index + 1, or 0 */
 	size_t		 tabsz;		/* power of 2 (or 0) */
 	cJSON		*node;		/* its node, NULL if not built */
 };
@@ -487,23 +512,28 @@ scan_word(struct scan *s, char *w)
 /*
  * The side table of places.  The scanner writes the place of every
  * value in pre-order into pos[], which is all a clean file needs: no
- * message asks for a place.  The first jsonscan_place_of() walks the
- * tree in pre-order (the order the scanner made the nodes in) and puts
- * each node's address with its index into an open-addressing table over
+ * message asks for a place.  jsonscan_place_of() walks the tree in
+ * pre-order (the order the scanner made the nodes in), only as far as
+ * the node asked for, keeping each node met in nodes[] (its index there
+ * is its index in pos[]) and that index in an open-addressing table over
  * a power of two of slots, at most half full, Fibonacci hashing of the
- * address.
+ * address.  A message about a node near the top (an unknown field
+ * before a large value) indexes a few nodes, not the file; and the
+ * whole index is 16 to 24 bytes a value (it was a 16-byte slot, 32 to
+ * 64: 67 MB for 2,000,000 values).
  */
-struct jsonscan_slot {
-	const cJSON		*node;		/* NULL: empty */
-	size_t			 i;		/* into pos[] */
-};
-
 struct jsonscan_places {
 	const cJSON		*root;
 	struct jsonscan_place	*pos;		/* every value, in pre-order */
 	size_t			 npos, maxpos;
-	struct jsonscan_slot	*tab;		/* NULL: not made yet */
+	const cJSON		**nodes;	/* the first nwalked, in pre-order */
+	size_t			 nwalked;
+	uint32_t		*tab;		/* nodes index + 1, or 0; NULL:
+						   no walk yet */
 	unsigned int		 bits;
+	const cJSON		*next;		/* the walk's next node */
+	const cJSON		*up[JSON_MAX_DEPTH + 1]; /* its ancestors */
+	int			 nup;
 };
 
 static bool	scan_value(struct scan *, int, int);
@@ -519,12 +549,25 @@ places_add(struct jsonscan_places *t, const struct jsonscan_place *p)
 	t->pos[t->npos++] = *p;
 }
 
+/* Forgets the keys of f, freeing its own copies. */
+static void
+frame_clear(struct frame *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->nents; i++) {
+		f->tab[f->ents[i].slot] = 0;
+		if (i >= f->nbuilt)
+			free((char *)f->ents[i].key);
+	}
+	f->nents = f->nbuilt = 0;
+}
+
 /* Opens a frame for an array or object; false if too deep. */
 static struct frame *
 frame_push(struct scan *s, bool obj, cJSON *node)
 {
 	struct frame	*f;
-	size_t		 i;
 
 	if (s->depth == JSON_MAX_DEPTH) {
 		serr(s, s->line, s->col, "nesting too deep (the limit is "
@@ -534,17 +577,14 @@ frame_push(struct scan *s, bool obj, cJSON *node)
 	f = &s->fr[s->depth];
 	if (s->depth == s->nfr) {
 		memset(f, 0, sizeof(*f));
-		buf_init(&f->keys);
+		buf_init(&f->key);
 		s->nfr++;
 	}
-	for (i = 0; i < f->nents; i++)
-		f->tab[f->ents[i].slot] = 0;
-	f->nents = 0;
-	buf_reset(&f->keys);
+	frame_clear(f);
+	buf_reset(&f->key);
 	f->obj = obj;
 	f->node = node;
 	f->n = 0;
-	f->curkey = 0;
 	s->depth++;
 	s->p++;
 	s->col++;
@@ -560,8 +600,7 @@ scan_path(struct scan *s, int upto)
 	buf_reset(&s->mc->path);
 	for (i = 0; i < upto; i++) {
 		if (s->fr[i].obj)
-			jsonmsg_key(s->mc,
-			    s->fr[i].keys.data + s->fr[i].curkey);
+			jsonmsg_key(s->mc, s->fr[i].key.data);
 		else
 			buf_printf(&s->mc->path, "[%zu]", s->fr[i].n);
 	}
@@ -577,13 +616,18 @@ key_hash(const char *k)
 	return h;
 }
 
-/* Records the current key of f, reporting it if it is a duplicate. */
-static void
+/*
+ * Looks the current key of f up among its object's keys, reporting it
+ * if it is a duplicate.  Returns the free slot of f->tab where it goes
+ * (key_add()), or SIZE_MAX for a duplicate.
+ */
+static size_t
 scan_dupkey(struct scan *s, struct frame *f, int line, int col)
 {
-	const char	*k = f->keys.data + f->curkey;
-	struct keyent	*e;
-	size_t		 i, j, mask;
+	const char		*k = f->key.data;
+	const struct keyent	*e;
+	const struct jsonscan_place *first;
+	size_t			 i, j, mask;
 
 	if (2 * (f->nents + 1) > f->tabsz) {
 		f->tabsz = f->tabsz == 0 ? 16 : 2 * f->tabsz;
@@ -591,43 +635,63 @@ scan_dupkey(struct scan *s, struct frame *f, int line, int col)
 		f->tab = xcalloc(f->tabsz, sizeof(*f->tab));
 		mask = f->tabsz - 1;
 		for (j = 0; j < f->nents; j++) {
-			i = key_hash(f->keys.data + f->ents[j].off) & mask;
+			i = key_hash(f->ents[j].key) & mask;
 			while (f->tab[i] != 0)
 				i = (i + 1) & mask;
-			f->tab[i] = j + 1;
-			f->ents[j].slot = i;
+			f->tab[i] = (uint32_t)j + 1;
+			f->ents[j].slot = (uint32_t)i;
 		}
 	}
 	mask = f->tabsz - 1;
 	for (i = key_hash(k) & mask; f->tab[i] != 0; i = (i + 1) & mask) {
 		e = &f->ents[f->tab[i] - 1];
-		if (strcmp(f->keys.data + e->off, k) == 0) {
-			if (!jsonmsg_room(s->mc, DIAG_ERROR))
-				return;
-			scan_path(s, s->depth - 1);
-			if (e->line == line)
-				jsonmsg_add(s->mc, DIAG_ERROR, line, col,
-				    s->mc->path.data, "duplicate key %s (first "
-				    "at column %d)", jsonmsg_quoted(s->mc, k),
-				    e->col);
-			else
-				jsonmsg_add(s->mc, DIAG_ERROR, line, col,
-				    s->mc->path.data, "duplicate key %s (first "
-				    "at line %d)", jsonmsg_quoted(s->mc, k),
-				    e->line);
-			buf_reset(&s->mc->path);
-			return;
-		}
+		if (strcmp(e->key, k) != 0)
+			continue;
+		if (!jsonmsg_room(s->mc, DIAG_ERROR))
+			return SIZE_MAX;
+		first = &s->places->pos[e->vidx];
+		scan_path(s, s->depth - 1);
+		if (first->kline == line)
+			jsonmsg_add(s->mc, DIAG_ERROR, line, col,
+			    s->mc->path.data, "duplicate key %s (first "
+			    "at column %d)", jsonmsg_quoted(s->mc, k),
+			    first->kcol);
+		else
+			jsonmsg_add(s->mc, DIAG_ERROR, line, col,
+			    s->mc->path.data, "duplicate key %s (first "
+			    "at line %d)", jsonmsg_quoted(s->mc, k),
+			    first->kline);
+		buf_reset(&s->mc->path);
+		return SIZE_MAX;
 	}
+	return i;
+}
+
+/*
+ * Adds the current key of f, its member's value being value vidx, at
+ * slot (from scan_dupkey()): the key of the member's node if one was
+ * made, else a copy.
+ */
+static void
+key_add(struct frame *f, size_t slot, size_t vidx)
+{
+	struct keyent	*e;
+
 	if (f->nents == f->maxents) {
 		f->maxents = f->maxents == 0 ? 16 : 2 * f->maxents;
 		f->ents = xreallocarray(f->ents, f->maxents, sizeof(*f->ents));
 	}
-	f->ents[f->nents].off = f->curkey;
-	f->ents[f->nents].line = line;
-	f->ents[f->nents].col = col;
-	f->ents[f->nents].slot = i;
-	f->tab[i] = ++f->nents;
+	e = &f->ents[f->nents];
+	if (f->built != NULL) {
+		/* Nodes are made only before the first problem. */
+		assert(f->nbuilt == f->nents);
+		e->key = f->built;
+		f->nbuilt++;
+	} else
+		e->key = xstrdup(f->key.data);
+	e->vidx = (uint32_t)vidx;
+	e->slot = (uint32_t)slot;
+	f->tab[slot] = (uint32_t)++f->nents;
 }
 
 /*
@@ -650,6 +714,7 @@ scan_object(struct scan *s, cJSON *node)
 {
 	struct frame	*f;
 	int		 kline, kcol, cline, ccol;
+	size_t		 slot, vidx;
 
 	if ((f = frame_push(s, true, node)) == NULL)
 		return false;
@@ -663,19 +728,22 @@ scan_object(struct scan *s, cJSON *node)
 			    "a key in double quotes");
 		kline = s->line;
 		kcol = s->col;
-		f->curkey = f->keys.len;
-		if (!scan_string(s, &f->keys))
+		buf_reset(&f->key);
+		if (!scan_string(s, &f->key))
 			return false;
-		buf_putc(&f->keys, '\0');
-		scan_dupkey(s, f, kline, kcol);
+		slot = scan_dupkey(s, f, kline, kcol);
 		scan_ws(s);
 		if (s->p == s->end || *s->p != ':')
 			return scan_unexpected(s, "':' after the key");
 		s->p++;
 		s->col++;
 		scan_ws(s);
+		vidx = s->places->npos;		/* the member's value */
+		f->built = NULL;
 		if (!scan_value(s, kline, kcol))
 			return false;
+		if (slot != SIZE_MAX)
+			key_add(f, slot, vidx);
 		f->n++;
 		scan_ws(s);
 		if (s->p < s->end && *s->p == ',') {
@@ -752,11 +820,12 @@ scan_attach(struct scan *s, cJSON *v, const struct jsonscan_place *p)
 	else if (ok) {
 		f = &s->fr[s->depth - 1];
 		assert(f->node != NULL);
-		ok = f->obj ? cJSON_AddItemToObject(f->node,
-		    f->keys.data + f->curkey, v) :
-		    cJSON_AddItemToArray(f->node, v);
+		ok = f->obj ? cJSON_AddItemToObject(f->node, f->key.data,
+		    v) : cJSON_AddItemToArray(f->node, v);
 		if (!ok)
 			cJSON_Delete(v);
+		else if (f->obj)
+			f->built = v->string;
 	}
 	if (!ok) {
 		serr(s, p->line, p->col,
@@ -869,7 +938,8 @@ jsonscan(struct jsonmsg *mc, const char *text, size_t len,
 		jsonmsg_append(mc, s.badutf8msg, " (%zu invalid bytes in all)",
 		    s.nbadutf8);
 	for (i = 0; i < s.nfr; i++) {
-		buf_release(&s.fr[i].keys);
+		frame_clear(&s.fr[i]);
+		buf_release(&s.fr[i].key);
 		free(s.fr[i].ents);
 		free(s.fr[i].tab);
 	}
@@ -895,40 +965,57 @@ slot_of(const struct jsonscan_places *t, const cJSON *node)
 	return (size_t)((h * 0x9E3779B97F4A7C15u) >> (64 - t->bits));
 }
 
-/* Puts v and its subtree, v being value i in pre-order; the next i. */
-static size_t
-places_index(struct jsonscan_places *t, const cJSON *v, size_t i)
+/* The walk's next node in pre-order (and a step on), or NULL. */
+static const cJSON *
+places_walk(struct jsonscan_places *t)
 {
-	const cJSON	*e;
-	size_t		 j, mask = ((size_t)1 << t->bits) - 1;
+	const cJSON	*v = t->next, *w;
 
-	assert(i < t->npos);
-	for (j = slot_of(t, v); t->tab[j].node != NULL; j = (j + 1) & mask)
-		continue;
-	t->tab[j].node = v;
-	t->tab[j].i = i++;
-	for (e = v->child; e != NULL; e = e->next)
-		i = places_index(t, e, i);
-	return i;
+	if (v == NULL)
+		return NULL;
+	if (v->child != NULL) {
+		assert(t->nup < (int)(sizeof(t->up) / sizeof(t->up[0])));
+		t->up[t->nup++] = v;
+		t->next = v->child;
+		return v;
+	}
+	for (w = v; w->next == NULL && t->nup > 0; )
+		w = t->up[--t->nup];
+	t->next = t->nup > 0 ? w->next : NULL;
+	return v;
 }
 
 const struct jsonscan_place *
 jsonscan_place_of(struct jsonscan_places *t, const cJSON *node)
 {
-	size_t	 i, mask;
+	const cJSON	*v;
+	size_t		 i, k, mask;
 
 	if (t->tab == NULL) {
 		for (t->bits = 4; ((size_t)1 << t->bits) < 2 * t->npos;
 		    t->bits++)
 			continue;
+		/* Untouched pages cost nothing: only what is walked. */
 		t->tab = xcalloc((size_t)1 << t->bits, sizeof(*t->tab));
-		i = places_index(t, t->root, 0);
-		assert(i == t->npos);
+		t->nodes = xreallocarray(NULL, t->npos, sizeof(*t->nodes));
+		t->next = t->root;
 	}
 	mask = ((size_t)1 << t->bits) - 1;
-	for (i = slot_of(t, node); t->tab[i].node != node; i = (i + 1) & mask)
-		assert(t->tab[i].node != NULL);
-	return &t->pos[t->tab[i].i];
+	for (i = slot_of(t, node); t->tab[i] != 0; i = (i + 1) & mask)
+		if (t->nodes[t->tab[i] - 1] == node)
+			return &t->pos[t->tab[i] - 1];
+	/* Not met yet: walk on to it. */
+	while ((v = places_walk(t)) != NULL) {
+		k = t->nwalked++;
+		assert(k < t->npos);
+		t->nodes[k] = v;
+		for (i = slot_of(t, v); t->tab[i] != 0; i = (i + 1) & mask)
+			continue;
+		t->tab[i] = (uint32_t)k + 1;
+		if (v == node)
+			return &t->pos[k];
+	}
+	abort();	/* node is not in the tree */
 }
 
 void
@@ -937,6 +1024,7 @@ jsonscan_places_free(struct jsonscan_places *t)
 	if (t == NULL)
 		return;
 	free(t->pos);
+	free(t->nodes);
 	free(t->tab);
 	free(t);
 }

@@ -47,8 +47,9 @@ cJSON	*jsonscan(struct jsonmsg *mc, const char *text, size_t len,
 
 /*
  * Returns the place of node, a node of the tree jsonscan() returned with
- * t, valid until t is freed.  The first call indexes the whole tree
- * (linear time); later ones take constant time.
+ * t, valid until t is freed.  Calls index the tree in pre-order as far
+ * as the node asked for (linear time over all calls); a node already
+ * indexed takes constant time.
  */
 const struct jsonscan_place *jsonscan_place_of(struct jsonscan_places *t,
 	    const cJSON *node);

@@ -214,18 +214,19 @@ intcmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Was object id taken out?  ps->gone is sorted by then. */
+/* Was object id (0: a direct object) taken out?  ps->gone is sorted by
+ * then. */
 static bool
 gone(const struct post *ps, int id)
 {
-	return ps->ngone > 0 &&
+	return id > 0 && ps->ngone > 0 &&
 	    bsearch(&id, ps->gone, ps->ngone, sizeof(*ps->gone), intcmp) != NULL;
 }
 
 /*
- * Keeps each array of the parent tree (number tree node, depth levels
- * down): a page's elements by MCID.  Its other values, the elements of
- * annotations, are not kept.
+ * Keeps in ps->pt each array of the parent tree under node (a node of
+ * the number tree, depth levels down): a page's elements by MCID.  Its
+ * other values, the elements of annotations, are not kept.
  */
 static void
 pt_collect(struct post *ps, qpdf_oh node, int depth)
@@ -621,8 +622,8 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	qpdf_set_deterministic_ID(ps.q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(ps.q, qpdf_o_preserve);
 	/* Cairo's streams (fonts, images) are copied as they are, not
-	 * decoded and compressed again; the page contents made here are
-	 * compressed once. */
+	 * decoded and compressed again, and so are the page contents made
+	 * here, compressed by deflate_buf(). */
 	qpdf_set_decode_level(ps.q, qpdf_dl_none);
 	if (qpdf_write(ps.q) & QPDF_ERRORS)
 		goto fail;

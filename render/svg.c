@@ -3,6 +3,11 @@
  * colours and words come from the scene.  Coordinates are written to one
  * decimal place (a tenth of a CSS pixel is below what any screen or
  * printer shows), which with text as text keeps a chart near 3 KB.
+ * Paths are written in the shortest forms that draw the same: a line
+ * as "M x y H x2" (or V, L), a polyline's later points relative to the
+ * one before, worked out from the rounded tenths so that they add up
+ * to exactly the points an absolute list would give; colours as #RGB
+ * where that is the same colour.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -13,13 +18,17 @@
 #include "scene.h"
 #include "svg.h"
 
-/* One decimal place, no trailing ".0", never "-0". */
-static void
-num(struct buf *b, double v)
+/* v in tenths, as written. */
+static long
+tenths(double v)
 {
-	long	 t;
+	return lround(v * 10);
+}
 
-	t = lround(v * 10);
+/* t tenths: one decimal place, no trailing ".0", never "-0". */
+static void
+puttenths(struct buf *b, long t)
+{
 	if (t < 0) {
 		buf_putc(b, '-');
 		t = -t;
@@ -30,6 +39,48 @@ num(struct buf *b, double v)
 }
 
 static void
+num(struct buf *b, double v)
+{
+	puttenths(b, tenths(v));
+}
+
+/* Path data: numbers after a command, a space between, none before '-'. */
+struct pd {
+	struct buf	*b;
+	bool		 after;		/* a number was the last thing written */
+};
+
+static void
+pd_cmd(struct pd *p, char c)
+{
+	buf_putc(p->b, c);
+	p->after = false;
+}
+
+static void
+pd_num(struct pd *p, long t)
+{
+	if (p->after && t >= 0)
+		buf_putc(p->b, ' ');
+	puttenths(p->b, t);
+	p->after = true;
+}
+
+/* " name=\"#RRGGBB\"", as "#RGB" where each pair is one digit twice. */
+static void
+colour(struct buf *b, const char *name, uint32_t c)
+{
+	if (((c >> 20 & 0xF) == (c >> 16 & 0xF)) &&
+	    ((c >> 12 & 0xF) == (c >> 8 & 0xF)) &&
+	    ((c >> 4 & 0xF) == (c & 0xF)))
+		buf_printf(b, " %s=\"#%X%X%X\"", name,
+		    (unsigned)(c >> 16 & 0xF), (unsigned)(c >> 8 & 0xF),
+		    (unsigned)(c & 0xF));
+	else
+		buf_printf(b, " %s=\"#%06X\"", name, (unsigned)c);
+}
+
+static void
 attrnum(struct buf *b, const char *name, double v)
 {
 	buf_printf(b, " %s=\"", name);
@@ -37,17 +88,22 @@ attrnum(struct buf *b, const char *name, double v)
 	buf_putc(b, '"');
 }
 
-/* The presentation attributes of a path, rectangle or circle. */
+/*
+ * The presentation attributes of a path, rectangle or circle.  A line
+ * (a path of two points) has no inside to fill, so no fill is written.
+ */
 static void
 paint(struct buf *b, const struct sc_item *it)
 {
-	if (it->fill != SC_NONE)
-		buf_printf(b, " fill=\"#%06X\"", it->fill);
+	if (it->kind == SC_PATH && it->npts == 2)
+		;
+	else if (it->fill != SC_NONE)
+		colour(b, "fill", it->fill);
 	else
 		BUF_PUTSL(b, " fill=\"none\"");
 	if (it->stroke == SC_NONE)
 		return;
-	buf_printf(b, " stroke=\"#%06X\"", it->stroke);
+	colour(b, "stroke", it->stroke);
 	if (it->width != 1)
 		attrnum(b, "stroke-width", it->width);
 	switch (it->dash) {
@@ -78,7 +134,7 @@ textstyle(struct buf *b, const struct sc_item *it)
 	if (anchor[it->anchor] != NULL)
 		buf_printf(b, " text-anchor=\"%s\"", anchor[it->anchor]);
 	if (it->fill != SC_NONE && it->fill != 0)
-		buf_printf(b, " fill=\"#%06X\"", it->fill);
+		colour(b, "fill", it->fill);
 }
 
 /* Sets b to item it's presentation attributes; false if it draws nothing. */
@@ -99,27 +155,47 @@ style(struct buf *b, const struct sc_item *it)
 static void
 item(struct buf *out, const struct sc_item *it, const struct buf *sty)
 {
-	size_t	 j;
+	struct pd	 pd;
+	size_t		 j;
+	long		 x, y, nx, ny;
 
 	switch (it->kind) {
 	case SC_PATH:
+		BUF_PUTSL(out, "<path d=\"");
+		pd.b = out;
+		pd.after = false;
+		x = tenths(it->pts[0]);
+		y = tenths(it->pts[1]);
+		pd_cmd(&pd, 'M');
+		pd_num(&pd, x);
+		pd_num(&pd, y);
 		if (it->npts == 2) {
-			BUF_PUTSL(out, "<line");
-			attrnum(out, "x1", it->pts[0]);
-			attrnum(out, "y1", it->pts[1]);
-			attrnum(out, "x2", it->pts[2]);
-			attrnum(out, "y2", it->pts[3]);
-		} else {
-			BUF_PUTSL(out, "<polyline points=\"");
-			for (j = 0; j < it->npts; j++) {
-				if (j > 0)
-					buf_putc(out, ' ');
-				num(out, it->pts[2 * j]);
-				buf_putc(out, ',');
-				num(out, it->pts[2 * j + 1]);
+			/* A line: to an absolute end, H or V when straight. */
+			nx = tenths(it->pts[2]);
+			ny = tenths(it->pts[3]);
+			if (ny == y) {
+				pd_cmd(&pd, 'H');
+				pd_num(&pd, nx);
+			} else if (nx == x) {
+				pd_cmd(&pd, 'V');
+				pd_num(&pd, ny);
+			} else {
+				pd_cmd(&pd, 'L');
+				pd_num(&pd, nx);
+				pd_num(&pd, ny);
 			}
-			buf_putc(out, '"');
+		} else {
+			pd_cmd(&pd, 'l');
+			for (j = 1; j < it->npts; j++) {
+				nx = tenths(it->pts[2 * j]);
+				ny = tenths(it->pts[2 * j + 1]);
+				pd_num(&pd, nx - x);
+				pd_num(&pd, ny - y);
+				x = nx;
+				y = ny;
+			}
 		}
+		buf_putc(out, '"');
 		buf_put(out, sty->data, sty->len);
 		BUF_PUTSL(out, "/>\n");
 		break;
@@ -162,14 +238,17 @@ is_dot(const struct sc_item *it)
 /*
  * A run of filled circles of one colour and radius from item i on (the
  * markers of a line) as one path of zero-length strokes with round
- * caps, which SVG draws as dots: 14 bytes a marker instead of 35.
+ * caps, which SVG draws as dots, each moved to relative to the one
+ * before: about 12 bytes a marker instead of 35.
  * Returns the item after the run, or i if there is no run of two.
  */
 static size_t
 dots(struct buf *out, const struct scene *s, size_t i)
 {
 	const struct sc_item	*a = &s->items[i], *it;
-	size_t			 k;
+	struct pd		 pd;
+	size_t			 j, k;
+	long			 x = 0, y = 0, nx, ny;
 
 	if (!is_dot(a))
 		return i;
@@ -181,14 +260,21 @@ dots(struct buf *out, const struct scene *s, size_t i)
 	if (k - i < 2)
 		return i;
 	BUF_PUTSL(out, "<path d=\"");
-	for (; i < k; i++) {
-		buf_putc(out, 'M');
-		num(out, s->items[i].x);
-		buf_putc(out, ' ');
-		num(out, s->items[i].y);
-		BUF_PUTSL(out, "h0");
+	pd.b = out;
+	pd.after = false;
+	for (j = i; j < k; j++) {
+		nx = tenths(s->items[j].x);
+		ny = tenths(s->items[j].y);
+		pd_cmd(&pd, j == i ? 'M' : 'm');
+		pd_num(&pd, j == i ? nx : nx - x);
+		pd_num(&pd, j == i ? ny : ny - y);
+		pd_cmd(&pd, 'h');
+		pd_num(&pd, 0);
+		x = nx;
+		y = ny;
 	}
-	buf_printf(out, "\" stroke=\"#%06X\"", a->fill);
+	buf_putc(out, '"');
+	colour(out, "stroke", a->fill);
 	attrnum(out, "stroke-width", 2 * a->r);
 	BUF_PUTSL(out, " stroke-linecap=\"round\"/>\n");
 	return k;
@@ -229,7 +315,7 @@ svg_write(const struct scene *s, const char *id, const char *title,
 	BUF_PUTSL(out, "-desc\">");
 	buf_putxml(out, desc);
 	BUF_PUTSL(out, "</desc>\n");
-	BUF_PUTSL(out, "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n");
+	BUF_PUTSL(out, "<rect width=\"100%\" height=\"100%\" fill=\"#FFF\"/>\n");
 	BUF_PUTSL(out, "<g font-family=\"" SVG_FONTS "\">\n");
 
 	/*

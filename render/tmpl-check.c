@@ -137,6 +137,43 @@ ns_html_ok(const xmlNode *n, const xmlNs *ns, const char *local)
 	return false;
 }
 
+/*
+ * data-sc-unwrap: only on a <span>, whose content an HTML parser puts
+ * wherever it puts the <span> itself (phrasing content, in no table
+ * part, <head> or foreign element), so that what the template checks
+ * passed under the <span> stays true under its parent; and only on one
+ * with no attributes of its own, which would be lost.
+ */
+static bool
+check_unwrap(struct tmpl *t, xmlNodePtr n, bool attr, struct diag *d)
+{
+	xmlAttrPtr	 a;
+
+	if (!is_html(n, "span")) {
+		node_err(d, t->path, n, "data-sc-unwrap: only a <span> can be "
+		    "unwrapped, not <%s>", n->name);
+		return false;
+	}
+	if (attr) {
+		node_err(d, t->path, n, "data-sc-unwrap: data-sc-attr would set "
+		    "attributes on a <span> that is not written");
+		return false;
+	}
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (is_instr_attr(a))
+			continue;
+		node_err(d, t->path, n, "data-sc-unwrap: the <span> has the "
+		    "attribute %s%s%s, which would be lost; unwrap only a "
+		    "<span> with no attributes but data-sc-*",
+		    a->ns != NULL && a->ns->prefix != NULL ?
+		    (const char *)a->ns->prefix : "",
+		    a->ns != NULL && a->ns->prefix != NULL ? ":" : "",
+		    a->name);
+		return false;
+	}
+	return true;
+}
+
 /* Checks n's data-sc-* attributes.  Reports every problem. */
 static bool
 check_instrs(struct tmpl *t, xmlNodePtr n, bool root, struct diag *d)
@@ -193,10 +230,13 @@ check_instrs(struct tmpl *t, xmlNodePtr n, bool root, struct diag *d)
 			break;
 		case IN_REMOVE:
 		case IN_INLINE:
+		case IN_UNWRAP:
 		case IN__MAX:
 			break;
 		}
 	}
+	if (have[IN_UNWRAP] && !check_unwrap(t, n, have[IN_ATTR], d))
+		ok = false;
 	if (have[IN_TEXT] && have[IN_MARKUP]) {
 		node_err(d, t->path, n, "data-sc-text and data-sc-markup "
 		    "cannot be used on one element");

@@ -1,7 +1,7 @@
 /*
  * tmpl-exec: carrying out a template's instructions on a render's copy
  * of the tree, in the order tmpl.h gives (each, if/unless, attr,
- * text/markup), top down.  Values from the context only ever enter the
+ * text/markup, unwrap), top down.  Values from the context only ever enter the
  * tree as text nodes or attribute values (xmlNewDocText, xmlSetNsProp:
  * both copy, neither parses), checked for the characters a page may
  * hold and, in URL attributes, for the URLs allowed; except markup,
@@ -167,6 +167,32 @@ strip_instrs(xmlNodePtr n)
 	}
 }
 
+/*
+ * data-sc-unwrap: n's children take its place, n goes.  Spliced by
+ * hand: xmlAddPrevSibling() would merge a text child into a text node
+ * before n, and a template's indentation merged with text is written
+ * whole rather than as one line break (tmpl-xhtml.c).
+ */
+static void
+unwrap(xmlNodePtr n)
+{
+	xmlNodePtr	 first = n->children, last = n->last, ch;
+
+	if (first != NULL) {
+		for (ch = first; ch != NULL; ch = ch->next)
+			ch->parent = n->parent;
+		first->prev = n->prev;
+		if (n->prev != NULL)
+			n->prev->next = first;
+		else
+			n->parent->children = first;
+		last->next = n;
+		n->prev = last;
+		n->children = n->last = NULL;
+	}
+	drop_node(n);
+}
+
 /* Carries out everything after data-sc-each on n, then its children. */
 static bool
 exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
@@ -175,6 +201,7 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 	const struct tval	*v;
 	xmlNodePtr		 ch, next;
 	long			 chk;
+	bool			 unwrapped = attr_val(n, "data-sc-unwrap") != NULL;
 
 	if ((name = attr_val(n, "data-sc-if")) != NULL &&
 	    !tval_true(ctx_lookup(c, name))) {
@@ -211,6 +238,8 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 			xmlAddChild(n, nonnull(xmlNewDocText(r->doc,
 			    BAD_CAST v->s)));
 		strip_instrs(n);
+		if (unwrapped)
+			unwrap(n);
 		return true;
 	}
 	if ((name = attr_val(n, "data-sc-markup")) != NULL) {
@@ -223,6 +252,8 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 		if (!exec_markup(r, n, name, v->s))
 			return false;
 		strip_instrs(n);
+		if (unwrapped)
+			unwrap(n);
 		return true;
 	}
 	strip_instrs(n);
@@ -231,6 +262,8 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 		if (ch->type == XML_ELEMENT_NODE && !exec_elem(r, ch, c))
 			return false;
 	}
+	if (unwrapped)
+		unwrap(n);
 	return true;
 }
 

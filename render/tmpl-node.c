@@ -31,6 +31,7 @@ const char *const instr_names[IN__MAX] = {
 	"data-sc-attr",
 	"data-sc-remove",
 	"data-sc-inline",
+	"data-sc-unwrap",
 };
 
 static const char *const void_elems[] = {
@@ -238,6 +239,27 @@ is_rawtext(const xmlNode *n)
 	return is_html(n, "style") || is_html(n, "script") ||
 	    is_html(n, "xmp") || is_html(n, "iframe") ||
 	    is_html(n, "noembed") || is_html(n, "noframes");
+}
+
+bool
+keeps_space(const xmlNode *n)
+{
+	return is_html(n, "pre") || is_html(n, "textarea") ||
+	    is_html(n, "listing");
+}
+
+bool
+is_indent(const xmlChar *text)
+{
+	bool	 nl = false;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '\n')
+			nl = true;
+		else if (*text != ' ' && *text != '\t' && *text != '\r')
+			return false;
+	}
+	return nl;
 }
 
 /* The value of n's attribute name in no namespace, or NULL. */

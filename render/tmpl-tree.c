@@ -13,20 +13,22 @@
 #include "tmpl-int.h"
 #include "util.h"
 
-struct tnode *
-tree_conv(xmlNodePtr n)
+/*
+ * n as a tree; pre: inside a keeps_space() element.  Texts are taken
+ * as the serialiser writes them (tmpl-xhtml.c): the template's
+ * indentation as one line break, or none straight after another.
+ */
+static struct tnode *
+conv(xmlNodePtr n, bool pre)
 {
 	struct tnode	*t, *k, **tail;
 	xmlAttrPtr	 a;
 	xmlChar		*v;
-	size_t		 na = 0, i = 0, klen;
+	const char	*text;
+	size_t		 na = 0, i = 0, klen, more;
+	bool		 raw, nl = false;
 
 	t = xcalloc(1, sizeof(*t));
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-		t->text = xstrdup(n->content != NULL ?
-		    (const char *)n->content : "");
-		return t;
-	}
 	t->name = xstrdup((const char *)n->name);
 	t->svg = is_ns(n, "http://www.w3.org/2000/svg");
 	for (a = n->properties; a != NULL; a = a->next)
@@ -42,27 +44,51 @@ tree_conv(xmlNodePtr n)
 	tail = &t->kid;
 	k = NULL;
 	klen = 0;
+	pre = pre || keeps_space(n);
+	raw = is_rawtext(n);
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE && c->type != XML_TEXT_NODE &&
-		    c->type != XML_CDATA_SECTION_NODE)
+		if (c->type == XML_ELEMENT_NODE) {
+			k = conv(c, pre);
+			klen = 0;
+			nl = false;
+			*tail = k;
+			tail = &k->next;
 			continue;
-		if (c->type != XML_ELEMENT_NODE && k != NULL &&
-		    k->name == NULL && c->content != NULL) {
+		}
+		if ((c->type != XML_TEXT_NODE &&
+		    c->type != XML_CDATA_SECTION_NODE) || c->content == NULL)
+			continue;
+		text = (const char *)c->content;
+		if (!pre && !raw && is_indent(c->content)) {
+			if (nl)
+				continue;
+			text = "\n";
+			nl = true;
+		} else if (text[0] != '\0')
+			nl = false;
+		if ((more = strlen(text)) == 0)
+			continue;	/* nothing written, nothing read */
+		if (k != NULL && k->name == NULL) {
 			/* Text beside text (a filled tree has such, a parsed
 			 * one never): one node, as a parser reads it. */
-			size_t	 more = strlen((const char *)c->content);
-
 			k->text = xreallocarray(k->text, klen + more + 1, 1);
-			memcpy(k->text + klen, c->content, more + 1);
+			memcpy(k->text + klen, text, more + 1);
 			klen += more;
 			continue;
 		}
-		k = tree_conv(c);
-		klen = k->name == NULL ? strlen(k->text) : 0;
+		k = xcalloc(1, sizeof(*k));
+		k->text = xstrdup(text);
+		klen = more;
 		*tail = k;
 		tail = &k->next;
 	}
 	return t;
+}
+
+struct tnode *
+tree_conv(xmlNodePtr n)
+{
+	return conv(n, false);
 }
 
 struct tnode *

@@ -37,6 +37,7 @@ struct ser {
 	size_t		  ndef;
 	size_t		  maxdef;
 	unsigned	  pre;		/* inside <pre> or <textarea> */
+	size_t		  nl;		/* out->len after the last indentation */
 };
 
 static void
@@ -179,28 +180,6 @@ out:
 	return ok;
 }
 
-/*
- * Whether text is only the indentation of the template: white space
- * with a line break in it.  Outside <pre> and <textarea> it is written
- * as one line break, which renders the same (a run of white space
- * between words or elements is one space, and none at the edges of a
- * block) and took 45 KB of a 40-indicator report.  A template that
- * sets white-space: pre on other elements keeps only the line break.
- */
-static bool
-indent(const xmlChar *text)
-{
-	bool	 nl = false;
-
-	for (; *text != '\0'; text++) {
-		if (*text == '\n')
-			nl = true;
-		else if (*text != ' ' && *text != '\t' && *text != '\r')
-			return false;
-	}
-	return nl;
-}
-
 static bool
 ser_elem(struct ser *s, xmlNodePtr n)
 {
@@ -287,9 +266,7 @@ ser_elem(struct ser *s, xmlNodePtr n)
 		goto out;
 	}
 	buf_putc(s->out, '>');
-	pre = html && (xmlStrEqual(n->name, BAD_CAST "pre") ||
-	    xmlStrEqual(n->name, BAD_CAST "textarea") ||
-	    xmlStrEqual(n->name, BAD_CAST "listing"));
+	pre = keeps_space(n);
 	if (pre)
 		s->pre++;
 	if (is_rawtext(n)) {
@@ -306,9 +283,12 @@ ser_elem(struct ser *s, xmlNodePtr n)
 			case XML_CDATA_SECTION_NODE:
 				if (ch->content == NULL)
 					break;
-				if (s->pre == 0 && indent(ch->content))
-					buf_putc(s->out, '\n');
-				else
+				/* The template's indentation (is_indent()). */
+				if (s->pre == 0 && is_indent(ch->content)) {
+					if (s->out->len != s->nl)
+						buf_putc(s->out, '\n');
+					s->nl = s->out->len;
+				} else
 					put_escaped(s->out,
 					    (const char *)ch->content, false);
 				break;
@@ -401,6 +381,7 @@ ser_doc(struct render *r, xmlNodePtr root, struct buf *out)
 	memset(&s, 0, sizeof(s));
 	s.r = r;
 	s.out = out;
+	s.nl = (size_t)-1;
 	start = out->len;
 	BUF_PUTSL(out, "<!DOCTYPE html>\n");
 	ok = ser_elem(&s, root);

@@ -27,8 +27,13 @@
  *				replace with <style> holding the file F,
  *				resolved against the template's folder and
  *				confined to it or the assets folder
+ *	data-sc-unwrap		on a <span> with no attributes of its own:
+ *				write its content in its place, without
+ *				the element (the text of data-sc-text
+ *				placed with no wrapper)
  *
- * Order on one element: remove, each, if/unless, attr, text/markup.
+ * Order on one element: remove, each, if/unless, attr, text/markup,
+ * unwrap.
  * An unknown data-sc-* attribute, a name that is not set where a text
  * is needed, or a value of the wrong kind is an error naming the
  * template file and line.

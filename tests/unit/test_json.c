@@ -504,6 +504,22 @@ test_dupkeys(void)
 	/* Case matters, as it does for the contract's names. */
 	BAD("{\"report\": 1, \"Report\": 2, \"report\": 3}", ":1:28: error: "
 	    "duplicate key \"report\" (first at column 2)");
+	/* After a first problem no node is made: the keys from there on
+	 * are the scanner's own copies, the earlier ones the tree's. */
+	BAD("{\"a\": \"\\q\", \"b\": 1,\n \"a\": 2, \"b\": 3}", ":1:8: error: "
+	    "invalid escape '\\q' (write a backslash as \\\\)\n"
+	    "scorecard: t.json:2:2: error: duplicate key \"a\" (first at "
+	    "line 1)\n"
+	    "scorecard: t.json:2:10: error: duplicate key \"b\" (first at "
+	    "line 1)");
+	BAD("{\"a\": 1, \"b\": \"\\q\", \"a\": 2, \"b\": [{\"b\": 1, \"b\": 2}]}",
+	    ":1:16: error: invalid escape '\\q' (write a backslash as \\\\)\n"
+	    "scorecard: t.json:1:21: error: duplicate key \"a\" (first at "
+	    "column 2)\n"
+	    "scorecard: t.json:1:29: error: duplicate key \"b\" (first at "
+	    "column 10)\n"
+	    "scorecard: t.json:1:44: error: b[0]: duplicate key \"b\" (first "
+	    "at column 36)");
 }
 
 /* The contract: messages with path and place. */

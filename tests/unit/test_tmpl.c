@@ -816,6 +816,61 @@ test_remove(void)
 	tctx_free(c);
 }
 
+static void
+test_unwrap(void)
+{
+	struct tctx	*c = tctx_new(), *i;
+
+	tctx_text(c, "t", "a & b");
+	tctx_text(c, "n", "5");
+	tctx_bool(c, "yes", true);
+	tctx_markup(c, "m", "<b>x</b> y");
+	i = tctx_add(c, "rows");
+	tctx_text(i, "v", "r1");
+	i = tctx_add(c, "rows");
+	tctx_text(i, "v", "r2");
+
+	/* The text of data-sc-text with no element around it. */
+	RENDERS(T("<p>Now <span data-sc-text=\"n\" data-sc-unwrap=\"\">0"
+	    "</span> red</p>"), c, E("<p>Now 5 red</p>"));
+	RENDERS(T("<p><span data-sc-text=\"t\" data-sc-unwrap=\"\"/></p>"), c,
+	    E("<p>a &amp; b</p>"));
+	/* Its content, elements too, in its place; with if, each, markup. */
+	RENDERS(T("<p>x<span data-sc-if=\"yes\" data-sc-unwrap=\"\">, on "
+	    "<time>y</time></span>.</p>"), c, E("<p>x, on <time>y</time>.</p>"));
+	RENDERS(T("<p><span data-sc-if=\"no\" data-sc-unwrap=\"\">gone</span>"
+	    "kept</p>"), c, E("<p>kept</p>"));
+	RENDERS(T("<p><span data-sc-each=\"rows\" data-sc-unwrap=\"\">"
+	    "<span data-sc-text=\"v\" data-sc-unwrap=\"\"/>; </span>.</p>"), c,
+	    E("<p>r1; r2; .</p>"));
+	RENDERS(T("<p><span data-sc-markup=\"m\" data-sc-unwrap=\"\"/></p>"),
+	    c, E("<p><b>x</b> y</p>"));
+	RENDERS(T("<p>a<span data-sc-unwrap=\"\"/>b<span data-sc-unwrap=\"\">"
+	    "</span></p>"), c, E("<p>ab</p>"));
+	/* Indentation beside it is still written as one line break. */
+	RENDERS(T("<p>\n  <span data-sc-text=\"n\" data-sc-unwrap=\"\"/>\n"
+	    "</p>"), c, E("<p>\n5\n</p>"));
+
+	/* Only a <span> with no attributes of its own, checked at load. */
+	FAILS(T("<p data-sc-unwrap=\"\">x</p>"), c,
+	    "scorecard: t.xhtml:1:50: error: data-sc-unwrap: only a <span> "
+	    "can be unwrapped, not <p>\n");
+	FAILS(T("<p><span class=\"k\" data-sc-if=\"no\" data-sc-unwrap=\"\">"
+	    "x</span></p>"), c,
+	    "scorecard: t.xhtml:1:53: error: data-sc-unwrap: the <span> has "
+	    "the attribute class, which would be lost; unwrap only a <span> "
+	    "with no attributes but data-sc-*\n");
+	FAILS(T("<p><span xml:lang=\"cy\" data-sc-unwrap=\"\">x</span></p>"), c,
+	    "scorecard: t.xhtml:1:53: error: data-sc-unwrap: the <span> has "
+	    "the attribute xml:lang, which would be lost; unwrap only a <span> "
+	    "with no attributes but data-sc-*\n");
+	FAILS(T("<p><span data-sc-attr=\"title:t\" data-sc-unwrap=\"\">x"
+	    "</span></p>"), c,
+	    "scorecard: t.xhtml:1:53: error: data-sc-unwrap: data-sc-attr would "
+	    "set attributes on a <span> that is not written\n");
+	tctx_free(c);
+}
+
 /* Each instruction inside each other one. */
 static void
 test_nesting(void)
@@ -941,6 +996,15 @@ test_serialise(void)
 	/* "]]>" in text is escaped; whitespace and UTF-8 kept. */
 	RENDERS(T("<pre>  a]]&gt;b\n\t\xc3\xa9  </pre>"), c,
 	    E("<pre>  a]]&gt;b\n\t\xc3\xa9  </pre>"));
+	/*
+	 * Indentation is one line break; none more where it follows
+	 * indentation across what is not written, kept in <pre>.
+	 */
+	RENDERS(T("<ul>\n  <li>a</li>\n\n  <!-- c -->\n  <li data-sc-remove="
+	    "\"\"/>\n  <li data-sc-if=\"no\"/>\n</ul>\n<p>b\n</p>\n"), c,
+	    E("<ul>\n<li>a</li>\n</ul>\n<p>b\n</p>\n"));
+	RENDERS(T("<pre>a<!-- c -->\n  <b data-sc-if=\"no\"/>\n  </pre>"), c,
+	    E("<pre>a\n  \n  </pre>"));
 	/* An XML declaration and <!DOCTYPE html> are replaced by ours. */
 	RENDERS("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>"
 	    "\n<html xmlns=\"" XHTML "\"/>\n", c,
@@ -1964,6 +2028,7 @@ main(int argc, char *argv[])
 	test_placement();
 	test_columns();
 	test_inline();
+	test_unwrap();
 	test_hostile();
 	test_golden(golden, rewrite);
 	cleanup();
