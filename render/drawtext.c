@@ -277,8 +277,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	/* Lines: s .. e, the next starting at i. */
 	lines = xcalloc(nch + 1, sizeof(*lines));
 	runs = xcalloc(nch + 1, sizeof(*runs));
-	t->glyphs = xcalloc(nch + 1, sizeof(*t->glyphs));
-	t->clusters = xcalloc(nch + 1, sizeof(*t->clusters));
+	t->gindex = xcalloc(nch + 1, sizeof(*t->gindex));
+	t->gx = xcalloc(nch + 1, sizeof(*t->gx));
 	t->nglyphs = 0;
 	for (s = 0; ; s = i) {
 		size_t	 brk = SIZE_MAX;
@@ -328,11 +328,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 					desc = sg->font->descent;
 			}
 			r->end = ch[k].at + ch[k].len;
-			t->glyphs[t->nglyphs].index = ch[k].index;
-			t->glyphs[t->nglyphs].x = x;
-			t->glyphs[t->nglyphs].y = 0;
-			t->clusters[t->nglyphs].num_bytes = (int)ch[k].len;
-			t->clusters[t->nglyphs++].num_glyphs = 1;
+			t->gindex[t->nglyphs] = (uint32_t)ch[k].index;
+			t->gx[t->nglyphs++] = x;
 			r->ng++;
 			x += ch[k].adv;
 			if (ch[k].cp != ' ') {
@@ -361,9 +358,11 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			break;
 	}
 	t->simple = true;
-	t->runs = runs;
+	/* Held until the text is drawn: no more than they need (each
+	 * was made for a line or run a character). */
+	t->runs = xreallocarray(runs, nruns + 1, sizeof(*runs));
 	t->nruns = nruns;
-	t->sl = lines;
+	t->sl = xreallocarray(lines, nlines + 1, sizeof(*lines));
 	t->nlines = nlines;
 	t->liney = xcalloc(nlines + 1, sizeof(*t->liney));
 	t->width = 0;
@@ -381,11 +380,11 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	ok = true;
 out:
 	if (!ok) {
-		free(t->glyphs);
-		free(t->clusters);
+		free(t->gindex);
+		free(t->gx);
 		free(t->lineh);
-		t->glyphs = NULL;
-		t->clusters = NULL;
+		t->gindex = NULL;
+		t->gx = NULL;
 		t->lineh = NULL;
 		t->nglyphs = 0;
 	}
@@ -397,6 +396,26 @@ out:
 	return ok;
 }
 
+void
+draw_text_glyphs(const struct draw_text *t, const struct srun *r, double x,
+    double y, cairo_glyph_t *g, cairo_text_cluster_t *c)
+{
+	const char	*s = t->text + r->start;
+	size_t		 m, at = 0, l;
+	unsigned long	 cp;
+
+	for (m = 0; m < r->ng; m++) {
+		g[m].index = t->gindex[r->g + m];
+		g[m].x = t->gx[r->g + m] + x;
+		g[m].y = y;
+		/* One glyph a character: its bytes, as simple() read them. */
+		l = utf8_decode(s + at, r->end - r->start - at, &cp);
+		c[m].num_bytes = (int)l;
+		c[m].num_glyphs = 1;
+		at += l;
+	}
+}
+
 bool
 draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
     bool bold, double x, double y, enum sc_anchor anchor)
@@ -404,7 +423,8 @@ draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
 	struct draw_text	 t;
 	struct draw_span	 sp;
 	cairo_glyph_t		*g;
-	size_t			 k, m;
+	cairo_text_cluster_t	*c;
+	size_t			 k;
 
 	if (strchr(text, '\n') != NULL)
 		return false;
@@ -424,22 +444,19 @@ draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
 	else if (anchor == SC_END)
 		x -= t.width;
 	g = xcalloc(t.nglyphs + 1, sizeof(*g));
+	c = xcalloc(t.nglyphs + 1, sizeof(*c));
 	for (k = 0; k < t.nruns; k++) {
 		const struct srun *r = &t.runs[k];
 
-		for (m = 0; m < r->ng; m++) {
-			g[m] = t.glyphs[r->g + m];
-			g[m].x += x;
-			g[m].y = y;
-		}
+		draw_text_glyphs(&t, r, x, y, g, c);
 		cairo_set_scaled_font(cr, r->font->sf);
 		cairo_show_text_glyphs(cr, text + r->start,
-		    (int)(r->end - r->start), g, (int)r->ng,
-		    t.clusters + r->g, (int)r->ng, 0);
+		    (int)(r->end - r->start), g, (int)r->ng, c, (int)r->ng, 0);
 	}
 	free(g);
-	free(t.glyphs);
-	free(t.clusters);
+	free(c);
+	free(t.gindex);
+	free(t.gx);
 	free(t.runs);
 	free(t.sl);
 	free(t.lineh);
@@ -522,8 +539,8 @@ draw_text_free(struct draw_text *t)
 		return;
 	if (t->layout != NULL)
 		g_object_unref(t->layout);
-	free(t->glyphs);
-	free(t->clusters);
+	free(t->gindex);
+	free(t->gx);
 	free(t->runs);
 	free(t->sl);
 	free(t->text);
