@@ -51,8 +51,10 @@ struct draw {
 	struct sfont {
 		double		 size;
 		bool		 bold;
-		PangoFont	*font;
-		cairo_scaled_font_t *sf;	/* owned by font */
+		PangoFont	*font;		/* NULL: sf made from
+						   another size's face */
+		cairo_scaled_font_t *sf;	/* owned by font, or here
+						   when font is NULL */
 		double		 ascent, descent;
 	}			**sfonts;	/* each its own: texts point
 						   to them */

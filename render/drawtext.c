@@ -65,35 +65,65 @@ text_attrs(struct draw_text *t)
 	pango_attr_list_unref(al);
 }
 
-/* Pango's font for size and weight, with its Cairo scaled font. */
+/*
+ * The Cairo scaled font for size and weight.  The first of a weight is
+ * Pango's (fontconfig's choice of face and its options); every other
+ * size is made from that one's face by Cairo alone: Pango would run
+ * fontconfig's matching again for each size (on a thread of its own),
+ * and a report's PDF asks for a few dozen.
+ */
 static const struct sfont *
 draw_sfont(struct draw *dr, double size, bool bold)
 {
 	struct sfont		*f;
+	const struct sfont	*base = NULL;
 	PangoFontDescription	*fd;
 	cairo_font_extents_t	 fe;
+	cairo_font_options_t	*fo;
+	cairo_matrix_t		 fm, ctm;
 	size_t			 i;
 
-	for (i = 0; i < dr->nsfonts; i++)
+	for (i = 0; i < dr->nsfonts; i++) {
 		if (dr->sfonts[i]->size == size && dr->sfonts[i]->bold == bold)
 			return dr->sfonts[i];
-	fd = pango_font_description_copy(bold ? dr->bold : dr->regular);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+		if (base == NULL && dr->sfonts[i]->bold == bold &&
+		    dr->sfonts[i]->font != NULL)
+			base = dr->sfonts[i];
+	}
 	f = xcalloc(1, sizeof(*f));
 	f->size = size;
 	f->bold = bold;
-	f->font = pango_font_map_load_font(dr->fm, dr->tctx, fd);
-	pango_font_description_free(fd);
-	if (f->font == NULL) {
-		free(f);
-		return NULL;
-	}
-	f->sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(f->font));
-	if (f->sf == NULL ||
-	    cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
-		g_object_unref(f->font);
-		free(f);
-		return NULL;
+	if (base != NULL) {
+		fo = cairo_font_options_create();
+		cairo_scaled_font_get_font_options(base->sf, fo);
+		cairo_scaled_font_get_font_matrix(base->sf, &fm);
+		cairo_matrix_scale(&fm, size / base->size, size / base->size);
+		cairo_scaled_font_get_ctm(base->sf, &ctm);
+		f->sf = cairo_scaled_font_create(cairo_scaled_font_get_font_face(
+		    base->sf), &fm, &ctm, fo);
+		cairo_font_options_destroy(fo);
+		if (cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
+			cairo_scaled_font_destroy(f->sf);
+			free(f);
+			return NULL;
+		}
+	} else {
+		fd = pango_font_description_copy(bold ? dr->bold : dr->regular);
+		pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+		f->font = pango_font_map_load_font(dr->fm, dr->tctx, fd);
+		pango_font_description_free(fd);
+		if (f->font == NULL) {
+			free(f);
+			return NULL;
+		}
+		f->sf = pango_cairo_font_get_scaled_font(
+		    PANGO_CAIRO_FONT(f->font));
+		if (f->sf == NULL ||
+		    cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
+			g_object_unref(f->font);
+			free(f);
+			return NULL;
+		}
 	}
 	cairo_scaled_font_extents(f->sf, &fe);
 	f->ascent = fe.ascent;
@@ -380,8 +410,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	for (i = 0; i < nlines; i++) {
 		if (i > 0)
 			t->liney[i] = t->liney[i - 1] + t->lineh[i - 1];
-		if (lines[i].w > t->width)
-			t->width = lines[i].w;
+		if (t->sl[i].w > t->width)
+			t->width = t->sl[i].w;
 	}
 	t->minwidth = minw;
 	t->align = align;
