@@ -1,11 +1,11 @@
 /*
  * chartfiles: from a chart's scene to its files.  The SVG is written
  * here, on the main thread, since the report holds it inline.  The PNG
- * (drawn by Cairo and encoded, most of a chart's time) is made by a
- * worker thread, one chart after another in the order they came, each
- * into a buffer of its job; chartfiles_collect() makes the PDFs on the
- * main thread, once the report is filled, then moves the PNGs into the
- * files reserved for them (by index: adding files may move the array).
+ * (drawn by Cairo and encoded, most of a chart's time) and the PDF are
+ * made by a worker thread, one chart after another in the order they
+ * came, each into buffers of its job; chartfiles_collect() moves them
+ * into the files reserved for them (by index: adding files may move the
+ * array).
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -43,6 +43,7 @@ chartfiles_release(struct chartfiles *ch)
 	for (size_t i = 0; i < ch->njobs; i++) {
 		scene_release(&ch->jobs[i]->s);
 		buf_release(&ch->jobs[i]->pngout);
+		buf_release(&ch->jobs[i]->pdfout);
 		free(ch->jobs[i]);
 	}
 	free(ch->jobs);
@@ -51,13 +52,19 @@ chartfiles_release(struct chartfiles *ch)
 	memset(ch, 0, sizeof(*ch));
 }
 
-/* On the worker: the chart's PNG. */
+/*
+ * On the worker: the chart's PNG, and its PDF.  The PDFs here, not on
+ * the main thread once it has filled the report: there they made three
+ * threads share two cores while report.pdf's worker, the longest of
+ * them, ran, and this worker ends well before it even so.
+ */
 static void
 chart_job(struct draw *dr, void *arg)
 {
 	struct chartjob	*j = arg;
 
-	j->ok = draw_png(dr, &j->s, 2, &j->pngout, &j->d);
+	j->ok = draw_png(dr, &j->s, 2, &j->pngout, &j->d) &&
+	    (!j->pdf || draw_pdf(dr, &j->s, &j->pdfout, &j->d));
 }
 
 bool
@@ -65,27 +72,20 @@ chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 {
 	struct chartjob	*j;
 	struct buf	 tmp;
-	size_t		 i;
 	bool		 ok = true;
 
-	/*
-	 * The PDFs here, meanwhile: the main thread has nothing else to
-	 * do while the worker draws PNGs and another typesets report.pdf,
-	 * and the scenes are only read, by all three.
-	 */
-	for (i = 0; i < ch->njobs; i++) {
-		j = ch->jobs[i];
-		if (j->pdf && !draw_pdf(ch->dr, &j->s,
-		    &of->f[j->pdffile].data, d))
-			ok = false;
-	}
 	if (ch->w != NULL)
 		worker_wait(ch->w);
-	for (i = 0; i < ch->njobs; i++) {
+	for (size_t i = 0; i < ch->njobs; i++) {
 		j = ch->jobs[i];
 		tmp = of->f[j->png].data;
 		of->f[j->png].data = j->pngout;
 		j->pngout = tmp;
+		if (j->pdf) {
+			tmp = of->f[j->pdffile].data;
+			of->f[j->pdffile].data = j->pdfout;
+			j->pdfout = tmp;
+		}
 		d->nerr += j->d.nerr;
 		d->nwarn += j->d.nwarn;
 		j->d.nerr = j->d.nwarn = 0;
@@ -116,6 +116,7 @@ chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
 	j->pdf = ch->pdf;
 	j->d = ch->d0;
 	buf_init(&j->pngout);
+	buf_init(&j->pdfout);
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
 	ofiles_add(of, path.data);

@@ -1,10 +1,10 @@
 /*
  * chartfiles: a render's chart files.  Each chart's scene becomes
- * charts/<name>.svg at once (the same SVG goes inline in the report),
- * charts/<name>.png on a worker thread (worker.h) while the main thread
- * goes on with the next chart and the template, and, with pdf,
- * charts/<name>.pdf when the main thread collects them.  The scenes are
- * kept until chartfiles_release(), for report.pdf (ch->figs).
+ * charts/<name>.svg here (the same SVG goes inline in the report), and
+ * charts/<name>.png and, with pdf, charts/<name>.pdf on a worker thread
+ * (worker.h) while the main thread goes on with the next chart and the
+ * template.  The scenes are kept until chartfiles_release(), for
+ * report.pdf (ch->figs).
  */
 #ifndef CHARTFILES_H
 #define CHARTFILES_H
@@ -26,7 +26,7 @@ struct chartjob {
 	struct scene	 s;		/* owned; read by report.pdf too */
 	bool		 pdf;		/* make its PDF too */
 	size_t		 png, pdffile;	/* indexes into the ofiles */
-	struct buf	 pngout;
+	struct buf	 pngout, pdfout;
 	struct diag	 d;		/* the job's messages and counts */
 	bool		 ok;
 };
@@ -71,9 +71,9 @@ void	chartfiles_emit(struct chartfiles *ch, struct ofiles *of,
 	    const char *desc, const char *tableid, struct buf *svg);
 
 /*
- * Draws every chart's PDF into its file, then waits for the worker and
- * puts every PNG into its file.  Returns false if any failed (each
- * reported where it failed; the worker's counts are added to d).
+ * Waits for the worker and puts every chart's PNG and PDF into its file.
+ * Returns false if any failed (each reported where it failed; the
+ * counts are added to d).
  */
 bool	chartfiles_collect(struct chartfiles *ch, struct ofiles *of,
 	    struct diag *d);

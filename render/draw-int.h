@@ -51,8 +51,10 @@ struct draw {
 	struct sfont {
 		double		 size;
 		bool		 bold;
-		PangoFont	*font;
-		cairo_scaled_font_t *sf;	/* owned by font */
+		PangoFont	*font;		/* NULL: sf made from
+						   another size's face */
+		cairo_scaled_font_t *sf;	/* owned by font, or here
+						   when font is NULL */
 		double		 ascent, descent;
 	}			**sfonts;	/* each its own: texts point
 						   to them */
@@ -92,11 +94,14 @@ struct draw_text {
 	 * Simple text (see simple()): laid out and set with Cairo alone,
 	 * Pango's layout being most of the time of a report's PDF.  Glyphs
 	 * are one a character, x from the start of their line, y 0 on the
-	 * baseline; each has a cluster of its character's bytes.
+	 * baseline; each has a cluster of its character's bytes.  Kept as
+	 * index and x only (12 bytes a character, not Cairo's 32): a long
+	 * report holds every text from its layout to its page's drawing;
+	 * draw_text_glyphs() makes Cairo's glyphs and clusters of a run.
 	 */
 	bool			 simple;
-	cairo_glyph_t		*glyphs;
-	cairo_text_cluster_t	*clusters;
+	uint32_t		*gindex;	/* nglyphs */
+	double			*gx;		/* nglyphs */
 	size_t			 nglyphs;
 	struct srun		*runs;
 	size_t			 nruns;
@@ -131,6 +136,12 @@ struct draw_doc {
  */
 bool		 draw_text_line(struct draw *, cairo_t *, const char *, double,
 		    bool, double, double, enum sc_anchor);
+/*
+ * Fills g and c with the glyphs and clusters of run r of simple text t
+ * (r->ng of each), its glyphs moved by x and set on baseline y.
+ */
+void		 draw_text_glyphs(const struct draw_text *, const struct srun *,
+		    double, double, cairo_glyph_t *, cairo_text_cluster_t *);
 
 /* draw.c */
 double		 draw_measure_width(void *, const char *, double, bool);

@@ -81,7 +81,10 @@ draw_free(struct draw *dr)
 		free(dr->cache[i].text);
 	free(dr->cache);
 	for (size_t i = 0; i < dr->nsfonts; i++) {
-		g_object_unref(dr->sfonts[i]->font);
+		if (dr->sfonts[i]->font != NULL)
+			g_object_unref(dr->sfonts[i]->font);
+		else
+			cairo_scaled_font_destroy(dr->sfonts[i]->sf);
 		free(dr->sfonts[i]);
 	}
 	free(dr->sfonts);

@@ -135,13 +135,12 @@ struct pend {
 
 static void
 pend_show(cairo_t *cr, const struct draw_text *t, struct pend *p,
-    const cairo_glyph_t *g)
+    const cairo_glyph_t *g, const cairo_text_cluster_t *c)
 {
 	if (p->r == NULL)
 		return;
 	cairo_show_text_glyphs(cr, t->text + p->r->start,
-	    (int)(p->end - p->r->start), g, (int)p->ng,
-	    t->clusters + p->r->g, (int)p->ng, 0);
+	    (int)(p->end - p->r->start), g, (int)p->ng, c, (int)p->ng, 0);
 	p->r = NULL;
 	p->ng = 0;
 }
@@ -153,14 +152,17 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 {
 	cairo_t			*cr = doc->cr;
 	cairo_glyph_t		*g;
+	cairo_text_cluster_t	*c;
 	const char		*open = NULL;
 	const struct sfont	*font = NULL;
 	struct pend		 p = { NULL, 0, 0 };
 	struct buf		 a;
 	double			 top = y - t->liney[first], base, dx;
-	size_t			 i, k, m;
+	size_t			 i, k;
 
-	g = xcalloc(t->nglyphs + 1, sizeof(*g));
+	/* Every glyph and cluster shown is set first. */
+	g = xreallocarray(NULL, t->nglyphs + 1, sizeof(*g));
+	c = xreallocarray(NULL, t->nglyphs + 1, sizeof(*c));
 	buf_init(&a);
 	for (i = first; i < first + n && i < t->nlines; i++) {
 		const struct sline *ln = &t->sl[i];
@@ -174,7 +176,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 			if (p.r != NULL && (r->link != NULL ||
 			    r->font != p.r->font || r->colour != p.r->colour ||
 			    r->g != p.r->g + p.ng || r->start != p.end))
-				pend_show(cr, t, &p, g);
+				pend_show(cr, t, &p, g, c);
 			/* One Link tag for a link's runs in a row, over
 			 * line ends: one link for a screen reader. */
 			if (open != NULL && (r->link == NULL ||
@@ -198,15 +200,11 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 				}
 				p.r = r;
 			}
-			for (m = 0; m < r->ng; m++) {
-				g[p.ng + m] = t->glyphs[r->g + m];
-				g[p.ng + m].x += x + dx;
-				g[p.ng + m].y = base;
-			}
+			draw_text_glyphs(t, r, x + dx, base, g + p.ng, c + p.ng);
 			p.ng += r->ng;
 			p.end = r->end;
 			if (r->link != NULL) {
-				pend_show(cr, t, &p, g);
+				pend_show(cr, t, &p, g, c);
 				buf_put(&doc->links, t->text + r->start,
 				    r->end - r->start);
 				cairo_rectangle(cr, x + dx + r->x, base +
@@ -215,13 +213,14 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 			}
 		}
 	}
-	pend_show(cr, t, &p, g);
+	pend_show(cr, t, &p, g, c);
 	if (open != NULL) {
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 		buf_putc(&doc->links, '\0');
 	}
 	buf_release(&a);
 	free(g);
+	free(c);
 }
 
 void

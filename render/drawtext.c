@@ -65,35 +65,65 @@ text_attrs(struct draw_text *t)
 	pango_attr_list_unref(al);
 }
 
-/* Pango's font for size and weight, with its Cairo scaled font. */
+/*
+ * The Cairo scaled font for size and weight.  The first of a weight is
+ * Pango's (fontconfig's choice of face and its options); every other
+ * size is made from that one's face by Cairo alone: Pango would run
+ * fontconfig's matching again for each size (on a thread of its own),
+ * and a report's PDF asks for a few dozen.
+ */
 static const struct sfont *
 draw_sfont(struct draw *dr, double size, bool bold)
 {
 	struct sfont		*f;
+	const struct sfont	*base = NULL;
 	PangoFontDescription	*fd;
 	cairo_font_extents_t	 fe;
+	cairo_font_options_t	*fo;
+	cairo_matrix_t		 fm, ctm;
 	size_t			 i;
 
-	for (i = 0; i < dr->nsfonts; i++)
+	for (i = 0; i < dr->nsfonts; i++) {
 		if (dr->sfonts[i]->size == size && dr->sfonts[i]->bold == bold)
 			return dr->sfonts[i];
-	fd = pango_font_description_copy(bold ? dr->bold : dr->regular);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+		if (base == NULL && dr->sfonts[i]->bold == bold &&
+		    dr->sfonts[i]->font != NULL)
+			base = dr->sfonts[i];
+	}
 	f = xcalloc(1, sizeof(*f));
 	f->size = size;
 	f->bold = bold;
-	f->font = pango_font_map_load_font(dr->fm, dr->tctx, fd);
-	pango_font_description_free(fd);
-	if (f->font == NULL) {
-		free(f);
-		return NULL;
-	}
-	f->sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(f->font));
-	if (f->sf == NULL ||
-	    cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
-		g_object_unref(f->font);
-		free(f);
-		return NULL;
+	if (base != NULL) {
+		fo = cairo_font_options_create();
+		cairo_scaled_font_get_font_options(base->sf, fo);
+		cairo_scaled_font_get_font_matrix(base->sf, &fm);
+		cairo_matrix_scale(&fm, size / base->size, size / base->size);
+		cairo_scaled_font_get_ctm(base->sf, &ctm);
+		f->sf = cairo_scaled_font_create(cairo_scaled_font_get_font_face(
+		    base->sf), &fm, &ctm, fo);
+		cairo_font_options_destroy(fo);
+		if (cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
+			cairo_scaled_font_destroy(f->sf);
+			free(f);
+			return NULL;
+		}
+	} else {
+		fd = pango_font_description_copy(bold ? dr->bold : dr->regular);
+		pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+		f->font = pango_font_map_load_font(dr->fm, dr->tctx, fd);
+		pango_font_description_free(fd);
+		if (f->font == NULL) {
+			free(f);
+			return NULL;
+		}
+		f->sf = pango_cairo_font_get_scaled_font(
+		    PANGO_CAIRO_FONT(f->font));
+		if (f->sf == NULL ||
+		    cairo_scaled_font_status(f->sf) != CAIRO_STATUS_SUCCESS) {
+			g_object_unref(f->font);
+			free(f);
+			return NULL;
+		}
 	}
 	cairo_scaled_font_extents(f->sf, &fe);
 	f->ascent = fe.ascent;
@@ -201,6 +231,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	cairo_glyph_t		*g = NULL;
 	size_t			 len = strlen(t->text), nch = 0, nseg = 0;
 	size_t			 nruns = 0, nlines = 0, i, j, k, s, e, n;
+	size_t			 maxruns = 0, maxlines = 0;
 	size_t			 until = 0;
 	double			 x, w, minw = 0, piece = 0;
 	bool			 ok = false, hard;
@@ -274,16 +305,22 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			k = m - 1;
 		}
 	}
-	/* Lines: s .. e, the next starting at i. */
-	lines = xcalloc(nch + 1, sizeof(*lines));
-	runs = xcalloc(nch + 1, sizeof(*runs));
-	t->glyphs = xcalloc(nch + 1, sizeof(*t->glyphs));
-	t->clusters = xcalloc(nch + 1, sizeof(*t->clusters));
+	/* Lines: s .. e, the next starting at i.  Runs and lines grow as
+	 * they are made (held until the text is drawn, one a character
+	 * would be 112 bytes a character); every glyph is set below. */
+	t->gindex = xreallocarray(NULL, nch + 1, sizeof(*t->gindex));
+	t->gx = xreallocarray(NULL, nch + 1, sizeof(*t->gx));
 	t->nglyphs = 0;
 	for (s = 0; ; s = i) {
 		size_t	 brk = SIZE_MAX;
 		double	 desc = 0;
-		struct sline *ln = &lines[nlines++];
+		struct sline *ln;
+
+		if (nlines == maxlines) {
+			maxlines = maxlines ? maxlines * 2 : 4;
+			lines = xreallocarray(lines, maxlines, sizeof(*lines));
+		}
+		ln = &lines[nlines++];
 
 		x = 0;
 		for (e = s; e < nch && ch[e].cp != '\n'; e++) {
@@ -315,7 +352,13 @@ simple(struct draw_text *t, double width, enum draw_align align)
 
 			if (r == NULL || r->font != sg->font ||
 			    r->colour != sg->colour || r->link != sg->link) {
+				if (nruns == maxruns) {
+					maxruns = maxruns ? maxruns * 2 : 4;
+					runs = xreallocarray(runs, maxruns,
+					    sizeof(*runs));
+				}
 				r = &runs[nruns++];
+				memset(r, 0, sizeof(*r));
 				r->font = sg->font;
 				r->colour = sg->colour;
 				r->link = sg->link;
@@ -328,11 +371,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 					desc = sg->font->descent;
 			}
 			r->end = ch[k].at + ch[k].len;
-			t->glyphs[t->nglyphs].index = ch[k].index;
-			t->glyphs[t->nglyphs].x = x;
-			t->glyphs[t->nglyphs].y = 0;
-			t->clusters[t->nglyphs].num_bytes = (int)ch[k].len;
-			t->clusters[t->nglyphs++].num_glyphs = 1;
+			t->gindex[t->nglyphs] = (uint32_t)ch[k].index;
+			t->gx[t->nglyphs++] = x;
 			r->ng++;
 			x += ch[k].adv;
 			if (ch[k].cp != ' ') {
@@ -370,8 +410,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	for (i = 0; i < nlines; i++) {
 		if (i > 0)
 			t->liney[i] = t->liney[i - 1] + t->lineh[i - 1];
-		if (lines[i].w > t->width)
-			t->width = lines[i].w;
+		if (t->sl[i].w > t->width)
+			t->width = t->sl[i].w;
 	}
 	t->minwidth = minw;
 	t->align = align;
@@ -381,11 +421,11 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	ok = true;
 out:
 	if (!ok) {
-		free(t->glyphs);
-		free(t->clusters);
+		free(t->gindex);
+		free(t->gx);
 		free(t->lineh);
-		t->glyphs = NULL;
-		t->clusters = NULL;
+		t->gindex = NULL;
+		t->gx = NULL;
 		t->lineh = NULL;
 		t->nglyphs = 0;
 	}
@@ -397,6 +437,26 @@ out:
 	return ok;
 }
 
+void
+draw_text_glyphs(const struct draw_text *t, const struct srun *r, double x,
+    double y, cairo_glyph_t *g, cairo_text_cluster_t *c)
+{
+	const char	*s = t->text + r->start;
+	size_t		 m, at = 0, l;
+	unsigned long	 cp;
+
+	for (m = 0; m < r->ng; m++) {
+		g[m].index = t->gindex[r->g + m];
+		g[m].x = t->gx[r->g + m] + x;
+		g[m].y = y;
+		/* One glyph a character: its bytes, as simple() read them. */
+		l = utf8_decode(s + at, r->end - r->start - at, &cp);
+		c[m].num_bytes = (int)l;
+		c[m].num_glyphs = 1;
+		at += l;
+	}
+}
+
 bool
 draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
     bool bold, double x, double y, enum sc_anchor anchor)
@@ -404,7 +464,8 @@ draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
 	struct draw_text	 t;
 	struct draw_span	 sp;
 	cairo_glyph_t		*g;
-	size_t			 k, m;
+	cairo_text_cluster_t	*c;
+	size_t			 k;
 
 	if (strchr(text, '\n') != NULL)
 		return false;
@@ -423,23 +484,20 @@ draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
 		x -= t.width / 2;
 	else if (anchor == SC_END)
 		x -= t.width;
-	g = xcalloc(t.nglyphs + 1, sizeof(*g));
+	g = xreallocarray(NULL, t.nglyphs + 1, sizeof(*g));
+	c = xreallocarray(NULL, t.nglyphs + 1, sizeof(*c));
 	for (k = 0; k < t.nruns; k++) {
 		const struct srun *r = &t.runs[k];
 
-		for (m = 0; m < r->ng; m++) {
-			g[m] = t.glyphs[r->g + m];
-			g[m].x += x;
-			g[m].y = y;
-		}
+		draw_text_glyphs(&t, r, x, y, g, c);
 		cairo_set_scaled_font(cr, r->font->sf);
 		cairo_show_text_glyphs(cr, text + r->start,
-		    (int)(r->end - r->start), g, (int)r->ng,
-		    t.clusters + r->g, (int)r->ng, 0);
+		    (int)(r->end - r->start), g, (int)r->ng, c, (int)r->ng, 0);
 	}
 	free(g);
-	free(t.glyphs);
-	free(t.clusters);
+	free(c);
+	free(t.gindex);
+	free(t.gx);
 	free(t.runs);
 	free(t.sl);
 	free(t.lineh);
@@ -522,8 +580,8 @@ draw_text_free(struct draw_text *t)
 		return;
 	if (t->layout != NULL)
 		g_object_unref(t->layout);
-	free(t->glyphs);
-	free(t->clusters);
+	free(t->gindex);
+	free(t->gx);
 	free(t->runs);
 	free(t->sl);
 	free(t->text);

@@ -464,11 +464,14 @@ PROFILE_ROWS = [
     ("load the templates (tmpl_load, libxml2)", ["tmpl_load"], True),
     ("layout (chart_trend, chart_breakdown: Pango text metrics)", ["chart_trend", "chart_breakdown"], True),
     ("SVG writer (svg_write)", ["svg_write"], True),
-    ("PNG: drawing (draw_scene: Cairo + Pango glyphs)", ["draw_scene"], True),
-    ("PNG: encoding (pngenc_rgb, on draw's second thread)", ["pngenc_rgb"], True),
+    ("PNG: drawing (draw_scene: Cairo + Pango glyphs, on the chart worker thread)", ["draw_scene"], True),
+    ("PNG: encoding (pngenc_rgb, on the chart worker thread)", ["pngenc_rgb"], True),
     ("  of which writing the Huffman-coded blocks (block_write)", ["block_write"], False),
     ("PDF (draw_pdf)", ["draw_pdf"], True),
-    ("fill the templates (tmpl_render: report.html + email HTML)", ["tmpl_render"], True),
+    # report.html's is tmpl_render_tree, the email's tmpl_render (which
+    # calls it, but callgrind names that call apart).
+    ("fill the templates (tmpl_render_tree: report.html; tmpl_render: the email's HTML)",
+     ["tmpl_render_tree", "tmpl_render"], True),
     ("email: text version, MIME, base64 (mail_write, words_text_report, sha256_hex)",
      ["mail_write", "words_text_report", "sha256_hex"], True),
     ("summary.json (summary_write)", ["summary_write"], True),
@@ -490,7 +493,9 @@ def parse_callgrind(path):
             if rest.startswith("PROGRAM TOTALS"):
                 total = v
                 continue
-            fm = re.match(r"(?:.*?:)?([^:\s\[]+?)(?:\.(?:constprop|isra|part)\.\d+)*(?:'\d+)?\s+\[", rest)
+            # "file:function [object]", or without the object: callgrind
+            # names a function once by its absolute path, once relative.
+            fm = re.match(r"(?:.*?:)?([^:\s\[]+?)(?:\.(?:constprop|isra|part)\.\d+)*(?:'\d+)?(?:\s+\[|\s*$)", rest)
             if fm and "'" not in rest.split("[")[0]:
                 name = fm.group(1)
                 costs[name] = max(costs.get(name, 0), v)
@@ -498,6 +503,35 @@ def parse_callgrind(path):
     total, incl = table(True)
     _, excl = table(False)
     return total, incl, excl
+
+
+# What report.pdf and the charts' PDFs add, and on which thread (render/
+# worker.h): the report.pdf worker's two jobs run one after the other
+# from the moment report.html is filled, so they are the chain the
+# wall-clock difference follows.
+PDF_ROWS = [
+    ("report.pdf worker: pages laid out (pdf_layout: the tree walked, texts measured, pages broken)",
+     ["pdf_layout"]),
+    ("report.pdf worker: pages drawn and completed (pdf_typeset)", ["pdf_typeset"]),
+    ("  of which Cairo writing the pages (draw_doc_page)", ["draw_doc_page"]),
+    ("  of which qpdf completing the file: alt texts, artifacts, metadata (pdfpost_fix)", ["pdfpost_fix"]),
+    ("chart worker: the charts' one-page PDFs (draw_pdf)", ["draw_pdf"]),
+]
+
+
+def pdf_profile(sc, rep, nopdf_total):
+    cg = os.path.join(OUT, "callgrind-pdf.out")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={cg}", sc, "render", rep,
+                    "-o", os.path.join(WORK, "prof-pdf")], check=True, env=ENV, capture_output=True)
+    total, incl, _ = parse_callgrind(cg)
+    L = ["", f"The same with the PDFs (`render` without `--no-pdf`): {total:,} instructions, "
+         f"{total - nopdf_total:+,} against the render above.", "",
+         "| part | instructions | share of the difference |", "|---|---|---|"]
+    for label, funcs in PDF_ROWS:
+        v = sum(incl.get(f, 0) for f in funcs)
+        L.append(f"| {label} | {v:,} | {100 * v / max(1, total - nopdf_total):.0f}% |")
+    L.append("")
+    return L
 
 
 def profile(a, n):
@@ -531,6 +565,7 @@ def profile(a, n):
     L.append(f"| everything else (bind, figures, words, Pango and Cairo set-up, clean-up) | {total - acc:,} | "
              f"{100 * (total - acc) / total:.1f}% |")
     L.append("")
+    L += pdf_profile(sc, rep, total)
     # Time, not instructions: perf's cpu-clock (a software event) works even where
     # the hardware counters do not; it also sees the kernel (page faults, writes).
     pd = os.path.join(OUT, "perf.data")
