@@ -60,10 +60,10 @@ void	chartfiles_release(struct chartfiles *ch);
 
 /*
  * Makes scene s charts/<name>.svg in of and sets svg to the SVG (title,
- * desc and tableid as svg_write() takes them); queues its PNG to the
- * worker and, with ch->pdf, reserves its PDF; both files stay empty
- * until chartfiles_collect().  s is taken and left empty.  Cannot fail:
- * a chart's failure is reported when it is drawn and counted at
+ * desc and tableid as svg_write() takes them); queues its PNG (and,
+ * with ch->pdf, its PDF) to the worker, whose files stay empty until
+ * chartfiles_collect().  s is taken and left empty.  Cannot fail: a
+ * chart's failure is reported when it is drawn and counted at
  * chartfiles_collect().
  */
 void	chartfiles_emit(struct chartfiles *ch, struct ofiles *of,
