@@ -470,6 +470,23 @@ EOF
 	else bad "report.pdf past 2,000 pages in 1 GiB: exit $rc"; cat "$lm.err"; fi
 fi
 
+# The email failing while report.pdf is typeset on its worker thread:
+# scorecard beside a templates/ folder (which it then reads) whose email
+# template is wrong.  The template's error once, exit 1, nothing
+# written; valgrind and ASan check that the worker's document and the
+# charts are freed.
+ed=$OUT/emaildata
+mkdir -p "$ed/templates" "$ed/assets"
+cp templates/report.xhtml templates/archive.xhtml "$ed/templates/"
+cp assets/* "$ed/assets/"
+cp scorecard "$ed/scorecard"
+printf '%s\n' '<html xmlns="http://www.w3.org/1999/xhtml"><body><p data-sc-text="no_such_name">x</p></body></html>' \
+    >"$ed/templates/email.xhtml"
+$V "$ed/scorecard" render input/example.json -o "$OUT/emailfail" 2>"$ed.err"
+rc=$?
+if [ $rc = 1 ] && [ ! -e "$OUT/emailfail" ] && [ "$(cat "$ed.err")" = "scorecard: $PWD/$ed/templates/email.xhtml:1:50: error: data-sc-text: \"no_such_name\" is not set" ]; then ok
+else bad "the email failing while report.pdf is drawn: exit $rc, or its message"; cat "$ed.err"; fi
+
 # report.pdf has at most 200,000 tagged elements (scorecard(1), Limits):
 # one figures table of 68,000 daily points (204,000 rows and cells, some
 # 400 pages; Cairo and qpdf held about 3 KB each: 750 MB) is refused
