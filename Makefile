@@ -46,7 +46,7 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
 	   tests/unit/test_drawtext \
 	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_cssmin \
-	   tests/unit/test_worker tests/unit/test_svg
+	   tests/unit/test_worker tests/unit/test_svg tests/unit/test_chartfiles
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g
@@ -142,7 +142,7 @@ FORCE:
 
 .PHONY: FORCE all check valgrind regen install uninstall clean example gallery bench \
 	example-xlsx \
-	fuzz fuzz-build faults limits ci
+	fuzz fuzz-build faults limits ci tsan
 
 -include Makefile.local $(OBJS:.o=.d)
 
@@ -213,6 +213,13 @@ fuzz: $(FUZZBINS)
 faults: scorecard
 	@sh tests/faults.sh
 
+# The worker threads of a render under ThreadSanitizer (tests/tsan.sh):
+# scorecard and the threads' unit tests built with clang-14
+# -fsanitize=thread in a copy of the tree under tests/build/tsan.PID,
+# a dozen renders; any report fails.  About a minute.
+tsan:
+	@sh tests/tsan.sh
+
 # Big inputs fail fast or render in linear time (tests/limits.sh: about
 # a minute, timings printed; not part of make ci).
 limits: scorecard
@@ -220,8 +227,8 @@ limits: scorecard
 
 # What .ci/run runs after setup.sh (tests/ci.sh): every test plain,
 # under ASan and UBSan, and under valgrind; each fuzzer for
-# CI_FUZZ_SECONDS; the fault tests; in two lanes at once, after building
-# everything they need here.  Ends with the sum of their summaries.
+# CI_FUZZ_SECONDS; the fault tests; the threads under ThreadSanitizer;
+# in two lanes at once, after building everything they need here.  Ends with the sum of their summaries.
 CI_FUZZ_SECONDS	?= 20
 ci: scorecard tests/pngcheck $(UNITS) $(FUZZBINS)
 	@CI_FUZZ_SECONDS=$(CI_FUZZ_SECONDS) sh tests/ci.sh

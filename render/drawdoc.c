@@ -160,8 +160,9 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	double			 top = y - t->liney[first], base, dx;
 	size_t			 i, k;
 
-	g = xcalloc(t->nglyphs + 1, sizeof(*g));
-	c = xcalloc(t->nglyphs + 1, sizeof(*c));
+	/* Every glyph and cluster shown is set first. */
+	g = xreallocarray(NULL, t->nglyphs + 1, sizeof(*g));
+	c = xreallocarray(NULL, t->nglyphs + 1, sizeof(*c));
 	buf_init(&a);
 	for (i = first; i < first + n && i < t->nlines; i++) {
 		const struct sline *ln = &t->sl[i];

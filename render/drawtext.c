@@ -231,6 +231,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	cairo_glyph_t		*g = NULL;
 	size_t			 len = strlen(t->text), nch = 0, nseg = 0;
 	size_t			 nruns = 0, nlines = 0, i, j, k, s, e, n;
+	size_t			 maxruns = 0, maxlines = 0;
 	size_t			 until = 0;
 	double			 x, w, minw = 0, piece = 0;
 	bool			 ok = false, hard;
@@ -304,16 +305,22 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			k = m - 1;
 		}
 	}
-	/* Lines: s .. e, the next starting at i. */
-	lines = xcalloc(nch + 1, sizeof(*lines));
-	runs = xcalloc(nch + 1, sizeof(*runs));
-	t->gindex = xcalloc(nch + 1, sizeof(*t->gindex));
-	t->gx = xcalloc(nch + 1, sizeof(*t->gx));
+	/* Lines: s .. e, the next starting at i.  Runs and lines grow as
+	 * they are made (held until the text is drawn, one a character
+	 * would be 112 bytes a character); every glyph is set below. */
+	t->gindex = xreallocarray(NULL, nch + 1, sizeof(*t->gindex));
+	t->gx = xreallocarray(NULL, nch + 1, sizeof(*t->gx));
 	t->nglyphs = 0;
 	for (s = 0; ; s = i) {
 		size_t	 brk = SIZE_MAX;
 		double	 desc = 0;
-		struct sline *ln = &lines[nlines++];
+		struct sline *ln;
+
+		if (nlines == maxlines) {
+			maxlines = maxlines ? maxlines * 2 : 4;
+			lines = xreallocarray(lines, maxlines, sizeof(*lines));
+		}
+		ln = &lines[nlines++];
 
 		x = 0;
 		for (e = s; e < nch && ch[e].cp != '\n'; e++) {
@@ -345,7 +352,13 @@ simple(struct draw_text *t, double width, enum draw_align align)
 
 			if (r == NULL || r->font != sg->font ||
 			    r->colour != sg->colour || r->link != sg->link) {
+				if (nruns == maxruns) {
+					maxruns = maxruns ? maxruns * 2 : 4;
+					runs = xreallocarray(runs, maxruns,
+					    sizeof(*runs));
+				}
 				r = &runs[nruns++];
+				memset(r, 0, sizeof(*r));
 				r->font = sg->font;
 				r->colour = sg->colour;
 				r->link = sg->link;
@@ -388,11 +401,9 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			break;
 	}
 	t->simple = true;
-	/* Held until the text is drawn: no more than they need (each
-	 * was made for a line or run a character). */
-	t->runs = xreallocarray(runs, nruns + 1, sizeof(*runs));
+	t->runs = runs;
 	t->nruns = nruns;
-	t->sl = xreallocarray(lines, nlines + 1, sizeof(*lines));
+	t->sl = lines;
 	t->nlines = nlines;
 	t->liney = xcalloc(nlines + 1, sizeof(*t->liney));
 	t->width = 0;
@@ -473,8 +484,8 @@ draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
 		x -= t.width / 2;
 	else if (anchor == SC_END)
 		x -= t.width;
-	g = xcalloc(t.nglyphs + 1, sizeof(*g));
-	c = xcalloc(t.nglyphs + 1, sizeof(*c));
+	g = xreallocarray(NULL, t.nglyphs + 1, sizeof(*g));
+	c = xreallocarray(NULL, t.nglyphs + 1, sizeof(*c));
 	for (k = 0; k < t.nruns; k++) {
 		const struct srun *r = &t.runs[k];
 

@@ -41,6 +41,11 @@
 #define	PDF_MAX_CELL	600		/* bytes of a table cell */
 #define	PDF_MIN_COL	18.0		/* points: a table column's least text width */
 #define	PDF_MAX_PAGES	2000		/* pages of report.pdf */
+/* Tagged elements of report.pdf (paragraphs, list items, table rows
+ * and cells, figures): Cairo and qpdf hold each, about 3 KB, until the
+ * file is written.  The 1,000 indicators of two years allowed take
+ * about 100,000. */
+#define	PDF_MAX_TAGS	200000
 #define	CELL_PAD_Y	1.6
 #define	ACROSS_GAP	18.0
 
@@ -136,6 +141,10 @@ struct ts {
 	double			 least;
 	size_t			 counted;
 	bool			 toolong;
+	/* Tagged elements of the blocks counted: past PDF_MAX_TAGS, the
+	 * walk stops too (toolong and toomany set). */
+	size_t			 tags;
+	bool			 toomany;
 	const char		*title, *org, *period, *lang;
 };
 
@@ -176,6 +185,7 @@ struct block	*pdf_para_block(struct ts *, const char *, double, uint32_t,
 		    bool, const struct tnode *, double);
 void		 pdf_flush_inline(struct ts *, double, uint32_t);
 void		 pdf_walk(struct ts *, const struct tnode *);
+bool		 pdf_too_long(struct ts *);
 double		 pdf_text_h(const struct draw_text *, size_t, size_t);
 
 /* pdftable.c: a table into a block. */

@@ -290,8 +290,19 @@ pdf_layout(struct draw *dr, const struct tnode *root,
 		    "Report", &st);
 		pdf_para_block(ts, "P", SIZE_BODY, INK, false, NULL, 0);
 	}
+	(void)pdf_too_long(ts);		/* the blocks after its last call */
 	pd->pb = pblocks(ts);
 	pd->dc.npages = ts->toolong ? 0 : page_layout(pd->pb, ts->n, BODY_H);
+	if (ts->toomany) {
+		/* A table of every day of centuries: not many pages, but
+		 * as many tagged elements as 6,000 pages of text. */
+		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "report.pdf would have "
+		    "more than %d tagged elements (table cells, paragraphs, "
+		    "list items; the limit); render with --no-pdf to leave "
+		    "the PDFs out", PDF_MAX_TAGS);
+		pdf_doc_free(pd);
+		return NULL;
+	}
 	if (ts->toolong || pd->dc.npages > PDF_MAX_PAGES) {
 		/* Before Cairo draws and qpdf reads them: pages cost both
 		 * time and memory. */

@@ -90,6 +90,29 @@ rows_of(struct ts *ts, const struct tnode *n, struct rawrow **rows,
 	}
 }
 
+/* The rows and cells rows_of() would find in n: tagged elements. */
+static size_t
+tags_of(const struct tnode *n)
+{
+	size_t	 tags = 0;
+
+	for (; n != NULL; n = n->next) {
+		if (pdf_skipped(n))
+			continue;
+		if (pdf_is(n, "tr")) {
+			tags++;
+			for (const struct tnode *c = n->kid; c != NULL;
+			    c = c->next)
+				if ((pdf_is(c, "th") || pdf_is(c, "td")) &&
+				    !pdf_skipped(c))
+					tags++;
+		} else if (pdf_is(n, "thead") || pdf_is(n, "tbody") ||
+		    pdf_is(n, "tfoot"))
+			tags += tags_of(n->kid);
+	}
+	return tags;
+}
+
 /* A paragraph block of its own for t (owned by the block from here). */
 static void
 text_block(struct ts *ts, struct draw_text *t, double before, bool keep)
@@ -281,6 +304,12 @@ pdf_table(struct ts *ts, const struct tnode *n)
 	struct draw_text	*caption;
 	struct block		 tb;
 
+	/* Past the limit of tagged elements: known from the tree, before
+	 * a cell is set (a table may have 200,000). */
+	if (ts->tags + 2 + tags_of(n->kid) > PDF_MAX_TAGS) {
+		ts->toomany = ts->toolong = true;
+		return;
+	}
 	pdf_pend_id(ts, n);
 	size = data ? SIZE_DATA : SIZE_TABLE;
 	pdf_para_reset(ts);

@@ -641,38 +641,50 @@ pdf_flush_inline(struct ts *ts, double size, uint32_t colour)
 /*
  * Counts the blocks made since the last call into ts->least, a height
  * the pages need at the least (no space between blocks, tables side by
- * side as far as they go, figures shrunk), and says whether it is past
- * the limit: the walk then stops, before a hostile report's every
- * text is measured and held.
+ * side as far as they go, figures shrunk), and into ts->tags, the
+ * tagged elements pdfdraw.c will make of them (a paragraph split over
+ * pages counted once), and says whether either is past its limit: the
+ * walk then stops, before a hostile report's every text is measured
+ * and held.
  */
-static bool
-too_long(struct ts *ts)
+bool
+pdf_too_long(struct ts *ts)
 {
 	for (; ts->counted < ts->n; ts->counted++) {
 		const struct block *b = &ts->b[ts->counted];
 		double	 h = 0;
+		size_t	 tags = (size_t)b->lopen;
 
 		switch (b->kind) {
 		case B_TEXT:
 			if (b->t != NULL)
 				h = pdf_text_h(b->t, 0, draw_text_lines(b->t));
+			tags += 1 + (b->li ? 2 : 0);
 			break;
 		case B_ROW:
 			for (size_t k = 0; k < b->nitems; k++)
 				h = fmax(h, pdf_text_h(b->items[k], 0,
 				    draw_text_lines(b->items[k])));
+			tags += 2 * b->nitems;
 			break;
 		case B_TABLE:
 			for (size_t k = 0; k < b->nrowh; k++)
 				h += b->rowh[k];
 			h /= (double)(b->across > 1 ? b->across : 1);
+			tags += 2;
+			for (size_t k = 0; k < b->nrows; k++)
+				tags += 1 + b->rows[k].n;
 			break;
 		case B_FIGURE:
 			h = b->rowh[0] * CHART_MIN;
+			tags++;
 			break;
 		}
 		ts->least += h;
+		ts->tags += tags;
 	}
+	if (ts->tags > PDF_MAX_TAGS)
+		ts->toomany = ts->toolong = true;
 	if (ts->least > (double)PDF_MAX_PAGES * BODY_H)
 		ts->toolong = true;
 	return ts->toolong;
@@ -686,7 +698,7 @@ pdf_walk(struct ts *ts, const struct tnode *n)
 	struct block	*b;
 	size_t		 first;
 
-	for (; n != NULL && !too_long(ts); n = n->next) {
+	for (; n != NULL && !pdf_too_long(ts); n = n->next) {
 		if (n->name == NULL) {
 			pdf_put_text(ts, n->text, &st);
 			continue;

@@ -223,7 +223,9 @@ report_build(const struct report_opts *o, const struct input *in,
 out:
 	/* report.pdf's worker first: it reads the charts' scenes. */
 	worker_free(pj.w);
-	pdf_doc_free(pj.pd);	/* when its jobs never ran */
+	/* Laid out, its drawing dropped by worker_free() (a chart failed
+	 * first): freed here, which uses nothing of the worker's draw. */
+	pdf_doc_free(pj.pd);
 	tnode_free(pj.tree);
 	buf_release(&pj.subj);
 	buf_release(&pj.out);

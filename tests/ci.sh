@@ -1,11 +1,13 @@
 #!/bin/sh
 # make ci: what .ci/run runs after sh setup.sh --tests.  Every test three ways (make
 # check; make SANITIZE=1 check, with ASan and UBSan; make valgrind), each
-# fuzzer for CI_FUZZ_SECONDS (make fuzz) and the fault tests (make
-# faults), in two lanes at once so that the whole takes minutes, not ten:
+# fuzzer for CI_FUZZ_SECONDS (make fuzz), the fault tests (make faults)
+# and a few renders under ThreadSanitizer (make tsan), in two lanes at
+# once so that the whole takes minutes, not ten:
 #
 #	lane 1:	check, then valgrind	(both use the tree's build and tests/out)
-#	lane 2:	sanitize, fuzz, faults	(tests/build/sanitize.PID, tests/build/fuzz, tests/build/faults.PID)
+#	lane 2:	sanitize, fuzz, faults, tsan	(tests/build/sanitize.PID,
+#		tests/build/fuzz, tests/build/faults.PID, tests/build/tsan.PID)
 #
 # The Makefile builds everything first, and lane 2 runs its scripts
 # directly rather than through make, so the lanes never build or write
@@ -46,7 +48,8 @@ t0=$(now)
 lane1=$!
 { step sanitize sh tests/sanitize.sh
     step fuzz sh tests/fuzz/run.sh "$secs" json jsonscan period tmpl chart png xlsx csv
-    step faults sh tests/faults.sh; } &
+    step faults sh tests/faults.sh
+    step tsan sh tests/tsan.sh; } &
 lane2=$!
 wait $lane1
 wait $lane2
@@ -54,7 +57,7 @@ wait $lane2
 pass=0
 fail=0
 bad=0
-for name in check valgrind sanitize fuzz faults; do
+for name in check valgrind sanitize fuzz faults tsan; do
 	if [ ! -f "$L/$name.status" ] || [ "$(cut -d' ' -f1 "$L/$name.status")" != 0 ]
 	then
 		bad=$((bad + 1))
@@ -69,6 +72,6 @@ for name in check valgrind sanitize fuzz faults; do
 		fail=$((fail + f))
 	fi
 done
-echo "ci: check, valgrind, sanitize, fuzz and faults in $(( $(now) - t0 )) s"
+echo "ci: check, valgrind, sanitize, fuzz, faults and tsan in $(( $(now) - t0 )) s"
 echo "$pass passed, $fail failed"
 [ $bad = 0 ] && [ $fail = 0 ]

@@ -444,6 +444,52 @@ if [ $rc = 3 ] && [ ! -e "$lp" ] && [ "$(cat "$lp.err")" = "scorecard: error: re
     [ -f "$lp.nopdf/report.html" ]; then ok
 else bad "report.pdf past 2,000 pages: exit $rc, or not refused as it should be"; cat "$lp.err"; fi
 
+# The same refusal within 1 GiB of address space (red team 2, F07): 1,000
+# indicators with 4,000 bytes of commentary and a 500-byte note on each
+# of 12 months (2,065 pages, past the limit only when laid out whole)
+# took 1.5 GB, then "out of memory", before simple texts kept 12 bytes
+# a character until drawn (480 MB now).  Not under valgrind or ASan,
+# whose address space a limit cannot fit.
+if [ -z "$V" ] && [ -z "${ASAN_OPTIONS:-}" ]; then
+	lm=$OUT/pdfpagesmem
+	python3 - "$lm.json" <<'EOF'
+import json, sys
+inds = [{"id": "i%d" % k, "title": "Indicator %d" % k,
+         "section": "S%d" % (k // 10), "unit": "count",
+         "series": [{"period": "2021-%02d" % m, "value": 500 + m,
+                     "note": "note " * 100} for m in range(1, 13)],
+         "commentary": "word " * 800} for k in range(1000)]
+json.dump({"report": {"title": "S", "organisation": "C",
+                      "period": "2021-12"}, "indicators": inds},
+          open(sys.argv[1], "w"))
+EOF
+	(ulimit -v 1048576; ulimit -t 30; exec ./scorecard render "$lm.json" \
+	    -o "$lm") 2>"$lm.err"
+	rc=$?
+	if [ $rc = 3 ] && [ ! -e "$lm" ] && [ "$(cat "$lm.err")" = "scorecard: error: report.pdf would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ]; then ok
+	else bad "report.pdf past 2,000 pages in 1 GiB: exit $rc"; cat "$lm.err"; fi
+fi
+
+# report.pdf has at most 200,000 tagged elements (scorecard(1), Limits):
+# one figures table of 68,000 daily points (204,000 rows and cells, some
+# 400 pages; Cairo and qpdf held about 3 KB each: 750 MB) is refused
+# before a cell is measured, exit 3, nothing written.
+tg=$OUT/pdftags
+python3 - "$tg.json" <<'EOF'
+import datetime, json, sys
+d0 = datetime.date(1905, 1, 1)
+pts = [{"period": (d0 + datetime.timedelta(days=i)).isoformat(),
+        "value": i % 997} for i in range(68000)]
+json.dump({"report": {"title": "S", "organisation": "C",
+                      "period": "2021-12"},
+           "indicators": [{"id": "a", "title": "A", "unit": "count",
+                           "series": pts}]}, open(sys.argv[1], "w"))
+EOF
+(ulimit -t $cpu; exec $V ./scorecard render "$tg.json" -o "$tg") 2>"$tg.err"
+rc=$?
+if [ $rc = 3 ] && [ ! -e "$tg" ] && [ "$(cat "$tg.err")" = "scorecard: error: report.pdf would have more than 200000 tagged elements (table cells, paragraphs, list items; the limit); render with --no-pdf to leave the PDFs out" ]; then ok
+else bad "report.pdf past 200,000 tagged elements: exit $rc"; cat "$tg.err"; fi
+
 # --mail-attach-pdf: report.eml carries report.pdf, byte for byte.
 ma=$OUT/mailpdf
 if ./scorecard render tests/golden/minimal/input.json -o "$ma" --mail-attach-pdf 2>/dev/null &&
