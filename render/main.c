@@ -225,8 +225,9 @@ template_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 }
 
 /*
- * Every option, and the commands that use it (see usage()).  One given
- * to a command that does not use it is taken and has no effect.
+ * Every option, and the commands that use it (see usage() and uses[]).
+ * One given to a command that does not use it is a usage error: it would
+ * otherwise be taken and have no effect, and the user believe it had.
  */
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },	/* render, convert,
@@ -250,6 +251,69 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, 'V' },		/* all, and none */
 	{ NULL, 0, NULL, 0 }
 };
+
+/* The commands, as bits of uses[].mask. */
+enum {
+	C_RENDER = 1 << 0,
+	C_ARCHIVE = 1 << 1,
+	C_CONVERT = 1 << 2,
+	C_LAYOUT = 1 << 3,
+	C_TEMPLATE = 1 << 4
+};
+
+/*
+ * Which commands use each option (by its val in longopts).  The sheet
+ * options (1, 2, 3) go with every command that reads an input.
+ */
+static const struct use {
+	int		 val;
+	unsigned	 mask;
+} uses[] = {
+	{ 'o', C_RENDER | C_CONVERT | C_TEMPLATE },
+	{ 't', C_RENDER | C_ARCHIVE },
+	{ 'P', C_RENDER | C_ARCHIVE },
+	{ 5, C_RENDER | C_ARCHIVE },
+	{ 'I', C_ARCHIVE },
+	{ 'A', C_RENDER | C_ARCHIVE },
+	{ 'j', C_RENDER },
+	{ 'R', C_ARCHIVE },
+	{ 'F', C_RENDER | C_ARCHIVE },
+	{ 'T', C_RENDER | C_ARCHIVE },
+	{ 'S', C_RENDER | C_ARCHIVE },
+	{ 'D', C_RENDER | C_ARCHIVE },
+	{ 1, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT },
+	{ 2, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT },
+	{ 3, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT },
+	{ 4, C_CONVERT },
+};
+
+/*
+ * Does the command of bit cmd use option ch?  If not, says so (naming
+ * the option as given: its long name) for exit status 2.  An option
+ * getopt did not know ('?') is left to take().
+ */
+static bool
+used(int ch, unsigned cmd, const char *cmdname)
+{
+	const char	*name = "?";
+	size_t		 i;
+
+	for (i = 0; i < sizeof(uses) / sizeof(uses[0]); i++)
+		if (uses[i].val == ch) {
+			if (uses[i].mask & cmd)
+				return true;
+			break;
+		}
+	if (i == sizeof(uses) / sizeof(uses[0]))
+		return true;
+	for (i = 0; longopts[i].name != NULL; i++)
+		if (longopts[i].val == ch)
+			name = longopts[i].name;
+	fprintf(stderr, "scorecard: %s: --%s is not an option of %s\n",
+	    cmdname, name, cmdname);
+	usage(stderr);
+	return false;
+}
 
 /*
  * Takes option ch (a val of longopts) with its argument arg into a.
@@ -349,11 +413,14 @@ take(struct args *a, int ch, const char *arg)
  * command (then only -h and -V: getopt stops at the command, and any
  * other option is a usage error) and after it (every option, in any
  * order with the operands, which GNU getopt moves to the end).
- * Returns -1 to go on, with optind at the first operand, or the exit
- * status: 0 after -h or -V, 2 after saying what is wrong.
+ * After the command, cmd is its bit (0: a command not known, said later)
+ * and cmdname its name.  Returns -1 to go on, with optind at the first
+ * operand, or the exit status: 0 after -h or -V, 2 after saying what is
+ * wrong.
  */
 static int
-options(int argc, char *argv[], bool command, struct args *a)
+options(int argc, char *argv[], bool command, unsigned cmd,
+    const char *cmdname, struct args *a)
 {
 	int	 ch;
 
@@ -371,7 +438,8 @@ options(int argc, char *argv[], bool command, struct args *a)
 			usage(stderr);
 			return EXIT_USAGE;
 		}
-		if (!take(a, ch, optarg))
+		if ((cmd != 0 && !used(ch, cmd, cmdname)) ||
+		    !take(a, ch, optarg))
 			return EXIT_USAGE;
 	}
 	return -1;
@@ -529,13 +597,14 @@ layout_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 static const struct command {
 	const char	*name;
 	const char	*prog;		/* getopt's messages name it so */
+	unsigned	 bit;		/* in uses[] */
 	int		(*run)(struct args *, int, char *[], struct diag *);
 } commands[] = {
-	{ "render", "scorecard render", render_cmd },
-	{ "archive", "scorecard archive", archive_cmd },
-	{ "convert", "scorecard convert", convert_cmd },
-	{ "layout", "scorecard layout", layout_cmd },
-	{ "template", "scorecard template", template_cmd },
+	{ "render", "scorecard render", C_RENDER, render_cmd },
+	{ "archive", "scorecard archive", C_ARCHIVE, archive_cmd },
+	{ "convert", "scorecard convert", C_CONVERT, convert_cmd },
+	{ "layout", "scorecard layout", C_LAYOUT, layout_cmd },
+	{ "template", "scorecard template", C_TEMPLATE, template_cmd },
 };
 
 int
@@ -554,7 +623,7 @@ main(int argc, char *argv[])
 	memset(&a, 0, sizeof(a));
 	a.o.pdf = true;
 	diag_init(&d, stderr, "scorecard");
-	if ((rc = options(argc, argv, false, &a)) >= 0)
+	if ((rc = options(argc, argv, false, 0, NULL, &a)) >= 0)
 		return rc;
 	argc -= optind;
 	argv += optind;
@@ -569,7 +638,8 @@ main(int argc, char *argv[])
 	/* An unknown command is said after its options' messages. */
 	argv[0] = (char *)(c != NULL ? c->prog : "scorecard render");
 	optind = 0;	/* GNU: reinitialise, so the second scan permutes */
-	if ((rc = options(argc, argv, true, &a)) >= 0)
+	if ((rc = options(argc, argv, true, c != NULL ? c->bit : 0,
+	    cmd, &a)) >= 0)
 		return rc;
 	argc -= optind;
 	argv += optind;

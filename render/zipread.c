@@ -125,6 +125,41 @@ escapes(const char *n)
 	return false;
 }
 
+/*
+ * What went wrong, in our words, from libzip's error code: its own
+ * strings ("Not a zip archive", "Zlib error: data error") name the
+ * library's parts, not what the reader can do about it.
+ */
+static const char *
+why(int ze)
+{
+	switch (ze) {
+	case ZIP_ER_NOZIP:
+		return "its table of contents, at the end of the file, is "
+		    "missing";
+	case ZIP_ER_INCONS:
+		return "its table of contents does not match its parts";
+	case ZIP_ER_ZLIB:
+	case ZIP_ER_COMPRESSED_DATA:
+		return "its compressed data is damaged";
+	case ZIP_ER_CRC:
+		return "its data does not match its check sum";
+	case ZIP_ER_EOF:
+	case ZIP_ER_READ:
+	case ZIP_ER_SEEK:
+		return "it ends too early";
+	case ZIP_ER_COMPNOTSUPP:
+		return "it is compressed in a way no spreadsheet program "
+		    "uses";
+	case ZIP_ER_ENCRNOTSUPP:
+		return "it is encrypted";
+	case ZIP_ER_MEMORY:
+		return "there was not memory enough to read it";
+	default:
+		return "it cannot be read as a zip file";
+	}
+}
+
 static void
 password(struct diag *d, const char *name)
 {
@@ -174,7 +209,7 @@ zipread_open(const char *data, size_t len, const char *name, struct diag *d)
 			    "workbook: the zip file is damaged or incomplete "
 			    "(%s); save the workbook again, or copy it again "
 			    "if it came by email or download",
-			    zip_error_strerror(&ze));
+			    why(zip_error_code_zip(&ze)));
 		if (src != NULL)
 			zip_source_free(src);
 		zip_error_fini(&ze);
@@ -283,7 +318,7 @@ zipread_part(struct zipread *z, const char *path, struct buf *b,
 			diag_msg(d, DIAG_ERROR, z->name, 0, 0, "cannot read "
 			    "the part %s of the zip file (%s); save the "
 			    "workbook again", path,
-			    zip_strerror(z->za));
+			    why(zip_error_code_zip(zip_get_error(z->za))));
 		return -1;
 	}
 	while ((got = zip_fread(f, chunk, sizeof(chunk))) > 0) {
@@ -300,8 +335,9 @@ zipread_part(struct zipread *z, const char *path, struct buf *b,
 	}
 	if (got < 0) {
 		diag_msg(d, DIAG_ERROR, z->name, 0, 0, "not a readable "
-		    "workbook: the part %s is damaged (%s); save the "
-		    "workbook again", path, zip_file_strerror(f));
+		    "workbook: the part %s cannot be read (%s); save the "
+		    "workbook again", path,
+		    why(zip_error_code_zip(zip_file_get_error(f))));
 		goto out;
 	}
 	rc = 1;
