@@ -1,11 +1,12 @@
 /*
  * chartfiles: from a chart's scene to its files.  The SVG is written
  * here, on the main thread, since the report holds it inline.  The PNG
- * (drawn by Cairo and encoded, most of a chart's time) and the PDF are
- * made by a worker thread, one chart after another in the order they
- * came, each into buffers of its job; chartfiles_collect() moves them
- * into the files reserved for them (by index: adding files may move the
- * array).
+ * and the PDF are made by a worker thread, one chart after another in
+ * the order they came: it draws a PNG's pixels and queues their
+ * encoding (most of a chart's time) to its draw's own thread, then
+ * draws the PDF while that runs.  chartfiles_collect() has the worker
+ * wait for the encodings, then moves each file into the place reserved
+ * for it (by index: adding files may move the array).
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -63,8 +64,26 @@ chart_job(struct draw *dr, void *arg)
 {
 	struct chartjob	*j = arg;
 
-	j->ok = draw_png(dr, &j->s, 2, &j->pngout, &j->d) &&
+	/* The pixels now; their encoding on the draw's own thread. */
+	j->ticket = draw_png_start(dr, &j->s, 2, &j->d);
+	j->ok = j->ticket >= 0 &&
 	    (!j->pdf || draw_pdf(dr, &j->s, &j->pdfout, &j->d));
+}
+
+/* On the worker, last: every PNG's encoding, waited for there. */
+static void
+collect_job(struct draw *dr, void *arg)
+{
+	struct chartfiles *ch = arg;
+	struct chartjob	*j;
+
+	for (size_t i = 0; i < ch->njobs; i++) {
+		j = ch->jobs[i];
+		if (j->ticket >= 0 && !draw_png_collect(dr, j->ticket,
+		    &j->pngout, &j->d))
+			j->ok = false;
+		j->ticket = -1;
+	}
 }
 
 bool
@@ -74,8 +93,10 @@ chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 	struct buf	 tmp;
 	bool		 ok = true;
 
-	if (ch->w != NULL)
+	if (ch->w != NULL) {
+		worker_run(ch->w, collect_job, ch);
 		worker_wait(ch->w);
+	}
 	for (size_t i = 0; i < ch->njobs; i++) {
 		j = ch->jobs[i];
 		tmp = of->f[j->png].data;
@@ -111,6 +132,7 @@ chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
 	buf_put(ofiles_add(of, path.data), svg->data, svg->len);
 
 	j = xcalloc(1, sizeof(*j));
+	j->ticket = -1;
 	j->s = *s;
 	scene_init(s);
 	j->pdf = ch->pdf;

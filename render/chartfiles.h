@@ -26,6 +26,7 @@ struct chartjob {
 	struct scene	 s;		/* owned; read by report.pdf too */
 	bool		 pdf;		/* make its PDF too */
 	size_t		 png, pdffile;	/* indexes into the ofiles */
+	int		 ticket;	/* the PNG being encoded, or -1 */
 	struct buf	 pngout, pdfout;
 	struct diag	 d;		/* the job's messages and counts */
 	bool		 ok;

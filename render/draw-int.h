@@ -10,6 +10,7 @@
 #ifndef DRAW_INT_H
 #define DRAW_INT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -35,6 +36,23 @@ struct wentry {
 };
 
 #define	HUGEPAGE	((size_t)2 << 20)
+
+struct pixbuf {
+	unsigned char		*data;
+	size_t			 cap;		/* bytes */
+	bool			 busy;		/* drawn on or being encoded */
+};
+
+enum jobstate { JOB_QUEUED, JOB_DONE, JOB_COLLECTED };
+
+struct pngjob {
+	struct pixbuf		*pix;		/* while queued */
+	int			 w, h, stride;
+	uint32_t		 ppm;
+	struct buf		 out;
+	enum jobstate		 state;
+	bool			 ok;
+};
 
 struct draw {
 	PangoFontMap		*fm;
@@ -62,13 +80,23 @@ struct draw {
 	struct wentry		*cache;		/* cap slots */
 	size_t			 cap, used;
 	/*
-	 * The pixels of the last PNG, kept for the next: every scene
-	 * paints its whole background first, and a new 1600x900 surface
-	 * cost more than drawing on it (5.8 MB of fresh pages to fault in
-	 * and clear).
+	 * PNGs: drawn here, encoded on a second thread (see draw_png_start).
+	 * Two pixel buffers, one drawn on while the other is encoded, each
+	 * kept for the next chart: every scene paints its whole background
+	 * first, and a new 1600x900 surface cost more than drawing on it
+	 * (5.8 MB of fresh pages to fault in and clear).  The lock guards
+	 * everything below it.
 	 */
-	unsigned char		*pix;
-	size_t			 pixcap;	/* bytes */
+	pthread_t		 thread;
+	bool			 threaded;	/* the thread runs */
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 work;		/* a job queued, or quit */
+	pthread_cond_t		 done;		/* a job done, a buffer free */
+	struct pixbuf		 pix[2];
+	struct pngjob		*jobs;		/* by ticket */
+	size_t			 njobs, maxjobs;
+	size_t			 next;		/* the next job to encode */
+	bool			 quit;
 };
 
 /* A run of one style on one line of a simple text. */

@@ -8,8 +8,8 @@
  *
  * The module is four files sharing draw-int.h: here the context, the
  * measure of words (with its cache), scenes drawn on a Cairo surface and
- * a chart's one-page PDF; drawpng.c the PNGs (encoded by pngenc.c);
- * drawtext.c the texts of documents; drawdoc.c the
+ * a chart's one-page PDF; drawpng.c the PNGs (encoded by pngenc.c on a
+ * second thread); drawtext.c the texts of documents; drawdoc.c the
  * documents (report.pdf's pages, tags, links and outline).  Bytes go to a
  * buf; only outdir.c writes files.
  */
@@ -66,6 +66,9 @@ draw_new(void)
 	    "kern 0, liga 0"));
 	pango_layout_set_attributes(dr->layout, al);
 	pango_attr_list_unref(al);
+	pthread_mutex_init(&dr->lock, NULL);
+	pthread_cond_init(&dr->work, NULL);
+	pthread_cond_init(&dr->done, NULL);
 	dr->regular = pango_font_description_from_string(DRAW_FONT);
 	dr->bold = pango_font_description_copy(dr->regular);
 	pango_font_description_set_weight(dr->bold, PANGO_WEIGHT_BOLD);
@@ -94,7 +97,21 @@ draw_free(struct draw *dr)
 	g_object_unref(dr->ctx);
 	g_object_unref(dr->tctx);
 	g_object_unref(dr->fm);
-	free(dr->pix);
+	if (dr->threaded) {
+		pthread_mutex_lock(&dr->lock);
+		dr->quit = true;
+		pthread_cond_signal(&dr->work);
+		pthread_mutex_unlock(&dr->lock);
+		pthread_join(dr->thread, NULL);
+	}
+	pthread_mutex_destroy(&dr->lock);
+	pthread_cond_destroy(&dr->work);
+	pthread_cond_destroy(&dr->done);
+	for (size_t i = 0; i < dr->njobs; i++)
+		buf_release(&dr->jobs[i].out);
+	free(dr->jobs);
+	free(dr->pix[0].data);
+	free(dr->pix[1].data);
 	free(dr);
 }
 

@@ -22,9 +22,8 @@ struct draw;
 #define	DRAW_FONT	"DejaVu Sans"
 
 /*
- * Returns a new drawing context (font map, caches, a PNG's pixels);
- * draw_free() it.  One thread uses a context: a second thread makes
- * its own (worker.h).
+ * Returns a new drawing context (font map, caches, the PNG encoding
+ * thread once started); draw_free() it.  One thread uses a context.
  */
 struct draw	*draw_new(void);
 void		 draw_free(struct draw *dr);
@@ -33,10 +32,24 @@ void		 draw_free(struct draw *dr);
 void		 draw_measure(struct draw *dr, struct measure *ms);
 
 /*
- * Appends s as a PNG at scale times its size (2 for print and
+ * Draws s as a PNG at scale times its size (2 for print and
  * high-density screens), 8-bit RGB, with its physical size recorded
- * (96 dpi times scale).  Returns false after reporting through d.
+ * (96 dpi times scale).  The pixels are drawn now; the encoding (pngenc)
+ * runs on a second thread that dr starts at its first PNG, so that the
+ * caller can draw the next chart meanwhile.  Returns a ticket for
+ * draw_png_collect(), or -1 after reporting through d.  At most two
+ * charts' pixels are held: a third start waits for the first encoding.
  */
+int		 draw_png_start(struct draw *dr, const struct scene *s,
+		    double scale, struct diag *d);
+/*
+ * Waits for ticket's PNG and appends it to out.  Each ticket is
+ * collected once, on the thread that started it; draw_free() discards
+ * any not collected.  Returns false after reporting through d.
+ */
+bool		 draw_png_collect(struct draw *dr, int ticket,
+		    struct buf *out, struct diag *d);
+/* draw_png_start() then draw_png_collect(). */
 bool		 draw_png(struct draw *dr, const struct scene *s, double scale,
 		    struct buf *out, struct diag *d);
 
