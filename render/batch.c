@@ -31,6 +31,9 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -83,6 +86,15 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 	size_t		 i;
 
 	diag_init(&d, stderr, "scorecard");
+#ifdef M_ARENA_MAX
+	/*
+	 * One malloc arena for the render's threads: with one each (glibc's
+	 * default), each kept what it had freed, and a worker's memory grew
+	 * with the inputs it rendered (44 MB after 10, 53 MB after 100;
+	 * 44 MB for all 153 with one arena, in the same time).
+	 */
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
 	buf_init(&dir);
 	buf_init(&stage);
 	while ((i = atomic_fetch_add(next, 1)) < n) {
