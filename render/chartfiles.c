@@ -90,7 +90,6 @@ bool
 chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 {
 	struct chartjob	*j;
-	struct buf	 tmp;
 	bool		 ok = true;
 
 	if (ch->w != NULL) {
@@ -99,17 +98,10 @@ chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 	}
 	for (size_t i = 0; i < ch->njobs; i++) {
 		j = ch->jobs[i];
-		tmp = of->f[j->png].data;
-		of->f[j->png].data = j->pngout;
-		j->pngout = tmp;
-		if (j->pdf) {
-			tmp = of->f[j->pdffile].data;
-			of->f[j->pdffile].data = j->pdfout;
-			j->pdfout = tmp;
-		}
-		d->nerr += j->d.nerr;
-		d->nwarn += j->d.nwarn;
-		j->d.nerr = j->d.nwarn = 0;
+		ofiles_fill(of, j->png, &j->pngout);
+		if (j->pdf)
+			ofiles_fill(of, j->pdffile, &j->pdfout);
+		diag_take(d, &j->d);
 		if (!j->ok)
 			ok = false;
 		j->ok = true;

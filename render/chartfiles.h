@@ -2,8 +2,8 @@
  * chartfiles: a render's chart files.  Each chart's scene becomes
  * charts/<name>.svg here (the same SVG goes inline in the report), and
  * charts/<name>.png and, with pdf, charts/<name>.pdf on a worker thread
- * (worker.h) while the main thread goes on with the next chart and the
- * template.  The scenes are kept until chartfiles_release(), for
+ * (worker.h; the PNG encoded on that draw's own thread) while the main
+ * thread goes on with the next chart and the template.  The scenes are kept until chartfiles_release(), for
  * report.pdf (ch->figs).
  */
 #ifndef CHARTFILES_H

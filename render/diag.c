@@ -18,6 +18,14 @@ diag_init(struct diag *d, FILE *out, const char *prog)
 }
 
 void
+diag_take(struct diag *d, struct diag *from)
+{
+	d->nerr += from->nerr;
+	d->nwarn += from->nwarn;
+	from->nerr = from->nwarn = 0;
+}
+
+void
 diag_msg(struct diag *d, enum diag_level lvl, const char *file, int line,
     int col, const char *fmt, ...)
 {

@@ -29,6 +29,12 @@ struct diag {
 
 /* Sets d to write to out with the name prog; counts start at zero. */
 void	diag_init(struct diag *d, FILE *out, const char *prog);
+/*
+ * Adds from's counts to d's and zeroes them: a thread's job reports
+ * through a diag of its own (its messages go out as found) and the
+ * thread that waited for it takes the counts.
+ */
+void	diag_take(struct diag *d, struct diag *from);
 void	diag_msg(struct diag *d, enum diag_level lvl, const char *file,
 	    int line, int col, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));

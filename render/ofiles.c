@@ -21,6 +21,14 @@ ofiles_add(struct ofiles *o, const char *name)
 }
 
 void
+ofiles_fill(struct ofiles *o, size_t i, struct buf *b)
+{
+	buf_release(&o->f[i].data);
+	o->f[i].data = *b;
+	buf_init(b);
+}
+
+void
 ofiles_release(struct ofiles *o)
 {
 	size_t	 i;

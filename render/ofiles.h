@@ -30,6 +30,12 @@ struct ofiles {
  */
 struct buf	*ofiles_add(struct ofiles *o, const char *name);
 
+/*
+ * Moves the bytes in b into file i (added empty earlier, its place kept
+ * while its bytes were made elsewhere); b is left empty.
+ */
+void		 ofiles_fill(struct ofiles *o, size_t i, struct buf *b);
+
 /* Frees every file and empties o (which may then be used again). */
 void		 ofiles_release(struct ofiles *o);
 

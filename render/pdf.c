@@ -2,8 +2,9 @@
  * pdf: the typesetter of report.pdf: the whole, from report.html's
  * tree to the PDF.  The tree is walked into blocks (pdfwalk.c, tables
  * in pdftable.c), page.c breaks them into pages, pdfdraw.c draws them,
- * pdfpost adds what Cairo 1.16 cannot write.  Here: pdf_report() and the
- * figures it is given, the blocks' page.c view, and freeing them.
+ * pdfpost adds what Cairo 1.16 cannot write.  Here: pdf_layout() and
+ * pdf_typeset(), the figures they are given, the blocks' page.c view,
+ * and freeing them.
  *
  * IMPLEMENTATION NOTES
  *
@@ -364,16 +365,4 @@ out:
 	buf_release(&links);
 	pdf_doc_free(pd);
 	return ok;
-}
-
-bool
-pdf_report(struct draw *dr, const struct tnode *root,
-    const struct pdf_figures *pf, const struct pdf_meta *meta,
-    struct buf *out, struct diag *d)
-{
-	struct pdf_doc	*pd;
-
-	if ((pd = pdf_layout(dr, root, pf, meta, d)) == NULL)
-		return false;
-	return pdf_typeset(pd, out, d);
 }

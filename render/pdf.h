@@ -46,18 +46,10 @@ struct pdf_meta {
 
 /*
  * Typesets report.html, as the tree root that tmpl_render_tree() gives
- * with it, with the charts in pf and appends the PDF to out.  Returns
- * false after reporting through d.
- */
-bool	pdf_report(struct draw *dr, const struct tnode *root,
-	    const struct pdf_figures *pf, const struct pdf_meta *meta,
-	    struct buf *out, struct diag *d);
-
-/*
- * pdf_report() in two steps, so that a caller knows early whether the
- * pages fit the limit.  pdf_layout() walks root into blocks and breaks
- * them into pages: a new document, or NULL after reporting through d
- * (more pages than the limit).  root, pf and meta must outlive it.
+ * with it, with the charts in pf, in two steps, so that a caller knows
+ * early whether the pages fit the limit.  pdf_layout() walks root into
+ * blocks and breaks them into pages: a new document, or NULL after
+ * reporting through d (more pages or tagged elements than the limits).  root, pf and meta must outlive it.
  * pdf_typeset() draws it, completes it, appends the PDF to out and
  * frees it, on the thread that laid it out (dr's); false after
  * reporting through d.  pdf_doc_free() frees one not typeset.

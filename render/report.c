@@ -38,8 +38,8 @@
 
 /*
  * report.pdf, typeset on a worker of its own from report.html's tree
- * and the charts' scenes, while the main thread draws the charts' PDFs
- * and collects their PNGs, in two jobs: its pages laid out (which
+ * and the charts' scenes, while the main thread collects the charts'
+ * files and fills the email, in two jobs: its pages laid out (which
  * tells whether they fit the limit), then drawn.  The jobs own the
  * tree and the laid-out document and free them when done; they read
  * the scenes where they are, which nothing changes until the worker is
@@ -128,17 +128,11 @@ pdf_fits(struct pdfjob *j)
 static bool
 pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 {
-	struct buf	 tmp;
-
 	worker_wait(j->w);
-	d->nerr += j->d.nerr;
-	d->nwarn += j->d.nwarn;
-	j->d.nerr = j->d.nwarn = 0;
+	diag_take(d, &j->d);
 	if (!j->ok)
 		return false;
-	tmp = of->f[j->file].data;
-	of->f[j->file].data = j->out;
-	j->out = tmp;
+	ofiles_fill(of, j->file, &j->out);
 	return true;
 }
 
