@@ -171,12 +171,24 @@ strip_instrs(xmlNodePtr n)
  * data-sc-unwrap: n's children take its place, n goes.  Spliced by
  * hand: xmlAddPrevSibling() would merge a text child into a text node
  * before n, and a template's indentation merged with text is written
- * whole rather than as one line break (tmpl-xhtml.c).
+ * whole rather than as one line break (tmpl-xhtml.c).  n's namespace
+ * declarations outlive it in r->kept: its children may name them (a
+ * copy made by data-sc-each declares its namespace on itself), and
+ * freed with n they were read after free (fuzz_tmpl).
  */
 static void
-unwrap(xmlNodePtr n)
+unwrap(struct render *r, xmlNodePtr n)
 {
 	xmlNodePtr	 first = n->children, last = n->last, ch;
+	xmlNsPtr	 ns;
+
+	if (n->nsDef != NULL) {
+		for (ns = n->nsDef; ns->next != NULL; ns = ns->next)
+			;
+		ns->next = r->kept;
+		r->kept = n->nsDef;
+		n->nsDef = NULL;
+	}
 
 	if (first != NULL) {
 		for (ch = first; ch != NULL; ch = ch->next)
@@ -239,7 +251,7 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 			    BAD_CAST v->s)));
 		strip_instrs(n);
 		if (unwrapped)
-			unwrap(n);
+			unwrap(r, n);
 		return true;
 	}
 	if ((name = attr_val(n, "data-sc-markup")) != NULL) {
@@ -253,7 +265,7 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 			return false;
 		strip_instrs(n);
 		if (unwrapped)
-			unwrap(n);
+			unwrap(r, n);
 		return true;
 	}
 	strip_instrs(n);
@@ -263,7 +275,7 @@ exec_body(struct render *r, xmlNodePtr n, const struct tmpl_ctx *c)
 			return false;
 	}
 	if (unwrapped)
-		unwrap(n);
+		unwrap(r, n);
 	return true;
 }
 

@@ -160,6 +160,8 @@ struct render {
 	const struct tmpl	*t;
 	struct diag		*d;
 	xmlDocPtr		 doc;	/* the copy being filled */
+	xmlNsPtr		 kept;	/* declarations of unwrapped
+					   elements, still in use */
 };
 
 /* tmpl-ctx.c */

@@ -192,5 +192,7 @@ tmpl_render_tree(const struct tmpl *t, const struct tmpl_ctx *c,
 		*tree = tree_conv(root);
 out:
 	xmlFreeDoc(r.doc);
+	if (r.kept != NULL)
+		xmlFreeNsList(r.kept);
 	return ok;
 }

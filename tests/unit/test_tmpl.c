@@ -843,6 +843,12 @@ test_unwrap(void)
 	RENDERS(T("<p><span data-sc-each=\"rows\" data-sc-unwrap=\"\">"
 	    "<span data-sc-text=\"v\" data-sc-unwrap=\"\"/>; </span>.</p>"), c,
 	    E("<p>r1; r2; .</p>"));
+	/* A copy made by each declares its namespace on itself; the
+	 * elements inside it still name that declaration once it has
+	 * gone (read after free until unwrap() kept it). */
+	RENDERS(T("<p><span data-sc-each=\"rows\" data-sc-unwrap=\"\">"
+	    "<b data-sc-text=\"v\">x</b> </span></p>"), c,
+	    E("<p><b>r1</b> <b>r2</b> </p>"));
 	RENDERS(T("<p><span data-sc-markup=\"m\" data-sc-unwrap=\"\"/></p>"),
 	    c, E("<p><b>x</b> y</p>"));
 	RENDERS(T("<p>a<span data-sc-unwrap=\"\"/>b<span data-sc-unwrap=\"\">"
