@@ -206,6 +206,59 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# The usage shows exactly the options each command takes.  Every option
+# of main.c's longopts is given to each command; the command's lines of
+# the usage (or, for a sheet option, its [SHEET OPTIONS] and the SHEET
+# OPTIONS line) show it, by its long name or its short one, if and only
+# if the command did not refuse it as "not an option of" it.
+uo=$OUT/usage
+mkdir -p "$uo"
+./scorecard --help | sed -n '1,/^SHEET OPTIONS:/p' >"$uo/usage"
+shorts=$(sed -n 's/.*getopt_long(argc, argv, command ? "\([^"]*\)".*/\1/p' \
+    render/main.c | tr -d ':')
+sed -n 's/^	{ "\([a-z-]*\)", \([a-z_]*\), NULL, \([^ ]*\) }.*/\1 \2 \3/p' \
+    render/main.c >"$uo/opts"
+[ -n "$shorts" ] && [ "$(wc -l <"$uo/opts")" -gt 10 ] && ok ||
+    bad "usage test: cannot read the options of render/main.c"
+for cmd in render archive convert layout template; do
+	# The command's first line and those indented under it.
+	awk -v c="scorecard $cmd " 'index($0, c) == 1 || index($0, c) == 8 {
+	    on = 1; print; next } on && /^                    / { print; next }
+	    { on = 0 }' "$uo/usage" >"$uo/$cmd"
+	[ -s "$uo/$cmd" ] || bad "usage: no line for $cmd"
+	while read -r name has val; do
+		case $name in help|version) continue ;; esac
+		arg=
+		[ "$has" = required_argument ] && arg=x
+		# template with -o and no operand would write the file.
+		op=
+		[ "$cmd" = template ] && op=operand
+		# shellcheck disable=SC2086
+		(cd "$uo" && "$OLDPWD/scorecard" $cmd "--$name" $arg $op) \
+		    >/dev/null 2>"$uo/err"
+		if grep -q "is not an option of $cmd" "$uo/err"; then
+			takes=no
+		else
+			takes=yes
+		fi
+		c=$(echo "$val" | sed -n "s/^'\(.\)'$/\1/p")
+		case $name in
+		title|organisation|period)
+			grep -q '\[SHEET OPTIONS\]' "$uo/$cmd" &&
+			    grep '^SHEET OPTIONS:' "$uo/usage" |
+			    grep -Eq -- "\[--$name[] ]" ;;
+		*)
+			grep -Eq -- "(^|[[ ])--$name([] ]|$)" "$uo/$cmd" || {
+			    [ -n "$c" ] && case $shorts in *"$c"*) true ;;
+			    *) false ;; esac &&
+			    grep -Eq -- "(^|[[ ])-$c([] ]|$)" "$uo/$cmd"; } ;;
+		esac && shown=yes || shown=no
+		if [ $takes = $shown ]; then ok
+		else bad "usage: $cmd takes --$name: $takes; its usage shows it: $shown"
+		fi
+	done <"$uo/opts"
+done
+
 # A workbook that cannot be written (the file-size limit, as a full disk
 # would do): our words, not libxlsxwriter's or libzip's ("Zip generic
 # error ZIP_ERRNO"), exit 3, nothing left beside the destination.
