@@ -24,6 +24,7 @@
 #include "config.h"
 #include "convert.h"
 #include "diag.h"
+#include "memlimit.h"
 #include "draw.h"
 #include "mail.h"
 #include "period.h"
@@ -49,24 +50,7 @@ struct args {
 	bool		 replace;	/* archive --replace */
 };
 
-static void
-usage(FILE *fp)
-{
-	fputs("usage: scorecard render FILE... -o DIR [--template FILE] "
-	    "[--no-pdf]\n"
-	    "                        [--archive ARCHIVE] [--mail-attach-pdf]\n"
-	    "                        [--mail-from A] [--mail-to A] [--mail-subject S]\n"
-	    "                        [--mail-date D] [-j N] [SHEET OPTIONS]\n"
-	    "       scorecard archive FILE --into ARCHIVE [--replace] "
-	    "[SHEET OPTIONS]\n"
-	    "       scorecard convert FILE [--to json|xlsx] [-o OUT] "
-	    "[SHEET OPTIONS]\n"
-	    "       scorecard layout FILE\n"
-	    "       scorecard template -o FILE.xhtml\n"
-	    "       scorecard --help | --version\n"
-	    "SHEET OPTIONS: [--title T] [--organisation O] [--period P]\n",
-	    fp);
-}
+static void	usage(FILE *);
 
 static void
 help(void)
@@ -262,29 +246,34 @@ enum {
 };
 
 /*
- * Which commands use each option (by its val in longopts).  The sheet
- * options (1, 2, 3) go with every command that reads an input.
+ * Which commands use each option (by its val in longopts), and how
+ * usage() shows it: syn, or with sheet, among the SHEET OPTIONS.  The
+ * sheet options go with every command that reads an input.  usage()
+ * lists each command's options in this order.
  */
 static const struct use {
 	int		 val;
 	unsigned	 mask;
+	const char	*syn;		/* NULL: a sheet option */
+	const char	*sheet;		/* a sheet option's synopsis */
 } uses[] = {
-	{ 'o', C_RENDER | C_CONVERT | C_TEMPLATE },
-	{ 't', C_RENDER | C_ARCHIVE },
-	{ 'P', C_RENDER | C_ARCHIVE },
-	{ 5, C_RENDER | C_ARCHIVE },
-	{ 'I', C_ARCHIVE },
-	{ 'A', C_RENDER | C_ARCHIVE },
-	{ 'j', C_RENDER },
-	{ 'R', C_ARCHIVE },
-	{ 'F', C_RENDER | C_ARCHIVE },
-	{ 'T', C_RENDER | C_ARCHIVE },
-	{ 'S', C_RENDER | C_ARCHIVE },
-	{ 'D', C_RENDER | C_ARCHIVE },
-	{ 1, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT },
-	{ 2, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT },
-	{ 3, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT },
-	{ 4, C_CONVERT },
+	{ 'I', C_ARCHIVE, "--into ARCHIVE", NULL },
+	{ 'R', C_ARCHIVE, "--replace", NULL },
+	{ 4, C_CONVERT, "--to json|xlsx", NULL },
+	{ 'o', C_RENDER | C_CONVERT | C_TEMPLATE, "-o OUT", NULL },
+	{ 't', C_RENDER | C_ARCHIVE, "--template FILE", NULL },
+	{ 'P', C_RENDER | C_ARCHIVE, "--no-pdf", NULL },
+	{ 'A', C_RENDER | C_ARCHIVE, "--archive ARCHIVE", NULL },
+	{ 5, C_RENDER | C_ARCHIVE, "--mail-attach-pdf", NULL },
+	{ 'F', C_RENDER | C_ARCHIVE, "--mail-from A", NULL },
+	{ 'T', C_RENDER | C_ARCHIVE, "--mail-to A", NULL },
+	{ 'S', C_RENDER | C_ARCHIVE, "--mail-subject S", NULL },
+	{ 'D', C_RENDER | C_ARCHIVE, "--mail-date D", NULL },
+	{ 'j', C_RENDER, "-j N", NULL },
+	{ 1, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT, NULL, "--title T" },
+	{ 2, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT, NULL,
+	    "--organisation O" },
+	{ 3, C_RENDER | C_ARCHIVE | C_CONVERT | C_LAYOUT, NULL, "--period P" },
 };
 
 /*
@@ -593,19 +582,90 @@ layout_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 	return rc;
 }
 
-/* The commands: each checks its own operands and options. */
+/*
+ * The commands: each checks its own operands and options.  usage()
+ * shows head, then every option of uses[] the command takes but those
+ * in req (the options head shows, by val).
+ */
 static const struct command {
 	const char	*name;
 	const char	*prog;		/* getopt's messages name it so */
 	unsigned	 bit;		/* in uses[] */
+	const char	*head;		/* operands and options required */
+	const char	*req;		/* the vals of the options in head */
 	int		(*run)(struct args *, int, char *[], struct diag *);
 } commands[] = {
-	{ "render", "scorecard render", C_RENDER, render_cmd },
-	{ "archive", "scorecard archive", C_ARCHIVE, archive_cmd },
-	{ "convert", "scorecard convert", C_CONVERT, convert_cmd },
-	{ "layout", "scorecard layout", C_LAYOUT, layout_cmd },
-	{ "template", "scorecard template", C_TEMPLATE, template_cmd },
+	{ "render", "scorecard render", C_RENDER, "FILE... -o DIR", "o",
+	    render_cmd },
+	{ "archive", "scorecard archive", C_ARCHIVE, "FILE --into ARCHIVE",
+	    "I", archive_cmd },
+	{ "convert", "scorecard convert", C_CONVERT, "FILE", "", convert_cmd },
+	{ "layout", "scorecard layout", C_LAYOUT, "FILE", "", layout_cmd },
+	{ "template", "scorecard template", C_TEMPLATE, "-o FILE.xhtml", "o",
+	    template_cmd },
 };
+
+/* Appends " [syn]" to b at column *col, on a new line at indent if the
+ * line would pass 79 columns. */
+static void
+usage_opt(struct buf *b, size_t *col, size_t indent, const char *syn)
+{
+	size_t	 len = strlen(syn) + 2;
+
+	if (*col + 1 + len > 79) {
+		buf_printf(b, "\n%*s", (int)indent, "");
+		*col = indent;
+	} else {
+		buf_putc(b, ' ');
+		(*col)++;
+	}
+	buf_printf(b, "[%s]", syn);
+	*col += len;
+}
+
+/*
+ * The synopsis of every command, made from commands[] and uses[], so
+ * that it shows exactly the options each command takes.
+ */
+static void
+usage(FILE *fp)
+{
+	const struct command *c;
+	struct buf	 b;
+	size_t		 i, k, start, col, indent;
+	bool		 sheet;
+
+	buf_init(&b);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		c = &commands[i];
+		start = b.len;
+		buf_printf(&b, "%sscorecard %s ", i == 0 ? "usage: " :
+		    "       ", c->name);
+		indent = b.len - start;
+		buf_puts(&b, c->head);
+		col = b.len - start;
+		sheet = false;
+		for (k = 0; k < sizeof(uses) / sizeof(uses[0]); k++) {
+			if (!(uses[k].mask & c->bit) ||
+			    strchr(c->req, uses[k].val) != NULL)
+				continue;
+			if (uses[k].syn == NULL)
+				sheet = true;
+			else
+				usage_opt(&b, &col, indent, uses[k].syn);
+		}
+		if (sheet)
+			usage_opt(&b, &col, indent, "SHEET OPTIONS");
+		buf_putc(&b, '\n');
+	}
+	buf_puts(&b, "       scorecard --help | --version\nSHEET OPTIONS:");
+	for (k = 0; k < sizeof(uses) / sizeof(uses[0]); k++)
+		if (uses[k].syn == NULL)
+			buf_printf(&b, " [%s]", uses[k].sheet);
+	buf_putc(&b, '\n');
+	fputs(b.data, fp);
+	buf_release(&b);
+}
 
 int
 main(int argc, char *argv[])
@@ -617,6 +677,7 @@ main(int argc, char *argv[])
 	size_t		 i;
 	int		 rc;
 
+	memlimit_setup();	/* before any thread */
 	setlocale(LC_CTYPE, "");
 	/* getopt's own messages then name us, not our path. */
 	argv[0] = (char *)"scorecard";

@@ -206,6 +206,59 @@ for name in $(ls tests/errors/*.json tests/errors/*.args 2>/dev/null |
 	[ -e "$out" ] && bad "error $case: $out was created" || ok
 done
 
+# The usage shows exactly the options each command takes.  Every option
+# of main.c's longopts is given to each command; the command's lines of
+# the usage (or, for a sheet option, its [SHEET OPTIONS] and the SHEET
+# OPTIONS line) show it, by its long name or its short one, if and only
+# if the command did not refuse it as "not an option of" it.
+uo=$OUT/usage
+mkdir -p "$uo"
+./scorecard --help | sed -n '1,/^SHEET OPTIONS:/p' >"$uo/usage"
+shorts=$(sed -n 's/.*getopt_long(argc, argv, command ? "\([^"]*\)".*/\1/p' \
+    render/main.c | tr -d ':')
+sed -n 's/^	{ "\([a-z-]*\)", \([a-z_]*\), NULL, \([^ ]*\) }.*/\1 \2 \3/p' \
+    render/main.c >"$uo/opts"
+[ -n "$shorts" ] && [ "$(wc -l <"$uo/opts")" -gt 10 ] && ok ||
+    bad "usage test: cannot read the options of render/main.c"
+for cmd in render archive convert layout template; do
+	# The command's first line and those indented under it.
+	awk -v c="scorecard $cmd " 'index($0, c) == 1 || index($0, c) == 8 {
+	    on = 1; print; next } on && /^                    / { print; next }
+	    { on = 0 }' "$uo/usage" >"$uo/$cmd"
+	[ -s "$uo/$cmd" ] || bad "usage: no line for $cmd"
+	while read -r name has val; do
+		case $name in help|version) continue ;; esac
+		arg=
+		[ "$has" = required_argument ] && arg=x
+		# template with -o and no operand would write the file.
+		op=
+		[ "$cmd" = template ] && op=operand
+		# shellcheck disable=SC2086
+		(cd "$uo" && "$OLDPWD/scorecard" $cmd "--$name" $arg $op) \
+		    >/dev/null 2>"$uo/err"
+		if grep -q "is not an option of $cmd" "$uo/err"; then
+			takes=no
+		else
+			takes=yes
+		fi
+		c=$(echo "$val" | sed -n "s/^'\(.\)'$/\1/p")
+		case $name in
+		title|organisation|period)
+			grep -q '\[SHEET OPTIONS\]' "$uo/$cmd" &&
+			    grep '^SHEET OPTIONS:' "$uo/usage" |
+			    grep -Eq -- "\[--$name[] ]" ;;
+		*)
+			grep -Eq -- "(^|[[ ])--$name([] ]|$)" "$uo/$cmd" || {
+			    [ -n "$c" ] && case $shorts in *"$c"*) true ;;
+			    *) false ;; esac &&
+			    grep -Eq -- "(^|[[ ])-$c([] ]|$)" "$uo/$cmd"; } ;;
+		esac && shown=yes || shown=no
+		if [ $takes = $shown ]; then ok
+		else bad "usage: $cmd takes --$name: $takes; its usage shows it: $shown"
+		fi
+	done <"$uo/opts"
+done
+
 # A workbook that cannot be written (the file-size limit, as a full disk
 # would do): our words, not libxlsxwriter's or libzip's ("Zip generic
 # error ZIP_ERRNO"), exit 3, nothing left beside the destination.
@@ -506,6 +559,51 @@ EOF
 rc=$?
 if [ $rc = 3 ] && [ ! -e "$tg" ] && [ "$(cat "$tg.err")" = "scorecard: error: report.pdf would have more than 200000 tagged elements (table cells, paragraphs, list items; the limit); render with --no-pdf to leave the PDFs out" ]; then ok
 else bad "report.pdf past 200,000 tagged elements: exit $rc"; cat "$tg.err"; fi
+
+# Under a memory limit (scorecard(1), LIMITS) a render either finishes or
+# is refused with a message naming the limit, exit 3, nothing written;
+# never a signal.  qpdf threw std::bad_alloc inside its own error handler
+# (SIGABRT) at 700 MB for 66,000 daily points, libxml2 crashed or
+# reported a wrong template error at 300 to 500 MB, and GLib aborted
+# when it could not start a thread at 80 MB.  First 66,000 points in
+# 450 MB: refused before report.html is filled (the estimate's refusal:
+# some 330 MB needed where about 250 MB are left, on any machine whose
+# libraries are within 70 MB of Debian 12's).  Then 10,000 points under
+# limits that pass that check but not qpdf's (on this machine), and one
+# that passes both.  Not under valgrind or ASan, whose address space a
+# limit cannot fit.
+if [ -z "$V" ] && [ -z "${ASAN_OPTIONS:-}" ]; then
+	ml=$OUT/memlimit
+	python3 - "$ml" <<'EOF2'
+import datetime, json, sys
+d0 = datetime.date(1905, 1, 1)
+for n in (66000, 10000):
+    pts = [{"period": (d0 + datetime.timedelta(days=i)).isoformat(),
+            "value": i % 997} for i in range(n)]
+    json.dump({"report": {"title": "S", "organisation": "C",
+                          "period": "2021-12"},
+               "indicators": [{"id": "a", "title": "A", "unit": "count",
+                               "series": pts}]},
+              open("%s-%d.json" % (sys.argv[1], n), "w"))
+EOF2
+	(ulimit -v 460800; ulimit -t 30; exec ./scorecard render \
+	    "$ml-66000.json" -o "$ml.big") 2>"$ml.big.err"
+	rc=$?
+	if [ $rc = 3 ] && [ ! -e "$ml.big" ] && grep -qx "scorecard: $ml-66000.json: error: this render, before report.pdf is drawn, needs about [0-9]* MB more memory, but the memory limit (ulimit -v: 450 MB) leaves [0-9]* MB; render it with --no-pdf (about [0-9]* MB more), split it into smaller reports, or raise the limit" "$ml.big.err" &&
+	    [ "$(wc -l <"$ml.big.err")" = 1 ]; then ok
+	else bad "66,000 points in 450 MB: exit $rc, or not refused as it should be"; cat "$ml.big.err"; fi
+	for lim in 204800 245760 307200; do
+		(ulimit -v $lim; ulimit -t 30; exec ./scorecard render \
+		    "$ml-10000.json" -o "$ml.$lim") 2>"$ml.$lim.err"
+		rc=$?
+		if [ $rc = 0 ] && [ -s "$ml.$lim/report.pdf" ] &&
+		    [ -s "$ml.$lim/report.html" ] && [ ! -s "$ml.$lim.err" ]; then ok
+		elif [ $rc = 3 ] && [ ! -e "$ml.$lim" ] &&
+		    [ "$(wc -l <"$ml.$lim.err")" = 1 ] &&
+		    grep -q "needs about [0-9]* MB more memory, but the memory limit (ulimit -v: [0-9]* MB) leaves [0-9]* MB; .*raise the limit$" "$ml.$lim.err"; then ok
+		else bad "10,000 points in $lim KiB of address space: exit $rc (neither rendered nor refused cleanly)"; cat "$ml.$lim.err"; fi
+	done
+fi
 
 # --mail-attach-pdf: report.eml carries report.pdf, byte for byte.
 ma=$OUT/mailpdf
