@@ -35,6 +35,10 @@ struct wentry {
 	double		 width;
 };
 
+/* Characters whose glyphs a struct sfont keeps: Latin-1 and Latin
+ * Extended-A, most of what a report's texts hold. */
+#define	SFONT_LUT	0x180
+
 #define	HUGEPAGE	((size_t)2 << 20)
 
 struct pixbuf {
@@ -74,6 +78,14 @@ struct draw {
 		cairo_scaled_font_t *sf;	/* owned by font, or here
 						   when font is NULL */
 		double		 ascent, descent;
+		/* The glyph and advance of each character below
+		 * SFONT_LUT already asked of Cairo (draw_sfont_glyph),
+		 * NULL until the first. */
+		struct sglyph {
+			unsigned long	 index;
+			double		 adv;
+			bool		 known;
+		}		*lut;
 	}			**sfonts;	/* each its own: texts point
 						   to them */
 	size_t			 nsfonts;

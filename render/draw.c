@@ -88,6 +88,7 @@ draw_free(struct draw *dr)
 			g_object_unref(dr->sfonts[i]->font);
 		else
 			cairo_scaled_font_destroy(dr->sfonts[i]->sf);
+		free(dr->sfonts[i]->lut);
 		free(dr->sfonts[i]);
 	}
 	free(dr->sfonts);
