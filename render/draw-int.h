@@ -116,6 +116,7 @@ struct srun {
 	const struct sfont	*font;
 	uint32_t		 colour;
 	const char		*link;
+	bool			 artifact;	/* see struct draw_span */
 	size_t			 start, end;	/* its bytes of the text */
 	size_t			 g, ng;		/* its glyphs */
 	double			 x, w;		/* from the line's start */

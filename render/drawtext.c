@@ -184,6 +184,7 @@ struct sseg {
 	const struct sfont	*font;
 	uint32_t		 colour;
 	const char		*link;
+	bool			 artifact;
 };
 
 /*
@@ -192,7 +193,7 @@ struct sseg {
  */
 static size_t
 style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
-    uint32_t *colour, const char **link)
+    uint32_t *colour, const char **link, bool *artifact)
 {
 	size_t	 until = SIZE_MAX;
 
@@ -200,6 +201,7 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 	*size = t->size;
 	*colour = 0x0B0C0C;
 	*link = NULL;
+	*artifact = false;
 	for (size_t i = 0; i < t->nsp; i++) {
 		const struct draw_span *s = &t->sp[i];
 
@@ -215,6 +217,7 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 			*size = s->size;
 		*colour = s->colour;
 		*link = s->link;
+		*artifact = s->artifact;
 	}
 	return until;
 }
@@ -315,16 +318,19 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			double		 size;
 			uint32_t	 c;
 			const char	*link;
+			bool		 art;
 			const struct sfont *f;
 
-			until = style_at(t, i, &bold, &size, &c, &link);
+			until = style_at(t, i, &bold, &size, &c, &link, &art);
 			if ((f = draw_sfont(dr, size, bold)) == NULL)
 				goto out;
 			if (nseg == 0 || seg[nseg - 1].font != f ||
 			    seg[nseg - 1].colour != c ||
-			    seg[nseg - 1].link != link) {
+			    seg[nseg - 1].link != link ||
+			    seg[nseg - 1].artifact != art) {
 				seg[nseg].font = f;
 				seg[nseg].colour = c;
+				seg[nseg].artifact = art;
 				seg[nseg++].link = link;
 			}
 		}
@@ -421,7 +427,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			    &runs[nruns - 1] : NULL;
 
 			if (r == NULL || r->font != sg->font ||
-			    r->colour != sg->colour || r->link != sg->link) {
+			    r->colour != sg->colour || r->link != sg->link ||
+			    r->artifact != sg->artifact) {
 				if (nruns == maxruns) {
 					maxruns = maxruns ? maxruns * 2 : 4;
 					runs = xreallocarray(runs, maxruns,
@@ -432,6 +439,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 				r->font = sg->font;
 				r->colour = sg->colour;
 				r->link = sg->link;
+				r->artifact = sg->artifact;
 				r->start = ch[k].at;
 				r->g = t->nglyphs;
 				r->x = x;
