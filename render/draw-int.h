@@ -190,7 +190,8 @@ void		 draw_colour(cairo_t *, uint32_t);
 /*
  * Draws s on cr, painting its background first when paint; with glyphs
  * (vector output: PDF), simple words are set with Cairo's glyphs, not
- * laid out by Pango.
+ * laid out by Pango, and strokes are made in device space (see
+ * fill_stroke in draw.c).
  */
 void		 draw_scene(struct draw *, cairo_t *, const struct scene *,
 		    bool, bool);
