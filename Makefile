@@ -12,7 +12,8 @@ DATADIR	?= $(PREFIX)/share/scorecard
 PKGS	 = cairo pangocairo glib-2.0 libxml-2.0 libcjson libzip xlsxwriter \
 	   libqpdf zlib
 # Objects listed by hand: the list shows what the program is made of.
-LIBOBJS	 = render/util.o render/buf.o render/diag.o render/period.o \
+LIBOBJS	 = render/util.o render/buf.o render/diag.o render/memlimit.o \
+	   render/period.o \
 	   render/utf8.o render/file.o render/scene.o render/cssmin.o \
 	   render/model.o render/fmt.o render/figures.o render/summary.o \
 	   render/json.o render/scale.o render/chart.o render/draw.o \

@@ -124,6 +124,21 @@ draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
 	return id;
 }
 
+/*
+ * Whether t has a link: its other runs are then drawn inside "Span"
+ * tags.  Cairo 1.16 gives marked content (an MCID) only to structure
+ * elements without child elements, so the words of a paragraph around
+ * its Link were painted untagged, and a screen reader never read them.
+ */
+static bool
+has_link(const struct draw_text *t)
+{
+	for (size_t i = 0; i < t->nsp; i++)
+		if (t->sp[i].link != NULL)
+			return true;
+	return false;
+}
+
 /* A run of glyphs waiting to be shown: runs of one style and no link
  * that follow each other over line ends are shown in one call (Cairo
  * writes the same bytes, but records and replays one operation). */
@@ -137,12 +152,41 @@ static void
 pend_show(cairo_t *cr, const struct draw_text *t, struct pend *p,
     const cairo_glyph_t *g, const cairo_text_cluster_t *c)
 {
+	const char	*s;
+	char		*cp = NULL;
+	size_t		 len;
+
 	if (p->r == NULL)
 		return;
-	cairo_show_text_glyphs(cr, t->text + p->r->start,
-	    (int)(p->end - p->r->start), g, (int)p->ng, c, (int)p->ng, 0);
+	s = t->text + p->r->start;
+	len = p->end - p->r->start;
+	/* A hard break is shown as the space glyph given to it. */
+	if (memchr(s, '\n', len) != NULL) {
+		cp = xmalloc(len);
+		for (size_t i = 0; i < len; i++)
+			cp[i] = s[i] == '\n' ? ' ' : s[i];
+		s = cp;
+	}
+	cairo_show_text_glyphs(cr, s, (int)len, g, (int)p->ng, c,
+	    (int)p->ng, 0);
+	free(cp);
 	p->r = NULL;
 	p->ng = 0;
+}
+
+/* The glyph of a space in sf (0 if it has none). */
+static unsigned long
+space_glyph(cairo_scaled_font_t *sf)
+{
+	cairo_glyph_t	*g = NULL;
+	unsigned long	 idx = 0;
+	int		 n = 0;
+
+	if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, " ", 1, &g, &n,
+	    NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS && n == 1)
+		idx = g[0].index;
+	cairo_glyph_free(g);
+	return idx;
 }
 
 /* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
@@ -159,10 +203,14 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	struct buf		 a;
 	double			 top = y - t->liney[first], base, dx;
 	size_t			 i, k;
+	bool			 mixed = has_link(t), span = false;
+	const struct sfont	*spfont = NULL;
+	unsigned long		 spidx = 0;
 
 	/* Every glyph and cluster shown is set first. */
-	g = xreallocarray(NULL, t->nglyphs + 1, sizeof(*g));
-	c = xreallocarray(NULL, t->nglyphs + 1, sizeof(*c));
+	/* (a space more a line, for hard breaks) */
+	g = xreallocarray(NULL, t->nglyphs + t->nlines + 1, sizeof(*g));
+	c = xreallocarray(NULL, t->nglyphs + t->nlines + 1, sizeof(*c));
 	buf_init(&a);
 	for (i = first; i < first + n && i < t->nlines; i++) {
 		const struct sline *ln = &t->sl[i];
@@ -178,14 +226,23 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 			    r->g != p.r->g + p.ng || r->start != p.end))
 				pend_show(cr, t, &p, g, c);
 			/* One Link tag for a link's runs in a row, over
-			 * line ends: one link for a screen reader. */
+			 * line ends: one link for a screen reader; the
+			 * words between links in one Span. */
 			if (open != NULL && (r->link == NULL ||
 			    strcmp(r->link, open) != 0)) {
 				cairo_tag_end(cr, CAIRO_TAG_LINK);
 				buf_putc(&doc->links, '\0');
 				open = NULL;
 			}
+			if (r->link == NULL && mixed && !span) {
+				cairo_tag_begin(cr, "Span", NULL);
+				span = true;
+			}
 			if (r->link != NULL && open == NULL) {
+				if (span) {
+					cairo_tag_end(cr, "Span");
+					span = false;
+				}
 				buf_reset(&a);
 				BUF_PUTSL(&a, "dest=");
 				put_attr_str(&a, r->link);
@@ -212,12 +269,32 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 				cairo_fill(cr);
 			}
 		}
+		/*
+		 * A line ended by a hard break: a space glyph (blank) after
+		 * its last, standing for the break, so that the text a
+		 * screen reader gets has "42.2% Q3" where it had "42.2%Q3".
+		 */
+		if (p.r != NULL && t->text[p.end] == '\n') {
+			if (p.r->font != spfont) {
+				spfont = p.r->font;
+				spidx = space_glyph(spfont->sf);
+			}
+			g[p.ng].index = spidx;
+			g[p.ng].x = x + dx + ln->w;
+			g[p.ng].y = base;
+			c[p.ng].num_bytes = 1;
+			c[p.ng].num_glyphs = 1;
+			p.ng++;
+			p.end++;
+		}
 	}
 	pend_show(cr, t, &p, g, c);
 	if (open != NULL) {
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 		buf_putc(&doc->links, '\0');
 	}
+	if (span)
+		cairo_tag_end(cr, "Span");
 	buf_release(&a);
 	free(g);
 	free(c);
@@ -236,6 +313,7 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 	struct buf		 a;
 	size_t			 line = 0;
 	double			 top, base, ux, uw;
+	bool			 mixed = has_link(t), span = false;
 
 	if (first >= t->nlines)
 		return;
@@ -265,13 +343,22 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
 		link = sp != NULL ? sp->link : NULL;
 		/* One Link tag (and annotation) for a link's runs in a row,
-		 * over line ends: one link for a screen reader. */
+		 * over line ends: one link for a screen reader; the words
+		 * between links in one Span (see has_link()). */
 		if (open != NULL && (link == NULL || strcmp(link, open) != 0)) {
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			buf_putc(&doc->links, '\0');
 			open = NULL;
 		}
+		if (link == NULL && mixed && !span) {
+			cairo_tag_begin(cr, "Span", NULL);
+			span = true;
+		}
 		if (link != NULL && open == NULL) {
+			if (span) {
+				cairo_tag_end(cr, "Span");
+				span = false;
+			}
 			buf_reset(&a);
 			BUF_PUTSL(&a, "dest=");
 			put_attr_str(&a, link);
@@ -292,6 +379,8 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 		buf_putc(&doc->links, '\0');
 	}
+	if (span)
+		cairo_tag_end(cr, "Span");
 	pango_layout_iter_free(it);
 	buf_release(&a);
 }

@@ -29,6 +29,14 @@ text_attrs(struct draw_text *t)
 	size_t		 i;
 
 	al = pango_attr_list_new();
+	/*
+	 * No ligatures, as in simple texts: Cairo writes a glyph made of
+	 * two characters ("fi") as ActualText nested in the element's
+	 * marked content, where poppler's reading of the structure tree
+	 * stopped: a sentence came out as "The latest " and the ligature.
+	 */
+	pango_attr_list_insert(al, pango_attr_font_features_new(
+	    "liga 0, clig 0"));
 	for (i = 0; i < t->nsp; i++) {
 		const struct draw_span *s = &t->sp[i];
 

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "convert.h"
 #include "diag.h"
+#include "memlimit.h"
 #include "draw.h"
 #include "mail.h"
 #include "period.h"
@@ -676,6 +677,7 @@ main(int argc, char *argv[])
 	size_t		 i;
 	int		 rc;
 
+	memlimit_setup();	/* before any thread */
 	setlocale(LC_CTYPE, "");
 	/* getopt's own messages then name us, not our path. */
 	argv[0] = (char *)"scorecard";

@@ -16,6 +16,13 @@
  *
  * qpdf writes with a deterministic /ID (a hash of the content), so the
  * same input gives the same bytes.
+ *
+ * qpdf 11's C API cannot fail cleanly when memory runs out: it catches
+ * std::bad_alloc, then throws again making its error, and the process
+ * ends with SIGABRT.  So what it will need is estimated from the
+ * objects and pages Cairo wrote, before it reads more than the cross-
+ * reference table, and the PDF is refused (memlimit.h) if that does not
+ * fit under the process's memory limits.
  */
 #include <assert.h>
 #include <limits.h>
@@ -29,6 +36,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "memlimit.h"
 #include "pdfpost.h"
 #include "util.h"
 
@@ -553,6 +561,63 @@ set(struct post *ps, qpdf_oh dict, const char *key, const char *pdf)
 	qpdf_oh_release(ps->q, v);
 }
 
+/*
+ * What qpdf needs to finish a PDF, beyond what the process holds when
+ * it starts: so much an object (each object it reads and the tables
+ * that write it) and so much a page (the parent tree's arrays and the
+ * marked-content references of a page of text, each an object of its
+ * own in qpdf, and the page's content rewritten).  Measured under
+ * "ulimit -v" with one malloc arena (memlimit.h): 361 MB for 201,840
+ * objects in 374 pages (a figures table of 66,000 rows), 554 MB for
+ * 108,756 objects in 1,098 pages (1,000 indicators), 92 MB for 21,816
+ * objects in 220 pages; these figures give 20% more.
+ */
+#define	QPDF_BASE	(8u * MEMLIMIT_MB)
+#define	QPDF_OBJECT	1280u
+#define	QPDF_PAGE	(480u * 1024u)
+
+/* The objects Cairo wrote: /Size in the trailer at the end of in, or 0. */
+static unsigned long
+pdf_objects(const char *in, size_t len)
+{
+	static const char	 key[] = "/Size ";
+	const char		*t = NULL;
+	size_t			 o;
+
+	for (o = len > 4096 ? len - 4096 : 0; o + sizeof(key) - 1 < len; o++)
+		if (memcmp(in + o, key, sizeof(key) - 1) == 0)
+			t = in + o + sizeof(key) - 1;
+	if (t == NULL)
+		return 0;
+	return strtoul(t, NULL, 10);
+}
+
+/*
+ * Whether qpdf, having read the cross-reference table of in, can finish
+ * it under the memory limits; if not, says so.
+ */
+static bool
+fits(struct post *ps, const char *in, size_t len, struct diag *d)
+{
+	unsigned long	 nobj = pdf_objects(in, len);
+	int		 npages = qpdf_get_num_pages(ps->q);
+	uint64_t	 need;
+	char		 what[128];
+
+	if (npages < 0)
+		npages = 0;
+	/* No /Size: as many objects as a byte of every 100 could make. */
+	if (nobj == 0)
+		nobj = (unsigned long)(len / 100);
+	need = QPDF_BASE + (uint64_t)QPDF_OBJECT * nobj +
+	    (uint64_t)QPDF_PAGE * (uint64_t)npages;
+	snprintf(what, sizeof(what), "finishing report.pdf (%d pages, "
+	    "%lu objects)", npages, nobj);
+	return memlimit_check(need, NULL, what, "render with --no-pdf to "
+	    "leave the PDFs out, split the report into smaller ones, or "
+	    "raise the limit", d);
+}
+
 bool
 pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
     struct buf *out, struct diag *d)
@@ -572,6 +637,8 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	if (qpdf_read_memory(ps.q, "report.pdf", in, len, NULL) &
 	    QPDF_ERRORS)
 		goto fail;
+	if (!fits(&ps, in, len, d))
+		goto out;
 	root = qpdf_get_root(ps.q);
 	v = qpdf_oh_new_unicode_string(ps.q, p->lang);
 	qpdf_oh_replace_key(ps.q, root, "/Lang", v);

@@ -23,6 +23,7 @@
 #include "history.h"
 #include "input.h"
 #include "jsonout.h"
+#include "memlimit.h"
 #include "model.h"
 #include "ofiles.h"
 #include "outdir.h"
@@ -136,6 +137,64 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 	return true;
 }
 
+/*
+ * What a render needs beyond what it holds when report.html is about to
+ * be filled, measured under "ulimit -v" with one malloc arena (memlimit.h)
+ * on reports of 40 to 1,000 indicators and of 10,000 to 66,000 daily
+ * points, with some 20% to spare: report.html, the email and the
+ * charts' files take a base, so much an element or text of the output
+ * (tmpl_measure()), so much a byte of it and so much a chart (its
+ * pixels, PNG, SVG and PDF); report.pdf's tree, layout and drawing so
+ * much more an element or text.  qpdf's part is counted when the PDF's
+ * objects and pages are known (pdfpost.c).  scorecard(1), LIMITS,
+ * gives the figures.
+ */
+#define	MEM_START	(48u * MEMLIMIT_MB)	/* the fonts, the threads */
+#define	MEM_BASE	(40u * MEMLIMIT_MB)
+#define	MEM_NODE	360u		/* an element or text */
+#define	MEM_BYTE	4u		/* a byte of output */
+#define	MEM_CHART	(368u * 1024u)
+#define	MEM_NODE_PDF	512u		/* an element or text in report.pdf */
+
+/*
+ * Whether the render of t against c, with nch charts and (pdf) report.pdf,
+ * fits under the memory limits; if not, says so against file and what
+ * would fit (--no-pdf, or a smaller report).  Counts nothing when no
+ * limit is set.
+ */
+static bool
+mem_fits(const struct tmpl *t, const struct tmpl_ctx *c, size_t nch,
+    bool pdf, const char *file, struct diag *d)
+{
+	struct memroom	 r;
+	struct buf	 advice;
+	size_t		 nodes, bytes;
+	uint64_t	 html, need;
+	bool		 ok;
+
+	if (!memlimit_room(&r))
+		return true;
+	tmpl_measure(t, c, &nodes, &bytes);
+	html = MEM_BASE + (uint64_t)MEM_NODE * nodes +
+	    (uint64_t)MEM_BYTE * bytes + (uint64_t)MEM_CHART * nch;
+	need = html + (pdf ? (uint64_t)MEM_NODE_PDF * nodes : 0);
+	if (memlimit_fits(&r, need))
+		return true;
+	buf_init(&advice);
+	if (pdf && memlimit_fits(&r, html))
+		buf_printf(&advice, "render it with --no-pdf (about %llu MB "
+		    "more), split it into smaller reports, or raise the limit",
+		    (unsigned long long)((html + MEMLIMIT_MB - 1) /
+		    MEMLIMIT_MB));
+	else
+		BUF_PUTSL(&advice, "split it into smaller reports (fewer "
+		    "indicators, or fewer points each), or raise the limit");
+	ok = memlimit_check(need, file, pdf ? "this render, before "
+	    "report.pdf is drawn," : "this render", advice.data, d);
+	buf_release(&advice);
+	return ok;
+}
+
 enum report_status
 report_build(const struct report_opts *o, const struct input *in,
     struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
@@ -162,6 +221,13 @@ report_build(const struct report_opts *o, const struct input *in,
 	if (equiv != NULL)
 		jsonout_model(equiv, m);	/* before anything is hidden */
 	model_suppress(m);
+	/* Before the first font or thread: GLib aborts when it cannot
+	 * start one. */
+	if (!memlimit_check(MEM_START, in->name, "this render", "raise the "
+	    "limit", d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
 	if ((t = tmpl_load(o->template, o->assets, d)) == NULL)
 		goto out;
 	figs = xcalloc(m->ninds, sizeof(*figs));
@@ -185,6 +251,10 @@ report_build(const struct report_opts *o, const struct input *in,
 	chartfiles_init(&ch, m->report.organisation, o->pdf, d);
 	c = tmpl_ctx_new();
 	bind_report(c, m, figs, &prev, &ch, of);
+	if (!mem_fits(t, c, ch.njobs, o->pdf, in->name, d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
 	if (!tmpl_render_tree(t, c, ofiles_add(of, "report.html"),
 	    o->pdf ? &tree : NULL, d))
 		goto out;
@@ -206,6 +276,12 @@ report_build(const struct report_opts *o, const struct input *in,
 	if (o->mail.template != NULL && !o->mail.attach_pdf &&
 	    !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
 		goto out;
+	/* Done with unless the email carries report.pdf: freed before
+	 * report.pdf is finished, the render's peak (memlimit.h). */
+	if (o->mail.template == NULL || !o->mail.attach_pdf) {
+		tmpl_ctx_free(c);
+		c = NULL;
+	}
 	if (o->pdf && !pdf_finish(&pj, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;

@@ -164,6 +164,24 @@ ctx_size(const struct tmpl_ctx *c, size_t *values, size_t *bytes)
 	}
 }
 
+void
+tmpl_measure(const struct tmpl *t, const struct tmpl_ctx *c, size_t *nodes,
+    size_t *bytes)
+{
+	struct cost	 k;
+	size_t		 values = 0, vbytes = 0;
+	xmlNodePtr	 root = xmlDocGetRootElement(t->doc);
+
+	ctx_size(c, &values, &vbytes);
+	memset(&k, 0, sizeof(k));
+	k.maxnodes = TMPL_MAX_NODES + TMPL_PER_INPUT * values;
+	k.maxbytes = TMPL_MAX_OUTPUT + TMPL_PER_INPUT * vbytes;
+	if (root != NULL)
+		(void)cost_elem(&k, root, c);
+	*nodes = k.nodes < k.maxnodes ? k.nodes : k.maxnodes;
+	*bytes = k.bytes < k.maxbytes ? k.bytes : k.maxbytes;
+}
+
 /*
  * Refuses a render of root against c that would make more than
  * TMPL_MAX_NODES elements and texts, or more output than

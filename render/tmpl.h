@@ -155,6 +155,15 @@ bool		 tmpl_render_tree(const struct tmpl *t,
 		    const struct tmpl_ctx *c, struct buf *out,
 		    struct tnode **tree, struct diag *d);
 void		 tnode_free(struct tnode *n);
+/*
+ * Counts what tmpl_render() of t against c would make, without making
+ * it: *nodes elements and texts, and *bytes of output (names,
+ * attributes and text, before escaping), as the limits above count
+ * them; a count past its limit (tmpl_render() then refuses) is given
+ * as the limit.  For an estimate of the memory a render needs.
+ */
+void		 tmpl_measure(const struct tmpl *t, const struct tmpl_ctx *c,
+		    size_t *nodes, size_t *bytes);
 /* Returns the value of n's attribute name, or NULL. */
 const char	*tnode_attr(const struct tnode *n, const char *name);
 

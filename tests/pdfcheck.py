@@ -11,7 +11,8 @@ has a font not embedded, fails qpdf --check, lacks the language, the
 title in the window title, alt text on a figure, a header cell in a
 table, the running head or the footer on a page after the first, has
 a word off the page, in the side margins or below the body but the
-footer's, or leaves out a sentence, a [c] or a table row's header cell of the HTML.
+footer's, paints anything outside marked content that is neither a
+structure element's (an /MCID) nor an /Artifact, or leaves out a sentence, a [c] or a table row's header cell of the HTML.
 """
 import collections
 import json
@@ -48,6 +49,105 @@ def covered():
 
 def norm(s):
     return re.sub(r"\s+", " ", s).strip()
+
+
+# Content-stream operators that put something on the page.
+PAINT = {b"Tj", b"TJ", b"'", b'"', b"f", b"F", b"f*", b"B", b"B*", b"b",
+         b"b*", b"S", b"s", b"sh", b"Do", b"BI"}
+DELIM = b"()<>[]{}/%"
+SPACE = b" \t\r\n\f\0"
+
+
+def content_tokens(data):
+    """The tokens of a content stream: (kind, bytes), kind one of
+    "op", "str", "name", "num", "punct" (enough to follow marked content,
+    not a full PDF lexer: inline image data is not expected)."""
+    i, n = 0, len(data)
+    while i < n:
+        c = data[i:i + 1]
+        if c in b" \t\r\n\f\0":
+            i += 1
+        elif c == b"%":
+            while i < n and data[i:i + 1] not in b"\r\n":
+                i += 1
+        elif c == b"(":
+            depth, j = 0, i
+            while j < n:
+                d = data[j:j + 1]
+                if d == b"\\":
+                    j += 2
+                    continue
+                if d == b"(":
+                    depth += 1
+                elif d == b")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            yield "str", data[i:j + 1]
+            i = j + 1
+        elif data[i:i + 2] in (b"<<", b">>"):
+            yield "punct", data[i:i + 2]
+            i += 2
+        elif c == b"<":
+            j = data.index(b">", i)
+            yield "str", data[i:j + 1]
+            i = j + 1
+        elif c in b"[]{}":
+            yield "punct", c
+            i += 1
+        else:
+            j = i + 1
+            while j < n and data[j:j + 1] not in SPACE and data[j:j + 1] not in DELIM:
+                j += 1
+            tok = data[i:j]
+            if c == b"/":
+                yield "name", tok
+            elif re.fullmatch(rb"[-+]?(\d+\.?\d*|\.\d+)", tok):
+                yield "num", tok
+            else:
+                yield "op", tok
+            i = j
+
+
+def untagged(pdf):
+    """What each page paints outside marked content that is either real
+    content (a BDC with an /MCID: a structure element's) or an
+    Artifact: [(page, what)].  PDF/UA (ISO 14289-1, 7.1): all content
+    is one or the other, or a screen reader never reads it."""
+    found = []
+    with tempfile.TemporaryDirectory() as d:
+        q = d + "/q.pdf"
+        rc, _, err = run("qpdf", "--qdf", "--object-streams=disable",
+                         "--decode-level=generalized", pdf, q)
+        if rc not in (0, 3):
+            return [(0, "qpdf --qdf: " + err)]
+        data = open(q, "rb").read()
+    parts = re.split(rb"%% Contents for page (\d+)\n", data)
+    for k in range(1, len(parts), 2):
+        page = int(parts[k])
+        m = re.search(rb"stream\n(.*?)\nendstream", parts[k + 1], re.S)
+        if not m:
+            continue
+        stack, operands, last = [], [], b""
+        for kind, tok in content_tokens(m.group(1)):
+            if kind != "op":
+                operands.append((kind, tok))
+                if kind == "str":
+                    last = tok
+                continue
+            if tok in (b"BDC", b"BMC"):
+                tag = next((t for k2, t in operands if k2 == "name"), b"")
+                mcid = any(t == b"/MCID" for k2, t in operands)
+                stack.append(tag == b"/Artifact" or mcid)
+            elif tok == b"EMC":
+                if stack:
+                    stack.pop()
+            elif tok in PAINT and not any(stack):
+                what = last.decode("latin-1")[:40] if tok in (b"Tj", b"TJ", b"'", b'"') else tok.decode()
+                found.append((page, what))
+            operands = []
+    return found
 
 
 def main():
@@ -95,6 +195,13 @@ def main():
     rc, chk, err = run("qpdf", "--check", pdf)
     if rc != 0 or "No syntax or stream encoding errors" not in chk:
         bad("qpdf --check: " + chk + err)
+
+    # Every mark on a page is tagged content or an artifact.
+    loose = untagged(pdf)
+    for page, what in loose[:5]:
+        bad("page %d: painted outside tags and artifacts: %s" % (page, what))
+    if len(loose) > 5:
+        bad("%d more things painted outside tags and artifacts" % (len(loose) - 5))
 
     # The catalogue and the structure tree, through qpdf --json.
     rc, js, err = run("qpdf", "--json", pdf)
@@ -277,7 +384,12 @@ def main():
     lines = [l for l in raw.splitlines()
              if not re.match(r"^Page \d+ of \d+$", l.strip())]
     pdftext = norm(" ".join(lines)).replace("\ufb01", "fi").replace("\ufb02", "fl")
+    # The text of the structure tree, what a screen reader reads: each
+    # element's text as pdfinfo gives it, joined.
+    rc, st, _ = run("pdfinfo", "-struct-text", pdf)
+    tagged = norm(" ".join(re.findall(r'^\s*"(.*)"$', st, re.M)))
     nsent = 0
+    want = collections.Counter()
     for e in doc.iter():
         if "sentence" in (e.get("class") or "").split():
             s = norm("".join(e.itertext()))
@@ -286,6 +398,14 @@ def main():
                 # A paragraph over a page break has the head between.
                 if s[:60] not in pdftext:
                     bad("sentence missing: " + s[:80])
+            if s:
+                want[s[:60]] += 1
+    # (as often as the HTML has it: the summary's lists repeat a
+    # section's sentence)
+    for s, k in sorted(want.items()):
+        if tagged.count(s) < k:
+            bad("sentence %d times in the HTML, %d in the structure tree: %s"
+                % (k, tagged.count(s), s))
     # Every row of a table: its header cell (a period) is in the PDF.
     # A character no font has is drawn as a box of its code's hex
     # digits: the letters and digits either side of it are looked for.

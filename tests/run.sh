@@ -571,6 +571,51 @@ rc=$?
 if [ $rc = 3 ] && [ ! -e "$tg" ] && [ "$(cat "$tg.err")" = "scorecard: error: report.pdf would have more than 200000 tagged elements (table cells, paragraphs, list items; the limit); render with --no-pdf to leave the PDFs out" ]; then ok
 else bad "report.pdf past 200,000 tagged elements: exit $rc"; cat "$tg.err"; fi
 
+# Under a memory limit (scorecard(1), LIMITS) a render either finishes or
+# is refused with a message naming the limit, exit 3, nothing written;
+# never a signal.  qpdf threw std::bad_alloc inside its own error handler
+# (SIGABRT) at 700 MB for 66,000 daily points, libxml2 crashed or
+# reported a wrong template error at 300 to 500 MB, and GLib aborted
+# when it could not start a thread at 80 MB.  First 66,000 points in
+# 450 MB: refused before report.html is filled (the estimate's refusal:
+# some 330 MB needed where about 250 MB are left, on any machine whose
+# libraries are within 70 MB of Debian 12's).  Then 10,000 points under
+# limits that pass that check but not qpdf's (on this machine), and one
+# that passes both.  Not under valgrind or ASan, whose address space a
+# limit cannot fit.
+if [ -z "$V" ] && [ -z "${ASAN_OPTIONS:-}" ]; then
+	ml=$OUT/memlimit
+	python3 - "$ml" <<'EOF2'
+import datetime, json, sys
+d0 = datetime.date(1905, 1, 1)
+for n in (66000, 10000):
+    pts = [{"period": (d0 + datetime.timedelta(days=i)).isoformat(),
+            "value": i % 997} for i in range(n)]
+    json.dump({"report": {"title": "S", "organisation": "C",
+                          "period": "2021-12"},
+               "indicators": [{"id": "a", "title": "A", "unit": "count",
+                               "series": pts}]},
+              open("%s-%d.json" % (sys.argv[1], n), "w"))
+EOF2
+	(ulimit -v 460800; ulimit -t 30; exec ./scorecard render \
+	    "$ml-66000.json" -o "$ml.big") 2>"$ml.big.err"
+	rc=$?
+	if [ $rc = 3 ] && [ ! -e "$ml.big" ] && grep -qx "scorecard: $ml-66000.json: error: this render, before report.pdf is drawn, needs about [0-9]* MB more memory, but the memory limit (ulimit -v: 450 MB) leaves [0-9]* MB; render it with --no-pdf (about [0-9]* MB more), split it into smaller reports, or raise the limit" "$ml.big.err" &&
+	    [ "$(wc -l <"$ml.big.err")" = 1 ]; then ok
+	else bad "66,000 points in 450 MB: exit $rc, or not refused as it should be"; cat "$ml.big.err"; fi
+	for lim in 204800 245760 307200; do
+		(ulimit -v $lim; ulimit -t 30; exec ./scorecard render \
+		    "$ml-10000.json" -o "$ml.$lim") 2>"$ml.$lim.err"
+		rc=$?
+		if [ $rc = 0 ] && [ -s "$ml.$lim/report.pdf" ] &&
+		    [ -s "$ml.$lim/report.html" ] && [ ! -s "$ml.$lim.err" ]; then ok
+		elif [ $rc = 3 ] && [ ! -e "$ml.$lim" ] &&
+		    [ "$(wc -l <"$ml.$lim.err")" = 1 ] &&
+		    grep -q "needs about [0-9]* MB more memory, but the memory limit (ulimit -v: [0-9]* MB) leaves [0-9]* MB; .*raise the limit$" "$ml.$lim.err"; then ok
+		else bad "10,000 points in $lim KiB of address space: exit $rc (neither rendered nor refused cleanly)"; cat "$ml.$lim.err"; fi
+	done
+fi
+
 # --mail-attach-pdf: report.eml carries report.pdf, byte for byte.
 ma=$OUT/mailpdf
 if ./scorecard render tests/golden/minimal/input.json -o "$ma" --mail-attach-pdf 2>/dev/null &&

@@ -1,0 +1,107 @@
+/*
+ * memlimit: the process's memory limits against what it uses (see
+ * memlimit.h).  Reads getrlimit() and /proc/self/statm, nothing else;
+ * allocates nothing, so that it can be asked when memory is short.  The
+ * estimates of what a stage needs are made by the stages' callers
+ * (report.c, pdfpost.c), which know what they are about to make.
+ */
+#include <sys/resource.h>
+
+#include <inttypes.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "memlimit.h"
+
+void
+memlimit_setup(void)
+{
+#ifdef M_ARENA_MAX
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
+/* The soft limit res in bytes, or UINT64_MAX when there is none. */
+static uint64_t
+limit_of(int res)
+{
+	struct rlimit	 rl;
+
+	if (getrlimit(res, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY)
+		return UINT64_MAX;
+	return (uint64_t)rl.rlim_cur;
+}
+
+/*
+ * The address space (VmSize) and the data (VmData and the stack) in
+ * use, in bytes.  statm counts in pages.
+ */
+static bool
+in_use(uint64_t *size, uint64_t *data)
+{
+	FILE		*f;
+	unsigned long	 sz, res, shr, text, lib, dat;
+	long		 page = sysconf(_SC_PAGESIZE);
+	int		 n;
+
+	if (page <= 0 || (f = fopen("/proc/self/statm", "r")) == NULL)
+		return false;
+	n = fscanf(f, "%lu %lu %lu %lu %lu %lu", &sz, &res, &shr, &text,
+	    &lib, &dat);
+	fclose(f);
+	if (n != 6)
+		return false;
+	*size = (uint64_t)sz * (uint64_t)page;
+	*data = (uint64_t)dat * (uint64_t)page;
+	return true;
+}
+
+bool
+memlimit_room(struct memroom *r)
+{
+	uint64_t	 as = limit_of(RLIMIT_AS), ds = limit_of(RLIMIT_DATA);
+	uint64_t	 size, data, asleft, dsleft;
+
+	if ((as == UINT64_MAX && ds == UINT64_MAX) || !in_use(&size, &data))
+		return false;
+	asleft = as == UINT64_MAX ? UINT64_MAX : as > size ? as - size : 0;
+	dsleft = ds == UINT64_MAX ? UINT64_MAX : ds > data ? ds - data : 0;
+	if (asleft <= dsleft) {
+		r->limit = as;
+		r->used = size;
+		r->name = "ulimit -v";
+	} else {
+		r->limit = ds;
+		r->used = data;
+		r->name = "ulimit -d";
+	}
+	return true;
+}
+
+bool
+memlimit_fits(const struct memroom *r, uint64_t need)
+{
+	return r->used <= r->limit && need <= r->limit - r->used;
+}
+
+bool
+memlimit_check(uint64_t need, const char *file, const char *what,
+    const char *advice, struct diag *d)
+{
+	struct memroom	 r;
+
+	if (!memlimit_room(&r) || memlimit_fits(&r, need))
+		return true;
+	diag_msg(d, DIAG_ERROR, file, 0, 0, "%s needs about %" PRIu64 " MB "
+	    "more memory, but the memory limit (%s: %" PRIu64 " MB) leaves "
+	    "%" PRIu64 " MB; %s", what, (need + MEMLIMIT_MB - 1) / MEMLIMIT_MB,
+	    r.name, r.limit / MEMLIMIT_MB, r.used < r.limit ?
+	    (r.limit - r.used) / MEMLIMIT_MB : 0, advice);
+	return false;
+}

@@ -1,0 +1,65 @@
+/*
+ * memlimit: the memory a render may still take under the process's
+ * limits, so that a stage that would pass them is refused, with a
+ * message, before it starts.  Several of the libraries on the way do
+ * not fail cleanly when memory runs out: libxml2 2.9 goes on with half
+ * a tree or crashes, GLib aborts when it cannot start a thread, and
+ * qpdf 11's C API throws std::bad_alloc inside its own error handler,
+ * which ends the process with SIGABRT.  So a stage is not started
+ * unless its estimate (scorecard(1), LIMITS, has the figures) fits in
+ * what the limits leave.
+ *
+ * The limits read are RLIMIT_AS ("ulimit -v", against the address
+ * space in use) and RLIMIT_DATA ("ulimit -d", against the data in use),
+ * both from /proc/self/statm.  A container's memory limit (a cgroup) is
+ * not read.
+ */
+#ifndef MEMLIMIT_H
+#define MEMLIMIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+#define	MEMLIMIT_MB	(1024u * 1024u)
+
+struct memroom {
+	uint64_t	 limit;		/* bytes: the tighter limit */
+	uint64_t	 used;		/* bytes counted against it */
+	const char	*name;		/* "ulimit -v" or "ulimit -d" */
+};
+
+/*
+ * Sets up the allocator for the limits: one malloc arena for every
+ * thread.  glibc gives each thread that allocates an arena of its own,
+ * reserving 64 MB of address space each: a render's 4 threads took
+ * 1,070 MB of address space for 750 MB used (800 MB with one arena),
+ * and "ulimit -v" counts what is reserved.  Call once, before any
+ * thread starts.
+ */
+void	memlimit_setup(void);
+
+/*
+ * Fills r with the tighter of the process's memory limits and what is
+ * counted against it now.  Returns false (r untouched) when neither
+ * limit is set, or when what is in use cannot be read (then nothing is
+ * refused).
+ */
+bool	memlimit_room(struct memroom *r);
+
+/*
+ * Whether need more bytes fit in r: r->used + need <= r->limit.
+ */
+bool	memlimit_fits(const struct memroom *r, uint64_t need);
+
+/*
+ * Returns true when need more bytes fit under the process's limits (or
+ * none is set).  Otherwise reports through d, against file (NULL: none),
+ * "WHAT needs about N MB more memory, but the memory limit (ulimit -v,
+ * L MB) leaves M MB; ADVICE" and returns false.
+ */
+bool	memlimit_check(uint64_t need, const char *file, const char *what,
+	    const char *advice, struct diag *d);
+
+#endif
