@@ -45,7 +45,7 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_sheet \
 	   tests/unit/test_sha256 tests/unit/test_utf8 tests/unit/test_file \
 	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
-	   tests/unit/test_drawtext \
+	   tests/unit/test_drawtext tests/unit/test_memlimit \
 	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_cssmin \
 	   tests/unit/test_worker tests/unit/test_svg tests/unit/test_chartfiles
 

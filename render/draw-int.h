@@ -35,6 +35,10 @@ struct wentry {
 	double		 width;
 };
 
+/* Characters whose glyphs a struct sfont keeps: Latin-1 and Latin
+ * Extended-A, most of what a report's texts hold. */
+#define	SFONT_LUT	0x180
+
 #define	HUGEPAGE	((size_t)2 << 20)
 
 struct pixbuf {
@@ -74,6 +78,14 @@ struct draw {
 		cairo_scaled_font_t *sf;	/* owned by font, or here
 						   when font is NULL */
 		double		 ascent, descent;
+		/* The glyph and advance of each character below
+		 * SFONT_LUT already asked of Cairo (draw_sfont_glyph),
+		 * NULL until the first. */
+		struct sglyph {
+			unsigned long	 index;
+			double		 adv;
+			bool		 known;
+		}		*lut;
 	}			**sfonts;	/* each its own: texts point
 						   to them */
 	size_t			 nsfonts;
@@ -104,6 +116,7 @@ struct srun {
 	const struct sfont	*font;
 	uint32_t		 colour;
 	const char		*link;
+	bool			 artifact;	/* see struct draw_span */
 	size_t			 start, end;	/* its bytes of the text */
 	size_t			 g, ng;		/* its glyphs */
 	double			 x, w;		/* from the line's start */
@@ -177,7 +190,8 @@ void		 draw_colour(cairo_t *, uint32_t);
 /*
  * Draws s on cr, painting its background first when paint; with glyphs
  * (vector output: PDF), simple words are set with Cairo's glyphs, not
- * laid out by Pango.
+ * laid out by Pango, and strokes are made in device space (see
+ * fill_stroke in draw.c).
  */
 void		 draw_scene(struct draw *, cairo_t *, const struct scene *,
 		    bool, bool);

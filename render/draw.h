@@ -80,6 +80,9 @@ struct draw_span {
 	const char	*link;		/* destination name, or NULL
 					   (borrowed until the text is
 					   freed) */
+	bool		 artifact;	/* drawn as an artifact (PDF): no
+					   text for a screen reader, as
+					   aria-hidden in HTML */
 };
 
 enum draw_align { DRAW_LEFT, DRAW_RIGHT, DRAW_CENTRE };

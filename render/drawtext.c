@@ -184,6 +184,7 @@ struct sseg {
 	const struct sfont	*font;
 	uint32_t		 colour;
 	const char		*link;
+	bool			 artifact;
 };
 
 /*
@@ -192,7 +193,7 @@ struct sseg {
  */
 static size_t
 style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
-    uint32_t *colour, const char **link)
+    uint32_t *colour, const char **link, bool *artifact)
 {
 	size_t	 until = SIZE_MAX;
 
@@ -200,6 +201,7 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 	*size = t->size;
 	*colour = 0x0B0C0C;
 	*link = NULL;
+	*artifact = false;
 	for (size_t i = 0; i < t->nsp; i++) {
 		const struct draw_span *s = &t->sp[i];
 
@@ -215,8 +217,64 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 			*size = s->size;
 		*colour = s->colour;
 		*link = s->link;
+		*artifact = s->artifact;
 	}
 	return until;
+}
+
+/*
+ * Sets the glyphs and advances of the n characters of text at ch (one
+ * line of one style in font f) from f's table, each character asked of
+ * Cairo once a font: Cairo's text_to_glyphs() looked each one up again
+ * (fontconfig's charmap, then its glyph cache), a tenth of report.pdf's
+ * layout.  The advances are computed as Cairo computes them there (each
+ * glyph at the sum of the advances before it, an advance the difference
+ * of two positions), so that the glyphs are placed to the bit as
+ * before.  Returns false, setting nothing, when a character is outside
+ * the table (or Cairo fails): Cairo does the whole line then.
+ */
+static bool
+lut_glyphs(const char *text, struct schar *ch, size_t n,
+    const struct sfont *f)
+{
+	cairo_glyph_t		*g = NULL;
+	cairo_text_extents_t	 te;
+	struct sglyph		*sg;
+	double			 x = 0, next;
+	size_t			 i;
+	int			 ng = 0;
+
+	for (i = 0; i < n; i++)
+		if (ch[i].cp >= SFONT_LUT)
+			return false;
+	if (f->lut == NULL)	/* the table is f's, which is dr's */
+		((struct sfont *)f)->lut = xcalloc(SFONT_LUT, sizeof(*f->lut));
+	for (i = 0; i < n; i++) {
+		sg = &f->lut[ch[i].cp];
+		if (!sg->known) {
+			if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0,
+			    text + ch[i].at, (int)ch[i].len, &g, &ng, NULL,
+			    NULL, NULL) != CAIRO_STATUS_SUCCESS || ng != 1) {
+				cairo_glyph_free(g);
+				return false;
+			}
+			/* One glyph at 0: its advance, exactly. */
+			cairo_scaled_font_glyph_extents(f->sf, g, 1, &te);
+			sg->index = g[0].index;
+			sg->adv = te.x_advance;
+			sg->known = true;
+			cairo_glyph_free(g);
+			g = NULL;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		sg = &f->lut[ch[i].cp];
+		next = x + sg->adv;
+		ch[i].index = sg->index;
+		ch[i].adv = next - x;
+		x = next;
+	}
+	return true;
 }
 
 /*
@@ -260,16 +318,19 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			double		 size;
 			uint32_t	 c;
 			const char	*link;
+			bool		 art;
 			const struct sfont *f;
 
-			until = style_at(t, i, &bold, &size, &c, &link);
+			until = style_at(t, i, &bold, &size, &c, &link, &art);
 			if ((f = draw_sfont(dr, size, bold)) == NULL)
 				goto out;
 			if (nseg == 0 || seg[nseg - 1].font != f ||
 			    seg[nseg - 1].colour != c ||
-			    seg[nseg - 1].link != link) {
+			    seg[nseg - 1].link != link ||
+			    seg[nseg - 1].artifact != art) {
 				seg[nseg].font = f;
 				seg[nseg].colour = c;
+				seg[nseg].artifact = art;
 				seg[nseg++].link = link;
 			}
 		}
@@ -294,22 +355,29 @@ simple(struct draw_text *t, double width, enum draw_align align)
 				continue;
 			while (m < j && ch[m].cp != '\n')
 				m++;
-			if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0,
-			    t->text + ch[k].at, (int)(ch[m - 1].at +
+			if (lut_glyphs(t->text, ch + k, m - k, f)) {
+				/* as Cairo's below would, from its table */
+			} else if (cairo_scaled_font_text_to_glyphs(f->sf, 0,
+			    0, t->text + ch[k].at, (int)(ch[m - 1].at +
 			    ch[m - 1].len - ch[k].at), &g, &ng, NULL, NULL,
 			    NULL) != CAIRO_STATUS_SUCCESS || ng < 0 ||
 			    (size_t)ng != m - k)
 				goto out;
-			cairo_scaled_font_glyph_extents(f->sf, g, ng, &te);
-			for (n = 0; n < m - k; n++) {
-				if (g[n].index == 0)
-					goto out;	/* not in the font */
-				ch[k + n].index = g[n].index;
-				ch[k + n].adv = (n + 1 < m - k ? g[n + 1].x :
-				    te.x_advance) - g[n].x;
+			else {
+				cairo_scaled_font_glyph_extents(f->sf, g, ng,
+				    &te);
+				for (n = 0; n < m - k; n++) {
+					ch[k + n].index = g[n].index;
+					ch[k + n].adv = (n + 1 < m - k ?
+					    g[n + 1].x : te.x_advance) -
+					    g[n].x;
+				}
+				cairo_glyph_free(g);
+				g = NULL;
 			}
-			cairo_glyph_free(g);
-			g = NULL;
+			for (n = k; n < m; n++)
+				if (ch[n].index == 0)
+					goto out;	/* not in the font */
 			k = m - 1;
 		}
 	}
@@ -359,7 +427,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			    &runs[nruns - 1] : NULL;
 
 			if (r == NULL || r->font != sg->font ||
-			    r->colour != sg->colour || r->link != sg->link) {
+			    r->colour != sg->colour || r->link != sg->link ||
+			    r->artifact != sg->artifact) {
 				if (nruns == maxruns) {
 					maxruns = maxruns ? maxruns * 2 : 4;
 					runs = xreallocarray(runs, maxruns,
@@ -370,6 +439,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 				r->font = sg->font;
 				r->colour = sg->colour;
 				r->link = sg->link;
+				r->artifact = sg->artifact;
 				r->start = ch[k].at;
 				r->g = t->nglyphs;
 				r->x = x;

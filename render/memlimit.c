@@ -1,12 +1,14 @@
 /*
  * memlimit: the process's memory limits against what it uses (see
  * memlimit.h).  Reads getrlimit() and /proc/self/statm, nothing else;
- * allocates nothing, so that it can be asked when memory is short.  The
+ * memlimit_room() allocates nothing, so that it can be asked when
+ * memory is short (a refusal's message is formatted by diag).  The
  * estimates of what a stage needs are made by the stages' callers
  * (report.c, pdfpost.c), which know what they are about to make.
  */
 #include <sys/resource.h>
 
+#include <fcntl.h>
 #include <inttypes.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -14,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -40,25 +43,32 @@ limit_of(int res)
 
 /*
  * The address space (VmSize) and the data (VmData and the stack) in
- * use, in bytes.  statm counts in pages.
+ * use, in bytes: the first and sixth of /proc/self/statm's counts of
+ * pages.  Read with read(2) into the stack: stdio would allocate.
  */
 static bool
 in_use(uint64_t *size, uint64_t *data)
 {
-	FILE		*f;
-	unsigned long	 sz, res, shr, text, lib, dat;
+	char		 text[256], *p, *end;
+	unsigned long	 v[6];
 	long		 page = sysconf(_SC_PAGESIZE);
-	int		 n;
+	ssize_t		 n;
+	int		 fd, i;
 
-	if (page <= 0 || (f = fopen("/proc/self/statm", "r")) == NULL)
+	if (page <= 0 || (fd = open("/proc/self/statm", O_RDONLY)) == -1)
 		return false;
-	n = fscanf(f, "%lu %lu %lu %lu %lu %lu", &sz, &res, &shr, &text,
-	    &lib, &dat);
-	fclose(f);
-	if (n != 6)
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
 		return false;
-	*size = (uint64_t)sz * (uint64_t)page;
-	*data = (uint64_t)dat * (uint64_t)page;
+	text[n] = '\0';
+	for (p = text, i = 0; i < 6; i++, p = end) {
+		v[i] = strtoul(p, &end, 10);
+		if (end == p)
+			return false;
+	}
+	*size = (uint64_t)v[0] * (uint64_t)page;
+	*data = (uint64_t)v[5] * (uint64_t)page;
 	return true;
 }
 

@@ -155,7 +155,7 @@ draw_text_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 		if (b->li && b->bullet[0] != '\0') {
 			struct draw_text *m;
 			struct draw_span sp = { 0, strlen(b->bullet), false, 0,
-			    MUTED, NULL };
+			    MUTED, NULL, false };
 
 			m = draw_text_new(dc->dr, b->bullet, &sp, 1, SIZE_BODY,
 			    -1, DRAW_LEFT);
@@ -229,7 +229,7 @@ void
 pdf_furniture(struct dctx *dc, size_t page)
 {
 	struct draw_text	*t;
-	struct draw_span	 sp = { 0, 0, false, 0, MUTED, NULL };
+	struct draw_span	 sp = { 0, 0, false, 0, MUTED, NULL, false };
 	struct buf		 b;
 	const struct ts		*ts = dc->ts;
 

@@ -174,10 +174,11 @@ fix_kids(struct post *ps, qpdf_oh e, bool tr, int scope)
 }
 
 /*
- * Is t an element that holds content only: its kids marked content and
- * links, never a Figure, a table row or a Private element (pdf.c opens
- * those outside text and figures)?  Its kids need no visit: half the
- * elements of a report are table cells.
+ * Is t an element that holds content only: its kids marked content,
+ * links and spans, never a Figure or a table row, and a Private
+ * element only with them (pdf.c opens those outside text and figures)?
+ * Its kids need a visit only when they are an array (kids_array()):
+ * half the elements of a report are table cells, most with one MCID.
  */
 static bool
 leaf(const char *t)
@@ -190,6 +191,22 @@ leaf(const char *t)
 		if (strcmp(t, leaves[i]) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Does e have an array of kids?  A leaf's content on one page is one
+ * MCID; an array is marked content over pages, or kids: a Link, a
+ * Span, a Private element (what is aria-hidden in the HTML, drawn in
+ * a paragraph or a cell) to take out.
+ */
+static bool
+kids_array(struct post *ps, qpdf_oh e)
+{
+	qpdf_oh	 k = qpdf_oh_get_key(ps->q, e, "/K");
+	bool	 r = qpdf_oh_is_array(ps->q, k);
+
+	qpdf_oh_release(ps->q, k);
+	return r;
 }
 
 /* Fixes element e of structure type t. */
@@ -210,7 +227,7 @@ fix_elem(struct post *ps, qpdf_oh e, const char *t, int scope)
 		qpdf_oh_replace_key(ps->q, e, "/A",
 		    ps->scope[scope == 1 ? 0 : 1]);
 	}
-	if (!leaf(t))
+	if (!leaf(t) || kids_array(ps, e))
 		fix_kids(ps, e, strcmp(t, "TR") == 0, scope);
 }
 

@@ -138,10 +138,12 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 }
 
 /*
- * What a render needs beyond what it holds when report.html is about to
- * be filled, measured under "ulimit -v" with one malloc arena (memlimit.h)
- * on reports of 40 to 1,000 indicators and of 10,000 to 66,000 daily
- * points, with some 20% to spare: report.html, the email and the
+ * What a render needs, measured under "ulimit -v" with one malloc arena
+ * (memlimit.h) on reports of 40 to 1,000 indicators and of 10,000 to
+ * 66,000 daily points, with some 20% to spare.  Once the input is read:
+ * the fonts and threads, and so much a chart and a point (MEM_START*).
+ * Beyond what it holds when report.html is about to be filled:
+ * report.html, the email and the
  * charts' files take a base, so much an element or text of the output
  * (tmpl_measure()), so much a byte of it and so much a chart (its
  * pixels, PNG, SVG and PDF); report.pdf's tree, layout and drawing so
@@ -149,12 +151,44 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
  * objects and pages are known (pdfpost.c).  scorecard(1), LIMITS,
  * gives the figures.
  */
-#define	MEM_START	(48u * MEMLIMIT_MB)	/* the fonts, the threads */
+#define	MEM_START	(64u * MEMLIMIT_MB)	/* the fonts, the threads */
+#define	MEM_START_CHART	(256u * 1024u)		/* a chart drawn meanwhile */
+#define	MEM_START_POINT	1024u			/* a point or item of it */
 #define	MEM_BASE	(40u * MEMLIMIT_MB)
 #define	MEM_NODE	360u		/* an element or text */
 #define	MEM_BYTE	4u		/* a byte of output */
 #define	MEM_CHART	(368u * 1024u)
 #define	MEM_NODE_PDF	512u		/* an element or text in report.pdf */
+
+/*
+ * Whether what a render starts before report.html is filled fits under
+ * the memory limits: fonts and threads, and every chart of m drawn on a
+ * thread of its own meanwhile, which goes on while a refusal is made
+ * (GLib aborts when it cannot start a thread, as Pango's font maps do).
+ * Says so against file if not.
+ */
+static bool
+mem_start_fits(const struct model *m, const char *file, struct diag *d)
+{
+	const struct indicator	*ind;
+	uint64_t		 need = MEM_START;
+	size_t			 i, j;
+
+	for (i = 0; i < m->ninds; i++) {
+		ind = &m->inds[i];
+		need += MEM_START_CHART + (uint64_t)MEM_START_POINT *
+		    ind->series.npts;
+		for (j = 0; j < ind->ncs; j++)
+			need += (uint64_t)MEM_START_POINT * ind->cs[j].s.npts;
+		if (ind->breakdown != NULL)
+			need += MEM_START_CHART + (uint64_t)MEM_START_POINT *
+			    ind->breakdown->nitems;
+	}
+	return memlimit_check(need, file, "this render", need > MEM_START +
+	    MEM_START / 2 ? "split it into smaller reports (fewer indicators, "
+	    "or fewer points each), or raise the limit" : "raise the limit",
+	    d);
+}
 
 /*
  * Whether the render of t against c, with nch charts and (pdf) report.pdf,
@@ -221,10 +255,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	if (equiv != NULL)
 		jsonout_model(equiv, m);	/* before anything is hidden */
 	model_suppress(m);
-	/* Before the first font or thread: GLib aborts when it cannot
-	 * start one. */
-	if (!memlimit_check(MEM_START, in->name, "this render", "raise the "
-	    "limit", d)) {
+	if (!mem_start_fits(m, in->name, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}

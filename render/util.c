@@ -5,6 +5,8 @@
  * characters and the count of attributes in XML text that util.h
  * describes.
  */
+#include <sys/resource.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,10 +14,23 @@
 
 #include "util.h"
 
+/*
+ * Under a memory limit the estimates of memlimit.h should have refused
+ * the render first; if memory ran out all the same, the limit is what
+ * to change.  Nothing here allocates (stderr is unbuffered).
+ */
 static void
 oom(void)
 {
-	fputs("scorecard: out of memory\n", stderr);
+	struct rlimit	 rl;
+
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		fprintf(stderr, "scorecard: out of memory under the memory "
+		    "limit (ulimit -v: %llu MB); raise it, or render with "
+		    "--no-pdf or a smaller report\n",
+		    (unsigned long long)rl.rlim_cur / (1024 * 1024));
+	else
+		fputs("scorecard: out of memory\n", stderr);
 	exit(3);
 }
 

@@ -12,9 +12,12 @@ title in the window title, alt text on a figure, a header cell in a
 table, the running head or the footer on a page after the first, has
 a word off the page, in the side margins or below the body but the
 footer's, paints anything outside marked content that is neither a
-structure element's (an /MCID) nor an /Artifact, or leaves out a sentence, a [c] or a table row's header cell of the HTML.
+structure element's (an /MCID) nor an /Artifact, or leaves out a sentence, a [c] or a table row's header cell of the HTML,
+or reads (in its structure tree) what the HTML hides from a screen
+reader with aria-hidden (a status's symbol beside its word).
 """
 import collections
+import difflib
 import json
 import re
 import subprocess
@@ -147,6 +150,85 @@ def untagged(pdf):
                 what = last.decode("latin-1")[:40] if tok in (b"Tj", b"TJ", b"'", b'"') else tok.decode()
                 found.append((page, what))
             operands = []
+    return found
+
+
+# Elements a browser shows as blocks: their words are apart.
+BLOCKS = set("html body header main footer section article div p h1 h2 h3 "
+             "h4 h5 h6 ul ol li dl dt dd table caption thead tbody tfoot tr "
+             "th td figure figcaption details nav aside blockquote address "
+             "hr pre br".split())
+BLOCK_CLASSES = {"when", "reason", "sentence"}
+
+
+def html_words(doc):
+    """The words of report.html a screen reader reads, in order, as the
+    PDF is made of them (render/pdfwalk.c): no head, summary, hidden,
+    .skip, .no-pdf; a chart's SVG is its figure's alt text, not words;
+    and the texts of its aria-hidden elements, which it leaves out."""
+    out, hidden = [], set()
+
+    def walk(e):
+        tag = e.tag.replace(XHTML, "")
+        cls = (e.get("class") or "").split()
+        if e.get("aria-hidden") == "true":
+            hidden.update(norm("".join(e.itertext())).split())
+            return
+        if (tag in ("head", "script", "style", "template", "summary",
+                    "noscript") or e.tag.startswith(SVG)
+                or e.get("hidden") is not None
+                or "skip" in cls or "no-pdf" in cls):
+            return
+        if tag == "img":
+            out.append(" %s " % e.get("alt", ""))
+            return
+        sep = " " if tag in BLOCKS or BLOCK_CLASSES & set(cls) else ""
+        out.append(sep + (e.text or ""))
+        for k in e:
+            walk(k)
+            out.append(k.tail or "")
+        out.append(sep)
+    walk(doc)
+    return "".join(out).split(), hidden
+
+
+def struct_words(st):
+    """The words of the structure tree (pdfinfo -struct-text), in its
+    order, but a Figure's (its alt text stands for them) and a Lbl's (a
+    list item's bullet or number)."""
+    out, stack = [], []
+    for line in st.splitlines():
+        ind = len(line) - len(line.lstrip(" "))
+        s = line.strip()
+        while stack and stack[-1][0] >= ind:
+            stack.pop()
+        m = re.fullmatch(r'"(.*)"', s)
+        if m:
+            if not any(t in ("Figure", "Lbl") for _, t in stack):
+                out.append(" " + m.group(1) + " ")
+            continue
+        m = re.match(r"([A-Za-z0-9]+)", s)
+        if m and not s.startswith("/") and not s.startswith("Object "):
+            stack.append((ind, m.group(1)))
+    return "".join(out).replace("\ufb01", "fi").replace("\ufb02", "fl").split()
+
+
+def read_aloud(doc, st):
+    """What the structure tree reads that the HTML hides from a screen
+    reader: [(words before, word)].  The two texts are aligned word by
+    word (difflib); a word the PDF has and the HTML has not there, that
+    is the text of an aria-hidden element, is one."""
+    hw, hidden = html_words(doc)
+    pw = struct_words(st)
+    found = []
+    sm = difflib.SequenceMatcher(None, [w.lower() for w in hw],
+                                 [w.lower() for w in pw], autojunk=False)
+    for op, a1, a2, b1, b2 in sm.get_opcodes():
+        if op in ("insert", "replace"):
+            extra = collections.Counter(pw[b1:b2]) - collections.Counter(hw[a1:a2])
+            for w in extra:
+                if w in hidden:
+                    found.append((" ".join(hw[max(0, a1 - 5):a1]), w))
     return found
 
 
@@ -388,6 +470,13 @@ def main():
     # element's text as pdfinfo gives it, joined.
     rc, st, _ = run("pdfinfo", "-struct-text", pdf)
     tagged = norm(" ".join(re.findall(r'^\s*"(.*)"$', st, re.M)))
+    # What the HTML hides from a screen reader, the PDF does not read.
+    loud = read_aloud(ET.parse(html).getroot(), st)
+    for before, w in loud[:5]:
+        bad("the structure tree reads '%s' (aria-hidden in the HTML) "
+            "after '%s'" % (w, before))
+    if len(loud) > 5:
+        bad("%d more words read that the HTML hides" % (len(loud) - 5))
     nsent = 0
     want = collections.Counter()
     for e in doc.iter():
