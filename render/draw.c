@@ -367,8 +367,8 @@ draw_tobuf(void *arg, const unsigned char *data, unsigned int len)
 }
 
 bool
-draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
-    struct diag *d)
+draw_pdf(struct draw *dr, const struct scene *s, const char *file,
+    struct buf *out, struct diag *d)
 {
 	cairo_surface_t	*surf;
 	cairo_t		*cr;
@@ -391,7 +391,7 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write PDF: %s",
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot write PDF: %s",
 		    cairo_status_to_string(st));
 		return false;
 	}
