@@ -89,6 +89,7 @@ struct draw {
 	}			**sfonts;	/* each its own: texts point
 						   to them */
 	size_t			 nsfonts;
+	const struct sfont	*lastsf;	/* the last asked for */
 	struct wentry		*cache;		/* cap slots */
 	size_t			 cap, used;
 	/*

@@ -91,9 +91,12 @@ draw_sfont(struct draw *dr, double size, bool bold)
 	cairo_matrix_t		 fm, ctm;
 	size_t			 i;
 
+	if (dr->lastsf != NULL && dr->lastsf->size == size &&
+	    dr->lastsf->bold == bold)
+		return dr->lastsf;
 	for (i = 0; i < dr->nsfonts; i++) {
 		if (dr->sfonts[i]->size == size && dr->sfonts[i]->bold == bold)
-			return dr->sfonts[i];
+			return dr->lastsf = dr->sfonts[i];
 		if (base == NULL && dr->sfonts[i]->bold == bold &&
 		    dr->sfonts[i]->font != NULL)
 			base = dr->sfonts[i];
@@ -139,7 +142,7 @@ draw_sfont(struct draw *dr, double size, bool bold)
 	dr->sfonts = xreallocarray(dr->sfonts, dr->nsfonts + 1,
 	    sizeof(*dr->sfonts));
 	dr->sfonts[dr->nsfonts++] = f;
-	return f;
+	return dr->lastsf = f;
 }
 
 /*
@@ -304,8 +307,10 @@ simple(struct draw_text *t, double width, enum draw_align align)
 
 	if ((base = draw_sfont(dr, t->size, false)) == NULL)
 		return false;
-	ch = xcalloc(len + 1, sizeof(*ch));
-	seg = xcalloc(len + 1, sizeof(*seg));
+	/* Not cleared: each is set whole below (a text's length in bytes
+	 * zeroed twice was a fifth of this function). */
+	ch = xreallocarray(NULL, len + 1, sizeof(*ch));
+	seg = xreallocarray(NULL, len + 1, sizeof(*seg));
 	/* Characters and their styles. */
 	for (i = 0; i < len; ) {
 		unsigned long	 cp;
@@ -337,6 +342,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 		ch[nch].at = i;
 		ch[nch].len = l;
 		ch[nch].cp = cp;
+		ch[nch].index = 0;
+		ch[nch].adv = 0;
 		ch[nch++].seg = nseg - 1;
 		i += l;
 	}
