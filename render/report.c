@@ -193,12 +193,14 @@ mem_start_fits(const struct model *m, const char *file, struct diag *d)
 /*
  * Whether the render of t against c, with nch charts and (pdf) report.pdf,
  * fits under the memory limits; if not, says so against file and what
- * would fit (--no-pdf, or a smaller report).  Counts nothing when no
- * limit is set.
+ * would fit (--no-pdf, or a smaller report).  Sets *html to what
+ * report.html, the charts and the email need, which the main thread
+ * holds while report.pdf is finished on its worker (memlimit_hold()).
+ * Counts nothing when no limit is set.
  */
 static bool
 mem_fits(const struct tmpl *t, const struct tmpl_ctx *c, size_t nch,
-    bool pdf, const char *file, struct diag *d)
+    bool pdf, const char *file, uint64_t *hold, struct diag *d)
 {
 	struct memroom	 r;
 	struct buf	 advice;
@@ -206,12 +208,14 @@ mem_fits(const struct tmpl *t, const struct tmpl_ctx *c, size_t nch,
 	uint64_t	 html, need;
 	bool		 ok;
 
+	*hold = 0;
 	if (!memlimit_room(&r))
 		return true;
 	tmpl_measure(t, c, &nodes, &bytes);
 	html = MEM_BASE + (uint64_t)MEM_NODE * nodes +
 	    (uint64_t)MEM_BYTE * bytes + (uint64_t)MEM_CHART * nch;
 	need = html + (pdf ? (uint64_t)MEM_NODE_PDF * nodes : 0);
+	*hold = html;
 	if (memlimit_fits(&r, need))
 		return true;
 	buf_init(&advice);
@@ -241,6 +245,8 @@ report_build(const struct report_opts *o, const struct input *in,
 	struct figcounts prev;
 	struct pdfjob	 pj;
 	struct tnode	*tree = NULL;
+	struct memhold	 mh = { 0 };
+	uint64_t	 hold;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
 
@@ -282,15 +288,22 @@ report_build(const struct report_opts *o, const struct input *in,
 	chartfiles_init(&ch, m->report.organisation, o->pdf, d);
 	c = tmpl_ctx_new();
 	bind_report(c, m, figs, &prev, &ch, of);
-	if (!mem_fits(t, c, ch.njobs, o->pdf, in->name, d)) {
+	if (!mem_fits(t, c, ch.njobs, o->pdf, in->name, &hold, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
 	if (!tmpl_render_tree(t, c, ofiles_add(of, "report.html"),
 	    o->pdf ? &tree : NULL, d))
 		goto out;
-	if (o->pdf)
+	/*
+	 * What this thread may still take while report.pdf is finished on
+	 * its worker (the charts collected, the email), held until then:
+	 * qpdf's check counts it, or waits for it (memlimit.h).
+	 */
+	if (o->pdf) {
+		memlimit_hold(&mh, hold);
 		pdf_start(&pj, tree, o, m, &ch, of, d);
+	}
 	if (!chartfiles_collect(&ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -300,6 +313,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	 * its pages are known to fit: a report.pdf refused costs no email.
 	 */
 	if (o->pdf && !pdf_fits(&pj)) {
+		memlimit_give(&mh);
 		(void)pdf_finish(&pj, of, d);	/* its counts */
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -313,6 +327,8 @@ report_build(const struct report_opts *o, const struct input *in,
 		tmpl_ctx_free(c);
 		c = NULL;
 	}
+	/* Given back before waiting for report.pdf, which may wait for it. */
+	memlimit_give(&mh);
 	if (o->pdf && !pdf_finish(&pj, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -322,6 +338,7 @@ report_build(const struct report_opts *o, const struct input *in,
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
+	memlimit_give(&mh);	/* before waiting for the worker */
 	/* report.pdf's worker first: it reads the charts' scenes. */
 	worker_free(pj.w);
 	/* Laid out, its drawing dropped by worker_free() (a chart failed
