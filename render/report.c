@@ -140,16 +140,17 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 /*
  * What a render needs, measured under "ulimit -v" with one malloc arena
  * (memlimit.h) on reports of 40 to 1,000 indicators and of 10,000 to
- * 66,000 daily points, with some 20% to spare.  Once the input is read:
- * the fonts and threads, and so much a chart and a point (MEM_START*).
- * Beyond what it holds when report.html is about to be filled:
- * report.html, the email and the
- * charts' files take a base, so much an element or text of the output
- * (tmpl_measure()), so much a byte of it and so much a chart (its
- * pixels, PNG, SVG and PDF); report.pdf's tree, layout and drawing so
- * much more an element or text.  qpdf's part is counted when the PDF's
- * objects and pages are known (pdfpost.c).  scorecard(1), LIMITS,
- * gives the figures.
+ * 66,000 daily points, with 10% to 50% to spare.  Once the input is
+ * read: the fonts and threads, and so much a chart and a point
+ * (MEM_START*).  Beyond what it holds when report.html is about to be
+ * filled: report.html, the email and the charts' files take a base, so
+ * much an element or text of the output (tmpl_measure()), so much a
+ * byte of it and so much a chart (its pixels, PNG, SVG and PDF, and its
+ * part of the email); report.pdf's tree, layout and drawing so much
+ * more an element or text.  qpdf's part is counted when the PDF's
+ * objects and pages are known (pdfpost.c).  Every render between 80
+ * and 1,400 MB, in steps of 5 to 100 MB, finished or was refused, never
+ * killed by a signal.  scorecard(1), Memory, gives the figures.
  */
 #define	MEM_START	(64u * MEMLIMIT_MB)	/* the fonts, the threads */
 #define	MEM_START_CHART	(256u * 1024u)		/* a chart drawn meanwhile */
@@ -157,7 +158,7 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 #define	MEM_BASE	(40u * MEMLIMIT_MB)
 #define	MEM_NODE	360u		/* an element or text */
 #define	MEM_BYTE	4u		/* a byte of output */
-#define	MEM_CHART	(368u * 1024u)
+#define	MEM_CHART	(160u * 1024u)
 #define	MEM_NODE_PDF	512u		/* an element or text in report.pdf */
 
 /*
