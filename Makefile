@@ -134,7 +134,7 @@ uninstall:
 
 clean:
 	rm -f render/config.h scorecard $(OBJS) $(OBJS:.o=.d) render/libscorecard.a $(UNITS) \
-	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d
+	    $(UNITS:=.d) tests/pngcheck tests/pngcheck.d tests/faultcairo.so
 	rm -rf output tests/out tests/build
 	rm -rf tests/bench/chartbench tests/bench/chartbench.d tests/bench/out \
 	    tests/bench/loadbench tests/bench/loadbench.d
@@ -210,9 +210,17 @@ fuzz-build: $(FUZZBINS)
 fuzz: $(FUZZBINS)
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
 
-# Killed runs, a full disk, planted symlinks (tests/faults.sh).
-faults: scorecard
+# Killed runs, a full disk, planted symlinks, charts that fail
+# (tests/faults.sh).
+faults: scorecard tests/faultcairo.so
 	@sh tests/faults.sh
+
+# Preloaded by tests/faults.sh to make chosen charts' PDFs fail.  Never
+# with SANITIZE's flags: an instrumented library preloaded before the
+# sanitizer's runtime cannot start.
+tests/faultcairo.so: tests/faultcairo.c
+	$(CC) -O2 -g -Wall -Wextra -shared -fPIC \
+	    $(shell pkg-config --cflags cairo) -o $@ tests/faultcairo.c -ldl -lm
 
 # The worker threads of a render under ThreadSanitizer (tests/tsan.sh):
 # scorecard and the threads' unit tests built with clang-14
@@ -231,7 +239,7 @@ limits: scorecard
 # CI_FUZZ_SECONDS; the fault tests; the threads under ThreadSanitizer;
 # in two lanes at once, after building everything they need here.  Ends with the sum of their summaries.
 CI_FUZZ_SECONDS	?= 20
-ci: scorecard tests/pngcheck $(UNITS) $(FUZZBINS)
+ci: scorecard tests/pngcheck tests/faultcairo.so $(UNITS) $(FUZZBINS)
 	@CI_FUZZ_SECONDS=$(CI_FUZZ_SECONDS) sh tests/ci.sh
 
 -include $(wildcard $(FUZZDIR)/*.d)

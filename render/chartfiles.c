@@ -7,8 +7,15 @@
  * draws the PDF while that runs.  chartfiles_collect() has the worker
  * wait for the encodings, then moves each file into the place reserved
  * for it (by index: adding files may move the array).
+ *
+ * A job's messages go into a memory stream of its own (its diag's out),
+ * not to standard error as found: the main thread writes them at
+ * collect, chart by chart, so that they come in the charts' order and
+ * at the same place among the render's other messages, whichever
+ * thread found them and whenever.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,16 +43,44 @@ chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf,
 	diag_init(&ch->d0, d->out, d->prog);
 }
 
+/*
+ * Writes what job j said (held since it was queued) where ch's messages
+ * go, in one write, and from now on lets it write there itself.  The
+ * worker must be done with j.
+ */
+static void
+job_said(struct chartfiles *ch, struct chartjob *j)
+{
+	if (j->msgf == NULL)
+		return;
+	fclose(j->msgf);	/* sets msgs and msglen */
+	j->msgf = NULL;
+	j->d.out = ch->d0.out;
+	if (j->msglen > 0 && ch->d0.out != NULL) {
+		fwrite(j->msgs, 1, j->msglen, ch->d0.out);
+		fflush(ch->d0.out);
+	}
+	free(j->msgs);
+	j->msgs = NULL;
+	j->msglen = 0;
+}
+
 void
 chartfiles_release(struct chartfiles *ch)
 {
+	struct chartjob	*j;
+
 	/* The worker first: its jobs read the scenes freed below. */
 	worker_free(ch->w);
 	for (size_t i = 0; i < ch->njobs; i++) {
-		scene_release(&ch->jobs[i]->s);
-		buf_release(&ch->jobs[i]->pngout);
-		buf_release(&ch->jobs[i]->pdfout);
-		free(ch->jobs[i]);
+		j = ch->jobs[i];
+		job_said(ch, j);
+		scene_release(&j->s);
+		buf_release(&j->pngout);
+		buf_release(&j->pdfout);
+		free(j->pngname);
+		free(j->pdfname);
+		free(j);
 	}
 	free(ch->jobs);
 	pdf_figures_release(&ch->figs);
@@ -65,9 +100,9 @@ chart_job(struct draw *dr, void *arg)
 	struct chartjob	*j = arg;
 
 	/* The pixels now; their encoding on the draw's own thread. */
-	j->ticket = draw_png_start(dr, &j->s, 2, &j->d);
+	j->ticket = draw_png_start(dr, &j->s, 2, j->pngname, &j->d);
 	j->ok = j->ticket >= 0 &&
-	    (!j->pdf || draw_pdf(dr, &j->s, &j->pdfout, &j->d));
+	    (!j->pdf || draw_pdf(dr, &j->s, j->pdfname, &j->pdfout, &j->d));
 }
 
 /* On the worker, last: every PNG's encoding, waited for there. */
@@ -80,7 +115,7 @@ collect_job(struct draw *dr, void *arg)
 	for (size_t i = 0; i < ch->njobs; i++) {
 		j = ch->jobs[i];
 		if (j->ticket >= 0 && !draw_png_collect(dr, j->ticket,
-		    &j->pngout, &j->d))
+		    j->pngname, &j->pngout, &j->d))
 			j->ok = false;
 		j->ticket = -1;
 	}
@@ -98,6 +133,7 @@ chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 	}
 	for (size_t i = 0; i < ch->njobs; i++) {
 		j = ch->jobs[i];
+		job_said(ch, j);
 		ofiles_fill(of, j->png, &j->pngout);
 		if (j->pdf)
 			ofiles_fill(of, j->pdffile, &j->pdfout);
@@ -129,17 +165,24 @@ chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
 	scene_init(s);
 	j->pdf = ch->pdf;
 	j->d = ch->d0;
+	/* Held for chartfiles_collect(); if no stream can be had, written
+	 * as found. */
+	if (j->d.out != NULL &&
+	    (j->msgf = open_memstream(&j->msgs, &j->msglen)) != NULL)
+		j->d.out = j->msgf;
 	buf_init(&j->pngout);
 	buf_init(&j->pdfout);
 	buf_reset(&path);
 	buf_printf(&path, "charts/%s.png", name);
 	ofiles_add(of, path.data);
 	j->png = of->n - 1;
+	j->pngname = xstrdup(path.data);
 	if (j->pdf) {
 		buf_reset(&path);
 		buf_printf(&path, "charts/%s.pdf", name);
 		ofiles_add(of, path.data);
 		j->pdffile = of->n - 1;
+		j->pdfname = xstrdup(path.data);
 		pdf_figures_add(&ch->figs, name, &j->s);
 	}
 	buf_release(&path);

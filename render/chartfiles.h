@@ -4,7 +4,9 @@
  * charts/<name>.png and, with pdf, charts/<name>.pdf on a worker thread
  * (worker.h; the PNG encoded on that draw's own thread) while the main
  * thread goes on with the next chart and the template.  The scenes are kept until chartfiles_release(), for
- * report.pdf (ch->figs).
+ * report.pdf (ch->figs).  A chart's messages name its file
+ * (charts/<name>.png) and are held until chartfiles_collect(), which
+ * writes them in the charts' order, whichever thread found them when.
  */
 #ifndef CHARTFILES_H
 #define CHARTFILES_H
@@ -26,9 +28,14 @@ struct chartjob {
 	struct scene	 s;		/* owned; read by report.pdf too */
 	bool		 pdf;		/* make its PDF too */
 	size_t		 png, pdffile;	/* indexes into the ofiles */
+	char		*pngname;	/* owned: charts/<name>.png */
+	char		*pdfname;	/* owned: charts/<name>.pdf */
 	int		 ticket;	/* the PNG being encoded, or -1 */
 	struct buf	 pngout, pdfout;
 	struct diag	 d;		/* the job's messages and counts */
+	FILE		*msgf;		/* d.out until collected, or NULL */
+	char		*msgs;		/* what msgf holds (open_memstream) */
+	size_t		 msglen;
 	bool		 ok;
 };
 
@@ -56,7 +63,10 @@ struct chartfiles {
  */
 void	chartfiles_init(struct chartfiles *ch, const char *ownlabel,
 	    bool pdf, const struct diag *d);
-/* Stops the worker (charts not yet drawn are dropped) and frees ch. */
+/*
+ * Stops the worker (charts not yet drawn are dropped), writes what the
+ * charts drawn but not collected said, and frees ch.
+ */
 void	chartfiles_release(struct chartfiles *ch);
 
 /*
@@ -73,8 +83,9 @@ void	chartfiles_emit(struct chartfiles *ch, struct ofiles *of,
 
 /*
  * Waits for the worker and puts every chart's PNG and PDF into its file.
- * Returns false if any failed (each reported where it failed; the
- * counts are added to d).
+ * Returns false if any failed (each reported where it failed, its
+ * messages written now in the charts' order; the counts are added to
+ * d).
  */
 bool	chartfiles_collect(struct chartfiles *ch, struct ofiles *of,
 	    struct diag *d);

@@ -89,6 +89,7 @@ struct draw {
 	}			**sfonts;	/* each its own: texts point
 						   to them */
 	size_t			 nsfonts;
+	const struct sfont	*lastsf;	/* the last asked for */
 	struct wentry		*cache;		/* cap slots */
 	size_t			 cap, used;
 	/*
@@ -116,6 +117,7 @@ struct srun {
 	const struct sfont	*font;
 	uint32_t		 colour;
 	const char		*link;
+	bool			 artifact;	/* see struct draw_span */
 	size_t			 start, end;	/* its bytes of the text */
 	size_t			 g, ng;		/* its glyphs */
 	double			 x, w;		/* from the line's start */
@@ -189,7 +191,8 @@ void		 draw_colour(cairo_t *, uint32_t);
 /*
  * Draws s on cr, painting its background first when paint; with glyphs
  * (vector output: PDF), simple words are set with Cairo's glyphs, not
- * laid out by Pango.
+ * laid out by Pango, and strokes are made in device space (see
+ * fill_stroke in draw.c).
  */
 void		 draw_scene(struct draw *, cairo_t *, const struct scene *,
 		    bool, bool);

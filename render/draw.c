@@ -211,36 +211,53 @@ draw_colour(cairo_t *cr, uint32_t c)
 	    (c >> 8 & 0xFF) / 255.0, (c & 0xFF) / 255.0);
 }
 
+/* Sets the dash of d, its lengths times k. */
 static void
-dash(cairo_t *cr, enum sc_dash d)
+dash(cairo_t *cr, enum sc_dash d, double k)
 {
 	static const double dashed[] = { 6, 4 };
 	static const double dotted[] = { 0.1, 4 };
 	static const double dashdot[] = { 8, 3, 2, 3 };
+	const double	*v = NULL;
+	double		 sv[4];
+	int		 n = 0, i;
 
 	switch (d) {
 	case SC_SOLID:
-		cairo_set_dash(cr, NULL, 0, 0);
-		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 		break;
 	case SC_DASHED:
-		cairo_set_dash(cr, dashed, 2, 0);
-		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+		v = dashed;
+		n = 2;
 		break;
 	case SC_DOTTED:
-		cairo_set_dash(cr, dotted, 2, 0);
-		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		v = dotted;
+		n = 2;
 		break;
 	case SC_DASHDOT:
-		cairo_set_dash(cr, dashdot, 4, 0);
-		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+		v = dashdot;
+		n = 4;
 		break;
 	}
+	for (i = 0; i < n; i++)
+		sv[i] = v[i] * k;
+	cairo_set_dash(cr, n > 0 ? sv : NULL, n, 0);
+	cairo_set_line_cap(cr, d == SC_DOTTED ? CAIRO_LINE_CAP_ROUND :
+	    CAIRO_LINE_CAP_BUTT);
 }
 
+/*
+ * Fills and strokes the path of it.  With vector, for a PDF, a stroke
+ * under a uniform scale is made in device space, its width and dashes
+ * scaled instead: the same stroke, but Cairo's PDF surface then writes
+ * it without a "q ... cm ... Q" of its own around each (a matrix of six
+ * numbers printed, a tenth of a chart's PDF).
+ */
 static void
-fill_stroke(cairo_t *cr, const struct sc_item *it)
+fill_stroke(cairo_t *cr, const struct sc_item *it, bool vector)
 {
+	cairo_matrix_t	 m;
+	double		 k = 1;
+
 	if (it->fill != SC_NONE) {
 		draw_colour(cr, it->fill);
 		if (it->stroke != SC_NONE)
@@ -250,9 +267,19 @@ fill_stroke(cairo_t *cr, const struct sc_item *it)
 	}
 	if (it->stroke != SC_NONE) {
 		draw_colour(cr, it->stroke);
-		cairo_set_line_width(cr, it->width);
-		dash(cr, it->dash);
+		cairo_get_matrix(cr, &m);
+		vector = vector && m.xy == 0 && m.yx == 0 && m.xx == m.yy &&
+		    m.xx > 0;
+		if (vector) {
+			k = m.xx;
+			/* The path is held in device space already. */
+			cairo_identity_matrix(cr);
+		}
+		cairo_set_line_width(cr, it->width * k);
+		dash(cr, it->dash, k);
 		cairo_stroke(cr);
+		if (vector)
+			cairo_set_matrix(cr, &m);
 	}
 	cairo_new_path(cr);
 }
@@ -292,16 +319,16 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 			for (j = 1; j < it->npts; j++)
 				cairo_line_to(cr, it->pts[2 * j],
 				    it->pts[2 * j + 1]);
-			fill_stroke(cr, it);
+			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_RECT:
 			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-			fill_stroke(cr, it);
+			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_CIRCLE:
 			cairo_new_sub_path(cr);
 			cairo_arc(cr, it->x, it->y, it->r, 0, 2 * 3.14159265358979323846);
-			fill_stroke(cr, it);
+			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_TEXT:
 			draw_colour(cr, it->fill == SC_NONE ? 0 : it->fill);
@@ -340,8 +367,8 @@ draw_tobuf(void *arg, const unsigned char *data, unsigned int len)
 }
 
 bool
-draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
-    struct diag *d)
+draw_pdf(struct draw *dr, const struct scene *s, const char *file,
+    struct buf *out, struct diag *d)
 {
 	cairo_surface_t	*surf;
 	cairo_t		*cr;
@@ -364,7 +391,7 @@ draw_pdf(struct draw *dr, const struct scene *s, struct buf *out,
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot write PDF: %s",
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot write PDF: %s",
 		    cairo_status_to_string(st));
 		return false;
 	}

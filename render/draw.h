@@ -39,26 +39,29 @@ void		 draw_measure(struct draw *dr, struct measure *ms);
  * caller can draw the next chart meanwhile.  Returns a ticket for
  * draw_png_collect(), or -1 after reporting through d.  At most two
  * charts' pixels are held: a third start waits for the first encoding.
+ * Here and below, file (borrowed for the call; NULL: none) names the
+ * file being made in any message, as the diag's file.
  */
 int		 draw_png_start(struct draw *dr, const struct scene *s,
-		    double scale, struct diag *d);
+		    double scale, const char *file, struct diag *d);
 /*
  * Waits for ticket's PNG and appends it to out.  Each ticket is
  * collected once, on the thread that started it; draw_free() discards
  * any not collected.  Returns false after reporting through d.
  */
 bool		 draw_png_collect(struct draw *dr, int ticket,
-		    struct buf *out, struct diag *d);
+		    const char *file, struct buf *out, struct diag *d);
 /* draw_png_start() then draw_png_collect(). */
 bool		 draw_png(struct draw *dr, const struct scene *s, double scale,
-		    struct buf *out, struct diag *d);
+		    const char *file, struct buf *out, struct diag *d);
 
 /*
  * Appends s as a one-page PDF (points = px * 0.75) with a fixed
- * creation date so that output is reproducible.
+ * creation date so that output is reproducible.  Returns false after
+ * reporting through d, naming file.
  */
 bool		 draw_pdf(struct draw *dr, const struct scene *s,
-		    struct buf *out, struct diag *d);
+		    const char *file, struct buf *out, struct diag *d);
 
 /*
  * Documents: pages of text, rules and scenes, tagged for accessibility
@@ -77,6 +80,9 @@ struct draw_span {
 	const char	*link;		/* destination name, or NULL
 					   (borrowed until the text is
 					   freed) */
+	bool		 artifact;	/* drawn as an artifact (PDF): no
+					   text for a screen reader, as
+					   aria-hidden in HTML */
 };
 
 enum draw_align { DRAW_LEFT, DRAW_RIGHT, DRAW_CENTRE };

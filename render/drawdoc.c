@@ -125,16 +125,18 @@ draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
 }
 
 /*
- * Whether t has a link: its other runs are then drawn inside "Span"
- * tags.  Cairo 1.16 gives marked content (an MCID) only to structure
- * elements without child elements, so the words of a paragraph around
- * its Link were painted untagged, and a screen reader never read them.
+ * Whether t has a link or an artifact (drawn inside a "Private" tag,
+ * which pdfpost makes an artifact): its other runs are then drawn
+ * inside "Span" tags.  Cairo 1.16 gives marked content (an MCID) only
+ * to structure elements without child elements, so the words of a
+ * paragraph around its Link were painted untagged, and a screen reader
+ * never read them.
  */
 static bool
 has_link(const struct draw_text *t)
 {
 	for (size_t i = 0; i < t->nsp; i++)
-		if (t->sp[i].link != NULL)
+		if (t->sp[i].link != NULL || t->sp[i].artifact)
 			return true;
 	return false;
 }
@@ -189,6 +191,24 @@ space_glyph(cairo_scaled_font_t *sf)
 	return idx;
 }
 
+/*
+ * Is run r only spaces, right after the pending run p and in the same
+ * tag (no link, the same artifact or not)?  It is then shown with p.
+ */
+static bool
+blank_run(const struct draw_text *t, const struct srun *r,
+    const struct pend *p)
+{
+	if (p->r == NULL || r->link != NULL || p->r->link != NULL ||
+	    r->artifact != p->r->artifact || r->start != p->end ||
+	    r->ng != r->end - r->start || r->g != p->r->g + p->ng)
+		return false;
+	for (size_t i = r->start; i < r->end; i++)
+		if (t->text[i] != ' ')
+			return false;
+	return true;
+}
+
 /* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
 static void
 doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
@@ -204,6 +224,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	double			 top = y - t->liney[first], base, dx;
 	size_t			 i, k;
 	bool			 mixed = has_link(t), span = false;
+	bool			 art = false;	/* in a Private tag */
 	const struct sfont	*spfont = NULL;
 	unsigned long		 spidx = 0;
 
@@ -221,7 +242,26 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 		for (k = ln->r; k < ln->r + ln->nr; k++) {
 			const struct srun *r = &t->runs[k];
 
+			if (blank_run(t, r, &p)) {
+				/* Its spaces in the font of the run before:
+				 * shown alone, a blank glyph at a whole
+				 * point is dropped by Cairo (its ink box is
+				 * empty), and "-12.5" and "in" were read as
+				 * one word. */
+				if (p.r->font != spfont) {
+					spfont = p.r->font;
+					spidx = space_glyph(spfont->sf);
+				}
+				draw_text_glyphs(t, r, x + dx, base, g + p.ng,
+				    c + p.ng);
+				for (size_t j = p.ng; j < p.ng + r->ng; j++)
+					g[j].index = spidx;
+				p.ng += r->ng;
+				p.end = r->end;
+				continue;
+			}
 			if (p.r != NULL && (r->link != NULL ||
+			    r->artifact != p.r->artifact ||
 			    r->font != p.r->font || r->colour != p.r->colour ||
 			    r->g != p.r->g + p.ng || r->start != p.end))
 				pend_show(cr, t, &p, g, c);
@@ -234,14 +274,30 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 				buf_putc(&doc->links, '\0');
 				open = NULL;
 			}
-			if (r->link == NULL && mixed && !span) {
+			if (r->link == NULL && !r->artifact && mixed && !span) {
+				if (art) {
+					cairo_tag_end(cr, "Private");
+					art = false;
+				}
 				cairo_tag_begin(cr, "Span", NULL);
 				span = true;
+			}
+			if (r->link == NULL && r->artifact && !art) {
+				if (span) {
+					cairo_tag_end(cr, "Span");
+					span = false;
+				}
+				cairo_tag_begin(cr, "Private", NULL);
+				art = true;
 			}
 			if (r->link != NULL && open == NULL) {
 				if (span) {
 					cairo_tag_end(cr, "Span");
 					span = false;
+				}
+				if (art) {
+					cairo_tag_end(cr, "Private");
+					art = false;
 				}
 				buf_reset(&a);
 				BUF_PUTSL(&a, "dest=");
@@ -295,6 +351,8 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	}
 	if (span)
 		cairo_tag_end(cr, "Span");
+	if (art)
+		cairo_tag_end(cr, "Private");
 	buf_release(&a);
 	free(g);
 	free(c);
@@ -314,6 +372,7 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 	size_t			 line = 0;
 	double			 top, base, ux, uw;
 	bool			 mixed = has_link(t), span = false;
+	bool			 art = false, hide;
 
 	if (first >= t->nlines)
 		return;
@@ -342,6 +401,7 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		sp = span_at(t, (size_t)run->item->offset);
 		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
 		link = sp != NULL ? sp->link : NULL;
+		hide = sp != NULL && sp->artifact;
 		/* One Link tag (and annotation) for a link's runs in a row,
 		 * over line ends: one link for a screen reader; the words
 		 * between links in one Span (see has_link()). */
@@ -350,14 +410,30 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 			buf_putc(&doc->links, '\0');
 			open = NULL;
 		}
-		if (link == NULL && mixed && !span) {
+		if (link == NULL && !hide && mixed && !span) {
+			if (art) {
+				cairo_tag_end(cr, "Private");
+				art = false;
+			}
 			cairo_tag_begin(cr, "Span", NULL);
 			span = true;
+		}
+		if (link == NULL && hide && !art) {
+			if (span) {
+				cairo_tag_end(cr, "Span");
+				span = false;
+			}
+			cairo_tag_begin(cr, "Private", NULL);
+			art = true;
 		}
 		if (link != NULL && open == NULL) {
 			if (span) {
 				cairo_tag_end(cr, "Span");
 				span = false;
+			}
+			if (art) {
+				cairo_tag_end(cr, "Private");
+				art = false;
 			}
 			buf_reset(&a);
 			BUF_PUTSL(&a, "dest=");
@@ -381,6 +457,8 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 	}
 	if (span)
 		cairo_tag_end(cr, "Span");
+	if (art)
+		cairo_tag_end(cr, "Private");
 	pango_layout_iter_free(it);
 	buf_release(&a);
 }

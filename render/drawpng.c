@@ -102,7 +102,7 @@ pixels_alloc(size_t n)
 
 int
 draw_png_start(struct draw *dr, const struct scene *s, double scale,
-    struct diag *d)
+    const char *file, struct diag *d)
 {
 	cairo_surface_t	*surf;
 	cairo_t		*cr;
@@ -114,7 +114,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	w = (int)ceil(s->w * scale);
 	h = (int)ceil(s->h * scale);
 	if (w < 1 || h < 1 || w > 8000 || h > 8000) {
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0,
+		diag_msg(d, DIAG_ERROR, file, 0, 0,
 		    "chart of %dx%d pixels is out of range", w, h);
 		return -1;
 	}
@@ -148,7 +148,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	cairo_scale(cr, scale, scale);
 	draw_scene(dr, cr, s, true, false);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot draw chart: %s",
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot draw chart: %s",
 		    cairo_status_to_string(cairo_status(cr)));
 		cairo_destroy(cr);
 		cairo_surface_destroy(surf);
@@ -190,8 +190,8 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 }
 
 bool
-draw_png_collect(struct draw *dr, int ticket, struct buf *out,
-    struct diag *d)
+draw_png_collect(struct draw *dr, int ticket, const char *file,
+    struct buf *out, struct diag *d)
 {
 	struct pngjob	*j;
 	bool		 ok;
@@ -209,18 +209,18 @@ draw_png_collect(struct draw *dr, int ticket, struct buf *out,
 	if (ok)
 		buf_put(out, j->out.data, j->out.len);
 	else
-		diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot encode PNG");
+		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot encode PNG");
 	buf_release(&j->out);
 	return ok;
 }
 
 bool
 draw_png(struct draw *dr, const struct scene *s, double scale,
-    struct buf *out, struct diag *d)
+    const char *file, struct buf *out, struct diag *d)
 {
 	int	 t;
 
-	if ((t = draw_png_start(dr, s, scale, d)) < 0)
+	if ((t = draw_png_start(dr, s, scale, file, d)) < 0)
 		return false;
-	return draw_png_collect(dr, t, out, d);
+	return draw_png_collect(dr, t, file, out, d);
 }

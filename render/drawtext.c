@@ -91,9 +91,12 @@ draw_sfont(struct draw *dr, double size, bool bold)
 	cairo_matrix_t		 fm, ctm;
 	size_t			 i;
 
+	if (dr->lastsf != NULL && dr->lastsf->size == size &&
+	    dr->lastsf->bold == bold)
+		return dr->lastsf;
 	for (i = 0; i < dr->nsfonts; i++) {
 		if (dr->sfonts[i]->size == size && dr->sfonts[i]->bold == bold)
-			return dr->sfonts[i];
+			return dr->lastsf = dr->sfonts[i];
 		if (base == NULL && dr->sfonts[i]->bold == bold &&
 		    dr->sfonts[i]->font != NULL)
 			base = dr->sfonts[i];
@@ -139,7 +142,7 @@ draw_sfont(struct draw *dr, double size, bool bold)
 	dr->sfonts = xreallocarray(dr->sfonts, dr->nsfonts + 1,
 	    sizeof(*dr->sfonts));
 	dr->sfonts[dr->nsfonts++] = f;
-	return f;
+	return dr->lastsf = f;
 }
 
 /*
@@ -184,6 +187,7 @@ struct sseg {
 	const struct sfont	*font;
 	uint32_t		 colour;
 	const char		*link;
+	bool			 artifact;
 };
 
 /*
@@ -192,7 +196,7 @@ struct sseg {
  */
 static size_t
 style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
-    uint32_t *colour, const char **link)
+    uint32_t *colour, const char **link, bool *artifact)
 {
 	size_t	 until = SIZE_MAX;
 
@@ -200,6 +204,7 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 	*size = t->size;
 	*colour = 0x0B0C0C;
 	*link = NULL;
+	*artifact = false;
 	for (size_t i = 0; i < t->nsp; i++) {
 		const struct draw_span *s = &t->sp[i];
 
@@ -215,6 +220,7 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 			*size = s->size;
 		*colour = s->colour;
 		*link = s->link;
+		*artifact = s->artifact;
 	}
 	return until;
 }
@@ -301,8 +307,10 @@ simple(struct draw_text *t, double width, enum draw_align align)
 
 	if ((base = draw_sfont(dr, t->size, false)) == NULL)
 		return false;
-	ch = xcalloc(len + 1, sizeof(*ch));
-	seg = xcalloc(len + 1, sizeof(*seg));
+	/* Not cleared: each is set whole below (a text's length in bytes
+	 * zeroed twice was a fifth of this function). */
+	ch = xreallocarray(NULL, len + 1, sizeof(*ch));
+	seg = xreallocarray(NULL, len + 1, sizeof(*seg));
 	/* Characters and their styles. */
 	for (i = 0; i < len; ) {
 		unsigned long	 cp;
@@ -315,22 +323,27 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			double		 size;
 			uint32_t	 c;
 			const char	*link;
+			bool		 art;
 			const struct sfont *f;
 
-			until = style_at(t, i, &bold, &size, &c, &link);
+			until = style_at(t, i, &bold, &size, &c, &link, &art);
 			if ((f = draw_sfont(dr, size, bold)) == NULL)
 				goto out;
 			if (nseg == 0 || seg[nseg - 1].font != f ||
 			    seg[nseg - 1].colour != c ||
-			    seg[nseg - 1].link != link) {
+			    seg[nseg - 1].link != link ||
+			    seg[nseg - 1].artifact != art) {
 				seg[nseg].font = f;
 				seg[nseg].colour = c;
+				seg[nseg].artifact = art;
 				seg[nseg++].link = link;
 			}
 		}
 		ch[nch].at = i;
 		ch[nch].len = l;
 		ch[nch].cp = cp;
+		ch[nch].index = 0;
+		ch[nch].adv = 0;
 		ch[nch++].seg = nseg - 1;
 		i += l;
 	}
@@ -421,7 +434,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			    &runs[nruns - 1] : NULL;
 
 			if (r == NULL || r->font != sg->font ||
-			    r->colour != sg->colour || r->link != sg->link) {
+			    r->colour != sg->colour || r->link != sg->link ||
+			    r->artifact != sg->artifact) {
 				if (nruns == maxruns) {
 					maxruns = maxruns ? maxruns * 2 : 4;
 					runs = xreallocarray(runs, maxruns,
@@ -432,6 +446,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 				r->font = sg->font;
 				r->colour = sg->colour;
 				r->link = sg->link;
+				r->artifact = sg->artifact;
 				r->start = ch[k].at;
 				r->g = t->nglyphs;
 				r->x = x;

@@ -153,6 +153,7 @@ struct style {
 	double		 size;		/* 0: the paragraph's */
 	uint32_t	 colour;
 	const char	*link;
+	bool		 artifact;	/* aria-hidden: an artifact */
 };
 
 struct dctx {

@@ -155,7 +155,7 @@ draw_text_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 		if (b->li && b->bullet[0] != '\0') {
 			struct draw_text *m;
 			struct draw_span sp = { 0, strlen(b->bullet), false, 0,
-			    MUTED, NULL };
+			    MUTED, NULL, false };
 
 			m = draw_text_new(dc->dr, b->bullet, &sp, 1, SIZE_BODY,
 			    -1, DRAW_LEFT);
@@ -165,9 +165,13 @@ draw_text_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 			draw_text_free(m);
 		}
 	}
-	draw_doc_tag(dc->doc, b->tag, NULL);
+	/* The rest of a paragraph on a later page: a "NonStruct" element,
+	 * which pdfpost merges into the paragraph's (Cairo 1.16 marks the
+	 * content of an element only while it has no child element, and
+	 * the page's furniture would be one). */
+	draw_doc_tag(dc->doc, first ? b->tag : "NonStruct", NULL);
 	draw_doc_text(dc->doc, b->t, x, y, s->first, s->n);
-	draw_doc_end(dc->doc, b->tag);
+	draw_doc_end(dc->doc, first ? b->tag : "NonStruct");
 	if (b->box != SC_NONE) {
 		draw_doc_tag(dc->doc, "Private", NULL);
 		draw_doc_rect(dc->doc, x - 5, y - 4, BODY_W - b->indent + 10,
@@ -229,7 +233,7 @@ void
 pdf_furniture(struct dctx *dc, size_t page)
 {
 	struct draw_text	*t;
-	struct draw_span	 sp = { 0, 0, false, 0, MUTED, NULL };
+	struct draw_span	 sp = { 0, 0, false, 0, MUTED, NULL, false };
 	struct buf		 b;
 	const struct ts		*ts = dc->ts;
 

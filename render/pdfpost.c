@@ -58,8 +58,18 @@ struct post {
 	size_t			 npt, maxpt;
 	int			*mcid;		/* a page's Private MCIDs */
 	size_t			 nmcid, maxmcid;
+	struct moved		*mv;		/* MCIDs of continuations */
+	size_t			 nmv, maxmv;
 	z_stream		 z;		/* page contents' compressor */
 	bool			 zinit;
+};
+
+/* An MCID of a page whose element (in the parent tree) is now to: a
+ * continuation's, merged into the element it continues. */
+struct moved {
+	qpdf_oh	 page;
+	int	 mcid;
+	qpdf_oh	 to;
 };
 
 /*
@@ -108,6 +118,79 @@ gone_add(struct post *ps, qpdf_oh c)
 	ps->gone[ps->ngone++] = qpdf_oh_get_object_id(ps->q, c);
 }
 
+static void
+moved_add(struct post *ps, qpdf_oh page, int mcid, qpdf_oh to)
+{
+	if (ps->nmv == ps->maxmv) {
+		ps->maxmv = ps->maxmv ? ps->maxmv * 2 : 16;
+		ps->mv = xreallocarray(ps->mv, ps->maxmv, sizeof(*ps->mv));
+	}
+	ps->mv[ps->nmv].page = qpdf_oh_new_object(ps->q, page);
+	ps->mv[ps->nmv].mcid = mcid;
+	ps->mv[ps->nmv++].to = qpdf_oh_new_object(ps->q, to);
+}
+
+/*
+ * Merges c, a "NonStruct" element that pdfdraw.c opens for the rest of
+ * a paragraph or heading on the next page, into to, the element of its
+ * first page: one paragraph for a screen reader, not two.  c's marked
+ * content becomes to's (a reference with c's page), its parent tree
+ * entries are set to to (pt_fix_moved()), its kids' parent is to.
+ */
+static void
+merge_into(struct post *ps, qpdf_oh to, qpdf_oh c)
+{
+	qpdf_oh	 k, tk, pg, item, mcr, v;
+	int	 i, n;
+	bool	 array;
+
+	pg = qpdf_oh_get_key(ps->q, c, "/Pg");
+	k = qpdf_oh_get_key(ps->q, c, "/K");
+	array = qpdf_oh_is_array(ps->q, k);
+	n = array ? qpdf_oh_get_array_n_items(ps->q, k) :
+	    qpdf_oh_is_null(ps->q, k) ? 0 : 1;
+	tk = qpdf_oh_get_key(ps->q, to, "/K");
+	if (!qpdf_oh_is_array(ps->q, tk)) {
+		v = qpdf_oh_new_array(ps->q);
+		if (!qpdf_oh_is_null(ps->q, tk))
+			qpdf_oh_append_item(ps->q, v, tk);
+		qpdf_oh_replace_key(ps->q, to, "/K", v);
+		qpdf_oh_release(ps->q, tk);
+		tk = v;
+	}
+	for (i = 0; i < n; i++) {
+		item = array ? qpdf_oh_get_array_item(ps->q, k, i) :
+		    qpdf_oh_new_object(ps->q, k);
+		if (qpdf_oh_is_integer(ps->q, item)) {
+			/* An MCID on c's page. */
+			mcr = qpdf_oh_parse(ps->q, "<< /Type /MCR >>");
+			qpdf_oh_replace_key(ps->q, mcr, "/Pg", pg);
+			qpdf_oh_replace_key(ps->q, mcr, "/MCID", item);
+			moved_add(ps, pg, qpdf_oh_get_int_value_as_int(ps->q,
+			    item), to);
+			qpdf_oh_append_item(ps->q, tk, mcr);
+			qpdf_oh_release(ps->q, mcr);
+		} else if (qpdf_oh_has_key(ps->q, item, "/MCID")) {
+			v = qpdf_oh_get_key(ps->q, item, "/Pg");
+			mcr = qpdf_oh_get_key(ps->q, item, "/MCID");
+			moved_add(ps, qpdf_oh_is_null(ps->q, v) ? pg : v,
+			    qpdf_oh_get_int_value_as_int(ps->q, mcr), to);
+			qpdf_oh_release(ps->q, mcr);
+			qpdf_oh_release(ps->q, v);
+			qpdf_oh_append_item(ps->q, tk, item);
+		} else {
+			/* An element (a Span, a Link): now to's. */
+			if (qpdf_oh_has_key(ps->q, item, "/S"))
+				qpdf_oh_replace_key(ps->q, item, "/P", to);
+			qpdf_oh_append_item(ps->q, tk, item);
+		}
+		qpdf_oh_release(ps->q, item);
+	}
+	qpdf_oh_release(ps->q, tk);
+	qpdf_oh_release(ps->q, k);
+	qpdf_oh_release(ps->q, pg);
+}
+
 /*
  * Fixes the kids of element e, each read once.  In a table row (tr)
  * the TH cells get scope 1 (column) when the row holds only TH cells, 2
@@ -120,7 +203,7 @@ fix_kids(struct post *ps, qpdf_oh e, bool tr, int scope)
 {
 	struct kid	*kids = NULL;
 	qpdf_oh		 k, nk;
-	int		 i, n = 0, ngone = 0;
+	int		 i, j, n = 0, ngone = 0;
 	bool		 array;
 
 	k = qpdf_oh_get_key(ps->q, e, "/K");
@@ -157,6 +240,22 @@ fix_kids(struct post *ps, qpdf_oh e, bool tr, int scope)
 			ngone++;
 		} else if (kids[i].t[0] != '\0')
 			fix_elem(ps, kids[i].oh, kids[i].t, scope);
+		if (strcmp(kids[i].t, "NonStruct") == 0 && array) {
+			/* The rest of the last element before it. */
+			for (j = i - 1; j >= 0; j--)
+				if (kids[j].t[0] != '\0' &&
+				    strcmp(kids[j].t, "Private") != 0 &&
+				    strcmp(kids[j].t, "NonStruct") != 0)
+					break;
+			if (j >= 0) {
+				merge_into(ps, kids[j].oh, kids[i].oh);
+				gone_add(ps, kids[i].oh);
+				/* Left out of the new /K, as a Private
+				 * element is. */
+				strcpy(kids[i].t, "Private");
+				ngone++;
+			}
+		}
 	}
 	if (ngone > 0 && array) {
 		nk = qpdf_oh_new_array(ps->q);
@@ -174,10 +273,11 @@ fix_kids(struct post *ps, qpdf_oh e, bool tr, int scope)
 }
 
 /*
- * Is t an element that holds content only: its kids marked content and
- * links, never a Figure, a table row or a Private element (pdf.c opens
- * those outside text and figures)?  Its kids need no visit: half the
- * elements of a report are table cells.
+ * Is t an element that holds content only: its kids marked content,
+ * links and spans, never a Figure or a table row, and a Private
+ * element only with them (pdf.c opens those outside text and figures)?
+ * Its kids need a visit only when they are an array (kids_array()):
+ * half the elements of a report are table cells, most with one MCID.
  */
 static bool
 leaf(const char *t)
@@ -190,6 +290,22 @@ leaf(const char *t)
 		if (strcmp(t, leaves[i]) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Does e have an array of kids?  A leaf's content on one page is one
+ * MCID; an array is marked content over pages, or kids: a Link, a
+ * Span, a Private element (what is aria-hidden in the HTML, drawn in
+ * a paragraph or a cell) to take out.
+ */
+static bool
+kids_array(struct post *ps, qpdf_oh e)
+{
+	qpdf_oh	 k = qpdf_oh_get_key(ps->q, e, "/K");
+	bool	 r = qpdf_oh_is_array(ps->q, k);
+
+	qpdf_oh_release(ps->q, k);
+	return r;
 }
 
 /* Fixes element e of structure type t. */
@@ -210,7 +326,7 @@ fix_elem(struct post *ps, qpdf_oh e, const char *t, int scope)
 		qpdf_oh_replace_key(ps->q, e, "/A",
 		    ps->scope[scope == 1 ? 0 : 1]);
 	}
-	if (!leaf(t))
+	if (!leaf(t) || kids_array(ps, e))
 		fix_kids(ps, e, strcmp(t, "TR") == 0, scope);
 }
 
@@ -315,6 +431,30 @@ pt_fix_page(struct post *ps, qpdf_oh page)
 		qpdf_oh_release(ps->q, v);
 	}
 	qpdf_oh_release(ps->q, nul);
+}
+
+/* Sets the parent tree's entry of each MCID of a continuation merged
+ * away (ps->mv) to the element it is now part of. */
+static void
+pt_fix_moved(struct post *ps)
+{
+	qpdf_oh	 v;
+	size_t	 i, j;
+	int	 key;
+
+	for (i = 0; i < ps->nmv; i++) {
+		v = qpdf_oh_get_key(ps->q, ps->mv[i].page, "/StructParents");
+		if (qpdf_oh_get_value_as_int(ps->q, v, &key))
+			for (j = 0; j < ps->npt; j++)
+				if (ps->pt[j].key == key && ps->mv[i].mcid >= 0 &&
+				    ps->mv[i].mcid < ps->pt[j].n) {
+					qpdf_oh_set_array_item(ps->q,
+					    ps->pt[j].arr, ps->mv[i].mcid,
+					    ps->mv[i].to);
+					break;
+				}
+		qpdf_oh_release(ps->q, v);
+	}
 }
 
 static voidpf
@@ -659,6 +799,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 			v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
 			pt_collect(&ps, v, 0);
 			qpdf_oh_release(ps.q, v);
+			pt_fix_moved(&ps);
 		}
 	}
 	qpdf_oh_release(ps.q, str);
@@ -711,6 +852,11 @@ out:
 		qpdf_oh_release(ps.q, ps.pt[j].arr);
 	free(ps.pt);
 	free(ps.mcid);
+	for (j = 0; j < ps.nmv; j++) {
+		qpdf_oh_release(ps.q, ps.mv[j].page);
+		qpdf_oh_release(ps.q, ps.mv[j].to);
+	}
+	free(ps.mv);
 	qpdf_cleanup(&ps.q);
 	return ok;
 }

@@ -181,6 +181,7 @@ span_add(struct ts *ts, size_t start, const struct style *st)
 	s->size = st->size;
 	s->colour = st->colour;
 	s->link = st->link;
+	s->artifact = st->artifact;
 }
 
 /* Appends text with white space collapsed, as HTML shows it. */
@@ -248,6 +249,11 @@ inline_elem(struct ts *ts, const struct tnode *n, struct style st,
 		return;
 	}
 	pdf_pend_id(ts, n);
+	/* What the HTML hides from screen readers (a status's symbol,
+	 * beside its word) the PDF draws as an artifact. */
+	if ((href = tnode_attr(n, "aria-hidden")) != NULL &&
+	    strcmp(href, "true") == 0)
+		st.artifact = true;
 	if (pdf_is(n, "strong") || pdf_is(n, "b") || pdf_is(n, "th") ||
 	    pdf_is(n, "dt"))
 		st.bold = true;
@@ -362,7 +368,7 @@ pdf_para_text(struct ts *ts, double size, double width,
 struct style
 pdf_base_style(uint32_t colour)
 {
-	struct style	 st = { false, 0, colour, NULL };
+	struct style	 st = { false, 0, colour, NULL, false };
 
 	return st;
 }
@@ -549,8 +555,16 @@ deflist(struct ts *ts, const struct tnode *n)
 		}
 		for (g = start; g != stop; g = g->next) {
 			if (pdf_is(g, "dt")) {
-				if (ts->text.len > 0)
-					pdf_put_text(ts, "  \xc2\xb7  ", &st);
+				/* The separator is no word: an
+				 * artifact, between spaces that are. */
+				if (ts->text.len > 0) {
+					struct style sep = st;
+
+					sep.artifact = true;
+					pdf_put_text(ts, " ", &st);
+					pdf_put_text(ts, "\xc2\xb7", &sep);
+					pdf_put_text(ts, " ", &st);
+				}
 				pdf_inline_walk(ts, g->kid, term, false);
 				pdf_put_text(ts, " ", &st);
 			} else if (pdf_is(g, "dd"))

@@ -20,6 +20,10 @@
 # 5. A batch killed at random, its workers with it: every folder is
 #    the old render or the new one, whole, and the next batch removes
 #    the staging folder it left.
+# 6. Charts that fail on the chart worker thread (tests/faultcairo.so,
+#    preloaded, makes chosen charts' PDFs fail as when memory runs out):
+#    each message names the chart's file, they come in the charts'
+#    order, the exit status is 3 and no output folder is made.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
@@ -322,6 +326,14 @@ while read -r delay; do
 	sleep "$delay"
 	kill -KILL -$pid 2>/dev/null
 	wait $pid 2>/dev/null
+	# Its workers too: a worker still exiting holds the staging
+	# folder's lock, and the next batch rightly leaves a locked folder
+	# alone (2 at once, a failure of this test, not of the batch).
+	i=0
+	while kill -0 -$pid 2>/dev/null && [ $i -lt 500 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
 	for nm in x y; do
 		if same "$bd/$nm" "$T/ref-a" || same "$bd/$nm" "$T/ref-b"; then
 			:
@@ -358,6 +370,32 @@ else
 	echo "faults: $n batches killed at random (one takes ${took} ms):" \
 	    "every folder the old render or the new one, whole; at most" \
 	    "$kept staging folder left, removed by the next batch"
+fi
+
+# ---------------------------------------------------------------- 6
+# The example's 2nd and 5th charts are cla-rate and ps-long-term.
+cf=$T/chartfail/out
+FC=$PWD/tests/faultcairo.so
+if [ ! -f "$FC" ]; then
+	bad "$FC missing (make tests/faultcairo.so)"
+else
+	printf '%s\n' \
+	    "scorecard: charts/cla-rate.pdf: error: cannot write PDF: out of memory" \
+	    "scorecard: charts/ps-long-term.pdf: error: cannot write PDF: out of memory" \
+	    >"$T/cf.want"
+	# Under ASan (a build of make SANITIZE=1) the preloaded library
+	# comes before the sanitizer's runtime.
+	LD_PRELOAD=$FC FAULT_CHART_PDF="5 2" \
+	    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+	    "$SC" render "$A" -o "$cf" 2>"$T/cf.err"
+	rc=$?
+	if [ $rc = 3 ] && [ ! -e "$cf" ] && cmp -s "$T/cf.want" "$T/cf.err"
+	then ok
+	else
+		bad "two charts' PDFs failing: exit $rc (expected 3)," \
+		    "$cf $( [ -e "$cf" ] && echo made || echo not made), messages:"
+		diff -u "$T/cf.want" "$T/cf.err"
+	fi
 fi
 
 [ $fail = 0 ] && rm -rf "$T"

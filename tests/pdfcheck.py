@@ -12,9 +12,16 @@ title in the window title, alt text on a figure, a header cell in a
 table, the running head or the footer on a page after the first, has
 a word off the page, in the side margins or below the body but the
 footer's, paints anything outside marked content that is neither a
-structure element's (an /MCID) nor an /Artifact, or leaves out a sentence, a [c] or a table row's header cell of the HTML.
+structure element's (an /MCID) nor an /Artifact, or leaves out a sentence, a [c] or a table row's header cell of the HTML,
+or reads (in its structure tree) what the HTML hides from a screen
+reader with aria-hidden (a status's symbol beside its word) or two
+words of the HTML as one ("-12.5in"), or has a
+heading or paragraph of the HTML not as one element of the structure
+tree (over a page break, say), or a parent tree entry of a marked
+content that is not its element's.
 """
 import collections
+import difflib
 import json
 import re
 import subprocess
@@ -147,6 +154,161 @@ def untagged(pdf):
                 what = last.decode("latin-1")[:40] if tok in (b"Tj", b"TJ", b"'", b'"') else tok.decode()
                 found.append((page, what))
             operands = []
+    return found
+
+
+# Elements a browser shows as blocks: their words are apart.
+BLOCKS = set("html body header main footer section article div p h1 h2 h3 "
+             "h4 h5 h6 ul ol li dl dt dd table caption thead tbody tfoot tr "
+             "th td figure figcaption details nav aside blockquote address "
+             "hr pre br".split())
+BLOCK_CLASSES = {"when", "reason", "sentence"}
+
+
+def html_words(doc):
+    """The words of report.html a screen reader reads, in order, as the
+    PDF is made of them (render/pdfwalk.c): no head, summary, hidden,
+    .skip, .no-pdf; a chart's SVG is its figure's alt text, not words;
+    and the texts of its aria-hidden elements, which it leaves out."""
+    out, hidden = [], set()
+
+    def walk(e):
+        tag = e.tag.replace(XHTML, "")
+        cls = (e.get("class") or "").split()
+        if e.get("aria-hidden") == "true":
+            hidden.update(norm("".join(e.itertext())).split())
+            return
+        if (tag in ("head", "script", "style", "template", "summary",
+                    "noscript") or e.tag.startswith(SVG)
+                or e.get("hidden") is not None
+                or "skip" in cls or "no-pdf" in cls):
+            return
+        if tag == "img":
+            out.append(" %s " % e.get("alt", ""))
+            return
+        sep = " " if tag in BLOCKS or BLOCK_CLASSES & set(cls) else ""
+        out.append(sep + (e.text or ""))
+        for k in e:
+            walk(k)
+            out.append(k.tail or "")
+        out.append(sep)
+    walk(doc)
+    return "".join(out).split(), hidden
+
+
+def struct_words(st):
+    """The words of the structure tree (pdfinfo -struct-text), in its
+    order, but a Figure's (its alt text stands for them) and a Lbl's (a
+    list item's bullet or number)."""
+    out, stack = [], []
+    for line in st.splitlines():
+        ind = len(line) - len(line.lstrip(" "))
+        s = line.strip()
+        while stack and stack[-1][0] >= ind:
+            stack.pop()
+        m = re.fullmatch(r'"(.*)"', s)
+        if m:
+            if not any(t in ("Figure", "Lbl") for _, t in stack):
+                out.append(" " + m.group(1) + " ")
+            continue
+        m = re.match(r"([A-Za-z0-9]+)", s)
+        if m and not s.startswith("/") and not s.startswith("Object "):
+            stack.append((ind, m.group(1)))
+    return "".join(out).replace("\ufb01", "fi").replace("\ufb02", "fl").split()
+
+
+def read_aloud(doc, st):
+    """What the structure tree reads that the HTML hides from a screen
+    reader, and words it reads glued: [(words before, what)].  The two
+    texts are aligned word by word (difflib); a word the PDF has and the
+    HTML has not there, that is the text of an aria-hidden element, is
+    one; a word of the PDF that is two of the HTML run together too."""
+    hw, hidden = html_words(doc)
+    pw = struct_words(st)
+    found = []
+    sm = difflib.SequenceMatcher(None, [w.lower() for w in hw],
+                                 [w.lower() for w in pw], autojunk=False)
+    for op, a1, a2, b1, b2 in sm.get_opcodes():
+        if op in ("insert", "replace"):
+            extra = collections.Counter(pw[b1:b2]) - collections.Counter(hw[a1:a2])
+            for w in extra:
+                if w in hidden:
+                    found.append((" ".join(hw[max(0, a1 - 5):a1]),
+                                  "reads '%s' (aria-hidden in the HTML)" % w))
+        if op == "replace":
+            # Words glued: two words of the HTML one of the PDF's.
+            for i in range(a1, a2 - 1):
+                if hw[i] + hw[i + 1] in pw[b1:b2]:
+                    found.append((" ".join(hw[max(0, i - 5):i]),
+                                  "reads '%s%s' for '%s %s'" % (
+                                      hw[i], hw[i + 1], hw[i], hw[i + 1])))
+    return found
+
+
+def struct_elements(st):
+    """Each element of the structure tree (pdfinfo -struct-text), in
+    order: [type, its text (its own and its kids', joined)]."""
+    elems, stack = [], []
+    for line in st.splitlines():
+        ind = len(line) - len(line.lstrip(" "))
+        s = line.strip()
+        while stack and stack[-1][0] >= ind:
+            stack.pop()
+        m = re.fullmatch(r'"(.*)"', s)
+        if m:
+            for _, e in stack:
+                e[1] += " " + m.group(1)
+            continue
+        m = re.match(r"([A-Za-z0-9]+)", s)
+        if m and not s.startswith("/") and not s.startswith("Object "):
+            e = [m.group(1), ""]
+            elems.append(e)
+            stack.append((ind, e))
+    for e in elems:
+        e[1] = norm(e[1].replace("\ufb01", "fi").replace("\ufb02", "fl"))
+    return elems
+
+
+def visible_text(e):
+    """An element's text without what is aria-hidden."""
+    if e.get("aria-hidden") == "true":
+        return ""
+    t = [e.text or ""]
+    for k in e:
+        t.append(visible_text(k))
+        t.append(k.tail or "")
+    return "".join(t)
+
+
+def whole_blocks(doc, st, fonts):
+    """Headings and paragraphs of the HTML that are not each one element
+    of the structure tree (a paragraph over a page break read as two,
+    a heading as two headings): [message].  Headings: the same texts
+    at the same levels in the same order.  A paragraph (<p>): its text
+    is the text of one element.  Text with a character no font has is
+    left out (it is drawn as a box of hex digits)."""
+    found = []
+    elems = struct_elements(st)
+    ok = lambda t: all(ord(c) in fonts or c.isspace() for c in t)
+    # (compared without spaces: a word longer than a line is broken,
+    # and a break reads as a space)
+    bare = lambda t: "".join(t.split())
+    hh = [(e.tag[len(XHTML):].upper(), norm(visible_text(e)))
+          for e in doc.iter() if re.fullmatch(XHTML + "h[1-6]", e.tag)]
+    ph = [(e[0], e[1]) for e in elems if re.fullmatch(r"H[1-6]", e[0])]
+    if len(hh) == len(ph):
+        for a, b in zip(hh, ph):
+            if ok(a[1]) and (a[0], bare(a[1])) != (b[0], bare(b[1])):
+                found.append("heading %s '%s' in the HTML is %s '%s' in "
+                             "the PDF" % (a[0], a[1][:60], b[0], b[1][:60]))
+    else:
+        found.append("%d headings in the HTML, %d in the structure tree"
+                     % (len(hh), len(ph)))
+    texts = set(bare(e[1]) for e in elems)
+    for p in doc.iter(XHTML + "p"):
+        t = norm(visible_text(p))
+        if t and ok(t) and len(t) < 4000 and bare(t) not in texts:
+            found.append("paragraph not one element: " + t[:70])
     return found
 
 
@@ -285,6 +447,9 @@ def main():
         counts[s] = counts.get(s, 0) + 1
         if s == "Private":
             bad("a Private element left in the structure tree")
+        if s == "NonStruct":
+            bad("a NonStruct element left in the structure tree (the rest "
+                "of a paragraph on the next page, not merged)")
         if s == "Figure":
             alt = text(e.get("/Alt"))
             if not alt:
@@ -309,6 +474,54 @@ def main():
     out.append("structure:")
     for k in kids(tree):
         walk(k, 1)
+
+    # The parent tree: each marked content's entry is its element (what
+    # a reader finds from a word on the page), and each element's /P
+    # its parent.
+    ptree = {}
+
+    def numtree(n, depth=0):
+        n = obj(n)
+        if not isinstance(n, dict) or depth > 32:
+            return
+        nums = obj(n.get("/Nums", []))
+        for i in range(0, len(nums) - 1, 2):
+            ptree[nums[i]] = obj(nums[i + 1])
+        for k in obj(n.get("/Kids", [])):
+            numtree(k, depth + 1)
+    numtree(tree.get("/ParentTree"))
+    spkey = {}
+    for key, o in objs.items():
+        v = o.get("value") if isinstance(o, dict) else None
+        if isinstance(v, dict) and v.get("/Type") == "/Page":
+            spkey[key[4:]] = v.get("/StructParents")
+    wrong = []
+
+    def ptwalk(ref, parent, depth):
+        e = obj(ref)
+        if not isinstance(e, dict) or "/S" not in e or depth > 64:
+            return
+        if parent is not None and e.get("/P") != parent:
+            wrong.append("%s %s: /P is not its parent" % (e["/S"], ref))
+        k = e.get("/K")
+        for x in (k if isinstance(k, list) else [] if k is None else [k]):
+            mc = obj(x)
+            if isinstance(x, int):
+                pg, m = e.get("/Pg"), x
+            elif isinstance(mc, dict) and "/MCID" in mc:
+                pg, m = mc.get("/Pg", e.get("/Pg")), mc["/MCID"]
+            else:
+                ptwalk(x, ref, depth + 1)
+                continue
+            arr = ptree.get(spkey.get(pg))
+            if not isinstance(arr, list) or m >= len(arr) or arr[m] != ref:
+                wrong.append("%s %s: MCID %s of page %s has another "
+                             "element in the parent tree" % (e["/S"], ref, m, pg))
+    tk = tree.get("/K")
+    for x in (tk if isinstance(tk, list) else [] if tk is None else [tk]):
+        ptwalk(x, None, 0)
+    for w in wrong[:5]:
+        bad(w)
     out.append("counts: " + " ".join("%s=%d" % (k, counts[k]) for k in sorted(counts)))
     out.append("figures:")
     out.extend("  " + a for a in alts)
@@ -388,6 +601,15 @@ def main():
     # element's text as pdfinfo gives it, joined.
     rc, st, _ = run("pdfinfo", "-struct-text", pdf)
     tagged = norm(" ".join(re.findall(r'^\s*"(.*)"$', st, re.M)))
+    # What the HTML hides from a screen reader, the PDF does not read.
+    loud = read_aloud(ET.parse(html).getroot(), st)
+    for before, w in loud[:5]:
+        bad("the structure tree %s after '%s'" % (w, before))
+    if len(loud) > 5:
+        bad("%d more words read that the HTML hides or glued"
+            % (len(loud) - 5))
+    for m in whole_blocks(ET.parse(html).getroot(), st, covered())[:10]:
+        bad(m)
     nsent = 0
     want = collections.Counter()
     for e in doc.iter():

@@ -91,6 +91,17 @@ for dir in tests/golden/*/; do
 	compare "$OUT/golden/$case/report.html" "$dir/expected-report.html"
 	$V ./scorecard layout "$in" >"$OUT/golden/$case.layout" 2>&1
 	compare "$OUT/golden/$case.layout" "$dir/expected-layout.txt"
+	# report.eml's HTML part, decoded (its charts are cid: parts,
+	# checked below by tests/mailcheck.py).
+	if python3 -c 'import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"),
+    policy=email.policy.default)
+sys.stdout.write(m.get_body(("html",)).get_content())' \
+	    "$OUT/golden/$case/report.eml" >"$OUT/golden/$case.email.html" \
+	    2>"$OUT/email.err"
+	then compare "$OUT/golden/$case.email.html" "$dir/expected-email.html"
+	else bad "golden $case: no HTML part in report.eml"; cat "$OUT/email.err"
+	fi
 	# report.pdf, read by Debian's PDF tools (tests/pdfcheck.py): its
 	# invariants checked, its structure summed up for the golden file.
 	if python3 tests/pdfcheck.py "$OUT/golden/$case/report.pdf" \

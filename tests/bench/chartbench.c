@@ -116,7 +116,7 @@ main(int argc, char *argv[])
 		tl += t2 - t1;
 		buf_reset(&out);
 		if (strcmp(fmt, "png") == 0) {
-			if (!draw_png(dr, &s, scale, &out, &d))
+			if (!draw_png(dr, &s, scale, NULL, &out, &d))
 				return 1;
 		} else if (strcmp(fmt, "svg") == 0)
 			svg_write(&s, ind->id, ind->title, "A line chart.",

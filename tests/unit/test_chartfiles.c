@@ -2,8 +2,10 @@
  * test_chartfiles: a render's chart files (chartfiles.h), the PNGs drawn
  * on the worker thread.  Each PNG lands in the file reserved for it
  * although files added meanwhile move the list; a chart that fails on
- * the worker is reported once, in full, and counted when collected, and
- * chartfiles_collect() then returns false while the other charts still
+ * the worker is reported once, in full, naming its file, and counted
+ * when collected; the charts' messages come at collect, in the charts'
+ * order, after what the main thread said meanwhile; chartfiles_collect()
+ * then returns false while the other charts still
  * get their files; chartfiles_release() with charts still queued (a
  * template that failed after they were) drops them (valgrind and ASan
  * check that nothing leaks; make tsan runs this under ThreadSanitizer).
@@ -20,6 +22,7 @@
 #include "draw.h"
 #include "ofiles.h"
 #include "scene.h"
+#include "worker.h"
 
 /* A chart w x h px: a background, a bar and a word. */
 static void
@@ -77,6 +80,7 @@ test_fail_on_worker(void)
 	const struct buf *b;
 	char		 name[32], *msg;
 	FILE		*err = tmpfile();
+	long		 said;
 	bool		 ok;
 
 	diag_init(&d, err, "scorecard");
@@ -96,13 +100,22 @@ test_fail_on_worker(void)
 	}
 	chart(&s, 320, 180);
 	chartfiles_emit(&ch, &of, &s, "c", "C", "another", "tbl-c", &svg);
+	chart(&s, 50, 4500);
+	chartfiles_emit(&ch, &of, &s, "d", "D", "too tall", "tbl-d", &svg);
+	/* Every chart drawn: their messages are still held. */
+	worker_wait(ch.w);
+	diag_msg(&d, DIAG_WARN, "report.html", 0, 0, "said meanwhile");
 	ok = chartfiles_collect(&ch, &of, &d);
 	OK(!ok);
-	INT_EQ(d.nerr, 1);
-	INT_EQ(d.nwarn, 0);
+	INT_EQ(d.nerr, 2);
+	INT_EQ(d.nwarn, 1);
 	msg = slurp(err);
-	STR_EQ(msg, "scorecard: error: chart of 10000x100 pixels is out of "
-	    "range\n");
+	STR_EQ(msg, "scorecard: report.html: warning: said meanwhile\n"
+	    "scorecard: charts/b.png: error: chart of 10000x100 pixels is "
+	    "out of range\n"
+	    "scorecard: charts/d.png: error: chart of 100x9000 pixels is "
+	    "out of range\n");
+	said = ftell(err);
 	free(msg);
 	OK(is_png(file(&of, "charts/a.png")));
 	OK(is_png(file(&of, "charts/c.png")));
@@ -114,9 +127,12 @@ test_fail_on_worker(void)
 	OK(b != NULL && b->len > 0 && strstr(b->data, "<svg") != NULL);
 	b = file(&of, "other-199.txt");
 	OK(b != NULL && strcmp(b->data, "other-199.txt") == 0);
-	/* Collected once: a second collect counts nothing again. */
+	b = file(&of, "charts/d.pdf");
+	OK(b != NULL && b->len == 0);
+	/* Collected once: a second collect counts and says nothing again. */
 	OK(chartfiles_collect(&ch, &of, &d));
-	INT_EQ(d.nerr, 1);
+	INT_EQ(d.nerr, 2);
+	INT_EQ(ftell(err), said);
 	chartfiles_release(&ch);
 	ofiles_release(&of);
 	buf_release(&svg);

@@ -180,11 +180,11 @@ test_measure_box(void)
 	    "Label \xf0\x9f\xa7\xaa\xe1\x88\x80");
 	one = ms.width(ms.arg, box, 12, false);
 	OK(one > 4 && one < 24);
-	OK(draw_pdf(dr, &s, &out, &d));
+	OK(draw_pdf(dr, &s, "t.pdf", &out, &d));
 	DBL_NEAR(ms.width(ms.arg, "\xf0\x9f\xa7\xaa\xf0\x9f\xa7\xaa", 12,
 	    false), 2 * one, 0.01);
 	buf_reset(&out);
-	OK(draw_png(dr, &s, 2, &out, &d));
+	OK(draw_png(dr, &s, 2, "t.png", &out, &d));
 	DBL_NEAR(ms.width(ms.arg,
 	    "\xf0\x9f\xa7\xaa\xf0\x9f\xa7\xaa\xf0\x9f\xa7\xaa", 12, false),
 	    3 * one, 0.01);
