@@ -815,18 +815,19 @@ set(struct post *ps, qpdf_oh dict, const char *key, const char *pdf)
 
 /*
  * What qpdf needs to finish a PDF, beyond what the process holds when
- * it starts: so much an object (each object it reads and the tables
- * that write it) and so much a page (the parent tree's arrays and the
- * marked-content references of a page of text, each an object of its
- * own in qpdf, and the page's content rewritten).  Measured under
- * "ulimit -v" with one malloc arena (memlimit.h): 361 MB for 201,840
- * objects in 374 pages (a figures table of 66,000 rows), 554 MB for
- * 108,756 objects in 1,098 pages (1,000 indicators), 92 MB for 21,816
- * objects in 220 pages; these figures give 20% more.
+ * it starts: so much an object (each object it reads, the tables that
+ * write it, the copies of the PDF written) and so much a page.
+ * Measured in a process of its own, where no memory freed earlier
+ * could be taken again, with one malloc arena (memlimit.h): 489 MB for
+ * 201,841 objects in 374 pages (a figures table of 66,000 rows), 225 MB
+ * for 91,811 objects in 171 pages, 76 MB for 30,681 objects in 58
+ * pages, 310 MB for 109,787 objects in 1,098 pages (1,000 indicators),
+ * 57 MB for 22,023 objects in 220 pages; these figures give 8% to 18%
+ * more.
  */
 #define	QPDF_BASE	(8u * MEMLIMIT_MB)
-#define	QPDF_OBJECT	1280u
-#define	QPDF_PAGE	(480u * 1024u)
+#define	QPDF_OBJECT	2662u
+#define	QPDF_PAGE	(64u * 1024u)
 
 /* The objects Cairo wrote: /Size in the trailer at the end of in, or 0. */
 static unsigned long
