@@ -58,6 +58,17 @@ buf_grow(struct buf *b, size_t n)
 }
 
 void
+buf_reserve(struct buf *b, size_t n)
+{
+	if (n < b->cap - b->len)
+		return;
+	if (n > ((size_t)-1) - b->len - 1)
+		n = ((size_t)-1) - b->len - 1;	/* xreallocarray then fails */
+	b->data = xreallocarray(b->data, b->len + n + 1, 1);
+	b->cap = b->len + n + 1;
+}
+
+void
 buf_put(struct buf *b, const void *p, size_t n)
 {
 	if (n == 0)

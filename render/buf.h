@@ -22,6 +22,13 @@ void	 buf_init(struct buf *b);
 void	 buf_release(struct buf *b);
 /* Empties b, keeping its storage. */
 void	 buf_reset(struct buf *b);
+/*
+ * Makes room for n more bytes at once, so that a buffer whose size is
+ * known ahead is not grown by doubling: a doubled buffer of 139 MB (an
+ * email of 1,000 charts) held 256 MB of address space, which a memory
+ * limit counts.
+ */
+void	 buf_reserve(struct buf *b, size_t n);
 void	 buf_put(struct buf *b, const void *p, size_t n);
 void	 buf_putc(struct buf *b, char c);
 void	 buf_puts(struct buf *b, const char *s);

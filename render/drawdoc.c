@@ -191,6 +191,24 @@ space_glyph(cairo_scaled_font_t *sf)
 	return idx;
 }
 
+/*
+ * Is run r only spaces, right after the pending run p and in the same
+ * tag (no link, the same artifact or not)?  It is then shown with p.
+ */
+static bool
+blank_run(const struct draw_text *t, const struct srun *r,
+    const struct pend *p)
+{
+	if (p->r == NULL || r->link != NULL || p->r->link != NULL ||
+	    r->artifact != p->r->artifact || r->start != p->end ||
+	    r->ng != r->end - r->start || r->g != p->r->g + p->ng)
+		return false;
+	for (size_t i = r->start; i < r->end; i++)
+		if (t->text[i] != ' ')
+			return false;
+	return true;
+}
+
 /* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
 static void
 doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
@@ -224,6 +242,24 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 		for (k = ln->r; k < ln->r + ln->nr; k++) {
 			const struct srun *r = &t->runs[k];
 
+			if (blank_run(t, r, &p)) {
+				/* Its spaces in the font of the run before:
+				 * shown alone, a blank glyph at a whole
+				 * point is dropped by Cairo (its ink box is
+				 * empty), and "-12.5" and "in" were read as
+				 * one word. */
+				if (p.r->font != spfont) {
+					spfont = p.r->font;
+					spidx = space_glyph(spfont->sf);
+				}
+				draw_text_glyphs(t, r, x + dx, base, g + p.ng,
+				    c + p.ng);
+				for (size_t j = p.ng; j < p.ng + r->ng; j++)
+					g[j].index = spidx;
+				p.ng += r->ng;
+				p.end = r->end;
+				continue;
+			}
 			if (p.r != NULL && (r->link != NULL ||
 			    r->artifact != p.r->artifact ||
 			    r->font != p.r->font || r->colour != p.r->colour ||

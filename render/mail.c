@@ -123,6 +123,13 @@ mail_check_address(const char *s)
 	return NULL;
 }
 
+/* The bytes body64() makes of n. */
+static size_t
+size64(size_t n)
+{
+	return (n + 56) / 57 * 78;
+}
+
 void
 mail_write(struct buf *out, const struct mail_head *h, const char *text,
     const char *html, const struct mail_image *img, size_t nimg)
@@ -130,8 +137,18 @@ mail_write(struct buf *out, const struct mail_head *h, const char *text,
 	struct tm	 tm;
 	time_t		 t = (time_t)h->date;
 	char		 date[64];
-	size_t		 i;
+	size_t		 i, size;
 
+	/* At most what is written, reserved at once (buf_reserve()): the
+	 * headers, the text with a CR before each LF, the parts. */
+	size = 4096 + 4 * strlen(h->from) + 4 * strlen(h->to) +
+	    4 * strlen(h->subject) + strlen(h->msgid) +
+	    size64(2 * strlen(text)) + size64(strlen(html)) +
+	    size64(h->pdf != NULL ? h->pdflen : 0);
+	for (i = 0; i < nimg; i++)
+		size += 256 + 2 * strlen(img[i].filename) +
+		    strlen(img[i].cid) + size64(img[i].len);
+	buf_reserve(out, size);
 	gmtime_r(&t, &tm);
 	/* LC_TIME is "C": English day and month names, as RFC 5322 wants. */
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);

@@ -5,10 +5,15 @@
  * memory is short (a refusal's message is formatted by diag).  The
  * estimates of what a stage needs are made by the stages' callers
  * (report.c, pdfpost.c), which know what they are about to make.
+ *
+ * What threads hold is the one piece of state shared by the process,
+ * as its limits are: a count under a mutex, and a condition signalled
+ * when some of it is given back.
  */
 #include <sys/resource.h>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <inttypes.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -21,6 +26,10 @@
 
 #include "diag.h"
 #include "memlimit.h"
+
+static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t	 given = PTHREAD_COND_INITIALIZER;
+static uint64_t		 held;		/* bytes, by every memhold */
 
 void
 memlimit_setup(void)
@@ -105,8 +114,22 @@ memlimit_check(uint64_t need, const char *file, const char *what,
     const char *advice, struct diag *d)
 {
 	struct memroom	 r;
+	bool		 ok;
 
-	if (!memlimit_room(&r) || memlimit_fits(&r, need))
+	pthread_mutex_lock(&lock);
+	for (;;) {
+		if (!memlimit_room(&r)) {
+			ok = true;
+			break;
+		}
+		if ((ok = need <= UINT64_MAX - held &&
+		    memlimit_fits(&r, need + held)) || held == 0)
+			break;
+		/* Another thread may still take it: wait until it says. */
+		pthread_cond_wait(&given, &lock);
+	}
+	pthread_mutex_unlock(&lock);
+	if (ok)
 		return true;
 	diag_msg(d, DIAG_ERROR, file, 0, 0, "%s needs about %" PRIu64 " MB "
 	    "more memory, but the memory limit (%s: %" PRIu64 " MB) leaves "
@@ -114,4 +137,25 @@ memlimit_check(uint64_t need, const char *file, const char *what,
 	    r.name, r.limit / MEMLIMIT_MB, r.used < r.limit ?
 	    (r.limit - r.used) / MEMLIMIT_MB : 0, advice);
 	return false;
+}
+
+void
+memlimit_hold(struct memhold *h, uint64_t n)
+{
+	pthread_mutex_lock(&lock);
+	held = n <= UINT64_MAX - held ? held + n : UINT64_MAX;
+	h->n += n;
+	pthread_mutex_unlock(&lock);
+}
+
+void
+memlimit_give(struct memhold *h)
+{
+	if (h->n == 0)
+		return;
+	pthread_mutex_lock(&lock);
+	held = held >= h->n ? held - h->n : 0;
+	h->n = 0;
+	pthread_cond_broadcast(&given);
+	pthread_mutex_unlock(&lock);
 }

@@ -9,6 +9,13 @@
  * unless its estimate (scorecard(1), LIMITS, has the figures) fits in
  * what the limits leave.
  *
+ * Stages run at once on several threads (report.pdf is finished while
+ * the main thread makes the email): a thread that goes on allocating
+ * holds what it may still take (memlimit_hold()), and a check made on
+ * another thread counts it; a stage that does not fit while something
+ * is held waits for it to be given back, then is checked again against
+ * what is in use then.
+ *
  * The limits read are RLIMIT_AS ("ulimit -v", against the address
  * space in use) and RLIMIT_DATA ("ulimit -d", against the data in use),
  * both from /proc/self/statm.  A container's memory limit (a cgroup) is
@@ -54,12 +61,29 @@ bool	memlimit_room(struct memroom *r);
 bool	memlimit_fits(const struct memroom *r, uint64_t need);
 
 /*
- * Returns true when need more bytes fit under the process's limits (or
- * none is set).  Otherwise reports through d, against file (NULL: none),
- * "WHAT needs about N MB more memory, but the memory limit (ulimit -v,
- * L MB) leaves M MB; ADVICE" and returns false.
+ * Returns true when need more bytes, and what other threads hold, fit
+ * under the process's limits (or none is set); when they do not and
+ * something is held, waits until it is given back and checks again.
+ * Otherwise reports through d, against file (NULL: none), "WHAT needs
+ * about N MB more memory, but the memory limit (ulimit -v: L MB) leaves
+ * M MB; ADVICE" and returns false.  A thread that holds must not call
+ * it (it would wait for itself).
  */
 bool	memlimit_check(uint64_t need, const char *file, const char *what,
 	    const char *advice, struct diag *d);
+
+/* What a thread holds: memlimit_hold() to memlimit_give(). */
+struct memhold {
+	uint64_t	 n;		/* bytes; 0: nothing */
+};
+
+/*
+ * Holds n more bytes in h for a stage under way on this thread, which
+ * memlimit_check() on other threads counts as taken until
+ * memlimit_give(h).  Checks nothing: the stage was checked first.
+ */
+void	memlimit_hold(struct memhold *h, uint64_t n);
+/* Gives back what h holds (nothing: does nothing). */
+void	memlimit_give(struct memhold *h);
 
 #endif

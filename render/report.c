@@ -140,16 +140,17 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 /*
  * What a render needs, measured under "ulimit -v" with one malloc arena
  * (memlimit.h) on reports of 40 to 1,000 indicators and of 10,000 to
- * 66,000 daily points, with some 20% to spare.  Once the input is read:
- * the fonts and threads, and so much a chart and a point (MEM_START*).
- * Beyond what it holds when report.html is about to be filled:
- * report.html, the email and the
- * charts' files take a base, so much an element or text of the output
- * (tmpl_measure()), so much a byte of it and so much a chart (its
- * pixels, PNG, SVG and PDF); report.pdf's tree, layout and drawing so
- * much more an element or text.  qpdf's part is counted when the PDF's
- * objects and pages are known (pdfpost.c).  scorecard(1), LIMITS,
- * gives the figures.
+ * 66,000 daily points, with 10% to 50% to spare.  Once the input is
+ * read: the fonts and threads, and so much a chart and a point
+ * (MEM_START*).  Beyond what it holds when report.html is about to be
+ * filled: report.html, the email and the charts' files take a base, so
+ * much an element or text of the output (tmpl_measure()), so much a
+ * byte of it and so much a chart (its pixels, PNG, SVG and PDF, and its
+ * part of the email); report.pdf's tree, layout and drawing so much
+ * more an element or text.  qpdf's part is counted when the PDF's
+ * objects and pages are known (pdfpost.c).  Every render between 80
+ * and 1,400 MB, in steps of 5 to 100 MB, finished or was refused, never
+ * killed by a signal.  scorecard(1), Memory, gives the figures.
  */
 #define	MEM_START	(64u * MEMLIMIT_MB)	/* the fonts, the threads */
 #define	MEM_START_CHART	(256u * 1024u)		/* a chart drawn meanwhile */
@@ -157,7 +158,7 @@ pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 #define	MEM_BASE	(40u * MEMLIMIT_MB)
 #define	MEM_NODE	360u		/* an element or text */
 #define	MEM_BYTE	4u		/* a byte of output */
-#define	MEM_CHART	(368u * 1024u)
+#define	MEM_CHART	(160u * 1024u)
 #define	MEM_NODE_PDF	512u		/* an element or text in report.pdf */
 
 /*
@@ -193,12 +194,14 @@ mem_start_fits(const struct model *m, const char *file, struct diag *d)
 /*
  * Whether the render of t against c, with nch charts and (pdf) report.pdf,
  * fits under the memory limits; if not, says so against file and what
- * would fit (--no-pdf, or a smaller report).  Counts nothing when no
- * limit is set.
+ * would fit (--no-pdf, or a smaller report).  Sets *html to what
+ * report.html, the charts and the email need, which the main thread
+ * holds while report.pdf is finished on its worker (memlimit_hold()).
+ * Counts nothing when no limit is set.
  */
 static bool
 mem_fits(const struct tmpl *t, const struct tmpl_ctx *c, size_t nch,
-    bool pdf, const char *file, struct diag *d)
+    bool pdf, const char *file, uint64_t *hold, struct diag *d)
 {
 	struct memroom	 r;
 	struct buf	 advice;
@@ -206,12 +209,14 @@ mem_fits(const struct tmpl *t, const struct tmpl_ctx *c, size_t nch,
 	uint64_t	 html, need;
 	bool		 ok;
 
+	*hold = 0;
 	if (!memlimit_room(&r))
 		return true;
 	tmpl_measure(t, c, &nodes, &bytes);
 	html = MEM_BASE + (uint64_t)MEM_NODE * nodes +
 	    (uint64_t)MEM_BYTE * bytes + (uint64_t)MEM_CHART * nch;
 	need = html + (pdf ? (uint64_t)MEM_NODE_PDF * nodes : 0);
+	*hold = html;
 	if (memlimit_fits(&r, need))
 		return true;
 	buf_init(&advice);
@@ -241,6 +246,8 @@ report_build(const struct report_opts *o, const struct input *in,
 	struct figcounts prev;
 	struct pdfjob	 pj;
 	struct tnode	*tree = NULL;
+	struct memhold	 mh = { 0 };
+	uint64_t	 hold;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
 
@@ -282,15 +289,22 @@ report_build(const struct report_opts *o, const struct input *in,
 	chartfiles_init(&ch, m->report.organisation, o->pdf, d);
 	c = tmpl_ctx_new();
 	bind_report(c, m, figs, &prev, &ch, of);
-	if (!mem_fits(t, c, ch.njobs, o->pdf, in->name, d)) {
+	if (!mem_fits(t, c, ch.njobs, o->pdf, in->name, &hold, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
 	if (!tmpl_render_tree(t, c, ofiles_add(of, "report.html"),
 	    o->pdf ? &tree : NULL, d))
 		goto out;
-	if (o->pdf)
+	/*
+	 * What this thread may still take while report.pdf is finished on
+	 * its worker (the charts collected, the email), held until then:
+	 * qpdf's check counts it, or waits for it (memlimit.h).
+	 */
+	if (o->pdf) {
+		memlimit_hold(&mh, hold);
 		pdf_start(&pj, tree, o, m, &ch, of, d);
+	}
 	if (!chartfiles_collect(&ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -300,6 +314,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	 * its pages are known to fit: a report.pdf refused costs no email.
 	 */
 	if (o->pdf && !pdf_fits(&pj)) {
+		memlimit_give(&mh);
 		(void)pdf_finish(&pj, of, d);	/* its counts */
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -313,6 +328,8 @@ report_build(const struct report_opts *o, const struct input *in,
 		tmpl_ctx_free(c);
 		c = NULL;
 	}
+	/* Given back before waiting for report.pdf, which may wait for it. */
+	memlimit_give(&mh);
 	if (o->pdf && !pdf_finish(&pj, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -322,6 +339,7 @@ report_build(const struct report_opts *o, const struct input *in,
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
+	memlimit_give(&mh);	/* before waiting for the worker */
 	/* report.pdf's worker first: it reads the charts' scenes. */
 	worker_free(pj.w);
 	/* Laid out, its drawing dropped by worker_free() (a chart failed

@@ -326,6 +326,14 @@ while read -r delay; do
 	sleep "$delay"
 	kill -KILL -$pid 2>/dev/null
 	wait $pid 2>/dev/null
+	# Its workers too: a worker still exiting holds the staging
+	# folder's lock, and the next batch rightly leaves a locked folder
+	# alone (2 at once, a failure of this test, not of the batch).
+	i=0
+	while kill -0 -$pid 2>/dev/null && [ $i -lt 500 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
 	for nm in x y; do
 		if same "$bd/$nm" "$T/ref-a" || same "$bd/$nm" "$T/ref-b"; then
 			:

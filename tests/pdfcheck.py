@@ -14,7 +14,8 @@ a word off the page, in the side margins or below the body but the
 footer's, paints anything outside marked content that is neither a
 structure element's (an /MCID) nor an /Artifact, or leaves out a sentence, a [c] or a table row's header cell of the HTML,
 or reads (in its structure tree) what the HTML hides from a screen
-reader with aria-hidden (a status's symbol beside its word), or has a
+reader with aria-hidden (a status's symbol beside its word) or two
+words of the HTML as one ("-12.5in"), or has a
 heading or paragraph of the HTML not as one element of the structure
 tree (over a page break, say), or a parent tree entry of a marked
 content that is not its element's.
@@ -218,9 +219,10 @@ def struct_words(st):
 
 def read_aloud(doc, st):
     """What the structure tree reads that the HTML hides from a screen
-    reader: [(words before, word)].  The two texts are aligned word by
-    word (difflib); a word the PDF has and the HTML has not there, that
-    is the text of an aria-hidden element, is one."""
+    reader, and words it reads glued: [(words before, what)].  The two
+    texts are aligned word by word (difflib); a word the PDF has and the
+    HTML has not there, that is the text of an aria-hidden element, is
+    one; a word of the PDF that is two of the HTML run together too."""
     hw, hidden = html_words(doc)
     pw = struct_words(st)
     found = []
@@ -231,7 +233,15 @@ def read_aloud(doc, st):
             extra = collections.Counter(pw[b1:b2]) - collections.Counter(hw[a1:a2])
             for w in extra:
                 if w in hidden:
-                    found.append((" ".join(hw[max(0, a1 - 5):a1]), w))
+                    found.append((" ".join(hw[max(0, a1 - 5):a1]),
+                                  "reads '%s' (aria-hidden in the HTML)" % w))
+        if op == "replace":
+            # Words glued: two words of the HTML one of the PDF's.
+            for i in range(a1, a2 - 1):
+                if hw[i] + hw[i + 1] in pw[b1:b2]:
+                    found.append((" ".join(hw[max(0, i - 5):i]),
+                                  "reads '%s%s' for '%s %s'" % (
+                                      hw[i], hw[i + 1], hw[i], hw[i + 1])))
     return found
 
 
@@ -500,6 +510,14 @@ def main():
                 pg, m = e.get("/Pg"), x
             elif isinstance(mc, dict) and "/MCID" in mc:
                 pg, m = mc.get("/Pg", e.get("/Pg")), mc["/MCID"]
+            elif isinstance(mc, dict) and "/Obj" in mc:
+                # An annotation's: its key's entry is this element.
+                key = obj(mc["/Obj"]).get("/StructParent")
+                if ptree.get(key) != ref and obj(ptree.get(key)) != e:
+                    wrong.append("%s %s: its annotation's entry in the "
+                                 "parent tree is another element"
+                                 % (e["/S"], ref))
+                continue
             else:
                 ptwalk(x, ref, depth + 1)
                 continue
@@ -594,12 +612,30 @@ def main():
     # What the HTML hides from a screen reader, the PDF does not read.
     loud = read_aloud(ET.parse(html).getroot(), st)
     for before, w in loud[:5]:
-        bad("the structure tree reads '%s' (aria-hidden in the HTML) "
-            "after '%s'" % (w, before))
+        bad("the structure tree %s after '%s'" % (w, before))
     if len(loud) > 5:
-        bad("%d more words read that the HTML hides" % (len(loud) - 5))
+        bad("%d more words read that the HTML hides or glued"
+            % (len(loud) - 5))
     for m in whole_blocks(ET.parse(html).getroot(), st, covered())[:10]:
         bad(m)
+    # Each link of the HTML (to a place in it) is one Link element, a
+    # link's text over a page break too.
+    hdoc = ET.parse(html).getroot()
+    hids = set(e.get("id") for e in hdoc.iter() if e.get("id"))
+    hl = 0
+
+    def links(e):
+        cls = (e.get("class") or "").split()
+        if (e.tag in (XHTML + "head", XHTML + "summary") or
+                e.tag.startswith(SVG) or e.get("hidden") is not None or
+                "skip" in cls or "no-pdf" in cls):
+            return 0
+        h = e.get("href") or "" if e.tag == XHTML + "a" else ""
+        return (h.startswith("#") and h[1:] in hids) + sum(links(k) for k in e)
+    hl = links(hdoc)
+    pl = sum(1 for e in struct_elements(st) if e[0] == "Link")
+    if hl != pl:
+        bad("%d links in the HTML, %d Link elements in the PDF" % (hl, pl))
     nsent = 0
     want = collections.Counter()
     for e in doc.iter():

@@ -7,10 +7,15 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -120,6 +125,68 @@ child_limited(void)
 	free(msg);
 }
 
+/* A check on another thread, while this one holds. */
+struct waiter {
+	atomic_bool	 done;
+	bool		 ok;
+};
+
+static void *
+waiter(void *arg)
+{
+	struct waiter	*w = arg;
+	struct diag	 d;
+
+	diag_init(&d, NULL, "scorecard");
+	w->ok = memlimit_check(100u * MEMLIMIT_MB, "in.json", "qpdf", "",
+	    &d);
+	atomic_store(&w->done, true);
+	return NULL;
+}
+
+/*
+ * With 256 MB left, 200 MB held here: a check of 100 MB on another
+ * thread waits until they are given back, then passes; a check of what
+ * will never fit is refused at once when nothing is held.
+ */
+static void
+child_hold(void)
+{
+	struct memhold	 h = { 0 };
+	struct waiter	 w;
+	struct rlimit	 rl;
+	struct diag	 d;
+	pthread_t	 t;
+	uint64_t	 lim;
+
+	/* The thread's stack and arena first, then the limit. */
+	atomic_init(&w.done, false);
+	w.ok = false;
+	OK(getrlimit(RLIMIT_AS, &rl) == 0);
+	lim = vmsize() + 256u * MEMLIMIT_MB + 16u * MEMLIMIT_MB;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < lim)
+		return;
+	rl.rlim_cur = (rlim_t)lim;
+	OK(setrlimit(RLIMIT_AS, &rl) == 0);
+	memlimit_hold(&h, 200u * MEMLIMIT_MB);
+	INT_EQ(h.n, 200u * MEMLIMIT_MB);
+	if (pthread_create(&t, NULL, waiter, &w) != 0) {
+		memlimit_give(&h);
+		return;
+	}
+	nanosleep(&(struct timespec){ 0, 100000000 }, NULL);
+	OK(!atomic_load(&w.done));	/* waiting for what is held */
+	memlimit_give(&h);
+	INT_EQ(h.n, 0);
+	memlimit_give(&h);		/* nothing: does nothing */
+	OK(pthread_join(t, NULL) == 0);
+	OK(atomic_load(&w.done));
+	OK(w.ok);
+	diag_init(&d, NULL, "scorecard");
+	OK(!memlimit_check(1024u * MEMLIMIT_MB, "in.json", "qpdf", "", &d));
+	INT_EQ(d.nerr, 1);
+}
+
 /* No limit (when none is set beyond reach): nothing is refused. */
 static void
 child_unlimited(void)
@@ -165,5 +232,6 @@ main(void)
 	in_child(child_limited);
 	in_child(child_unlimited);
 	in_child(child_data);
+	in_child(child_hold);
 	return harness_done();
 }
