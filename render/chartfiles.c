@@ -99,7 +99,13 @@ chart_job(struct draw *dr, void *arg)
 {
 	struct chartjob	*j = arg;
 
-	/* The pixels now; their encoding on the draw's own thread. */
+	/*
+	 * The pixels now; their encoding on the draw's own thread, or with
+	 * report.pdf here: report.pdf's worker is then the render's longest
+	 * chain, and a third thread of ours would take a share of its core.
+	 */
+	if (j->pdf)
+		draw_png_inline(dr);
 	j->ticket = draw_png_start(dr, &j->s, 2, j->pngname, &j->d);
 	j->ok = j->ticket >= 0 &&
 	    (!j->pdf || draw_pdf(dr, &j->s, j->pdfname, &j->pdfout, &j->d));
