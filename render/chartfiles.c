@@ -4,7 +4,9 @@
  * and the PDF are made by a worker thread, one chart after another in
  * the order they came: it draws a PNG's pixels and queues their
  * encoding (most of a chart's time) to its draw's own thread, then
- * draws the PDF while that runs.  chartfiles_collect() has the worker
+ * draws the PDF while that runs; with the PDFs (and report.pdf on a
+ * worker of its own) it encodes each PNG itself (see chart_job).
+ * chartfiles_collect() has the worker
  * wait for the encodings, then moves each file into the place reserved
  * for it (by index: adding files may move the array).
  *
@@ -99,7 +101,13 @@ chart_job(struct draw *dr, void *arg)
 {
 	struct chartjob	*j = arg;
 
-	/* The pixels now; their encoding on the draw's own thread. */
+	/*
+	 * The pixels now; their encoding on the draw's own thread, or with
+	 * report.pdf here: report.pdf's worker is then the render's longest
+	 * chain, and a third thread of ours would take a share of its core.
+	 */
+	if (j->pdf)
+		draw_png_inline(dr);
 	j->ticket = draw_png_start(dr, &j->s, 2, j->pngname, &j->d);
 	j->ok = j->ticket >= 0 &&
 	    (!j->pdf || draw_pdf(dr, &j->s, j->pdfname, &j->pdfout, &j->d));

@@ -51,6 +51,12 @@ int		 draw_png_start(struct draw *dr, const struct scene *s,
  */
 bool		 draw_png_collect(struct draw *dr, int ticket,
 		    const char *file, struct buf *out, struct diag *d);
+/*
+ * From now on draw_png_start() on dr encodes on the calling thread
+ * before it returns, as when no thread can be started; unless dr's
+ * encoding thread runs already (then nothing changes).
+ */
+void		 draw_png_inline(struct draw *dr);
 /* draw_png_start() then draw_png_collect(). */
 bool		 draw_png(struct draw *dr, const struct scene *s, double scale,
 		    const char *file, struct buf *out, struct diag *d);

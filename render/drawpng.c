@@ -189,6 +189,13 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	return ticket;
 }
 
+void
+draw_png_inline(struct draw *dr)
+{
+	if (!dr->threaded)
+		dr->quit = true;	/* encode on this thread */
+}
+
 bool
 draw_png_collect(struct draw *dr, int ticket, const char *file,
     struct buf *out, struct diag *d)

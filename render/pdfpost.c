@@ -58,6 +58,7 @@ struct post {
 	size_t			 npt, maxpt;
 	int			*mcid;		/* a page's Private MCIDs */
 	size_t			 nmcid, maxmcid;
+	qpdf_oh			 str;		/* the StructTreeRoot */
 	struct moved		*mv;		/* MCIDs of continuations */
 	size_t			 nmv, maxmv;
 	z_stream		 z;		/* page contents' compressor */
@@ -67,7 +68,7 @@ struct post {
 /* An MCID of a page whose element (in the parent tree) is now to: a
  * continuation's, merged into the element it continues. */
 struct moved {
-	qpdf_oh	 page;
+	qpdf_oh	 page;		/* 0: mcid is an annotation's key */
 	int	 mcid;
 	qpdf_oh	 to;
 };
@@ -125,9 +126,64 @@ moved_add(struct post *ps, qpdf_oh page, int mcid, qpdf_oh to)
 		ps->maxmv = ps->maxmv ? ps->maxmv * 2 : 16;
 		ps->mv = xreallocarray(ps->mv, ps->maxmv, sizeof(*ps->mv));
 	}
-	ps->mv[ps->nmv].page = qpdf_oh_new_object(ps->q, page);
+	ps->mv[ps->nmv].page = page == 0 ? 0 :
+	    qpdf_oh_new_object(ps->q, page);
 	ps->mv[ps->nmv].mcid = mcid;
 	ps->mv[ps->nmv++].to = qpdf_oh_new_object(ps->q, to);
+}
+
+/* The destination of link element l's annotation, or NULL (the
+ * caller frees it). */
+static char *
+link_dest(struct post *ps, qpdf_oh l)
+{
+	qpdf_oh	 k, item, an, d;
+	char	*r = NULL;
+	int	 i, n;
+
+	k = qpdf_oh_get_key(ps->q, l, "/K");
+	n = qpdf_oh_is_array(ps->q, k) ? qpdf_oh_get_array_n_items(ps->q, k) : 0;
+	for (i = 0; i < n && r == NULL; i++) {
+		item = qpdf_oh_get_array_item(ps->q, k, i);
+		an = qpdf_oh_get_key_if_dict(ps->q, item, "/Obj");
+		d = qpdf_oh_get_key_if_dict(ps->q, an, "/Dest");
+		if (qpdf_oh_is_string(ps->q, d))
+			r = xstrdup(qpdf_oh_get_utf8_value(ps->q, d));
+		qpdf_oh_release(ps->q, d);
+		qpdf_oh_release(ps->q, an);
+		qpdf_oh_release(ps->q, item);
+	}
+	qpdf_oh_release(ps->q, k);
+	return r;
+}
+
+/* Is e (a kid) a Link element? */
+static bool
+is_link(struct post *ps, qpdf_oh e)
+{
+	struct kid	 k;
+
+	k.oh = e;
+	kid_type(ps, &k);
+	return strcmp(k.t, "Link") == 0;
+}
+
+/* Are the Link elements a and b links to the same place: a link's
+ * text over a page break, drawn as two? */
+static bool
+same_link(struct post *ps, qpdf_oh a, qpdf_oh b)
+{
+	char	*da, *db;
+	bool	 r;
+
+	if (!is_link(ps, a) || !is_link(ps, b))
+		return false;
+	da = link_dest(ps, a);
+	db = link_dest(ps, b);
+	r = da != NULL && db != NULL && strcmp(da, db) == 0;
+	free(da);
+	free(db);
+	return r;
 }
 
 /*
@@ -135,13 +191,15 @@ moved_add(struct post *ps, qpdf_oh page, int mcid, qpdf_oh to)
  * a paragraph or heading on the next page, into to, the element of its
  * first page: one paragraph for a screen reader, not two.  c's marked
  * content becomes to's (a reference with c's page), its parent tree
- * entries are set to to (pt_fix_moved()), its kids' parent is to.
+ * entries are set to to (pt_fix_moved()), its kids' parent is to.  A
+ * Link that c begins with, to the place of the Link that to ends with,
+ * is merged into that one the same way: one link for a screen reader.
  */
 static void
 merge_into(struct post *ps, qpdf_oh to, qpdf_oh c)
 {
-	qpdf_oh	 k, tk, pg, item, mcr, v;
-	int	 i, n;
+	qpdf_oh	 k, tk, pg, item, mcr, v, an, sp, prev;
+	int	 i, n, last;
 	bool	 array;
 
 	pg = qpdf_oh_get_key(ps->q, c, "/Pg");
@@ -158,6 +216,8 @@ merge_into(struct post *ps, qpdf_oh to, qpdf_oh c)
 		qpdf_oh_release(ps->q, tk);
 		tk = v;
 	}
+	last = qpdf_oh_get_array_n_items(ps->q, tk);
+	prev = last > 0 ? qpdf_oh_get_array_item(ps->q, tk, last - 1) : 0;
 	for (i = 0; i < n; i++) {
 		item = array ? qpdf_oh_get_array_item(ps->q, k, i) :
 		    qpdf_oh_new_object(ps->q, k);
@@ -178,14 +238,29 @@ merge_into(struct post *ps, qpdf_oh to, qpdf_oh c)
 			qpdf_oh_release(ps->q, mcr);
 			qpdf_oh_release(ps->q, v);
 			qpdf_oh_append_item(ps->q, tk, item);
+		} else if (i == 0 && prev != 0 && same_link(ps, prev, item)) {
+			/* The rest of a link's text: one Link, its
+			 * annotations both in it. */
+			merge_into(ps, prev, item);
 		} else {
-			/* An element (a Span, a Link): now to's. */
+			/* An element (a Span, a Link): now to's; an
+			 * annotation's reference: its key in the parent
+			 * tree now to's too. */
 			if (qpdf_oh_has_key(ps->q, item, "/S"))
 				qpdf_oh_replace_key(ps->q, item, "/P", to);
+			an = qpdf_oh_get_key_if_dict(ps->q, item, "/Obj");
+			sp = qpdf_oh_get_key_if_dict(ps->q, an, "/StructParent");
+			if (qpdf_oh_is_integer(ps->q, sp))
+				moved_add(ps, 0, qpdf_oh_get_int_value_as_int(
+				    ps->q, sp), to);
+			qpdf_oh_release(ps->q, sp);
+			qpdf_oh_release(ps->q, an);
 			qpdf_oh_append_item(ps->q, tk, item);
 		}
 		qpdf_oh_release(ps->q, item);
 	}
+	if (prev != 0)
+		qpdf_oh_release(ps->q, prev);
 	qpdf_oh_release(ps->q, tk);
 	qpdf_oh_release(ps->q, k);
 	qpdf_oh_release(ps->q, pg);
@@ -433,6 +508,37 @@ pt_fix_page(struct post *ps, qpdf_oh page)
 	qpdf_oh_release(ps->q, nul);
 }
 
+/* Sets the value of key in the number tree under node to v (an
+ * annotation's element). */
+static void
+pt_set(struct post *ps, qpdf_oh node, int key, qpdf_oh v, int depth)
+{
+	qpdf_oh	 nums, kids, x;
+	int	 i, n, k;
+
+	if (depth > 32 || !qpdf_oh_is_dictionary(ps->q, node))
+		return;
+	nums = qpdf_oh_get_key(ps->q, node, "/Nums");
+	n = qpdf_oh_is_array(ps->q, nums) ?
+	    qpdf_oh_get_array_n_items(ps->q, nums) : 0;
+	for (i = 1; i < n; i += 2) {
+		x = qpdf_oh_get_array_item(ps->q, nums, i - 1);
+		if (qpdf_oh_get_value_as_int(ps->q, x, &k) && k == key)
+			qpdf_oh_set_array_item(ps->q, nums, i, v);
+		qpdf_oh_release(ps->q, x);
+	}
+	qpdf_oh_release(ps->q, nums);
+	kids = qpdf_oh_get_key(ps->q, node, "/Kids");
+	n = qpdf_oh_is_array(ps->q, kids) ?
+	    qpdf_oh_get_array_n_items(ps->q, kids) : 0;
+	for (i = 0; i < n; i++) {
+		x = qpdf_oh_get_array_item(ps->q, kids, i);
+		pt_set(ps, x, key, v, depth + 1);
+		qpdf_oh_release(ps->q, x);
+	}
+	qpdf_oh_release(ps->q, kids);
+}
+
 /* Sets the parent tree's entry of each MCID of a continuation merged
  * away (ps->mv) to the element it is now part of. */
 static void
@@ -443,6 +549,12 @@ pt_fix_moved(struct post *ps)
 	int	 key;
 
 	for (i = 0; i < ps->nmv; i++) {
+		if (ps->mv[i].page == 0) {
+			v = qpdf_oh_get_key(ps->q, ps->str, "/ParentTree");
+			pt_set(ps, v, ps->mv[i].mcid, ps->mv[i].to, 0);
+			qpdf_oh_release(ps->q, v);
+			continue;
+		}
 		v = qpdf_oh_get_key(ps->q, ps->mv[i].page, "/StructParents");
 		if (qpdf_oh_get_value_as_int(ps->q, v, &key))
 			for (j = 0; j < ps->npt; j++)
@@ -788,6 +900,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	set(&ps, root, "/MarkInfo", "<< /Marked true >>");
 	set_xmp(&ps, root);
 	str = qpdf_oh_get_key(ps.q, root, "/StructTreeRoot");
+	ps.str = str;
 	if (qpdf_oh_is_dictionary(ps.q, str)) {
 		ps.scope[0] = qpdf_oh_parse(ps.q,
 		    "<< /O /Table /Scope /Column >>");
@@ -853,7 +966,8 @@ out:
 	free(ps.pt);
 	free(ps.mcid);
 	for (j = 0; j < ps.nmv; j++) {
-		qpdf_oh_release(ps.q, ps.mv[j].page);
+		if (ps.mv[j].page != 0)
+			qpdf_oh_release(ps.q, ps.mv[j].page);
 		qpdf_oh_release(ps.q, ps.mv[j].to);
 	}
 	free(ps.mv);

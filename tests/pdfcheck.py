@@ -510,6 +510,14 @@ def main():
                 pg, m = e.get("/Pg"), x
             elif isinstance(mc, dict) and "/MCID" in mc:
                 pg, m = mc.get("/Pg", e.get("/Pg")), mc["/MCID"]
+            elif isinstance(mc, dict) and "/Obj" in mc:
+                # An annotation's: its key's entry is this element.
+                key = obj(mc["/Obj"]).get("/StructParent")
+                if ptree.get(key) != ref and obj(ptree.get(key)) != e:
+                    wrong.append("%s %s: its annotation's entry in the "
+                                 "parent tree is another element"
+                                 % (e["/S"], ref))
+                continue
             else:
                 ptwalk(x, ref, depth + 1)
                 continue
@@ -610,6 +618,24 @@ def main():
             % (len(loud) - 5))
     for m in whole_blocks(ET.parse(html).getroot(), st, covered())[:10]:
         bad(m)
+    # Each link of the HTML (to a place in it) is one Link element, a
+    # link's text over a page break too.
+    hdoc = ET.parse(html).getroot()
+    hids = set(e.get("id") for e in hdoc.iter() if e.get("id"))
+    hl = 0
+
+    def links(e):
+        cls = (e.get("class") or "").split()
+        if (e.tag in (XHTML + "head", XHTML + "summary") or
+                e.tag.startswith(SVG) or e.get("hidden") is not None or
+                "skip" in cls or "no-pdf" in cls):
+            return 0
+        h = e.get("href") or "" if e.tag == XHTML + "a" else ""
+        return (h.startswith("#") and h[1:] in hids) + sum(links(k) for k in e)
+    hl = links(hdoc)
+    pl = sum(1 for e in struct_elements(st) if e[0] == "Link")
+    if hl != pl:
+        bad("%d links in the HTML, %d Link elements in the PDF" % (hl, pl))
     nsent = 0
     want = collections.Counter()
     for e in doc.iter():
