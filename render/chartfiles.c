@@ -4,7 +4,9 @@
  * and the PDF are made by a worker thread, one chart after another in
  * the order they came: it draws a PNG's pixels and queues their
  * encoding (most of a chart's time) to its draw's own thread, then
- * draws the PDF while that runs.  chartfiles_collect() has the worker
+ * draws the PDF while that runs; with the PDFs (and report.pdf on a
+ * worker of its own) it encodes each PNG itself (see chart_job).
+ * chartfiles_collect() has the worker
  * wait for the encodings, then moves each file into the place reserved
  * for it (by index: adding files may move the array).
  *

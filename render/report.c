@@ -334,6 +334,17 @@ report_build(const struct report_opts *o, const struct input *in,
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
+	/* The email that carries report.pdf: its estimate again (what
+	 * qpdf freed may be gone), and the PDF in base64 twice over. */
+	if (o->mail.template != NULL && o->mail.attach_pdf &&
+	    o->pdf && !memlimit_check(hold +
+	    3 * (uint64_t)of->f[pj.file].data.len,
+	    in->name, "the email with report.pdf attached", "render "
+	    "without --mail-attach-pdf, split the report into smaller ones, "
+	    "or raise the limit", d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
 	if (o->mail.template != NULL && o->mail.attach_pdf &&
 	    !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
 		goto out;
