@@ -191,6 +191,22 @@ struct sseg {
 };
 
 /*
+ * May a line break after character k of n?  Never after the space that
+ * follows a symbol the HTML hides from screen readers (an artifact: the
+ * cross before "Red", the arrow before "Worsening"): the symbol stays on
+ * the line of the word it marks.
+ */
+static bool
+may_break(const struct schar *ch, const struct sseg *seg, size_t k,
+    size_t n)
+{
+	if (ch[k].cp == ' ' && k > 0 && seg[ch[k - 1].seg].artifact &&
+	    !seg[ch[k].seg].artifact)
+		return false;
+	return break_after(ch[k].cp, k + 1 < n ? ch[k + 1].cp : 0);
+}
+
+/*
  * The style of the text at byte at: the innermost span's.  Returns the
  * byte where it may next change.
  */
@@ -395,7 +411,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 	t->gx = xreallocarray(NULL, nch + 1, sizeof(*t->gx));
 	t->nglyphs = 0;
 	for (s = 0; ; s = i) {
-		size_t	 brk = SIZE_MAX;
+		size_t	 brk = SIZE_MAX, keep = SIZE_MAX;
 		double	 desc = 0;
 		struct sline *ln;
 
@@ -411,9 +427,10 @@ simple(struct draw_text *t, double width, enum draw_align align)
 			    x + ch[e].adv > width + 1e-6)
 				break;
 			x += ch[e].adv;
-			if (break_after(ch[e].cp, e + 1 < nch ?
-			    ch[e + 1].cp : 0))
+			if (may_break(ch, seg, e, nch))
 				brk = e;
+			else if (ch[e].cp == ' ')
+				keep = e;	/* a symbol's: the last resort */
 		}
 		hard = e < nch && ch[e].cp == '\n';
 		if (hard)
@@ -421,6 +438,8 @@ simple(struct draw_text *t, double width, enum draw_align align)
 		else if (e < nch) {
 			if (brk != SIZE_MAX)
 				e = brk + 1;
+			else if (keep != SIZE_MAX)
+				e = keep + 1;	/* rather than inside a word */
 			i = e;
 		} else
 			i = e;
@@ -465,12 +484,17 @@ simple(struct draw_text *t, double width, enum draw_align align)
 				r->w = x - r->x;
 			}
 			/* The widest word: the narrowest the text sets. */
-			piece = ch[k].cp == ' ' ? 0 : piece + ch[k].adv;
-			if (piece > minw)
-				minw = piece;
-			if (break_after(ch[k].cp, k + 1 < nch ?
-			    ch[k + 1].cp : 0))
+			if (may_break(ch, seg, k, nch)) {
+				if (ch[k].cp != ' ')
+					piece += ch[k].adv;
+				if (piece > minw)
+					minw = piece;
 				piece = 0;
+			} else {
+				piece += ch[k].adv;
+				if (piece > minw)
+					minw = piece;
+			}
 		}
 		piece = 0;
 		ln->nr = nruns - ln->r;

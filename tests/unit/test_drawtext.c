@@ -109,6 +109,45 @@ test_spans(void)
 	draw_text_free(t);
 }
 
+/*
+ * A symbol drawn as an artifact (aria-hidden in the HTML) stays on the
+ * line of the word after it: "! Amber" in a column as wide as "Amber",
+ * not "!" on a line of its own; only if the line cannot hold both does
+ * it break there, rather than inside the word.
+ */
+static void
+test_symbol_kept(void)
+{
+	struct draw_text *t;
+	struct draw_span  sp[2];
+	const char	*s = "! Amber";
+
+	memset(sp, 0, sizeof(sp));
+	sp[0].end = 1;
+	sp[0].artifact = true;
+	sp[1].start = 1;
+	sp[1].end = strlen(s);
+	/* The narrowest it sets is the two together. */
+	t = draw_text_new(dr, s, sp, 2, 10, -1, DRAW_LEFT);
+	OK(fabs(draw_text_min_width(t) - natural("! Amber")) < 1e-6);
+	draw_text_free(t);
+	t = draw_text_new(dr, s, sp, 2, 10, natural("! Amber") + 0.5,
+	    DRAW_LEFT);
+	INT_EQ(draw_text_lines(t), 1);
+	draw_text_free(t);
+	/* Too narrow for both: the break after the symbol, two lines. */
+	t = draw_text_new(dr, s, sp, 2, 10, natural("Amber") + 0.5,
+	    DRAW_LEFT);
+	INT_EQ(draw_text_lines(t), 2);
+	OK(draw_text_width(t) <= natural("Amber") + 0.5);
+	draw_text_free(t);
+	/* A symbol that is text (no artifact) may stand alone. */
+	t = text(s, natural("Amber") + 0.5);
+	INT_EQ(draw_text_lines(t), 2);
+	OK(fabs(draw_text_min_width(t) - natural("Amber")) < 1e-6);
+	draw_text_free(t);
+}
+
 /* Text that needs shaping (a combining accent) is still set, by Pango. */
 static void
 test_pango(void)
@@ -199,6 +238,7 @@ main(void)
 	test_wrap();
 	test_breaks();
 	test_spans();
+	test_symbol_kept();
 	test_pango();
 	test_measure_simple();
 	test_measure_box();
