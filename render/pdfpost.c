@@ -59,6 +59,8 @@ struct post {
 	int			*mcid;		/* a page's Private MCIDs */
 	size_t			 nmcid, maxmcid;
 	qpdf_oh			 str;		/* the StructTreeRoot */
+	qpdf_oh			(*pair)[2];	/* annotations of a link */
+	size_t			 npair, maxpair;
 	struct moved		*mv;		/* MCIDs of continuations */
 	size_t			 nmv, maxmv;
 	z_stream		 z;		/* page contents' compressor */
@@ -132,29 +134,66 @@ moved_add(struct post *ps, qpdf_oh page, int mcid, qpdf_oh to)
 	ps->mv[ps->nmv++].to = qpdf_oh_new_object(ps->q, to);
 }
 
+/* The first annotation of link element l, or 0 (the caller releases
+ * it). */
+static qpdf_oh
+link_annot(struct post *ps, qpdf_oh l)
+{
+	qpdf_oh	 k, item, an, r = 0;
+	int	 i, n;
+
+	k = qpdf_oh_get_key(ps->q, l, "/K");
+	n = qpdf_oh_is_array(ps->q, k) ? qpdf_oh_get_array_n_items(ps->q, k) : 0;
+	for (i = 0; i < n && r == 0; i++) {
+		item = qpdf_oh_get_array_item(ps->q, k, i);
+		an = qpdf_oh_get_key_if_dict(ps->q, item, "/Obj");
+		if (qpdf_oh_is_dictionary(ps->q, an))
+			r = an;
+		else
+			qpdf_oh_release(ps->q, an);
+		qpdf_oh_release(ps->q, item);
+	}
+	qpdf_oh_release(ps->q, k);
+	return r;
+}
+
 /* The destination of link element l's annotation, or NULL (the
  * caller frees it). */
 static char *
 link_dest(struct post *ps, qpdf_oh l)
 {
-	qpdf_oh	 k, item, an, d;
+	qpdf_oh	 an, d;
 	char	*r = NULL;
-	int	 i, n;
 
-	k = qpdf_oh_get_key(ps->q, l, "/K");
-	n = qpdf_oh_is_array(ps->q, k) ? qpdf_oh_get_array_n_items(ps->q, k) : 0;
-	for (i = 0; i < n && r == NULL; i++) {
-		item = qpdf_oh_get_array_item(ps->q, k, i);
-		an = qpdf_oh_get_key_if_dict(ps->q, item, "/Obj");
-		d = qpdf_oh_get_key_if_dict(ps->q, an, "/Dest");
-		if (qpdf_oh_is_string(ps->q, d))
-			r = xstrdup(qpdf_oh_get_utf8_value(ps->q, d));
-		qpdf_oh_release(ps->q, d);
-		qpdf_oh_release(ps->q, an);
-		qpdf_oh_release(ps->q, item);
-	}
-	qpdf_oh_release(ps->q, k);
+	if ((an = link_annot(ps, l)) == 0)
+		return NULL;
+	d = qpdf_oh_get_key(ps->q, an, "/Dest");
+	if (qpdf_oh_is_string(ps->q, d))
+		r = xstrdup(qpdf_oh_get_utf8_value(ps->q, d));
+	qpdf_oh_release(ps->q, d);
+	qpdf_oh_release(ps->q, an);
 	return r;
+}
+
+/* Two annotations of one link: the second's text is joined to the
+ * first's, and the whole given to both (fix_links()). */
+static void
+pair_add(struct post *ps, qpdf_oh a, qpdf_oh b)
+{
+	if (a == 0 || b == 0) {
+		if (a != 0)
+			qpdf_oh_release(ps->q, a);
+		if (b != 0)
+			qpdf_oh_release(ps->q, b);
+		return;
+	}
+	if (ps->npair == ps->maxpair) {
+		ps->maxpair = ps->maxpair ? ps->maxpair * 2 : 4;
+		ps->pair = xreallocarray(ps->pair, ps->maxpair,
+		    sizeof(*ps->pair));
+	}
+	ps->pair[ps->npair][0] = a;
+	ps->pair[ps->npair++][1] = b;
 }
 
 /* Is e (a kid) a Link element? */
@@ -241,6 +280,8 @@ merge_into(struct post *ps, qpdf_oh to, qpdf_oh c)
 		} else if (i == 0 && prev != 0 && same_link(ps, prev, item)) {
 			/* The rest of a link's text: one Link, its
 			 * annotations both in it. */
+			pair_add(ps, link_annot(ps, prev),
+			    link_annot(ps, item));
 			merge_into(ps, prev, item);
 		} else {
 			/* An element (a Span, a Link): now to's; an
@@ -736,6 +777,44 @@ fix_annots(struct post *ps, qpdf_oh page, size_t *at)
 	qpdf_oh_release(ps->q, an);
 }
 
+/*
+ * Gives each annotation of a link over a page break the link's whole
+ * text as /Contents: fix_annots() gave each the part drawn on its page.
+ */
+static void
+fix_links(struct post *ps)
+{
+	qpdf_oh		 a, b, v;
+	struct buf	 t;
+	size_t		 i;
+
+	buf_init(&t);
+	/* The first annotation gathers the text, in order... */
+	for (i = 0; i < ps->npair; i++) {
+		a = ps->pair[i][0];
+		b = ps->pair[i][1];
+		buf_reset(&t);
+		v = qpdf_oh_get_key(ps->q, a, "/Contents");
+		if (qpdf_oh_is_string(ps->q, v))
+			buf_puts(&t, qpdf_oh_get_utf8_value(ps->q, v));
+		qpdf_oh_release(ps->q, v);
+		v = qpdf_oh_get_key(ps->q, b, "/Contents");
+		if (qpdf_oh_is_string(ps->q, v))
+			buf_puts(&t, qpdf_oh_get_utf8_value(ps->q, v));
+		qpdf_oh_release(ps->q, v);
+		v = qpdf_oh_new_unicode_string(ps->q, t.len > 0 ? t.data : "");
+		qpdf_oh_replace_key(ps->q, a, "/Contents", v);
+		qpdf_oh_release(ps->q, v);
+	}
+	/* ...then gives it to the others. */
+	for (i = 0; i < ps->npair; i++) {
+		v = qpdf_oh_get_key(ps->q, ps->pair[i][0], "/Contents");
+		qpdf_oh_replace_key(ps->q, ps->pair[i][1], "/Contents", v);
+		qpdf_oh_release(ps->q, v);
+	}
+	buf_release(&t);
+}
+
 static void	set(struct post *, qpdf_oh, const char *, const char *);
 
 /*
@@ -929,6 +1008,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 		pt_fix_page(&ps, page);
 		qpdf_oh_release(ps.q, page);
 	}
+	fix_links(&ps);
 	/* Dates as PDF writes them: D:YYYYMMDDHHmmSSZ. */
 	if (p->date != NULL && strlen(p->date) == 10) {
 		snprintf(date, sizeof(date), "D:%.4s%.2s%.2s000000Z",
@@ -971,6 +1051,11 @@ out:
 		qpdf_oh_release(ps.q, ps.mv[j].to);
 	}
 	free(ps.mv);
+	for (j = 0; j < ps.npair; j++) {
+		qpdf_oh_release(ps.q, ps.pair[j][0]);
+		qpdf_oh_release(ps.q, ps.pair[j][1]);
+	}
+	free(ps.pair);
 	qpdf_cleanup(&ps.q);
 	return ok;
 }

@@ -497,10 +497,14 @@ def main():
             spkey[key[4:]] = v.get("/StructParents")
     wrong = []
 
+    linkorder, linkann = [], []
+
     def ptwalk(ref, parent, depth):
         e = obj(ref)
         if not isinstance(e, dict) or "/S" not in e or depth > 64:
             return
+        if e["/S"] == "/Link":
+            linkorder.append(ref)
         if parent is not None and e.get("/P") != parent:
             wrong.append("%s %s: /P is not its parent" % (e["/S"], ref))
         k = e.get("/K")
@@ -513,6 +517,9 @@ def main():
             elif isinstance(mc, dict) and "/Obj" in mc:
                 # An annotation's: its key's entry is this element.
                 key = obj(mc["/Obj"]).get("/StructParent")
+                if e["/S"] == "/Link":
+                    linkann.append((len(linkorder) - 1,
+                                    text(obj(mc["/Obj"]).get("/Contents"))))
                 if ptree.get(key) != ref and obj(ptree.get(key)) != e:
                     wrong.append("%s %s: its annotation's entry in the "
                                  "parent tree is another element"
@@ -633,9 +640,18 @@ def main():
         h = e.get("href") or "" if e.tag == XHTML + "a" else ""
         return (h.startswith("#") and h[1:] in hids) + sum(links(k) for k in e)
     hl = links(hdoc)
-    pl = sum(1 for e in struct_elements(st) if e[0] == "Link")
-    if hl != pl:
-        bad("%d links in the HTML, %d Link elements in the PDF" % (hl, pl))
+    plinks = [e[1] for e in struct_elements(st) if e[0] == "Link"]
+    if hl != len(plinks):
+        bad("%d links in the HTML, %d Link elements in the PDF"
+            % (hl, len(plinks)))
+    # Each annotation of a link has the link's whole text as /Contents
+    # (a link over a page break has two annotations).
+    elif len(plinks) == len(linkorder):
+        for i, c in linkann:
+            if "".join(c.split()) != "".join(plinks[i].split()):
+                bad("a link's annotation has '%s' as /Contents, its text "
+                    "is '%s'" % (c[:40], plinks[i][:40]))
+                break
     nsent = 0
     want = collections.Counter()
     for e in doc.iter():
