@@ -31,14 +31,6 @@ static pthread_mutex_t	 lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 given = PTHREAD_COND_INITIALIZER;
 static uint64_t		 held;		/* bytes, by every memhold */
 
-void
-memlimit_setup(void)
-{
-#ifdef M_ARENA_MAX
-	(void)mallopt(M_ARENA_MAX, 1);
-#endif
-}
-
 /* The soft limit res in bytes, or UINT64_MAX when there is none. */
 static uint64_t
 limit_of(int res)
@@ -48,6 +40,16 @@ limit_of(int res)
 	if (getrlimit(res, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY)
 		return UINT64_MAX;
 	return (uint64_t)rl.rlim_cur;
+}
+
+void
+memlimit_setup(void)
+{
+#ifdef M_ARENA_MAX
+	if (limit_of(RLIMIT_AS) != UINT64_MAX ||
+	    limit_of(RLIMIT_DATA) != UINT64_MAX)
+		(void)mallopt(M_ARENA_MAX, 1);
+#endif
 }
 
 /*
