@@ -141,6 +141,78 @@ has_link(const struct draw_text *t)
 	return false;
 }
 
+/*
+ * The tags a text's runs are drawn in: one Link tag for a link's runs in
+ * a row, over line ends (one link for a screen reader); when the text is
+ * mixed (has_link()), a Span around the words between, and a Private
+ * tag around an artifact.
+ */
+struct runtags {
+	const char	*link;		/* the open Link's destination */
+	bool		 span, art;	/* a Span, a Private open */
+	bool		 mixed;
+	struct buf	 attr;
+};
+
+static void
+runtags_init(struct runtags *rt, const struct draw_text *t)
+{
+	memset(rt, 0, sizeof(*rt));
+	rt->mixed = has_link(t);
+	buf_init(&rt->attr);
+}
+
+/* Opens the tags for a run of link (or NULL) and artifact, closing
+ * what the run before had open that this one has not. */
+static void
+runtags_set(struct draw_doc *doc, struct runtags *rt, const char *link,
+    bool artifact)
+{
+	cairo_t	*cr = doc->cr;
+
+	if (rt->link != NULL && (link == NULL || strcmp(link, rt->link) != 0)) {
+		cairo_tag_end(cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+		rt->link = NULL;
+	}
+	if (rt->span && (link != NULL || artifact)) {
+		cairo_tag_end(cr, "Span");
+		rt->span = false;
+	}
+	if (rt->art && (link != NULL || !artifact)) {
+		cairo_tag_end(cr, "Private");
+		rt->art = false;
+	}
+	if (link != NULL && rt->link == NULL) {
+		buf_reset(&rt->attr);
+		BUF_PUTSL(&rt->attr, "dest=");
+		put_attr_str(&rt->attr, link);
+		cairo_tag_begin(cr, CAIRO_TAG_LINK, rt->attr.data);
+		rt->link = link;
+	} else if (link == NULL && artifact && !rt->art) {
+		cairo_tag_begin(cr, "Private", NULL);
+		rt->art = true;
+	} else if (link == NULL && !artifact && rt->mixed && !rt->span) {
+		cairo_tag_begin(cr, "Span", NULL);
+		rt->span = true;
+	}
+}
+
+/* Closes every tag open; frees rt's own memory. */
+static void
+runtags_end(struct draw_doc *doc, struct runtags *rt)
+{
+	if (rt->link != NULL) {
+		cairo_tag_end(doc->cr, CAIRO_TAG_LINK);
+		buf_putc(&doc->links, '\0');
+	}
+	if (rt->span)
+		cairo_tag_end(doc->cr, "Span");
+	if (rt->art)
+		cairo_tag_end(doc->cr, "Private");
+	buf_release(&rt->attr);
+}
+
 /* A run of glyphs waiting to be shown: runs of one style and no link
  * that follow each other over line ends are shown in one call (Cairo
  * writes the same bytes, but records and replays one operation). */
@@ -217,14 +289,11 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	cairo_t			*cr = doc->cr;
 	cairo_glyph_t		*g;
 	cairo_text_cluster_t	*c;
-	const char		*open = NULL;
 	const struct sfont	*font = NULL;
 	struct pend		 p = { NULL, 0, 0 };
-	struct buf		 a;
+	struct runtags		 rt;
 	double			 top = y - t->liney[first], base, dx;
 	size_t			 i, k;
-	bool			 mixed = has_link(t), span = false;
-	bool			 art = false;	/* in a Private tag */
 	const struct sfont	*spfont = NULL;
 	unsigned long		 spidx = 0;
 
@@ -232,7 +301,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	/* (a space more a line, for hard breaks) */
 	g = xreallocarray(NULL, t->nglyphs + t->nlines + 1, sizeof(*g));
 	c = xreallocarray(NULL, t->nglyphs + t->nlines + 1, sizeof(*c));
-	buf_init(&a);
+	runtags_init(&rt, t);
 	for (i = first; i < first + n && i < t->nlines; i++) {
 		const struct sline *ln = &t->sl[i];
 
@@ -265,46 +334,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 			    r->font != p.r->font || r->colour != p.r->colour ||
 			    r->g != p.r->g + p.ng || r->start != p.end))
 				pend_show(cr, t, &p, g, c);
-			/* One Link tag for a link's runs in a row, over
-			 * line ends: one link for a screen reader; the
-			 * words between links in one Span. */
-			if (open != NULL && (r->link == NULL ||
-			    strcmp(r->link, open) != 0)) {
-				cairo_tag_end(cr, CAIRO_TAG_LINK);
-				buf_putc(&doc->links, '\0');
-				open = NULL;
-			}
-			if (r->link == NULL && !r->artifact && mixed && !span) {
-				if (art) {
-					cairo_tag_end(cr, "Private");
-					art = false;
-				}
-				cairo_tag_begin(cr, "Span", NULL);
-				span = true;
-			}
-			if (r->link == NULL && r->artifact && !art) {
-				if (span) {
-					cairo_tag_end(cr, "Span");
-					span = false;
-				}
-				cairo_tag_begin(cr, "Private", NULL);
-				art = true;
-			}
-			if (r->link != NULL && open == NULL) {
-				if (span) {
-					cairo_tag_end(cr, "Span");
-					span = false;
-				}
-				if (art) {
-					cairo_tag_end(cr, "Private");
-					art = false;
-				}
-				buf_reset(&a);
-				BUF_PUTSL(&a, "dest=");
-				put_attr_str(&a, r->link);
-				cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
-				open = r->link;
-			}
+			runtags_set(doc, &rt, r->link, r->artifact);
 			if (p.r == NULL) {
 				draw_colour(cr, r->colour);
 				if (r->font != font) {
@@ -345,15 +375,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 		}
 	}
 	pend_show(cr, t, &p, g, c);
-	if (open != NULL) {
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
-		buf_putc(&doc->links, '\0');
-	}
-	if (span)
-		cairo_tag_end(cr, "Span");
-	if (art)
-		cairo_tag_end(cr, "Private");
-	buf_release(&a);
+	runtags_end(doc, &rt);
 	free(g);
 	free(c);
 }
@@ -367,12 +389,10 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 	PangoLayoutRun		*run;
 	PangoRectangle		 lr;
 	const struct draw_span	*sp;
-	const char		*link, *open = NULL;
-	struct buf		 a;
+	const char		*link;
+	struct runtags		 rt;
 	size_t			 line = 0;
 	double			 top, base, ux, uw;
-	bool			 mixed = has_link(t), span = false;
-	bool			 art = false, hide;
 
 	if (first >= t->nlines)
 		return;
@@ -381,7 +401,7 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		return;
 	}
 	top = y - t->liney[first];
-	buf_init(&a);
+	runtags_init(&rt, t);
 	it = pango_layout_get_iter(t->layout);
 	do {
 		if (line >= first + n)
@@ -401,46 +421,7 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		sp = span_at(t, (size_t)run->item->offset);
 		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
 		link = sp != NULL ? sp->link : NULL;
-		hide = sp != NULL && sp->artifact;
-		/* One Link tag (and annotation) for a link's runs in a row,
-		 * over line ends: one link for a screen reader; the words
-		 * between links in one Span (see has_link()). */
-		if (open != NULL && (link == NULL || strcmp(link, open) != 0)) {
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
-			buf_putc(&doc->links, '\0');
-			open = NULL;
-		}
-		if (link == NULL && !hide && mixed && !span) {
-			if (art) {
-				cairo_tag_end(cr, "Private");
-				art = false;
-			}
-			cairo_tag_begin(cr, "Span", NULL);
-			span = true;
-		}
-		if (link == NULL && hide && !art) {
-			if (span) {
-				cairo_tag_end(cr, "Span");
-				span = false;
-			}
-			cairo_tag_begin(cr, "Private", NULL);
-			art = true;
-		}
-		if (link != NULL && open == NULL) {
-			if (span) {
-				cairo_tag_end(cr, "Span");
-				span = false;
-			}
-			if (art) {
-				cairo_tag_end(cr, "Private");
-				art = false;
-			}
-			buf_reset(&a);
-			BUF_PUTSL(&a, "dest=");
-			put_attr_str(&a, link);
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
-			open = link;
-		}
+		runtags_set(doc, &rt, link, sp != NULL && sp->artifact);
 		cairo_move_to(cr, ux, base);
 		pango_cairo_show_glyph_item(cr, t->text, run);
 		if (link != NULL) {
@@ -451,16 +432,8 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 			cairo_fill(cr);
 		}
 	} while (pango_layout_iter_next_run(it));
-	if (open != NULL) {
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
-		buf_putc(&doc->links, '\0');
-	}
-	if (span)
-		cairo_tag_end(cr, "Span");
-	if (art)
-		cairo_tag_end(cr, "Private");
+	runtags_end(doc, &rt);
 	pango_layout_iter_free(it);
-	buf_release(&a);
 }
 
 void
