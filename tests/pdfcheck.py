@@ -196,11 +196,12 @@ def html_words(doc):
     return "".join(out).split(), hidden
 
 
-def struct_words(st):
-    """The words of the structure tree (pdfinfo -struct-text), in its
-    order, but a Figure's (its alt text stands for them) and a Lbl's (a
-    list item's bullet or number)."""
-    out, stack = [], []
+def struct_read(st):
+    """The structure tree as pdfinfo -struct-text gives it, read once:
+    its elements in order, [type, text (its own and its kids', joined)],
+    and its texts in order, each with the types of the elements it is
+    in."""
+    elems, texts, stack = [], [], []
     for line in st.splitlines():
         ind = len(line) - len(line.lstrip(" "))
         s = line.strip()
@@ -208,23 +209,36 @@ def struct_words(st):
             stack.pop()
         m = re.fullmatch(r'"(.*)"', s)
         if m:
-            if not any(t in ("Figure", "Lbl") for _, t in stack):
-                out.append(" " + m.group(1) + " ")
+            for _, e in stack:
+                e[1] += " " + m.group(1)
+            texts.append((m.group(1), [e[0] for _, e in stack]))
             continue
         m = re.match(r"([A-Za-z0-9]+)", s)
         if m and not s.startswith("/") and not s.startswith("Object "):
-            stack.append((ind, m.group(1)))
+            e = [m.group(1), ""]
+            elems.append(e)
+            stack.append((ind, e))
+    for e in elems:
+        e[1] = norm(e[1].replace("\ufb01", "fi").replace("\ufb02", "fl"))
+    return elems, texts
+
+
+def struct_words(texts):
+    """The words of the structure tree's texts (struct_read()), in its
+    order, but a Figure's (its alt text stands for them) and a Lbl's (a
+    list item's bullet or number)."""
+    out = [" " + t + " " for t, types in texts
+           if not any(x in ("Figure", "Lbl") for x in types)]
     return "".join(out).replace("\ufb01", "fi").replace("\ufb02", "fl").split()
 
 
-def read_aloud(doc, st):
+def read_aloud(doc, pw):
     """What the structure tree reads that the HTML hides from a screen
     reader, and words it reads glued: [(words before, what)].  The two
     texts are aligned word by word (difflib); a word the PDF has and the
     HTML has not there, that is the text of an aria-hidden element, is
     one; a word of the PDF that is two of the HTML run together too."""
     hw, hidden = html_words(doc)
-    pw = struct_words(st)
     found = []
     sm = difflib.SequenceMatcher(None, [w.lower() for w in hw],
                                  [w.lower() for w in pw], autojunk=False)
@@ -245,30 +259,6 @@ def read_aloud(doc, st):
     return found
 
 
-def struct_elements(st):
-    """Each element of the structure tree (pdfinfo -struct-text), in
-    order: [type, its text (its own and its kids', joined)]."""
-    elems, stack = [], []
-    for line in st.splitlines():
-        ind = len(line) - len(line.lstrip(" "))
-        s = line.strip()
-        while stack and stack[-1][0] >= ind:
-            stack.pop()
-        m = re.fullmatch(r'"(.*)"', s)
-        if m:
-            for _, e in stack:
-                e[1] += " " + m.group(1)
-            continue
-        m = re.match(r"([A-Za-z0-9]+)", s)
-        if m and not s.startswith("/") and not s.startswith("Object "):
-            e = [m.group(1), ""]
-            elems.append(e)
-            stack.append((ind, e))
-    for e in elems:
-        e[1] = norm(e[1].replace("\ufb01", "fi").replace("\ufb02", "fl"))
-    return elems
-
-
 def visible_text(e):
     """An element's text without what is aria-hidden."""
     if e.get("aria-hidden") == "true":
@@ -280,7 +270,7 @@ def visible_text(e):
     return "".join(t)
 
 
-def whole_blocks(doc, st, fonts):
+def whole_blocks(doc, elems, fonts):
     """Headings and paragraphs of the HTML that are not each one element
     of the structure tree (a paragraph over a page break read as two,
     a heading as two headings): [message].  Headings: the same texts
@@ -288,7 +278,6 @@ def whole_blocks(doc, st, fonts):
     is the text of one element.  Text with a character no font has is
     left out (it is drawn as a box of hex digits)."""
     found = []
-    elems = struct_elements(st)
     ok = lambda t: all(ord(c) in fonts or c.isspace() for c in t)
     # (compared without spaces: a word longer than a line is broken,
     # and a break reads as a space)
@@ -615,19 +604,21 @@ def main():
     # The text of the structure tree, what a screen reader reads: each
     # element's text as pdfinfo gives it, joined.
     rc, st, _ = run("pdfinfo", "-struct-text", pdf)
-    tagged = norm(" ".join(re.findall(r'^\s*"(.*)"$', st, re.M)))
+    elems, texts = struct_read(st)
+    tagged = norm(" ".join(t for t, _ in texts))
+    hdoc = ET.parse(html).getroot()  # (doc above has been pruned)
+    fonts = covered()
     # What the HTML hides from a screen reader, the PDF does not read.
-    loud = read_aloud(ET.parse(html).getroot(), st)
+    loud = read_aloud(hdoc, struct_words(texts))
     for before, w in loud[:5]:
         bad("the structure tree %s after '%s'" % (w, before))
     if len(loud) > 5:
         bad("%d more words read that the HTML hides or glued"
             % (len(loud) - 5))
-    for m in whole_blocks(ET.parse(html).getroot(), st, covered())[:10]:
+    for m in whole_blocks(hdoc, elems, fonts)[:10]:
         bad(m)
     # Each link of the HTML (to a place in it) is one Link element, a
     # link's text over a page break too.
-    hdoc = ET.parse(html).getroot()
     hids = set(e.get("id") for e in hdoc.iter() if e.get("id"))
     hl = 0
 
@@ -640,7 +631,7 @@ def main():
         h = e.get("href") or "" if e.tag == XHTML + "a" else ""
         return (h.startswith("#") and h[1:] in hids) + sum(links(k) for k in e)
     hl = links(hdoc)
-    plinks = [e[1] for e in struct_elements(st) if e[0] == "Link"]
+    plinks = [e[1] for e in elems if e[0] == "Link"]
     if hl != len(plinks):
         bad("%d links in the HTML, %d Link elements in the PDF"
             % (hl, len(plinks)))
@@ -674,7 +665,6 @@ def main():
     # A character no font has is drawn as a box of its code's hex
     # digits: the letters and digits either side of it are looked for.
     flat = "".join(c for c in pdftext if c.isalnum())
-    fonts = covered()
     for t in doc.iter(XHTML + "table"):
         for tb in t.iter(XHTML + "tbody"):
             for tr in tb.iter(XHTML + "tr"):
