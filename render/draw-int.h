@@ -171,6 +171,13 @@ struct draw_doc {
 
 /* drawtext.c */
 /*
+ * The glyph and advance of character cp in f, from f's table (only
+ * below SFONT_LUT), asked of Cairo the first time; NULL when cp is past
+ * the table or f has no one glyph for it.  Not to be shared between
+ * threads: the table is f's, which is its draw's.
+ */
+const struct sglyph *draw_sfont_glyph(const struct sfont *, unsigned long);
+/*
  * Shows text (one line, size units, bold or not) on cr in its current
  * colour, its baseline at y and its start, middle or end at x, with
  * Cairo's glyphs when it is simple text (see drawtext.c); returns false,

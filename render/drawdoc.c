@@ -248,19 +248,13 @@ pend_show(cairo_t *cr, const struct draw_text *t, struct pend *p,
 	p->ng = 0;
 }
 
-/* The glyph of a space in sf (0 if it has none). */
+/* The glyph of a space in f (0 if it has none). */
 static unsigned long
-space_glyph(cairo_scaled_font_t *sf)
+space_glyph(const struct sfont *f)
 {
-	cairo_glyph_t	*g = NULL;
-	unsigned long	 idx = 0;
-	int		 n = 0;
+	const struct sglyph	*sg = draw_sfont_glyph(f, ' ');
 
-	if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, " ", 1, &g, &n,
-	    NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS && n == 1)
-		idx = g[0].index;
-	cairo_glyph_free(g);
-	return idx;
+	return sg != NULL ? sg->index : 0;
 }
 
 /*
@@ -294,8 +288,6 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	struct runtags		 rt;
 	double			 top = y - t->liney[first], base, dx;
 	size_t			 i, k;
-	const struct sfont	*spfont = NULL;
-	unsigned long		 spidx = 0;
 
 	/* Every glyph and cluster shown is set first. */
 	/* (a space more a line, for hard breaks) */
@@ -317,14 +309,12 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 				 * point is dropped by Cairo (its ink box is
 				 * empty), and "-12.5" and "in" were read as
 				 * one word. */
-				if (p.r->font != spfont) {
-					spfont = p.r->font;
-					spidx = space_glyph(spfont->sf);
-				}
+				unsigned long sp = space_glyph(p.r->font);
+
 				draw_text_glyphs(t, r, x + dx, base, g + p.ng,
 				    c + p.ng);
 				for (size_t j = p.ng; j < p.ng + r->ng; j++)
-					g[j].index = spidx;
+					g[j].index = sp;
 				p.ng += r->ng;
 				p.end = r->end;
 				continue;
@@ -361,11 +351,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 		 * screen reader gets has "42.2% Q3" where it had "42.2%Q3".
 		 */
 		if (p.r != NULL && t->text[p.end] == '\n') {
-			if (p.r->font != spfont) {
-				spfont = p.r->font;
-				spidx = space_glyph(spfont->sf);
-			}
-			g[p.ng].index = spidx;
+			g[p.ng].index = space_glyph(p.r->font);
 			g[p.ng].x = x + dx + ln->w;
 			g[p.ng].y = base;
 			c[p.ng].num_bytes = 1;

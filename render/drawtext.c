@@ -241,8 +241,40 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
 	return until;
 }
 
+/* See draw-int.h; the table is filled as texts ask for it. */
+const struct sglyph *
+draw_sfont_glyph(const struct sfont *f, unsigned long cp)
+{
+	cairo_glyph_t		*g = NULL;
+	cairo_text_extents_t	 te;
+	struct sglyph		*sg;
+	char			 u[4];
+	int			 ng = 0;
+
+	if (cp >= SFONT_LUT)
+		return NULL;
+	if (f->lut == NULL)	/* the table is f's, which is dr's */
+		((struct sfont *)f)->lut = xcalloc(SFONT_LUT, sizeof(*f->lut));
+	sg = &f->lut[cp];
+	if (sg->known)
+		return sg;
+	if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0, u,
+	    (int)utf8_encode(cp, u), &g, &ng, NULL, NULL, NULL) !=
+	    CAIRO_STATUS_SUCCESS || ng != 1) {
+		cairo_glyph_free(g);
+		return NULL;
+	}
+	/* One glyph at 0: its advance, exactly. */
+	cairo_scaled_font_glyph_extents(f->sf, g, 1, &te);
+	sg->index = g[0].index;
+	sg->adv = te.x_advance;
+	sg->known = true;
+	cairo_glyph_free(g);
+	return sg;
+}
+
 /*
- * Sets the glyphs and advances of the n characters of text at ch (one
+ * Sets the glyphs and advances of the n characters at ch (one
  * line of one style in font f) from f's table, each character asked of
  * Cairo once a font: Cairo's text_to_glyphs() looked each one up again
  * (fontconfig's charmap, then its glyph cache), a tenth of report.pdf's
@@ -253,39 +285,15 @@ style_at(const struct draw_text *t, size_t at, bool *bold, double *size,
  * the table (or Cairo fails): Cairo does the whole line then.
  */
 static bool
-lut_glyphs(const char *text, struct schar *ch, size_t n,
-    const struct sfont *f)
+lut_glyphs(struct schar *ch, size_t n, const struct sfont *f)
 {
-	cairo_glyph_t		*g = NULL;
-	cairo_text_extents_t	 te;
-	struct sglyph		*sg;
+	const struct sglyph	*sg;
 	double			 x = 0, next;
 	size_t			 i;
-	int			 ng = 0;
 
 	for (i = 0; i < n; i++)
-		if (ch[i].cp >= SFONT_LUT)
+		if (draw_sfont_glyph(f, ch[i].cp) == NULL)
 			return false;
-	if (f->lut == NULL)	/* the table is f's, which is dr's */
-		((struct sfont *)f)->lut = xcalloc(SFONT_LUT, sizeof(*f->lut));
-	for (i = 0; i < n; i++) {
-		sg = &f->lut[ch[i].cp];
-		if (!sg->known) {
-			if (cairo_scaled_font_text_to_glyphs(f->sf, 0, 0,
-			    text + ch[i].at, (int)ch[i].len, &g, &ng, NULL,
-			    NULL, NULL) != CAIRO_STATUS_SUCCESS || ng != 1) {
-				cairo_glyph_free(g);
-				return false;
-			}
-			/* One glyph at 0: its advance, exactly. */
-			cairo_scaled_font_glyph_extents(f->sf, g, 1, &te);
-			sg->index = g[0].index;
-			sg->adv = te.x_advance;
-			sg->known = true;
-			cairo_glyph_free(g);
-			g = NULL;
-		}
-	}
 	for (i = 0; i < n; i++) {
 		sg = &f->lut[ch[i].cp];
 		next = x + sg->adv;
@@ -378,7 +386,7 @@ simple(struct draw_text *t, double width, enum draw_align align)
 				continue;
 			while (m < j && ch[m].cp != '\n')
 				m++;
-			if (lut_glyphs(t->text, ch + k, m - k, f)) {
+			if (lut_glyphs(ch + k, m - k, f)) {
 				/* as Cairo's below would, from its table */
 			} else if (cairo_scaled_font_text_to_glyphs(f->sf, 0,
 			    0, t->text + ch[k].at, (int)(ch[m - 1].at +
