@@ -463,13 +463,15 @@ gone(const struct post *ps, int id)
 	    bsearch(&id, ps->gone, ps->ngone, sizeof(*ps->gone), intcmp) != NULL;
 }
 
-/*
- * Keeps in ps->pt each array of the parent tree under node (a node of
- * the number tree, depth levels down): a page's elements by MCID.  Its
- * other values, the elements of annotations, are not kept.
- */
+/* Called by pt_walk() with an entry of a number tree: its key, and the
+ * array /Nums that holds its value at i. */
+typedef void	(*pt_fn)(struct post *, qpdf_oh nums, int i, int key,
+		    void *arg);
+
+/* Calls fn for each entry of the number tree under node (depth levels
+ * down) whose key is an integer. */
 static void
-pt_collect(struct post *ps, qpdf_oh node, int depth)
+pt_walk(struct post *ps, qpdf_oh node, int depth, pt_fn fn, void *arg)
 {
 	qpdf_oh	 nums, kids, v;
 	int	 i, n, key;
@@ -481,24 +483,9 @@ pt_collect(struct post *ps, qpdf_oh node, int depth)
 	    qpdf_oh_get_array_n_items(ps->q, nums) : 0;
 	for (i = 1; i < n; i += 2) {
 		v = qpdf_oh_get_array_item(ps->q, nums, i - 1);
-		if (!qpdf_oh_get_value_as_int(ps->q, v, &key)) {
-			qpdf_oh_release(ps->q, v);
-			continue;
-		}
+		if (qpdf_oh_get_value_as_int(ps->q, v, &key))
+			fn(ps, nums, i, key, arg);
 		qpdf_oh_release(ps->q, v);
-		v = qpdf_oh_get_array_item(ps->q, nums, i);
-		if (!qpdf_oh_is_array(ps->q, v)) {
-			qpdf_oh_release(ps->q, v);
-			continue;
-		}
-		if (ps->npt == ps->maxpt) {
-			ps->maxpt = ps->maxpt ? ps->maxpt * 2 : 64;
-			ps->pt = xreallocarray(ps->pt, ps->maxpt,
-			    sizeof(*ps->pt));
-		}
-		ps->pt[ps->npt].key = key;
-		ps->pt[ps->npt].arr = v;
-		ps->pt[ps->npt++].n = qpdf_oh_get_array_n_items(ps->q, v);
 	}
 	qpdf_oh_release(ps->q, nums);
 	kids = qpdf_oh_get_key(ps->q, node, "/Kids");
@@ -506,10 +493,33 @@ pt_collect(struct post *ps, qpdf_oh node, int depth)
 	    qpdf_oh_get_array_n_items(ps->q, kids) : 0;
 	for (i = 0; i < n; i++) {
 		v = qpdf_oh_get_array_item(ps->q, kids, i);
-		pt_collect(ps, v, depth + 1);
+		pt_walk(ps, v, depth + 1, fn, arg);
 		qpdf_oh_release(ps->q, v);
 	}
 	qpdf_oh_release(ps->q, kids);
+}
+
+/*
+ * Keeps in ps->pt an array of the parent tree: a page's elements by
+ * MCID.  Its other values, the elements of annotations, are not kept.
+ */
+static void
+pt_keep(struct post *ps, qpdf_oh nums, int i, int key, void *arg)
+{
+	qpdf_oh	 v = qpdf_oh_get_array_item(ps->q, nums, i);
+
+	(void)arg;
+	if (!qpdf_oh_is_array(ps->q, v)) {
+		qpdf_oh_release(ps->q, v);
+		return;
+	}
+	if (ps->npt == ps->maxpt) {
+		ps->maxpt = ps->maxpt ? ps->maxpt * 2 : 64;
+		ps->pt = xreallocarray(ps->pt, ps->maxpt, sizeof(*ps->pt));
+	}
+	ps->pt[ps->npt].key = key;
+	ps->pt[ps->npt].arr = v;
+	ps->pt[ps->npt++].n = qpdf_oh_get_array_n_items(ps->q, v);
 }
 
 /*
@@ -549,35 +559,21 @@ pt_fix_page(struct post *ps, qpdf_oh page)
 	qpdf_oh_release(ps->q, nul);
 }
 
-/* Sets the value of key in the number tree under node to v (an
- * annotation's element). */
-static void
-pt_set(struct post *ps, qpdf_oh node, int key, qpdf_oh v, int depth)
-{
-	qpdf_oh	 nums, kids, x;
-	int	 i, n, k;
+/* The entry of the parent tree to set, and its new value. */
+struct ptset {
+	int	 key;
+	qpdf_oh	 v;
+};
 
-	if (depth > 32 || !qpdf_oh_is_dictionary(ps->q, node))
-		return;
-	nums = qpdf_oh_get_key(ps->q, node, "/Nums");
-	n = qpdf_oh_is_array(ps->q, nums) ?
-	    qpdf_oh_get_array_n_items(ps->q, nums) : 0;
-	for (i = 1; i < n; i += 2) {
-		x = qpdf_oh_get_array_item(ps->q, nums, i - 1);
-		if (qpdf_oh_get_value_as_int(ps->q, x, &k) && k == key)
-			qpdf_oh_set_array_item(ps->q, nums, i, v);
-		qpdf_oh_release(ps->q, x);
-	}
-	qpdf_oh_release(ps->q, nums);
-	kids = qpdf_oh_get_key(ps->q, node, "/Kids");
-	n = qpdf_oh_is_array(ps->q, kids) ?
-	    qpdf_oh_get_array_n_items(ps->q, kids) : 0;
-	for (i = 0; i < n; i++) {
-		x = qpdf_oh_get_array_item(ps->q, kids, i);
-		pt_set(ps, x, key, v, depth + 1);
-		qpdf_oh_release(ps->q, x);
-	}
-	qpdf_oh_release(ps->q, kids);
+/* Sets the entry whose key is arg's to arg's value (an annotation's
+ * element). */
+static void
+pt_put(struct post *ps, qpdf_oh nums, int i, int key, void *arg)
+{
+	const struct ptset	*set = arg;
+
+	if (key == set->key)
+		qpdf_oh_set_array_item(ps->q, nums, i, set->v);
 }
 
 /* Sets the parent tree's entry of each MCID of a continuation merged
@@ -591,8 +587,10 @@ pt_fix_moved(struct post *ps)
 
 	for (i = 0; i < ps->nmv; i++) {
 		if (ps->mv[i].page == 0) {
+			struct ptset set = { ps->mv[i].mcid, ps->mv[i].to };
+
 			v = qpdf_oh_get_key(ps->q, ps->str, "/ParentTree");
-			pt_set(ps, v, ps->mv[i].mcid, ps->mv[i].to, 0);
+			pt_walk(ps, v, 0, pt_put, &set);
 			qpdf_oh_release(ps->q, v);
 			continue;
 		}
@@ -989,7 +987,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 		if (ps.ngone > 0) {
 			qsort(ps.gone, ps.ngone, sizeof(*ps.gone), intcmp);
 			v = qpdf_oh_get_key(ps.q, str, "/ParentTree");
-			pt_collect(&ps, v, 0);
+			pt_walk(&ps, v, 0, pt_keep, NULL);
 			qpdf_oh_release(ps.q, v);
 			pt_fix_moved(&ps);
 		}
