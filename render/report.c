@@ -261,6 +261,18 @@ struct build {
 	struct pdfjob	 pj;
 };
 
+/*
+ * render -o's output folder, opened while report.pdf is finished to
+ * write the files made by then (the main thread would wait meanwhile);
+ * report_render() writes the rest once it is there.
+ */
+struct early {
+	struct outdir_tx tx;
+	bool		 open;
+	size_t		 n;		/* files [0, n) written but skip */
+	size_t		 skip;		/* report.pdf's index */
+};
+
 static void
 build_init(struct build *b)
 {
@@ -283,10 +295,41 @@ build_end(struct build *b)
 	chartfiles_release(&b->ch);
 }
 
-/* report_build() into b (build_init() it first, build_end() it after). */
+/* Opens e's folder and writes every file of of but skip. */
+static bool
+early_write(struct early *e, const char *outdir, const struct ofiles *of,
+    size_t skip, struct diag *d)
+{
+	if (!outdir_open(&e->tx, outdir, d))
+		return false;
+	e->open = true;
+	e->skip = skip;
+	for (e->n = 0; e->n < of->n; e->n++)
+		if (e->n != skip && !outdir_put(&e->tx, of, e->n, d))
+			return false;
+	return true;
+}
+
+/* Writes the files of of early_write() left and swaps e's folder in. */
+static bool
+early_finish(struct early *e, const struct ofiles *of, struct diag *d)
+{
+	bool	 ok = outdir_put(&e->tx, of, e->skip, d);
+
+	for (; ok && e->n < of->n; e->n++)
+		ok = outdir_put(&e->tx, of, e->n, d);
+	e->open = false;
+	return outdir_close(&e->tx, ok, d);
+}
+
+/*
+ * report_build() into b (build_init() it first, build_end() it after);
+ * with e, render -o's folder is opened and written as early as it can be.
+ */
 static enum report_status
 build(struct build *b, const struct report_opts *o, const struct input *in,
-    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
+    struct model *m, struct ofiles *of, struct buf *equiv, struct early *e,
+    struct diag *d)
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
@@ -377,6 +420,11 @@ build(struct build *b, const struct report_opts *o, const struct input *in,
 	}
 	/* Given back before waiting for report.pdf, which may wait for it. */
 	memlimit_give(&mh);
+	if (e != NULL && o->pdf && d->nerr == nerr &&
+	    !early_write(e, o->outdir, of, pj->file, d)) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
 	if (o->pdf && !(made = pdf_finish(pj, of, d))) {
 		rc = REPORT_OUTPUT;
 		goto out;
@@ -422,7 +470,7 @@ report_build(const struct report_opts *o, const struct input *in,
 	enum report_status rc;
 
 	build_init(&b);
-	rc = build(&b, o, in, m, of, equiv, d);
+	rc = build(&b, o, in, m, of, equiv, NULL, d);
 	build_end(&b);
 	return rc;
 }
@@ -435,16 +483,21 @@ report_render(const struct report_opts *o, struct diag *d)
 	struct ofiles	 of = { NULL, 0, 0 };
 	struct input	 in;
 	struct build	 b;
+	struct early	 e;
 	enum report_status rc = REPORT_INPUT;
 
 	build_init(&b);
+	memset(&e, 0, sizeof(e));
 	m = model_new();
 	if (input_read(&in, o->input, d))
-		rc = build(&b, o, &in, m, &of, NULL, d);
+		rc = build(&b, o, &in, m, &of, NULL, o->stage == NULL ? &e :
+		    NULL, d);
 	if (rc == REPORT_OK && !(o->stage != NULL ?
-	    outdir_write_new(o->stage, &of, d) :
-	    outdir_commit(o->outdir, &of, d)))
+	    outdir_write_new(o->stage, &of, d) : e.open ?
+	    early_finish(&e, &of, d) : outdir_commit(o->outdir, &of, d)))
 		rc = REPORT_OUTPUT;
+	if (e.open)
+		(void)outdir_close(&e.tx, false, d);	/* the render failed */
 	/* After the files: report.pdf's worker may still be freeing. */
 	build_end(&b);
 	input_release(&in);
