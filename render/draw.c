@@ -284,6 +284,34 @@ fill_stroke(cairo_t *cr, const struct sc_item *it, bool vector)
 	cairo_new_path(cr);
 }
 
+/*
+ * Whether b, drawn right after a, may join a's path in a PDF: one
+ * "S" or "f" for both instead of one each.  Cairo's PDF surface has a
+ * cost for each drawing operation, recorded, analysed and written
+ * (several times that of a short line's numbers), and a chart's
+ * gridlines, ticks and marks come in runs of one style.  Only
+ * shapes of one paint, stroked or filled but not both (so that no
+ * fill comes to lie over another's stroke); of fills, only circles,
+ * all drawn in one direction, so that overlapping ones are their
+ * union under the nonzero rule, as when filled one by one.  A stroke
+ * of several subpaths is the strokes of each: dashes and caps start
+ * again at each subpath, in Cairo and in PDF alike.  The colours are
+ * opaque, so a shape painted once or twice over itself looks the same.
+ */
+static bool
+joins(const struct sc_item *a, const struct sc_item *b)
+{
+	if (a->kind == SC_TEXT || b->kind == SC_TEXT ||
+	    (b->kind == SC_PATH && b->npts < 2) ||
+	    a->fill != b->fill || a->stroke != b->stroke)
+		return false;
+	if (a->fill != SC_NONE)
+		return a->stroke == SC_NONE && a->kind == SC_CIRCLE &&
+		    b->kind == SC_CIRCLE;
+	return a->stroke != SC_NONE && a->width == b->width &&
+	    a->dash == b->dash;
+}
+
 void
 draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
     bool glyphs)
@@ -314,28 +342,25 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 		switch (it->kind) {
 		case SC_PATH:
 			if (it->npts < 2)
-				break;
+				continue;
 			cairo_move_to(cr, it->pts[0], it->pts[1]);
 			for (j = 1; j < it->npts; j++)
 				cairo_line_to(cr, it->pts[2 * j],
 				    it->pts[2 * j + 1]);
-			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_RECT:
 			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_CIRCLE:
 			cairo_new_sub_path(cr);
 			cairo_arc(cr, it->x, it->y, it->r, 0, 2 * 3.14159265358979323846);
-			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_TEXT:
 			draw_colour(cr, it->fill == SC_NONE ? 0 : it->fill);
 			if (glyphs && draw_text_line(dr, cr, it->text,
 			    it->size, it->bold, it->x, it->y, it->anchor)) {
 				cairo_new_path(cr);
-				break;
+				continue;
 			}
 			l = setup(dr, it->text, it->size, it->bold);
 			pango_layout_get_extents(l, NULL, &logical);
@@ -354,8 +379,11 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 			    (double)pango_layout_get_baseline(l) / PANGO_SCALE);
 			pango_cairo_show_layout(cr, l);
 			cairo_new_path(cr);
-			break;
+			continue;
 		}
+		/* A shape: painted now, or with the next in a PDF. */
+		if (!glyphs || i + 1 == s->n || !joins(it, &s->items[i + 1]))
+			fill_stroke(cr, it, glyphs);
 	}
 }
 

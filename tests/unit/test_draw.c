@@ -1,0 +1,131 @@
+/*
+ * Unit tests for draw.c's chart PDF: runs of shapes of one paint are
+ * painted by one operator (one "S" or "f" for a chart's gridlines, its
+ * ticks, its marks), and nothing else is joined.  The page's content
+ * stream is inflated and its painting operators counted.
+ */
+#define _GNU_SOURCE		/* memmem() */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "draw.h"
+#include "scene.h"
+
+#include "harness.h"
+
+static struct draw	*dr;
+
+struct ops {
+	int	 S, f, B;	/* stroke, fill, fill then stroke */
+};
+
+/* Counts the painting operators of s's one-page PDF. */
+static struct ops
+count(const struct scene *s)
+{
+	struct ops	 o = { 0, 0, 0 };
+	struct diag	 d;
+	struct buf	 out;
+	const char	*p, *e;
+	unsigned char	*raw;
+	uLongf		 rawlen = 1 << 20;
+	uLong		 srclen;
+	char		*tok, *save;
+
+	diag_init(&d, stderr, "test_draw");
+	buf_init(&out);
+	OK(draw_pdf(dr, s, "t.pdf", &out, &d));
+	/* The first stream is the page's content. */
+	p = memmem(out.data, out.len, "stream\n", 7);
+	OK(p != NULL);
+	if (p == NULL) {
+		buf_release(&out);
+		return o;
+	}
+	p += 7;
+	e = memmem(p, out.len - (size_t)(p - out.data), "endstream", 9);
+	OK(e != NULL);
+	raw = malloc(rawlen + 1);
+	OK(raw != NULL);
+	srclen = e != NULL ? (uLong)(e - p) : 0;
+	if (raw == NULL || uncompress2(raw, &rawlen, (const Bytef *)p,
+	    &srclen) != Z_OK)
+		rawlen = 0;
+	OK(rawlen > 0);
+	if (raw == NULL) {
+		buf_release(&out);
+		return o;
+	}
+	raw[rawlen] = '\0';
+	for (tok = strtok_r((char *)raw, " \n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \n", &save)) {
+		if (strcmp(tok, "S") == 0)
+			o.S++;
+		else if (strcmp(tok, "f") == 0)
+			o.f++;
+		else if (strcmp(tok, "B") == 0)
+			o.B++;
+	}
+	free(raw);
+	buf_release(&out);
+	return o;
+}
+
+static void
+test_runs(void)
+{
+	struct scene	 s;
+	struct ops	 o;
+
+	scene_init(&s);
+	s.w = 400;
+	s.h = 200;
+	/* Four gridlines: one stroke. */
+	for (int i = 0; i < 4; i++)
+		scene_line(&s, SC_ROLE_GRID, 30, 20 + 40 * i, 380, 20 + 40 * i,
+		    0xDDDDDD, 1, SC_SOLID);
+	/* Another colour, then another width: one stroke each. */
+	scene_line(&s, SC_ROLE_AXIS, 30, 180, 380, 180, 0x505A5F, 1,
+	    SC_SOLID);
+	scene_line(&s, SC_ROLE_AXIS, 30, 180, 30, 185, 0x505A5F, 2,
+	    SC_SOLID);
+	/* Two dashed, then a dotted of the same colour and width: two. */
+	scene_line(&s, SC_ROLE_TARGET, 30, 100, 380, 100, 0x3D3D3D, 1.5,
+	    SC_DASHED);
+	scene_line(&s, SC_ROLE_LABEL, 300, 10, 320, 10, 0x3D3D3D, 1.5,
+	    SC_DASHED);
+	scene_line(&s, SC_ROLE_LABEL, 300, 15, 320, 15, 0x3D3D3D, 1.5,
+	    SC_DOTTED);
+	/* Three marks, filled: one fill; a ringed one after them: alone. */
+	for (int i = 0; i < 3; i++)
+		scene_circle(&s, 50 + 20 * i, 60, 3, SC_NONE, 0x12436D, 0);
+	scene_circle(&s, 120, 60, 4, 0x12436D, 0xFFFFFF, 2);
+	/* Two filled rectangles of one colour: not joined (two fills). */
+	scene_rect(&s, SC_ROLE_BAR, 40, 120, 20, 40, 0x12436D);
+	scene_rect(&s, SC_ROLE_BAR, 60, 120, 20, 40, 0x12436D);
+	/* A mark after a text: the text ends the run. */
+	scene_circle(&s, 200, 60, 3, SC_NONE, 0x12436D, 0);
+	scene_text(&s, SC_ROLE_LABEL, 210, 60, SC_START, 12, false, 0, "x");
+	scene_circle(&s, 220, 60, 3, SC_NONE, 0x12436D, 0);
+	o = count(&s);
+	/* grid 1, axis 2, dashes 2; ringed mark: fill then stroke. */
+	INT_EQ(o.S + o.B, 6);
+	/* background 1, marks 1 + 1 + 1, ringed mark's fill unless "B",
+	 * bars 2. */
+	INT_EQ(o.f + o.B, 7);
+	scene_release(&s);
+}
+
+int
+main(void)
+{
+	dr = draw_new();
+	test_runs();
+	draw_free(dr);
+	return harness_done();
+}
