@@ -1,8 +1,8 @@
 /*
  * Unit tests for draw.c's chart PDF: runs of shapes of one paint are
  * painted by one operator (one "S" or "f" for a chart's gridlines, its
- * ticks, its marks), and nothing else is joined.  The page's content
- * stream is inflated and its painting operators counted.
+ * ticks, its marks), and nothing else is joined; runs of texts keep
+ * their order.  The page's content stream is inflated and read.
  */
 #define _GNU_SOURCE		/* memmem() */
 #include <stdbool.h>
@@ -24,18 +24,16 @@ struct ops {
 	int	 S, f, B;	/* stroke, fill, fill then stroke */
 };
 
-/* Counts the painting operators of s's one-page PDF. */
-static struct ops
-count(const struct scene *s)
+/* The content stream of s's one-page PDF, inflated (free it), or NULL. */
+static char *
+content(const struct scene *s)
 {
-	struct ops	 o = { 0, 0, 0 };
 	struct diag	 d;
 	struct buf	 out;
 	const char	*p, *e;
 	unsigned char	*raw;
 	uLongf		 rawlen = 1 << 20;
 	uLong		 srclen;
-	char		*tok, *save;
 
 	diag_init(&d, stderr, "test_draw");
 	buf_init(&out);
@@ -45,7 +43,7 @@ count(const struct scene *s)
 	OK(p != NULL);
 	if (p == NULL) {
 		buf_release(&out);
-		return o;
+		return NULL;
 	}
 	p += 7;
 	e = memmem(p, out.len - (size_t)(p - out.data), "endstream", 9);
@@ -57,12 +55,22 @@ count(const struct scene *s)
 	    &srclen) != Z_OK)
 		rawlen = 0;
 	OK(rawlen > 0);
-	if (raw == NULL) {
-		buf_release(&out);
+	buf_release(&out);
+	if (raw != NULL)
+		raw[rawlen] = '\0';
+	return (char *)raw;
+}
+
+/* Counts the painting operators of s's one-page PDF. */
+static struct ops
+count(const struct scene *s)
+{
+	struct ops	 o = { 0, 0, 0 };
+	char		*raw, *tok, *save;
+
+	if ((raw = content(s)) == NULL)
 		return o;
-	}
-	raw[rawlen] = '\0';
-	for (tok = strtok_r((char *)raw, " \n", &save); tok != NULL;
+	for (tok = strtok_r(raw, " \n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \n", &save)) {
 		if (strcmp(tok, "S") == 0)
 			o.S++;
@@ -72,7 +80,6 @@ count(const struct scene *s)
 			o.B++;
 	}
 	free(raw);
-	buf_release(&out);
 	return o;
 }
 
@@ -121,11 +128,65 @@ test_runs(void)
 	scene_release(&s);
 }
 
+/*
+ * Texts in a run of one font and colour are shown together: each
+ * keeps its place in the page's order, across a change of font, of
+ * colour, a shape and a text left to Pango (a combining mark).
+ */
+static void
+test_texts(void)
+{
+	static const char *const want[] = {
+		"(ab)", "(cd)", "(EF)", "(gh)", "(ij)", "(kl)", "(mn)"
+	};
+	struct scene	 s;
+	char		*raw;
+	const char	*at, *colour;
+	size_t		 i;
+
+	scene_init(&s);
+	s.w = 400;
+	s.h = 200;
+	scene_text(&s, SC_ROLE_TICKLABEL, 10, 20, SC_START, 12, false, 0,
+	    "ab");
+	scene_text(&s, SC_ROLE_TICKLABEL, 10, 40, SC_END, 12, false, 0,
+	    "cd");
+	scene_text(&s, SC_ROLE_LABEL, 10, 60, SC_MIDDLE, 12, true, 0, "EF");
+	scene_text(&s, SC_ROLE_LABEL, 10, 80, SC_START, 12, false, 0, "gh");
+	scene_text(&s, SC_ROLE_LABEL, 10, 100, SC_START, 12, false,
+	    0x12436D, "ij");
+	scene_line(&s, SC_ROLE_GRID, 0, 110, 100, 110, 0xDDDDDD, 1,
+	    SC_SOLID);
+	scene_text(&s, SC_ROLE_LABEL, 10, 120, SC_START, 12, false,
+	    0x12436D, "kl");
+	scene_text(&s, SC_ROLE_LABEL, 10, 140, SC_START, 12, false,
+	    0x12436D, "e\xcc\x81");	/* e and a combining acute */
+	scene_text(&s, SC_ROLE_LABEL, 10, 160, SC_START, 12, false,
+	    0x12436D, "mn");
+	raw = content(&s);
+	OK(raw != NULL);
+	at = raw;
+	for (i = 0; at != NULL && i < sizeof(want) / sizeof(want[0]); i++) {
+		at = strstr(at, want[i]);
+		OK(at != NULL);
+	}
+	/* "ab" and "cd" in one text object, moved between them; "ij"
+	 * in its own colour, set after "gh". */
+	OK(raw != NULL && strstr(raw, "(ab)Tj") != NULL);
+	at = raw != NULL ? strstr(raw, "(gh)") : NULL;
+	colour = at != NULL ? strstr(at, "0.0705882 0.262745 0.427451 rg") :
+	    NULL;
+	OK(colour != NULL && colour < strstr(at, "(ij)"));
+	free(raw);
+	scene_release(&s);
+}
+
 int
 main(void)
 {
 	dr = draw_new();
 	test_runs();
+	test_texts();
 	draw_free(dr);
 	return harness_done();
 }
