@@ -209,30 +209,31 @@ template_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 }
 
 /*
- * Every option, and the commands that use it (see usage() and uses[]).
- * One given to a command that does not use it is a usage error: it would
- * otherwise be taken and have no effect, and the user believe it had.
+ * Every option getopt knows.  Which commands use each, and how usage()
+ * shows it, is said once, in uses[] below: an option given to a command
+ * that does not use it is a usage error (it would otherwise be taken and
+ * have no effect, and the user believe it had).  -h and -V are in no
+ * use: every command, and none, takes them.
  */
 static const struct option longopts[] = {
-	{ "output", required_argument, NULL, 'o' },	/* render, convert,
-							   template */
-	{ "template", required_argument, NULL, 't' },	/* render, archive */
-	{ "no-pdf", no_argument, NULL, 'P' },		/* render, archive */
-	{ "mail-attach-pdf", no_argument, NULL, 5 },	/* render, archive */
-	{ "into", required_argument, NULL, 'I' },	/* archive */
-	{ "archive", required_argument, NULL, 'A' },	/* render, archive */
-	{ "jobs", required_argument, NULL, 'j' },	/* render */
-	{ "replace", no_argument, NULL, 'R' },		/* archive */
-	{ "mail-from", required_argument, NULL, 'F' },	/* render, archive */
-	{ "mail-to", required_argument, NULL, 'T' },	/* render, archive */
-	{ "mail-subject", required_argument, NULL, 'S' }, /* render, archive */
-	{ "mail-date", required_argument, NULL, 'D' },	/* render, archive */
-	{ "title", required_argument, NULL, 1 },	/* render, archive, */
-	{ "organisation", required_argument, NULL, 2 },	/* convert: SHEET */
-	{ "period", required_argument, NULL, 3 },	/* OPTIONS */
-	{ "to", required_argument, NULL, 4 },		/* convert */
-	{ "help", no_argument, NULL, 'h' },		/* all, and none */
-	{ "version", no_argument, NULL, 'V' },		/* all, and none */
+	{ "output", required_argument, NULL, 'o' },
+	{ "template", required_argument, NULL, 't' },
+	{ "no-pdf", no_argument, NULL, 'P' },
+	{ "mail-attach-pdf", no_argument, NULL, 5 },
+	{ "into", required_argument, NULL, 'I' },
+	{ "archive", required_argument, NULL, 'A' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "replace", no_argument, NULL, 'R' },
+	{ "mail-from", required_argument, NULL, 'F' },
+	{ "mail-to", required_argument, NULL, 'T' },
+	{ "mail-subject", required_argument, NULL, 'S' },
+	{ "mail-date", required_argument, NULL, 'D' },
+	{ "title", required_argument, NULL, 1 },
+	{ "organisation", required_argument, NULL, 2 },
+	{ "period", required_argument, NULL, 3 },
+	{ "to", required_argument, NULL, 4 },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
 
