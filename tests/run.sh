@@ -551,6 +551,15 @@ rc=$?
 if [ $rc = 1 ] && [ ! -e "$OUT/emailfail" ] && [ "$(cat "$ed.err")" = "scorecard: $PWD/$ed/templates/email.xhtml:1:50: error: data-sc-text: \"no_such_name\" is not set" ]; then ok
 else bad "the email failing while report.pdf is drawn: exit $rc, or its message"; cat "$ed.err"; fi
 
+# The template fuzzer's seeds tests/fuzz/corpus/tmpl/templates-NAME.xhtml
+# are copies of templates/NAME.xhtml: one that has fallen behind fuzzes
+# a template no one ships (and misses what the shipped one does).
+for t in templates/*.xhtml; do
+	s=tests/fuzz/corpus/tmpl/templates-$(basename "$t")
+	if cmp -s "$t" "$s"; then ok
+	else bad "$s is not a copy of $t: cp $t $s"; fi
+done
+
 # report.pdf has at most 200,000 tagged elements (scorecard(1), Limits):
 # one figures table of 68,000 daily points (204,000 rows and cells, some
 # 400 pages; Cairo and qpdf held about 3 KB each: 750 MB) is refused
