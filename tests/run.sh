@@ -551,6 +551,25 @@ rc=$?
 if [ $rc = 1 ] && [ ! -e "$OUT/emailfail" ] && [ "$(cat "$ed.err")" = "scorecard: $PWD/$ed/templates/email.xhtml:1:50: error: data-sc-text: \"no_such_name\" is not set" ]; then ok
 else bad "the email failing while report.pdf is drawn: exit $rc, or its message"; cat "$ed.err"; fi
 
+# tests/copytree.sh, the tree that make SANITIZE=1 check, make tsan and
+# tests/sweep.sh build in: every tracked file, and no build product.
+ct=$OUT/copytree
+if sh tests/copytree.sh "$ct" && git ls-files >"$ct.tracked" 2>/dev/null &&
+    [ -s "$ct.tracked" ]; then
+	missing=$(while read -r f; do
+		[ -e "$f" ] && [ ! -e "$ct/$f" ] && echo "$f"
+	done <"$ct.tracked" | grep -v '^tests/bench/data/' | head -n 5)
+	extra=$(cd "$ct" && find . -name '*.o' -o -name '*.a' -o -name '*.d' \
+	    -o -path ./scorecard -o -path ./render/config.h \
+	    -o -path ./tests/out -o -path ./tests/build -o -name node_modules |
+	    head -n 5)
+	if [ -z "$missing" ] && [ -z "$extra" ] && [ -f "$ct/Makefile" ]; then ok
+	else bad "tests/copytree.sh: missing $missing; build products $extra"; fi
+else
+	bad "tests/copytree.sh or git ls-files failed"
+fi
+rm -rf "$ct"
+
 # The template fuzzer's seeds tests/fuzz/corpus/tmpl/templates-NAME.xhtml
 # are copies of templates/NAME.xhtml: one that has fallen behind fuzzes
 # a template no one ships (and misses what the shipped one does).
