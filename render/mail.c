@@ -126,7 +126,10 @@ mail_check_address(const char *s)
 size_t
 mail_body_size(size_t n)
 {
-	return (n + 56) / 57 * 78;
+	size_t	 r = n % 57;
+
+	/* body64(): 76 characters and CRLF a 57 bytes, then the rest. */
+	return n / 57 * 78 + (r > 0 ? (r + 2) / 3 * 4 + 2 : 0);
 }
 
 void

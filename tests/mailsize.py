@@ -21,8 +21,9 @@ def mb(n):
 
 
 def body_size(n):
-    # base64 in lines of 76 characters (57 bytes) and CRLF
-    return (n + 56) // 57 * 78
+    # base64 in lines of 76 characters (57 bytes) and CRLF, then the rest
+    r = n % 57
+    return n // 57 * 78 + ((r + 2) // 3 * 4 + 2 if r else 0)
 
 
 def parts(msg):
