@@ -123,11 +123,13 @@ mail_check_address(const char *s)
 	return NULL;
 }
 
-/* The bytes body64() makes of n. */
-static size_t
-size64(size_t n)
+size_t
+mail_body_size(size_t n)
 {
-	return (n + 56) / 57 * 78;
+	size_t	 r = n % 57;
+
+	/* body64(): 76 characters and CRLF a 57 bytes, then the rest. */
+	return n / 57 * 78 + (r > 0 ? (r + 2) / 3 * 4 + 2 : 0);
 }
 
 void
@@ -143,11 +145,11 @@ mail_write(struct buf *out, const struct mail_head *h, const char *text,
 	 * headers, the text with a CR before each LF, the parts. */
 	size = 4096 + 4 * strlen(h->from) + 4 * strlen(h->to) +
 	    4 * strlen(h->subject) + strlen(h->msgid) +
-	    size64(2 * strlen(text)) + size64(strlen(html)) +
-	    size64(h->pdf != NULL ? h->pdflen : 0);
+	    mail_body_size(2 * strlen(text)) + mail_body_size(strlen(html)) +
+	    mail_body_size(h->pdf != NULL ? h->pdflen : 0);
 	for (i = 0; i < nimg; i++)
 		size += 256 + 2 * strlen(img[i].filename) +
-		    strlen(img[i].cid) + size64(img[i].len);
+		    strlen(img[i].cid) + mail_body_size(img[i].len);
 	buf_reserve(out, size);
 	gmtime_r(&t, &tm);
 	/* LC_TIME is "C": English day and month names, as RFC 5322 wants. */

@@ -45,6 +45,9 @@ struct mail_head {
  */
 const char	*mail_check_address(const char *s);
 
+/* The bytes a body of n bytes takes in the message: base64 lines. */
+size_t		 mail_body_size(size_t n);
+
 /* Appends the whole message. */
 void		 mail_write(struct buf *out, const struct mail_head *h,
 		    const char *text, const char *html,

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "convert.h"
 #include "diag.h"
+#include "eml.h"
 #include "memlimit.h"
 #include "draw.h"
 #include "mail.h"
@@ -88,6 +89,13 @@ help(void)
 	    "                     headers of report.eml (D: YYYY-MM-DD or\n"
 	    "                     YYYY-MM-DDTHH:MM:SSZ)\n"
 	    "      --mail-attach-pdf  attach report.pdf to report.eml\n"
+	    "      --mail-no-charts   leave the charts' images out of "
+	    "report.eml\n"
+	    "      --mail-link URL    where report.html will be published: "
+	    "report.eml\n"
+	    "                     links to it (and to each chart left out)\n"
+	    "      --mail-limit MB    warn of a report.eml above MB "
+	    "(default 10)\n"
 	    "      --title T, --organisation O, --period P\n"
 	    "                     report fields for a CSV file (which has "
 	    "none);\n"
@@ -209,30 +217,34 @@ template_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 }
 
 /*
- * Every option, and the commands that use it (see usage() and uses[]).
- * One given to a command that does not use it is a usage error: it would
- * otherwise be taken and have no effect, and the user believe it had.
+ * Every option getopt knows.  Which commands use each, and how usage()
+ * shows it, is said once, in uses[] below: an option given to a command
+ * that does not use it is a usage error (it would otherwise be taken and
+ * have no effect, and the user believe it had).  -h and -V are in no
+ * use: every command, and none, takes them.
  */
 static const struct option longopts[] = {
-	{ "output", required_argument, NULL, 'o' },	/* render, convert,
-							   template */
-	{ "template", required_argument, NULL, 't' },	/* render, archive */
-	{ "no-pdf", no_argument, NULL, 'P' },		/* render, archive */
-	{ "mail-attach-pdf", no_argument, NULL, 5 },	/* render, archive */
-	{ "into", required_argument, NULL, 'I' },	/* archive */
-	{ "archive", required_argument, NULL, 'A' },	/* render, archive */
-	{ "jobs", required_argument, NULL, 'j' },	/* render */
-	{ "replace", no_argument, NULL, 'R' },		/* archive */
-	{ "mail-from", required_argument, NULL, 'F' },	/* render, archive */
-	{ "mail-to", required_argument, NULL, 'T' },	/* render, archive */
-	{ "mail-subject", required_argument, NULL, 'S' }, /* render, archive */
-	{ "mail-date", required_argument, NULL, 'D' },	/* render, archive */
-	{ "title", required_argument, NULL, 1 },	/* render, archive, */
-	{ "organisation", required_argument, NULL, 2 },	/* convert: SHEET */
-	{ "period", required_argument, NULL, 3 },	/* OPTIONS */
-	{ "to", required_argument, NULL, 4 },		/* convert */
-	{ "help", no_argument, NULL, 'h' },		/* all, and none */
-	{ "version", no_argument, NULL, 'V' },		/* all, and none */
+	{ "output", required_argument, NULL, 'o' },
+	{ "template", required_argument, NULL, 't' },
+	{ "no-pdf", no_argument, NULL, 'P' },
+	{ "mail-attach-pdf", no_argument, NULL, 5 },
+	{ "mail-no-charts", no_argument, NULL, 6 },
+	{ "mail-link", required_argument, NULL, 7 },
+	{ "mail-limit", required_argument, NULL, 8 },
+	{ "into", required_argument, NULL, 'I' },
+	{ "archive", required_argument, NULL, 'A' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "replace", no_argument, NULL, 'R' },
+	{ "mail-from", required_argument, NULL, 'F' },
+	{ "mail-to", required_argument, NULL, 'T' },
+	{ "mail-subject", required_argument, NULL, 'S' },
+	{ "mail-date", required_argument, NULL, 'D' },
+	{ "title", required_argument, NULL, 1 },
+	{ "organisation", required_argument, NULL, 2 },
+	{ "period", required_argument, NULL, 3 },
+	{ "to", required_argument, NULL, 4 },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -265,6 +277,9 @@ static const struct use {
 	{ 'P', C_RENDER | C_ARCHIVE, "--no-pdf", NULL },
 	{ 'A', C_RENDER | C_ARCHIVE, "--archive ARCHIVE", NULL },
 	{ 5, C_RENDER | C_ARCHIVE, "--mail-attach-pdf", NULL },
+	{ 6, C_RENDER | C_ARCHIVE, "--mail-no-charts", NULL },
+	{ 7, C_RENDER | C_ARCHIVE, "--mail-link URL", NULL },
+	{ 8, C_RENDER | C_ARCHIVE, "--mail-limit MB", NULL },
 	{ 'F', C_RENDER | C_ARCHIVE, "--mail-from A", NULL },
 	{ 'T', C_RENDER | C_ARCHIVE, "--mail-to A", NULL },
 	{ 'S', C_RENDER | C_ARCHIVE, "--mail-subject S", NULL },
@@ -313,6 +328,8 @@ static bool
 take(struct args *a, int ch, const char *arg)
 {
 	const char	*why;
+	char		*end;
+	long		 mb;
 
 	switch (ch) {
 	case 'o':
@@ -326,6 +343,28 @@ take(struct args *a, int ch, const char *arg)
 		break;
 	case 5:
 		a->o.mail.attach_pdf = true;
+		break;
+	case 6:
+		a->o.mail.no_charts = true;
+		break;
+	case 7:
+		if ((why = eml_check_link(arg)) != NULL) {
+			fprintf(stderr, "scorecard: --mail-link: %s, not %s\n",
+			    why, arg);
+			return false;
+		}
+		a->o.mail.link = arg;
+		break;
+	case 8:
+		errno = 0;
+		mb = strtol(arg, &end, 10);
+		if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
+		    mb < 1 || mb > 100000) {
+			fprintf(stderr, "scorecard: --mail-limit: expected a "
+			    "whole number of MB, 1 to 100000, not %s\n", arg);
+			return false;
+		}
+		a->o.mail.limit = (size_t)mb * 1000 * 1000;
 		break;
 	case 'I':
 		a->into = arg;

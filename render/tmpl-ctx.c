@@ -141,6 +141,23 @@ tmpl_ctx_add(struct tmpl_ctx *c, const char *name)
 	return item;
 }
 
+struct tmpl_ctx *
+tmpl_ctx_item(struct tmpl_ctx *c, const char *name, size_t n)
+{
+	const struct tval	*v = ctx_find(c, name);
+
+	return v != NULL && v->kind == TK_LIST && n < v->nitems ?
+	    v->items[n] : NULL;
+}
+
+const char *
+tmpl_ctx_get_text(const struct tmpl_ctx *c, const char *name)
+{
+	const struct tval	*v = ctx_find(c, name);
+
+	return v != NULL && v->kind == TK_TEXT ? v->s : NULL;
+}
+
 /* Looks name up in c, then in the scopes c was added under. */
 const struct tval *
 ctx_lookup(const struct tmpl_ctx *c, const char *name)

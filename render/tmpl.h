@@ -89,6 +89,17 @@ void		 tmpl_ctx_markup(struct tmpl_ctx *c, const char *name,
  */
 struct tmpl_ctx	*tmpl_ctx_add(struct tmpl_ctx *c, const char *name);
 void		 tmpl_ctx_list(struct tmpl_ctx *c, const char *name);
+/*
+ * For a caller that adds to a context another module built (eml.c: the
+ * email's own keys on each indicator): the item n (from 0) of the list
+ * name in c itself, owned by c, or NULL if there is none; and the text
+ * name in c itself (not outwards), borrowed from c, or NULL if it is not
+ * set or not text.
+ */
+struct tmpl_ctx	*tmpl_ctx_item(struct tmpl_ctx *c, const char *name,
+		    size_t n);
+const char	*tmpl_ctx_get_text(const struct tmpl_ctx *c,
+		    const char *name);
 
 /*
  * The context's names before it took the module's prefix, kept only for

@@ -551,6 +551,34 @@ rc=$?
 if [ $rc = 1 ] && [ ! -e "$OUT/emailfail" ] && [ "$(cat "$ed.err")" = "scorecard: $PWD/$ed/templates/email.xhtml:1:50: error: data-sc-text: \"no_such_name\" is not set" ]; then ok
 else bad "the email failing while report.pdf is drawn: exit $rc, or its message"; cat "$ed.err"; fi
 
+# tests/copytree.sh, the tree that make SANITIZE=1 check, make tsan and
+# tests/sweep.sh build in: every tracked file, and no build product.
+ct=$OUT/copytree
+if sh tests/copytree.sh "$ct" && git ls-files >"$ct.tracked" 2>/dev/null &&
+    [ -s "$ct.tracked" ]; then
+	missing=$(while read -r f; do
+		[ -e "$f" ] && [ ! -e "$ct/$f" ] && echo "$f"
+	done <"$ct.tracked" | grep -v '^tests/bench/data/' | head -n 5)
+	extra=$(cd "$ct" && find . -name '*.o' -o -name '*.a' -o -name '*.d' \
+	    -o -path ./scorecard -o -path ./render/config.h \
+	    -o -path ./tests/out -o -path ./tests/build -o -name node_modules |
+	    head -n 5)
+	if [ -z "$missing" ] && [ -z "$extra" ] && [ -f "$ct/Makefile" ]; then ok
+	else bad "tests/copytree.sh: missing $missing; build products $extra"; fi
+else
+	bad "tests/copytree.sh or git ls-files failed"
+fi
+rm -rf "$ct"
+
+# The template fuzzer's seeds tests/fuzz/corpus/tmpl/templates-NAME.xhtml
+# are copies of templates/NAME.xhtml: one that has fallen behind fuzzes
+# a template no one ships (and misses what the shipped one does).
+for t in templates/*.xhtml; do
+	s=tests/fuzz/corpus/tmpl/templates-$(basename "$t")
+	if cmp -s "$t" "$s"; then ok
+	else bad "$s is not a copy of $t: cp $t $s"; fi
+done
+
 # report.pdf has at most 200,000 tagged elements (scorecard(1), Limits):
 # one figures table of 68,000 daily points (204,000 rows and cells, some
 # 400 pages; Cairo and qpdf held about 3 KB each: 750 MB) is refused
@@ -625,6 +653,72 @@ m = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy
 sys.exit(m.get_payload()[1].get_content() != open(sys.argv[2], "rb").read())' \
     "$ma/report.eml" "$ma/report.pdf"; then ok
 else bad "--mail-attach-pdf: report.eml without report.pdf"; cat "$OUT/mail.out"; fi
+
+# report.eml's size (--mail-limit, --mail-no-charts, --mail-link): a
+# message above the limit is written with one warning that gives its
+# size and its charts' (checked against the file), what makes it big and
+# what to do; under the limit, nothing is said.  tests/mailsize.py reads
+# the message and the warning.
+mz=$OUT/mailsize
+mkdir -p "$mz"
+./scorecard render input/example.json -o "$mz/limit1" --no-pdf \
+    --mail-limit 1 2>"$mz/limit1.err"
+rc=$?
+if [ $rc = 0 ] && python3 tests/mailsize.py "$mz/limit1/report.eml" \
+    "$mz/limit1.err" charts 'above the limit of 1 MB \(--mail-limit\): render it with --mail-no-charts \(and --mail-link URL, the address report.html will have, to link to each chart\), or give your server.s limit with --mail-limit MB' \
+    >"$mz/out" 2>&1; then ok
+else bad "--mail-limit 1: exit $rc, or its warning"; cat "$mz/out" "$mz/limit1.err"; fi
+if ./scorecard render input/example.json -o "$mz/limit2" --no-pdf \
+    --mail-limit 2 2>"$mz/limit2.err" && [ -s "$mz/limit2/report.eml" ] &&
+    [ ! -s "$mz/limit2.err" ]; then ok
+else bad "--mail-limit 2: a 1.3 MB report.eml warned of"; cat "$mz/limit2.err"; fi
+# report.pdf attached: named, and the option that leaves it out.
+./scorecard render input/example.json -o "$mz/pdf" --mail-attach-pdf \
+    --mail-limit 1 2>"$mz/pdf.err"
+rc=$?
+if [ $rc = 0 ] && python3 tests/mailsize.py "$mz/pdf/report.eml" \
+    "$mz/pdf.err" charts+pdf 'above the limit of 1 MB \(--mail-limit\): render it without --mail-attach-pdf and with --mail-no-charts \(and --mail-link URL, the address report.html will have, to link to each chart\), or give your server.s limit with --mail-limit MB' \
+    >"$mz/out" 2>&1; then ok
+else bad "--mail-attach-pdf --mail-limit 1: exit $rc, or its warning"; cat "$mz/out" "$mz/pdf.err"; fi
+# The default limit, 10 MB: 200 indicators' charts make some 13 MB.
+if /usr/bin/python3 tests/bench/gen.py --out "$mz/gen" --n 200 \
+    --authorities 1 >/dev/null 2>&1; then
+	./scorecard render "$mz/gen/lac-200.json" -o "$mz/big" --no-pdf \
+	    2>"$mz/big.err"
+	rc=$?
+	if [ $rc = 0 ] && python3 tests/mailsize.py "$mz/big/report.eml" \
+	    "$mz/big.err" charts "above 10 MB, the limit of many mail servers \(Exchange Server.s default; Gmail.s is 25 MB, Exchange Online.s 35 MB\): render it with --mail-no-charts .*" \
+	    >"$mz/out" 2>&1; then ok
+	else bad "200 indicators: exit $rc, or no warning of a 13 MB report.eml"
+		cat "$mz/out" "$mz/big.err"; fi
+	# The same without the images, linked: a few hundred KB, no warning.
+	url=https://www.example.gov.uk/board/2022-12/report.html
+	if ./scorecard render "$mz/gen/lac-200.json" -o "$mz/small" \
+	    --no-pdf --mail-no-charts --mail-link "$url" 2>"$mz/small.err" &&
+	    [ ! -s "$mz/small.err" ] &&
+	    [ "$(wc -c <"$mz/small/report.eml")" -lt 1000000 ]; then ok
+	else bad "200 indicators, --mail-no-charts: a warning or over 1 MB"
+		cat "$mz/small.err"; ls -l "$mz/small/report.eml"; fi
+else
+	bad "tests/bench/gen.py --n 200 failed"
+fi
+# Without the images: no PNG part, and in each chart's place a link to
+# the indicator in the report at --mail-link's address (or, without it,
+# words); the text ends with the address.
+ls "$mz/limit2/charts/"*.png | sed -n 's|.*/\([^/]*\)\.png$|\1|p' |
+    grep -v -- '-breakdown$' >"$mz/ids"
+url=https://www.example.gov.uk/board/2022-01/report.html
+for how in link nolink; do
+	set -- --mail-no-charts
+	u=
+	[ $how = link ] && u=$url && set -- "$@" --mail-link "$url"
+	if ./scorecard render input/example.json -o "$mz/$how" --no-pdf "$@" \
+	    2>"$mz/$how.err" && [ ! -s "$mz/$how.err" ] &&
+	    python3 tests/mailcheck.py "$mz/$how/report.eml" >"$mz/out" 2>&1 &&
+	    python3 tests/mailsize.py "$mz/$how/report.eml" - nocharts \
+	    "$mz/ids" $u >>"$mz/out" 2>&1; then ok
+	else bad "--mail-no-charts ($how): the message"; cat "$mz/out" "$mz/$how.err"; fi
+done
 
 # Only regular files are read: a named pipe as the template or as an
 # inlined stylesheet is refused at once, never waited on; the input may

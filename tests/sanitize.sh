@@ -14,15 +14,8 @@ cd "$(dirname "$0")/.."
 top=$PWD
 B=tests/build/sanitize.$$
 rm -rf "$B"
-mkdir -p "$B"
-# The sources and tests as they are now, tracked or not; no build
-# products, no output, no node_modules.
-tar -cf - --exclude=./tests/build --exclude=./output --exclude=./tests/out \
-    --exclude=./.git --exclude=node_modules --exclude='*.o' \
-    --exclude='*.d' --exclude='*.a' --exclude=./scorecard \
-    --exclude=./render/config.h --exclude=./tests/pngcheck \
-    --exclude='./tests/unit/test_*[!c]' --exclude=./tests/bench/chartbench \
-    . | tar -C "$B" -xf -
+# The sources and tests as they are now, tracked or not.
+sh tests/copytree.sh "$B"
 ASAN_OPTIONS=detect_leaks=1:exitcode=86:abort_on_error=0:symbolize=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_string_checks=1
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0

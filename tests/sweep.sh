@@ -24,13 +24,7 @@ hdir=$2
 cd "$(dirname "$0")/.."
 top=$PWD
 B=tests/build/sweep
-mkdir -p "$B"
-tar -cf - --exclude=./tests/build --exclude=./output --exclude=./tests/out \
-    --exclude=./.git --exclude=node_modules --exclude='*.o' \
-    --exclude='*.d' --exclude='*.a' --exclude=./scorecard \
-    --exclude=./render/config.h --exclude=./tests/pngcheck \
-    --exclude='./tests/unit/test_*[!c]' --exclude=./tests/bench/chartbench \
-    . | tar -C "$B" -xf -
+sh tests/copytree.sh "$B"
 make -C "$B" -j"$(nproc 2>/dev/null || echo 2)" SANITIZE=1 \
     SANITIZE_COPY=1 scorecard >"$B.log" 2>&1 || { cat "$B.log"; exit 1; }
 echo "sweep: scorecard built in $B with ASan and UBSan"

@@ -42,13 +42,7 @@ top=$PWD
 CC_TSAN=${TSANCC:-clang-14}
 B=tests/build/tsan.$$
 rm -rf "$B"
-mkdir -p "$B"
-tar -cf - --exclude=./tests/build --exclude=./output --exclude=./tests/out \
-    --exclude=./.git --exclude=node_modules --exclude='*.o' \
-    --exclude='*.d' --exclude='*.a' --exclude=./scorecard \
-    --exclude=./render/config.h --exclude=./tests/pngcheck \
-    --exclude='./tests/unit/test_*[!c]' --exclude=./tests/bench/chartbench \
-    . | tar -C "$B" -xf -
+sh tests/copytree.sh "$B"
 jobs=$(nproc 2>/dev/null || echo 2)
 UNITS="tests/unit/test_worker tests/unit/test_chartfiles"
 if ! CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \

@@ -3,12 +3,15 @@
  * input (the subject is the report's title), which must never end a
  * header and start another, nor make a line longer than RFC 5322's 998
  * bytes; the golden tests check whole messages with tests/mailcheck.py.
+ * Also what report.eml's size warning counts a part as (mail_body_size())
+ * and eml's check of --mail-link.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "eml.h"
 #include "harness.h"
 #include "mail.h"
 
@@ -141,11 +144,71 @@ test_addresses(void)
 	OK(mail_check_address("a\x7f@b") != NULL);
 }
 
+/* mail_body_size(n) is what an image of n bytes adds to the message. */
+static void
+test_body_size(void)
+{
+	static const size_t ns[] = { 1, 2, 3, 56, 57, 58, 114, 1000, 5700 };
+	struct mail_head h;
+	struct mail_image img;
+	struct buf	 b;
+	unsigned char	*png;
+	size_t		 i, base;
+
+	buf_init(&b);
+	png = calloc(1, 5700);
+	memset(&h, 0, sizeof(h));
+	h.from = h.to = h.subject = "x";
+	h.msgid = "x@scorecard";
+	img.cid = "c@scorecard";
+	img.filename = "c.png";
+	img.data = png;
+	img.len = 0;
+	mail_write(&b, &h, "text\n", "<p>html</p>", &img, 1);
+	base = b.len;
+	for (i = 0; i < sizeof(ns) / sizeof(ns[0]); i++) {
+		img.len = ns[i];
+		buf_reset(&b);
+		mail_write(&b, &h, "text\n", "<p>html</p>", &img, 1);
+		OK(b.len - base == mail_body_size(ns[i]));
+	}
+	free(png);
+	buf_release(&b);
+}
+
+static void
+test_links(void)
+{
+	char	 long_url[2100];
+
+	OK(eml_check_link("https://www.example.gov.uk/board/report.html") ==
+	    NULL);
+	OK(eml_check_link("http://intranet/board/report.html?v=2") == NULL);
+	OK(eml_check_link("ftp://example.org/r.html") != NULL);
+	OK(eml_check_link("www.example.org/r.html") != NULL);
+	OK(eml_check_link("https://") != NULL);
+	OK(eml_check_link("https:///r.html") != NULL);
+	OK(eml_check_link("https://example.org/r.html#top") != NULL);
+	OK(eml_check_link("https://example.org/a b.html") != NULL);
+	OK(eml_check_link("https://example.org/\"onclick=x") != NULL);
+	OK(eml_check_link("https://example.org/<b>") != NULL);
+	OK(eml_check_link("https://example.org/caf\xc3\xa9") != NULL);
+	OK(eml_check_link("https://example.org/\x7f") != NULL);
+	memset(long_url, 'a', sizeof(long_url) - 1);
+	long_url[sizeof(long_url) - 1] = '\0';
+	memcpy(long_url, "https://", 8);
+	OK(eml_check_link(long_url) != NULL);
+	long_url[2000] = '\0';
+	OK(eml_check_link(long_url) == NULL);
+}
+
 int
 main(void)
 {
 	test_injection();
 	test_long();
 	test_addresses();
+	test_body_size();
+	test_links();
 	return harness_done();
 }
