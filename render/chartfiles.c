@@ -6,6 +6,9 @@
  * encoding (most of a chart's time) to its draw's own thread, then
  * draws the PDF while that runs; with the PDFs (and report.pdf on a
  * worker of its own) it encodes each PNG itself (see chart_job).
+ * Once report.pdf is made, its worker draws the charts this one has not
+ * started, the last first (chartfiles_help()): a chart is drawn by the
+ * thread that claims it, under ch->lock.
  * chartfiles_collect() has the worker
  * wait for the encodings, then moves each file into the place reserved
  * for it (by index: adding files may move the array).
@@ -43,6 +46,9 @@ chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf,
 	ch->opts.ownlabel = ownlabel;
 	ch->pdf = pdf;
 	diag_init(&ch->d0, d->out, d->prog);
+	pthread_mutex_init(&ch->lock, NULL);
+	pthread_cond_init(&ch->idle, NULL);
+	ch->lockinit = true;
 }
 
 /*
@@ -87,6 +93,10 @@ chartfiles_release(struct chartfiles *ch)
 	free(ch->jobs);
 	pdf_figures_release(&ch->figs);
 	draw_free(ch->dr);
+	if (ch->lockinit) {
+		pthread_mutex_destroy(&ch->lock);
+		pthread_cond_destroy(&ch->idle);
+	}
 	memset(ch, 0, sizeof(*ch));
 }
 
@@ -96,10 +106,26 @@ chartfiles_release(struct chartfiles *ch)
  * threads share two cores while report.pdf's worker, the longest of
  * them, ran, and this worker ends well before it even so.
  */
+/* Takes j to draw: false if another thread has. */
+static bool
+claim(struct chartjob *j)
+{
+	bool	 mine;
+
+	pthread_mutex_lock(&j->ch->lock);
+	mine = !j->claimed;
+	j->claimed = true;
+	pthread_mutex_unlock(&j->ch->lock);
+	return mine;
+}
+
 static void
 chart_job(struct draw *dr, void *arg)
 {
 	struct chartjob	*j = arg;
+
+	if (!claim(j))
+		return;		/* chartfiles_help() draws it */
 
 	/*
 	 * The pixels now; their encoding on the draw's own thread, or with
@@ -111,6 +137,40 @@ chart_job(struct draw *dr, void *arg)
 	j->ticket = draw_png_start(dr, &j->s, 2, j->pngname, &j->d);
 	j->ok = j->ticket >= 0 &&
 	    (!j->pdf || draw_pdf(dr, &j->s, j->pdfname, &j->pdfout, &j->d));
+}
+
+size_t
+chartfiles_help(struct chartfiles *ch, struct draw *dr)
+{
+	struct chartjob	*j;
+	size_t		 i, n = 0;
+	int		 ticket;
+
+	for (;;) {
+		j = NULL;
+		pthread_mutex_lock(&ch->lock);
+		for (i = ch->njobs; i > 0 && j == NULL; i--)
+			if (!ch->jobs[i - 1]->claimed) {
+				j = ch->jobs[i - 1];
+				j->claimed = true;
+				ch->busy++;
+			}
+		pthread_mutex_unlock(&ch->lock);
+		if (j == NULL)
+			return n;
+		n++;
+		/* As chart_job(), its PNG taken at once (j->ticket stays
+		 * -1: collect_job() leaves it alone). */
+		draw_png_inline(dr);
+		ticket = draw_png_start(dr, &j->s, 2, j->pngname, &j->d);
+		j->ok = ticket >= 0 && draw_png_collect(dr, ticket, j->pngname,
+		    &j->pngout, &j->d) && (!j->pdf || draw_pdf(dr, &j->s,
+		    j->pdfname, &j->pdfout, &j->d));
+		pthread_mutex_lock(&ch->lock);
+		ch->busy--;
+		pthread_cond_broadcast(&ch->idle);
+		pthread_mutex_unlock(&ch->lock);
+	}
 }
 
 /* On the worker, last: every PNG's encoding, waited for there. */
@@ -138,6 +198,14 @@ chartfiles_collect(struct chartfiles *ch, struct ofiles *of, struct diag *d)
 	if (ch->w != NULL) {
 		worker_run(ch->w, collect_job, ch);
 		worker_wait(ch->w);
+	}
+	/* The worker has claimed or skipped every chart: those it skipped
+	 * are chartfiles_help()'s, done once it is not busy. */
+	if (ch->lockinit) {
+		pthread_mutex_lock(&ch->lock);
+		while (ch->busy > 0)
+			pthread_cond_wait(&ch->idle, &ch->lock);
+		pthread_mutex_unlock(&ch->lock);
 	}
 	for (size_t i = 0; i < ch->njobs; i++) {
 		j = ch->jobs[i];
@@ -169,6 +237,7 @@ chartfiles_emit(struct chartfiles *ch, struct ofiles *of, struct scene *s,
 
 	j = xcalloc(1, sizeof(*j));
 	j->ticket = -1;
+	j->ch = ch;
 	j->s = *s;
 	scene_init(s);
 	j->pdf = ch->pdf;

@@ -12,6 +12,7 @@
 #ifndef CHARTFILES_H
 #define CHARTFILES_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -38,6 +39,8 @@ struct chartjob {
 	char		*msgs;		/* what msgf holds (open_memstream) */
 	size_t		 msglen;
 	bool		 ok;
+	bool		 claimed;	/* being drawn, or drawn (ch->lock) */
+	struct chartfiles *ch;
 };
 
 /*
@@ -55,6 +58,10 @@ struct chartfiles {
 					   holds pointers */
 	size_t		 njobs, maxjobs;
 	struct pdf_figures figs;	/* every scene, for report.pdf */
+	pthread_mutex_t	 lock;		/* the jobs' claimed, and busy */
+	pthread_cond_t	 idle;		/* busy went down */
+	bool		 lockinit;
+	size_t		 busy;		/* charts chartfiles_help() draws */
 };
 
 /*
@@ -83,7 +90,18 @@ void	chartfiles_emit(struct chartfiles *ch, struct ofiles *of,
 	    const char *desc, const char *tableid, struct buf *svg);
 
 /*
- * Waits for the worker and puts every chart's PNG and PDF into its file.
+ * On a thread other than the worker's, with a drawing context of its
+ * own (dr): draws the charts the worker has not started, the last
+ * first, until none is left, as the worker would (the PNG encoded
+ * there).  report.pdf's worker calls it once report.pdf is made: the
+ * charts are then the render's longest chain.  Every chart must have
+ * been emitted before.  Returns how many it drew.
+ */
+size_t	chartfiles_help(struct chartfiles *ch, struct draw *dr);
+
+/*
+ * Waits for the worker (and chartfiles_help()) and puts every chart's
+ * PNG and PDF into its file.
  * Returns false if any failed (each reported where it failed, its
  * messages written now in the charts' order; the counts are added to
  * d).

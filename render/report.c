@@ -95,10 +95,21 @@ pdf_typeset_job(struct draw *dr, void *arg)
 	j->tree = NULL;
 }
 
+/*
+ * Then, on the same worker, the charts the chart worker has not started
+ * (chartfiles_help()): with report.pdf made, they are the render's
+ * longest chain, and this worker's core would be idle.
+ */
+static void
+pdf_help_job(struct draw *dr, void *arg)
+{
+	(void)chartfiles_help(arg, dr);
+}
+
 /* Starts report.pdf from tree, which the job takes. */
 static void
 pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
-    const struct model *m, const struct chartfiles *ch, struct ofiles *of,
+    const struct model *m, struct chartfiles *ch, struct ofiles *of,
     const struct diag *d)
 {
 	char		 tmp[32];
@@ -129,6 +140,7 @@ pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
 	j->w = worker_new();
 	worker_run(j->w, pdf_layout_job, j);
 	worker_run(j->w, pdf_typeset_job, j);
+	worker_run(j->w, pdf_help_job, ch);
 }
 
 /* Waits for report.pdf's pages; do they fit the limit? */

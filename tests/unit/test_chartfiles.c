@@ -6,7 +6,8 @@
  * when collected; the charts' messages come at collect, in the charts'
  * order, after what the main thread said meanwhile; chartfiles_collect()
  * then returns false while the other charts still
- * get their files; chartfiles_release() with charts still queued (a
+ * get their files; charts drawn by chartfiles_help() beside the worker
+ * are the same bytes, each once; chartfiles_release() with charts still queued (a
  * template that failed after they were) drops them (valgrind and ASan
  * check that nothing leaks; make tsan runs this under ThreadSanitizer).
  */
@@ -139,6 +140,66 @@ test_fail_on_worker(void)
 	fclose(err);
 }
 
+/*
+ * n charts of different widths into of; with help, chartfiles_help() on
+ * this thread (its own drawing context) takes those the worker has not
+ * started.  Returns how many it drew.
+ */
+static size_t
+charts(struct ofiles *of, size_t n, bool help)
+{
+	struct chartfiles ch;
+	struct diag	 d;
+	struct scene	 s;
+	struct buf	 svg;
+	struct draw	*dr = draw_new();
+	char		 name[32];
+	size_t		 helped = 0;
+
+	diag_init(&d, stderr, "scorecard");
+	memset(&ch, 0, sizeof(ch));
+	buf_init(&svg);
+	chartfiles_init(&ch, "Northfield", true, &d);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "h%zu", i);
+		chart(&s, 1200 + 10 * (double)i, 700);
+		chartfiles_emit(&ch, of, &s, name, name, "d", "t", &svg);
+	}
+	if (help)
+		helped = chartfiles_help(&ch, dr);
+	OK(chartfiles_collect(&ch, of, &d));
+	INT_EQ(d.nerr, 0);
+	chartfiles_release(&ch);
+	buf_release(&svg);
+	draw_free(dr);
+	return helped;
+}
+
+/* Charts drawn by chartfiles_help(): each once, the same bytes. */
+static void
+test_help(void)
+{
+	struct ofiles	 a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+	size_t		 helped;
+
+	(void)charts(&a, 24, false);
+	helped = charts(&b, 24, true);
+	/* The worker is a chart or so ahead of this thread's first claim:
+	 * some are drawn here (all of them if it has not started). */
+	OK(helped >= 1 && helped <= 24);
+	INT_EQ(a.n, b.n);
+	INT_EQ(a.n, 24 * 3);
+	for (size_t i = 0; i < a.n && i < b.n; i++) {
+		OK(strcmp(a.f[i].name, b.f[i].name) == 0);
+		OK(a.f[i].data.len > 0 &&
+		    a.f[i].data.len == b.f[i].data.len &&
+		    memcmp(a.f[i].data.data, b.f[i].data.data,
+		    a.f[i].data.len) == 0);
+	}
+	ofiles_release(&a);
+	ofiles_release(&b);
+}
+
 /* A template that fails after the charts were queued: never collected. */
 static void
 test_release_queued(void)
@@ -176,6 +237,7 @@ main(void)
 {
 	test_fail_on_worker();
 	test_release_queued();
+	test_help();
 	draw_cleanup();
 	return harness_done();
 }
