@@ -61,9 +61,17 @@ struct pdfjob {
 	size_t			 file;		/* report.pdf's index */
 	struct diag		 d;		/* the job's counts */
 	bool			 ready;		/* out is report.pdf */
+	struct chartfiles	*ch;
+	struct draw		*dr;		/* the worker's */
 };
 
-/* On the worker, from pdf_typeset(): out is complete. */
+/*
+ * On the worker, from pdf_typeset(): out is complete.  Then, before
+ * qpdf's and Cairo's memory is freed (which can wait for the render's
+ * last steps, when a core is idle), the charts the chart worker has not
+ * started (chartfiles_help()): with report.pdf made, they are the
+ * render's longest chain.
+ */
 static void
 pdf_ready(void *arg)
 {
@@ -71,6 +79,7 @@ pdf_ready(void *arg)
 
 	j->ready = true;
 	worker_ready(j->w);
+	(void)chartfiles_help(j->ch, j->dr);
 }
 
 static void
@@ -78,6 +87,7 @@ pdf_layout_job(struct draw *dr, void *arg)
 {
 	struct pdfjob	*j = arg;
 
+	j->dr = dr;
 	j->pd = pdf_layout(dr, j->tree, j->pf, &j->pm, &j->d);
 	j->fits = j->pd != NULL;
 }
@@ -93,17 +103,6 @@ pdf_typeset_job(struct draw *dr, void *arg)
 	j->pd = NULL;
 	tnode_free(j->tree);
 	j->tree = NULL;
-}
-
-/*
- * Then, on the same worker, the charts the chart worker has not started
- * (chartfiles_help()): with report.pdf made, they are the render's
- * longest chain, and this worker's core would be idle.
- */
-static void
-pdf_help_job(struct draw *dr, void *arg)
-{
-	(void)chartfiles_help(arg, dr);
 }
 
 /* Starts report.pdf from tree, which the job takes. */
@@ -134,13 +133,13 @@ pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
 	j->pm.ready = pdf_ready;
 	j->pm.ready_arg = j;
 	j->pf = &ch->figs;
+	j->ch = ch;
 	diag_init(&j->d, d->out, d->prog);
 	ofiles_add(of, "report.pdf");
 	j->file = of->n - 1;
 	j->w = worker_new();
 	worker_run(j->w, pdf_layout_job, j);
 	worker_run(j->w, pdf_typeset_job, j);
-	worker_run(j->w, pdf_help_job, ch);
 }
 
 /* Waits for report.pdf's pages; do they fit the limit? */
