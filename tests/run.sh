@@ -560,7 +560,8 @@ if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$PWD" ]; then
 	git ls-files >"$ct.tracked"
 else
 	find . \( -path ./tests/build -o -path ./tests/out -o -path ./output \
-	    -o -name node_modules -o -path ./.git \) -prune -o -type f \
+	    -o -name node_modules -o -path ./.git -o -path ./render/config.h \) \
+	    -prune -o -type f \
 	    \( -name '*.[ch15]' -o -name '*.sh' -o -name '*.py' -o \
 	    -name '*.xhtml' -o -name '*.css' -o -name '*.json' -o \
 	    -name Makefile \) -print | sed 's|^\./||' >"$ct.tracked"
