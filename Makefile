@@ -47,7 +47,8 @@ UNITS	 = tests/unit/test_buf tests/unit/test_period tests/unit/test_fmt \
 	   tests/unit/test_scene tests/unit/test_page tests/unit/test_util \
 	   tests/unit/test_drawtext tests/unit/test_memlimit \
 	   tests/unit/test_xmlpull tests/unit/test_tcopy tests/unit/test_cssmin \
-	   tests/unit/test_worker tests/unit/test_svg tests/unit/test_chartfiles
+	   tests/unit/test_worker tests/unit/test_svg tests/unit/test_chartfiles \
+	   tests/unit/test_draw
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"'
 CFLAGS	?= -O2 -g

@@ -161,12 +161,43 @@ struct draw_text {
 	double			 minwidth;	/* simple texts */
 };
 
+/*
+ * Something drawn as an artifact, kept until draw_doc_artifacts() draws
+ * it: glyphs (of a simple text), a Pango run or a rectangle.
+ */
+enum dartkind { DART_GLYPHS, DART_PANGO, DART_RECT };
+
+struct dart {
+	enum dartkind		 kind;
+	uint32_t		 colour;	/* text; a rectangle's fill */
+	/* DART_GLYPHS: glyphs and clusters [g, g + ng) of the doc's, and
+	 * bytes [s, s + len) of its atext.  DART_PANGO: bytes too. */
+	cairo_scaled_font_t	*sf;		/* a reference */
+	size_t			 g, ng;
+	size_t			 s, len;
+	PangoGlyphItem		*gi;		/* owned; its item's offset
+						   is 0, into the bytes */
+	double			 x, y;		/* DART_PANGO: its origin;
+						   DART_RECT: its corner */
+	double			 w, h;
+	uint32_t		 stroke;
+	double			 lw;
+};
+
 struct draw_doc {
 	struct draw		*dr;
 	cairo_surface_t		*surf;
 	cairo_t			*cr;
 	struct buf		 out;
 	struct buf		 links;		/* link texts, NUL after each */
+	/* Artifacts waiting for draw_doc_artifacts(). */
+	bool			 artmode;	/* see draw_doc_artifact() */
+	struct dart		*arts;
+	size_t			 narts, maxarts;
+	cairo_glyph_t		*ag;		/* their glyphs */
+	cairo_text_cluster_t	*ac;		/* and clusters */
+	size_t			 nag, maxag;
+	struct buf		 atext;		/* and bytes */
 };
 
 /* drawtext.c */

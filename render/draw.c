@@ -52,8 +52,8 @@ draw_new(void)
 	/*
 	 * A chart's words are measured here and drawn three ways: by this
 	 * context's layout (PNG; PDF when not simple text) and by
-	 * draw_text_line()'s glyphs (simple text in PDFs), which places each
-	 * glyph at its font's advance.  So that the three give one width,
+	 * drawtext.c's glyphs (simple text in PDFs: see tbatch_add()), which
+	 * places each glyph at its font's advance.  So that the three give one width,
 	 * Pango neither rounds positions to whole pixels nor kerns nor makes
 	 * ligatures here ("iii" was 9 px measured, 10 drawn; "AV" 17 and
 	 * 16.4).  Documents' texts (tctx) keep kerning: they are measured
@@ -284,6 +284,117 @@ fill_stroke(cairo_t *cr, const struct sc_item *it, bool vector)
 	cairo_new_path(cr);
 }
 
+/*
+ * Whether b, drawn right after a, may join a's path in a PDF: one
+ * "S" or "f" for both instead of one each.  Cairo's PDF surface has a
+ * cost for each drawing operation, recorded, analysed and written
+ * (several times that of a short line's numbers), and a chart's
+ * gridlines, ticks and marks come in runs of one style.  Only
+ * shapes of one paint, stroked or filled but not both (so that no
+ * fill comes to lie over another's stroke); of fills, only circles,
+ * all drawn in one direction, so that overlapping ones are their
+ * union under the nonzero rule, as when filled one by one.  A stroke
+ * of several subpaths is the strokes of each: dashes and caps start
+ * again at each subpath, in Cairo and in PDF alike.  The colours are
+ * opaque, so a shape painted once or twice over itself looks the same.
+ */
+static bool
+joins(const struct sc_item *a, const struct sc_item *b)
+{
+	if (a->kind == SC_TEXT || b->kind == SC_TEXT ||
+	    (b->kind == SC_PATH && b->npts < 2) ||
+	    a->fill != b->fill || a->stroke != b->stroke)
+		return false;
+	if (a->fill != SC_NONE)
+		return a->stroke == SC_NONE && a->kind == SC_CIRCLE &&
+		    b->kind == SC_CIRCLE;
+	return a->stroke != SC_NONE && a->width == b->width &&
+	    a->dash == b->dash;
+}
+
+/*
+ * A PDF's texts waiting to be shown: the glyphs of a run of texts in one
+ * font and colour (a chart's tick labels, the lines of a legend's
+ * label), given to Cairo in one call.  Like a stroke, each call costs
+ * Cairo's PDF surface more than the words in it; the page says the same
+ * (Cairo writes consecutive texts in one font into one BT ... ET, each
+ * moved to its place, whether they came in one call or several), and
+ * each glyph keeps its own character for a reader's copy and search.
+ */
+struct tbatch {
+	cairo_scaled_font_t	*sf;
+	uint32_t		 colour;
+	struct buf		 utf8;		/* the glyphs' characters */
+	cairo_glyph_t		*g;
+	cairo_text_cluster_t	*c;		/* one a glyph */
+	size_t			 n, max;
+};
+
+/* Shows the glyphs held in b, if any, and empties it. */
+static void
+tbatch_flush(cairo_t *cr, struct tbatch *b)
+{
+	if (b->n == 0)
+		return;
+	draw_colour(cr, b->colour);
+	cairo_set_scaled_font(cr, b->sf);
+	cairo_show_text_glyphs(cr, b->utf8.data, (int)b->utf8.len, b->g,
+	    (int)b->n, b->c, (int)b->n, 0);
+	b->n = 0;
+	buf_reset(&b->utf8);
+}
+
+/*
+ * Adds the glyphs of text item it to b, placed as draw_text_line()
+ * places them, showing what b held first when its font or colour
+ * differs; returns false, having added nothing, when it is not simple
+ * text (see drawtext.c) and so left to Pango.
+ */
+static bool
+tbatch_add(struct draw *dr, cairo_t *cr, struct tbatch *b,
+    const struct sc_item *it)
+{
+	struct draw_span	 sp;
+	struct draw_text	*t;
+	const struct srun	*r;
+	uint32_t		 colour = it->fill == SC_NONE ? 0 : it->fill;
+	double			 x = it->x;
+
+	if (strchr(it->text, '\n') != NULL)
+		return false;
+	memset(&sp, 0, sizeof(sp));
+	sp.end = strlen(it->text);
+	sp.bold = it->bold;
+	t = draw_text_new(dr, it->text, &sp, 1, it->size, -1, DRAW_LEFT);
+	if (!t->simple) {
+		draw_text_free(t);
+		return false;
+	}
+	if (it->anchor == SC_MIDDLE)
+		x -= t->width / 2;
+	else if (it->anchor == SC_END)
+		x -= t->width;
+	for (size_t k = 0; k < t->nruns; k++) {
+		r = &t->runs[k];
+		if (r->ng == 0)
+			continue;
+		if (b->n > 0 && (b->sf != r->font->sf || b->colour != colour))
+			tbatch_flush(cr, b);
+		b->sf = r->font->sf;
+		b->colour = colour;
+		if (b->n + r->ng > b->max) {
+			b->max = (b->n + r->ng) * 2;
+			b->g = xreallocarray(b->g, b->max, sizeof(*b->g));
+			b->c = xreallocarray(b->c, b->max, sizeof(*b->c));
+		}
+		draw_text_glyphs(t, r, x, it->y, b->g + b->n, b->c + b->n);
+		buf_put(&b->utf8, t->text + r->start, r->end - r->start);
+		b->n += r->ng;
+	}
+	draw_text_free(t);
+	return true;
+}
+
 void
 draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
     bool glyphs)
@@ -291,6 +402,7 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 	const struct sc_item	*it;
 	PangoLayout		*l;
 	PangoRectangle		 logical;
+	struct tbatch		 tb;
 	size_t			 i, j;
 	double			 x;
 
@@ -309,34 +421,33 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 	 * Cairo still renders the glyphs for cr's own matrix, and with
 	 * metrics unhinted nothing else depends on it.
 	 */
+	memset(&tb, 0, sizeof(tb));
+	buf_init(&tb.utf8);
 	for (i = 0; i < s->n; i++) {
 		it = &s->items[i];
+		if (glyphs && it->kind == SC_TEXT &&
+		    tbatch_add(dr, cr, &tb, it))
+			continue;
+		tbatch_flush(cr, &tb);
 		switch (it->kind) {
 		case SC_PATH:
 			if (it->npts < 2)
-				break;
+				continue;
 			cairo_move_to(cr, it->pts[0], it->pts[1]);
 			for (j = 1; j < it->npts; j++)
 				cairo_line_to(cr, it->pts[2 * j],
 				    it->pts[2 * j + 1]);
-			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_RECT:
 			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_CIRCLE:
 			cairo_new_sub_path(cr);
 			cairo_arc(cr, it->x, it->y, it->r, 0, 2 * 3.14159265358979323846);
-			fill_stroke(cr, it, glyphs);
 			break;
 		case SC_TEXT:
+			/* Not simple text, or a PNG's: Pango's. */
 			draw_colour(cr, it->fill == SC_NONE ? 0 : it->fill);
-			if (glyphs && draw_text_line(dr, cr, it->text,
-			    it->size, it->bold, it->x, it->y, it->anchor)) {
-				cairo_new_path(cr);
-				break;
-			}
 			l = setup(dr, it->text, it->size, it->bold);
 			pango_layout_get_extents(l, NULL, &logical);
 			x = it->x;
@@ -354,9 +465,16 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 			    (double)pango_layout_get_baseline(l) / PANGO_SCALE);
 			pango_cairo_show_layout(cr, l);
 			cairo_new_path(cr);
-			break;
+			continue;
 		}
+		/* A shape: painted now, or with the next in a PDF. */
+		if (!glyphs || i + 1 == s->n || !joins(it, &s->items[i + 1]))
+			fill_stroke(cr, it, glyphs);
 	}
+	tbatch_flush(cr, &tb);
+	buf_release(&tb.utf8);
+	free(tb.g);
+	free(tb.c);
 }
 
 cairo_status_t

@@ -141,14 +141,33 @@ void		 draw_doc_dest(struct draw_doc *doc, const char *name,
  */
 int		 draw_doc_outline(struct draw_doc *doc, int parent,
 		    const char *title, const char *dest, bool open);
-/* Draws lines [first, first + n) of t with the top of the first at y;
- * runs with a link go inside "Link" tags. */
+/*
+ * Draws lines [first, first + n) of t with the top of the first at y;
+ * runs with a link go inside "Link" tags.  Runs of spans marked artifact
+ * are not drawn here but kept for draw_doc_artifacts(), so that the
+ * element the text is drawn in holds only its words.
+ */
 void		 draw_doc_text(struct draw_doc *doc, const struct draw_text *t,
 		    double x, double y, size_t first, size_t n);
 /* A filled rectangle (fill SC_NONE: none), outlined when lw > 0. */
 void		 draw_doc_rect(struct draw_doc *doc, double x, double y,
 		    double w, double h, uint32_t fill, uint32_t stroke,
 		    double lw);
+/*
+ * While on, what draw_doc_text() and draw_doc_rect() would draw is no
+ * content (rules, boxes, a table's header rows repeated): it is kept for
+ * draw_doc_artifacts(), links and all, without tags.  Off at first.
+ */
+void		 draw_doc_artifact(struct draw_doc *doc, bool on);
+/*
+ * Draws what was kept for it since the last call, where it was to be,
+ * after what is drawn so far, inside one "Private" tag (which pdfpost
+ * makes an artifact); nothing when nothing was kept.  To be called
+ * where no element holding content is open (at the end of a page, say):
+ * the Private element is a child of the element open.  What is kept
+ * when the document is finished or discarded is thrown away.
+ */
+void		 draw_doc_artifacts(struct draw_doc *doc);
 /* Draws scene s with its top left at (x, y), scale points a px. */
 void		 draw_doc_scene(struct draw_doc *doc, const struct scene *s,
 		    double x, double y, double scale);

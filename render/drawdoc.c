@@ -40,6 +40,7 @@ draw_doc_new(struct draw *dr, double w, double h,
 	doc->dr = dr;
 	buf_init(&doc->out);
 	buf_init(&doc->links);
+	buf_init(&doc->atext);
 	doc->surf = cairo_pdf_surface_create_for_stream(draw_tobuf, &doc->out,
 	    w, h);
 	if (meta->title != NULL)
@@ -125,48 +126,34 @@ draw_doc_outline(struct draw_doc *doc, int parent, const char *title,
 }
 
 /*
- * Whether t has a link or an artifact (drawn inside a "Private" tag,
- * which pdfpost makes an artifact): its other runs are then drawn
- * inside "Span" tags.  Cairo 1.16 gives marked content (an MCID) only
- * to structure elements without child elements, so the words of a
- * paragraph around its Link were painted untagged, and a screen reader
- * never read them.
- */
-static bool
-has_link(const struct draw_text *t)
-{
-	for (size_t i = 0; i < t->nsp; i++)
-		if (t->sp[i].link != NULL || t->sp[i].artifact)
-			return true;
-	return false;
-}
-
-/*
  * The tags a text's runs are drawn in: one Link tag for a link's runs in
- * a row, over line ends (one link for a screen reader); when the text is
- * mixed (has_link()), a Span around the words between, and a Private
- * tag around an artifact.
+ * a row, over line ends (one link for a screen reader); when the lines
+ * drawn have a link (mixed), a Span around the words between.  Cairo
+ * 1.16 gives marked content (an MCID) only to structure elements without
+ * child elements, so the words of a paragraph around its Link were
+ * painted untagged, and a screen reader never read them.  Artifacts are
+ * never drawn inside a text's element (see art_keep()), so that a cell
+ * or paragraph with a status symbol stays one element with its words.
  */
 struct runtags {
 	const char	*link;		/* the open Link's destination */
-	bool		 span, art;	/* a Span, a Private open */
+	bool		 span;		/* a Span open */
 	bool		 mixed;
 	struct buf	 attr;
 };
 
 static void
-runtags_init(struct runtags *rt, const struct draw_text *t)
+runtags_init(struct runtags *rt, bool mixed)
 {
 	memset(rt, 0, sizeof(*rt));
-	rt->mixed = has_link(t);
+	rt->mixed = mixed;
 	buf_init(&rt->attr);
 }
 
-/* Opens the tags for a run of link (or NULL) and artifact, closing
- * what the run before had open that this one has not. */
+/* Opens the tags for a run of link (or NULL), closing what the run
+ * before had open that this one has not. */
 static void
-runtags_set(struct draw_doc *doc, struct runtags *rt, const char *link,
-    bool artifact)
+runtags_set(struct draw_doc *doc, struct runtags *rt, const char *link)
 {
 	cairo_t	*cr = doc->cr;
 
@@ -175,13 +162,9 @@ runtags_set(struct draw_doc *doc, struct runtags *rt, const char *link,
 		buf_putc(&doc->links, '\0');
 		rt->link = NULL;
 	}
-	if (rt->span && (link != NULL || artifact)) {
+	if (rt->span && link != NULL) {
 		cairo_tag_end(cr, "Span");
 		rt->span = false;
-	}
-	if (rt->art && (link != NULL || !artifact)) {
-		cairo_tag_end(cr, "Private");
-		rt->art = false;
 	}
 	if (link != NULL && rt->link == NULL) {
 		buf_reset(&rt->attr);
@@ -189,10 +172,7 @@ runtags_set(struct draw_doc *doc, struct runtags *rt, const char *link,
 		put_attr_str(&rt->attr, link);
 		cairo_tag_begin(cr, CAIRO_TAG_LINK, rt->attr.data);
 		rt->link = link;
-	} else if (link == NULL && artifact && !rt->art) {
-		cairo_tag_begin(cr, "Private", NULL);
-		rt->art = true;
-	} else if (link == NULL && !artifact && rt->mixed && !rt->span) {
+	} else if (link == NULL && rt->mixed && !rt->span) {
 		cairo_tag_begin(cr, "Span", NULL);
 		rt->span = true;
 	}
@@ -208,9 +188,164 @@ runtags_end(struct draw_doc *doc, struct runtags *rt)
 	}
 	if (rt->span)
 		cairo_tag_end(doc->cr, "Span");
-	if (rt->art)
-		cairo_tag_end(doc->cr, "Private");
 	buf_release(&rt->attr);
+}
+
+/* A new artifact kept for draw_doc_artifacts(), zeroed. */
+static struct dart *
+art_new(struct draw_doc *doc, enum dartkind kind)
+{
+	struct dart	*a;
+
+	if (doc->narts == doc->maxarts) {
+		doc->maxarts = doc->maxarts ? doc->maxarts * 2 : 32;
+		doc->arts = xreallocarray(doc->arts, doc->maxarts,
+		    sizeof(*doc->arts));
+	}
+	a = &doc->arts[doc->narts++];
+	memset(a, 0, sizeof(*a));
+	a->kind = kind;
+	return a;
+}
+
+/* Room for n more glyphs and clusters of artifacts. */
+static void
+art_room(struct draw_doc *doc, size_t n)
+{
+	if (doc->nag + n <= doc->maxag)
+		return;
+	while (doc->nag + n > doc->maxag)
+		doc->maxag = doc->maxag ? doc->maxag * 2 : 256;
+	doc->ag = xreallocarray(doc->ag, doc->maxag, sizeof(*doc->ag));
+	doc->ac = xreallocarray(doc->ac, doc->maxag, sizeof(*doc->ac));
+}
+
+/*
+ * Keeps run r of simple text t (its glyphs moved by x, on baseline y)
+ * for draw_doc_artifacts(), with an underline when it is a link's.
+ */
+static void
+art_keep(struct draw_doc *doc, const struct draw_text *t,
+    const struct srun *r, double x, double y)
+{
+	struct dart	*a;
+
+	art_room(doc, r->ng);
+	draw_text_glyphs(t, r, x, y, doc->ag + doc->nag, doc->ac + doc->nag);
+	a = art_new(doc, DART_GLYPHS);
+	a->colour = r->colour;
+	a->sf = cairo_scaled_font_reference(r->font->sf);
+	a->g = doc->nag;
+	a->ng = r->ng;
+	doc->nag += r->ng;
+	a->s = doc->atext.len;
+	a->len = r->end - r->start;
+	buf_put(&doc->atext, t->text + r->start, a->len);
+	for (size_t i = a->s; i < a->s + a->len; i++)
+		if (doc->atext.data[i] == '\n')
+			doc->atext.data[i] = ' ';
+	if (r->link != NULL) {
+		a = art_new(doc, DART_RECT);
+		a->colour = r->colour;
+		a->stroke = SC_NONE;
+		a->x = x + r->x;
+		a->y = y + t->size * 0.12;
+		a->w = r->w;
+		a->h = t->size * 0.06;
+	}
+}
+
+/* Adds a space glyph at x, y (for a hard break, see doc_simple()) to
+ * the last artifact kept, a DART_GLYPHS of font f. */
+static void
+art_break(struct draw_doc *doc, unsigned long sp, double x, double y)
+{
+	struct dart	*a = &doc->arts[doc->narts - 1];
+
+	art_room(doc, 1);
+	doc->ag[doc->nag].index = sp;
+	doc->ag[doc->nag].x = x;
+	doc->ag[doc->nag].y = y;
+	doc->ac[doc->nag].num_bytes = 1;
+	doc->ac[doc->nag].num_glyphs = 1;
+	doc->nag++;
+	a->ng++;
+	buf_putc(&doc->atext, ' ');
+	a->len++;
+}
+
+/* Frees what is kept for draw_doc_artifacts(). */
+static void
+art_clear(struct draw_doc *doc)
+{
+	for (size_t i = 0; i < doc->narts; i++) {
+		if (doc->arts[i].sf != NULL)
+			cairo_scaled_font_destroy(doc->arts[i].sf);
+		if (doc->arts[i].gi != NULL)
+			pango_glyph_item_free(doc->arts[i].gi);
+	}
+	doc->narts = 0;
+	doc->nag = 0;
+	buf_reset(&doc->atext);
+}
+
+static void
+rect_draw(cairo_t *cr, double x, double y, double w, double h, uint32_t fill,
+    uint32_t stroke, double lw)
+{
+	cairo_rectangle(cr, x, y, w, h);
+	if (fill != SC_NONE) {
+		draw_colour(cr, fill);
+		cairo_fill_preserve(cr);
+	}
+	if (lw > 0 && stroke != SC_NONE) {
+		draw_colour(cr, stroke);
+		cairo_set_line_width(cr, lw);
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_stroke_preserve(cr);
+	}
+	cairo_new_path(cr);
+}
+
+void
+draw_doc_artifact(struct draw_doc *doc, bool on)
+{
+	doc->artmode = on;
+}
+
+void
+draw_doc_artifacts(struct draw_doc *doc)
+{
+	cairo_t	*cr = doc->cr;
+
+	if (doc->narts == 0)
+		return;
+	cairo_tag_begin(cr, "Private", NULL);
+	for (size_t i = 0; i < doc->narts; i++) {
+		const struct dart *a = &doc->arts[i];
+
+		switch (a->kind) {
+		case DART_GLYPHS:
+			draw_colour(cr, a->colour);
+			cairo_set_scaled_font(cr, a->sf);
+			cairo_show_text_glyphs(cr, doc->atext.data + a->s,
+			    (int)a->len, doc->ag + a->g, (int)a->ng,
+			    doc->ac + a->g, (int)a->ng, 0);
+			break;
+		case DART_PANGO:
+			draw_colour(cr, a->colour);
+			cairo_move_to(cr, a->x, a->y);
+			pango_cairo_show_glyph_item(cr, doc->atext.data + a->s,
+			    a->gi);
+			break;
+		case DART_RECT:
+			rect_draw(cr, a->x, a->y, a->w, a->h, a->colour,
+			    a->stroke, a->lw);
+			break;
+		}
+	}
+	cairo_tag_end(cr, "Private");
+	art_clear(doc);
 }
 
 /* A run of glyphs waiting to be shown: runs of one style and no link
@@ -275,6 +410,21 @@ blank_run(const struct draw_text *t, const struct srun *r,
 	return true;
 }
 
+/* Does a run of lines [first, first + n) of simple text t have a link?
+ * (Not in the document's artifact mode: nothing is tagged then.) */
+static bool
+simple_mixed(const struct draw_doc *doc, const struct draw_text *t,
+    size_t first, size_t n)
+{
+	if (doc->artmode)
+		return false;
+	for (size_t i = first; i < first + n && i < t->nlines; i++)
+		for (size_t k = t->sl[i].r; k < t->sl[i].r + t->sl[i].nr; k++)
+			if (t->runs[k].link != NULL && !t->runs[k].artifact)
+				return true;
+	return false;
+}
+
 /* Draws lines [first, first + n) of simple text t (see draw_doc_text). */
 static void
 doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
@@ -287,22 +437,30 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 	struct pend		 p = { NULL, 0, 0 };
 	struct runtags		 rt;
 	double			 top = y - t->liney[first], base, dx;
-	size_t			 i, k;
+	size_t			 i, k, artend;
 
 	/* Every glyph and cluster shown is set first. */
 	/* (a space more a line, for hard breaks) */
 	g = xreallocarray(NULL, t->nglyphs + t->nlines + 1, sizeof(*g));
 	c = xreallocarray(NULL, t->nglyphs + t->nlines + 1, sizeof(*c));
-	runtags_init(&rt, t);
+	runtags_init(&rt, simple_mixed(doc, t, first, n));
 	for (i = first; i < first + n && i < t->nlines; i++) {
 		const struct sline *ln = &t->sl[i];
 
 		base = top + t->liney[i] + ln->ascent;
 		dx = t->align == DRAW_RIGHT ? t->boxw - ln->w :
 		    t->align == DRAW_CENTRE ? (t->boxw - ln->w) / 2 : 0;
+		artend = SIZE_MAX;	/* the end of an artifact kept last */
 		for (k = ln->r; k < ln->r + ln->nr; k++) {
 			const struct srun *r = &t->runs[k];
 
+			if (r->artifact || doc->artmode) {
+				/* Kept for draw_doc_artifacts(): the text's
+				 * element holds only its words. */
+				art_keep(doc, t, r, x + dx, base);
+				artend = r->end;
+				continue;
+			}
 			if (blank_run(t, r, &p)) {
 				/* Its spaces in the font of the run before:
 				 * shown alone, a blank glyph at a whole
@@ -324,7 +482,7 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 			    r->font != p.r->font || r->colour != p.r->colour ||
 			    r->g != p.r->g + p.ng || r->start != p.end))
 				pend_show(cr, t, &p, g, c);
-			runtags_set(doc, &rt, r->link, r->artifact);
+			runtags_set(doc, &rt, r->link);
 			if (p.r == NULL) {
 				draw_colour(cr, r->colour);
 				if (r->font != font) {
@@ -350,7 +508,12 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 		 * its last, standing for the break, so that the text a
 		 * screen reader gets has "42.2% Q3" where it had "42.2%Q3".
 		 */
-		if (p.r != NULL && t->text[p.end] == '\n') {
+		if (artend != SIZE_MAX && t->text[artend] == '\n')
+			/* (The line ends in an artifact: the space is
+			 * one with it, as it was when drawn in line.) */
+			art_break(doc, space_glyph(t->runs[ln->r + ln->nr -
+			    1].font), x + dx + ln->w, base);
+		else if (p.r != NULL && t->text[p.end] == '\n') {
 			g[p.ng].index = space_glyph(p.r->font);
 			g[p.ng].x = x + dx + ln->w;
 			g[p.ng].y = base;
@@ -377,8 +540,10 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 	const struct draw_span	*sp;
 	const char		*link;
 	struct runtags		 rt;
+	struct dart		*a;
 	size_t			 line = 0;
 	double			 top, base, ux, uw;
+	bool			 mixed = false;
 
 	if (first >= t->nlines)
 		return;
@@ -387,7 +552,10 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		return;
 	}
 	top = y - t->liney[first];
-	runtags_init(&rt, t);
+	for (size_t i = 0; i < t->nsp && !doc->artmode; i++)
+		if (t->sp[i].link != NULL && !t->sp[i].artifact)
+			mixed = true;
+	runtags_init(&rt, mixed);
 	it = pango_layout_get_iter(t->layout);
 	do {
 		if (line >= first + n)
@@ -405,9 +573,33 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		ux = x + (double)lr.x / PANGO_SCALE;
 		uw = (double)lr.width / PANGO_SCALE;
 		sp = span_at(t, (size_t)run->item->offset);
-		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
 		link = sp != NULL ? sp->link : NULL;
-		runtags_set(doc, &rt, link, sp != NULL && sp->artifact);
+		if (doc->artmode || (sp != NULL && sp->artifact)) {
+			/* Kept, as doc_simple() keeps it: the run's own
+			 * copy, and of its bytes. */
+			a = art_new(doc, DART_PANGO);
+			a->colour = sp != NULL ? sp->colour : 0x0B0C0C;
+			a->x = ux;
+			a->y = base;
+			a->s = doc->atext.len;
+			a->len = (size_t)run->item->length;
+			buf_put(&doc->atext, t->text + run->item->offset,
+			    a->len);
+			a->gi = pango_glyph_item_copy(run);
+			a->gi->item->offset = 0;
+			if (link != NULL) {
+				a = art_new(doc, DART_RECT);
+				a->colour = sp->colour;
+				a->stroke = SC_NONE;
+				a->x = ux;
+				a->y = base + t->size * 0.12;
+				a->w = uw;
+				a->h = t->size * 0.06;
+			}
+			continue;
+		}
+		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
+		runtags_set(doc, &rt, link);
 		cairo_move_to(cr, ux, base);
 		pango_cairo_show_glyph_item(cr, t->text, run);
 		if (link != NULL) {
@@ -426,20 +618,20 @@ void
 draw_doc_rect(struct draw_doc *doc, double x, double y, double w, double h,
     uint32_t fill, uint32_t stroke, double lw)
 {
-	cairo_t	*cr = doc->cr;
+	struct dart	*a;
 
-	cairo_rectangle(cr, x, y, w, h);
-	if (fill != SC_NONE) {
-		draw_colour(cr, fill);
-		cairo_fill_preserve(cr);
+	if (!doc->artmode) {
+		rect_draw(doc->cr, x, y, w, h, fill, stroke, lw);
+		return;
 	}
-	if (lw > 0 && stroke != SC_NONE) {
-		draw_colour(cr, stroke);
-		cairo_set_line_width(cr, lw);
-		cairo_set_dash(cr, NULL, 0, 0);
-		cairo_stroke_preserve(cr);
-	}
-	cairo_new_path(cr);
+	a = art_new(doc, DART_RECT);
+	a->x = x;
+	a->y = y;
+	a->w = w;
+	a->h = h;
+	a->colour = fill;
+	a->stroke = stroke;
+	a->lw = lw;
 }
 
 void
@@ -462,6 +654,11 @@ draw_doc_discard(struct draw_doc *doc)
 {
 	if (doc == NULL)
 		return;
+	art_clear(doc);
+	free(doc->arts);
+	free(doc->ag);
+	free(doc->ac);
+	buf_release(&doc->atext);
 	cairo_destroy(doc->cr);
 	cairo_surface_destroy(doc->surf);
 	buf_release(&doc->out);
@@ -476,6 +673,11 @@ draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
 	cairo_status_t	 st;
 	bool		 ok;
 
+	art_clear(doc);
+	free(doc->arts);
+	free(doc->ag);
+	free(doc->ac);
+	buf_release(&doc->atext);
 	st = cairo_status(doc->cr);
 	cairo_destroy(doc->cr);
 	cairo_surface_finish(doc->surf);

@@ -3,7 +3,12 @@
  * their structure tags (Table, TR, TH, TD, P, H1-H6, L, LI, Figure), with
  * link destinations and outline entries, and the running head and
  * footer; what is no content (rules, the furniture, a table's header
- * rows repeated) inside "Private" tags that pdfpost makes artifacts.
+ * rows repeated, a status's symbol) inside "Private" tags that pdfpost
+ * makes artifacts.  Each structure element costs (Cairo writes it, qpdf
+ * reads it, pdfpost fixes it), and an artifact inside a cell's or a
+ * paragraph's element would split its words into Spans: so a page has
+ * two, the furniture (under everything) and what draw_doc_artifacts()
+ * draws at its end.
  */
 #include <assert.h>
 #include <math.h>
@@ -102,11 +107,9 @@ draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 		for (i = 0; i < b->nhead && s->head; i++) {
 			bool art = !(first && c == 0);
 
-			if (art)
-				draw_doc_tag(dc->doc, "Private", NULL);
+			draw_doc_artifact(dc->doc, art);
 			draw_row(dc, b, &b->rows[i], x, yc, art);
-			if (art)
-				draw_doc_end(dc->doc, "Private");
+			draw_doc_artifact(dc->doc, false);
 			yc += b->rows[i].h;
 			rule_add(&rules, &nrules, x, yc, b->tw - CELL_PAD_X / 2,
 			    i + 1 == b->nhead);
@@ -121,12 +124,12 @@ draw_table_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 			    false);
 		}
 	}
-	/* The rules: one artifact for the whole segment. */
-	draw_doc_tag(dc->doc, "Private", NULL);
+	/* The rules: artifacts. */
+	draw_doc_artifact(dc->doc, true);
 	for (i = 0; i < nrules; i++)
 		draw_doc_rect(dc->doc, rules[i].x, rules[i].y, rules[i].w,
 		    rules[i].h, rules[i].head ? INK : RULE, SC_NONE, 0);
-	draw_doc_end(dc->doc, "Private");
+	draw_doc_artifact(dc->doc, false);
 	free(rules);
 	if (last)
 		draw_doc_end(dc->doc, "Table");
@@ -144,11 +147,11 @@ draw_text_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 			draw_doc_tag(dc->doc, "L", NULL);
 		draw_dests(dc, b, y);
 		if (b->rule) {
-			draw_doc_tag(dc->doc, "Private", NULL);
+			draw_doc_artifact(dc->doc, true);
 			draw_doc_rect(dc->doc, MARGIN_X, y - (b->level == 2 ?
 			    6 : 5), BODY_W, b->level == 2 ? 1.5 : 0.6,
 			    RULE, SC_NONE, 0);
-			draw_doc_end(dc->doc, "Private");
+			draw_doc_artifact(dc->doc, false);
 		}
 		if (b->li)
 			draw_doc_tag(dc->doc, "LI", NULL);
@@ -173,10 +176,10 @@ draw_text_seg(struct dctx *dc, const struct block *b, const struct pseg *s,
 	draw_doc_text(dc->doc, b->t, x, y, s->first, s->n);
 	draw_doc_end(dc->doc, first ? b->tag : "NonStruct");
 	if (b->box != SC_NONE) {
-		draw_doc_tag(dc->doc, "Private", NULL);
+		draw_doc_artifact(dc->doc, true);
 		draw_doc_rect(dc->doc, x - 5, y - 4, BODY_W - b->indent + 10,
 		    h + 8, SC_NONE, b->box, 2);
-		draw_doc_end(dc->doc, "Private");
+		draw_doc_artifact(dc->doc, false);
 	}
 	if (last) {
 		if (b->li)
@@ -313,4 +316,7 @@ pdf_draw_page(struct dctx *dc, struct ts *ts, struct pblock *pb, size_t p,
 			}
 		}
 	}
+	/* The page's artifacts, drawn last: no element holding content
+	 * is open between blocks (a segment closes its cell or paragraph). */
+	draw_doc_artifacts(dc->doc);
 }

@@ -231,6 +231,140 @@ test_measure_box(void)
 	buf_release(&out);
 }
 
+/* How often needle occurs in the n bytes of hay. */
+static int
+count(const char *hay, size_t n, const char *needle)
+{
+	size_t	 len = strlen(needle);
+	int	 c = 0;
+
+	for (size_t i = 0; i + len <= n; i++)
+		if (memcmp(hay + i, needle, len) == 0)
+			c++;
+	return c;
+}
+
+/* The offset of needle in hay from at on, or n. */
+static size_t
+find(const char *hay, size_t n, size_t at, const char *needle)
+{
+	size_t	 len = strlen(needle);
+
+	for (; at + len <= n; at++)
+		if (memcmp(hay + at, needle, len) == 0)
+			return at;
+	return n;
+}
+
+/* How many elements found by needle have one MCID as their /K. */
+static int
+leaves(const char *hay, size_t n, const char *needle)
+{
+	size_t	 i, e, k;
+	int	 c = 0;
+
+	for (i = find(hay, n, 0, needle); i < n;
+	    i = find(hay, n, i + 1, needle)) {
+		e = find(hay, n, i, "endobj");
+		k = find(hay, n, i, "/K ");
+		if (k < e && hay[k + 3] >= '0' && hay[k + 3] <= '9' &&
+		    find(hay, e, k, " R") == e)
+			c++;
+	}
+	return c;
+}
+
+/*
+ * A document's text with a symbol drawn as an artifact (aria-hidden in
+ * the HTML): its element (here a P) holds only its words, with no Span
+ * or Private element inside it, for simple and Pango texts alike; the
+ * symbol is drawn by draw_doc_artifacts() in one Private element, with
+ * what was drawn in the artifact mode (a rule, a link's text that is no
+ * link there).  Cairo 1.16 writes the structure elements uncompressed.
+ */
+static void
+test_doc_artifacts(void)
+{
+	static const char *const texts[] = {
+	    "685 \xe2\x9c\x95 Red",			/* simple */
+	    "caf\xc2\xad\xc3\xa9 \xe2\x9c\x95 Red" };	/* Pango's */
+	struct draw_meta meta = { "T", NULL, NULL, NULL };
+	struct draw_doc	*doc;
+	struct draw_text *t[2], *lt;
+	struct draw_span sp[3], ls;
+	struct buf	 out, links;
+	struct diag	 d;
+	size_t		 at;
+
+	diag_init(&d, stderr, "test_drawtext");
+	for (size_t i = 0; i < 2; i++) {
+		at = strstr(texts[i], "\xe2\x9c\x95") - texts[i];
+		memset(sp, 0, sizeof(sp));
+		sp[0].end = at;
+		sp[1].start = at;
+		sp[1].end = at + 3;
+		sp[1].artifact = true;
+		sp[2].start = at + 3;
+		sp[2].end = strlen(texts[i]);
+		t[i] = draw_text_new(dr, texts[i], sp, 3, 10, -1, DRAW_LEFT);
+	}
+	memset(&ls, 0, sizeof(ls));
+	ls.end = 4;
+	ls.link = "x";
+	lt = draw_text_new(dr, "Link", &ls, 1, 10, -1, DRAW_LEFT);
+	buf_init(&out);
+	buf_init(&links);
+	/* Cairo's page content uncompressed (read when the surface is
+	 * made), to be read below. */
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
+	doc = draw_doc_new(dr, 300, 200, &meta);
+	unsetenv("CAIRO_DEBUG_PDF");
+	draw_doc_tag(doc, "Document", NULL);
+	draw_doc_dest(doc, "x", 10, 10);
+	for (size_t i = 0; i < 2; i++) {
+		draw_doc_tag(doc, "P", NULL);
+		draw_doc_text(doc, t[i], 10, 20 + 20 * (double)i, 0, 1);
+		draw_doc_end(doc, "P");
+	}
+	draw_doc_artifact(doc, true);
+	draw_doc_rect(doc, 10, 70, 100, 1, 0xB1B4B6, SC_NONE, 0);
+	draw_doc_text(doc, lt, 10, 80, 0, 1);
+	draw_doc_artifact(doc, false);
+	draw_doc_artifacts(doc);
+	draw_doc_artifacts(doc);	/* nothing left: no element */
+	draw_doc_end(doc, "Document");
+	OK(draw_doc_finish(doc, &out, &links, &d));
+	OK(out.len > 0);
+	INT_EQ(count(out.data, out.len, "/S /P\n"), 2);
+	INT_EQ(count(out.data, out.len, "/S /Private\n"), 1);
+	INT_EQ(count(out.data, out.len, "/S /Span\n"), 0);
+	INT_EQ(count(out.data, out.len, "/S /Link\n"), 0);
+	INT_EQ(count(out.data, out.len, "/Subtype /Link"), 0);
+	INT_EQ((long long)links.len, 0);
+	/* Each P is a leaf: its content one MCID ("/K 0"), no kids. */
+	INT_EQ(leaves(out.data, out.len, "/S /P\n"), 2);
+	/* In the page's content, the symbol (a glyph of a subset that is
+	 * not Latin: a hex string) is drawn after the P's, twice, in the
+	 * Private element's marked content only. */
+	INT_EQ(count(out.data, out.len, "/P << /MCID"), 2);
+	INT_EQ(count(out.data, out.len, "/Private << /MCID"), 1);
+	INT_EQ(count(out.data, out.len, ">Tj"), 2);
+	OK(find(out.data, out.len, 0, ">Tj") > find(out.data, out.len, 0,
+	    "/Private << /MCID"));
+	OK(find(out.data, out.len, 0, ">Tj") < out.len);
+	for (size_t i = 0; i < 2; i++)
+		draw_text_free(t[i]);
+	draw_text_free(lt);
+	buf_release(&out);
+	buf_release(&links);
+
+	/* Kept, then thrown away with a discarded document: no leak. */
+	doc = draw_doc_new(dr, 300, 200, &meta);
+	draw_doc_artifact(doc, true);
+	draw_doc_rect(doc, 10, 70, 100, 1, 0xB1B4B6, SC_NONE, 0);
+	draw_doc_discard(doc);
+}
+
 int
 main(void)
 {
@@ -242,6 +376,7 @@ main(void)
 	test_pango();
 	test_measure_simple();
 	test_measure_box();
+	test_doc_artifacts();
 	draw_free(dr);
 	return harness_done();
 }
