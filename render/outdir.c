@@ -297,6 +297,25 @@ outdir_tmp_sweep(const char *parent, const char *prefix, struct diag *d)
 	buf_release(&path);
 }
 
+/* Makes dir, a new folder, ready for a render's files. */
+static bool
+tree_start(const char *dir, struct diag *d)
+{
+	struct buf	 path;
+	bool		 ok = true;
+
+	buf_init(&path);
+	chmod(dir, 0755);
+	buf_printf(&path, "%s/charts", dir);
+	if (mkdir(path.data, 0755) == -1) {
+		diag_msg(d, DIAG_ERROR, path.data, 0, 0, "cannot create "
+		    "folder: %s", strerror(errno));
+		ok = false;
+	}
+	buf_release(&path);
+	return ok;
+}
+
 bool
 outdir_write_tree(const char *dir, const struct ofiles *of, bool durable,
     struct diag *d)
@@ -306,13 +325,8 @@ outdir_write_tree(const char *dir, const struct ofiles *of, bool durable,
 	bool		 ok = false;
 
 	buf_init(&path);
-	chmod(dir, 0755);
-	buf_printf(&path, "%s/charts", dir);
-	if (mkdir(path.data, 0755) == -1) {
-		diag_msg(d, DIAG_ERROR, path.data, 0, 0, "cannot create "
-		    "folder: %s", strerror(errno));
+	if (!tree_start(dir, d))
 		goto out;
-	}
 	for (i = 0; i < of->n; i++) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", dir, of->f[i].name);
@@ -390,44 +404,84 @@ swap_in(const char *tmp, const char *dir, bool exists, struct diag *d)
 	return true;
 }
 
+/* Frees tx; without ok, takes away the parent folders it made too. */
+static void
+tx_free(struct outdir_tx *tx, bool ok)
+{
+	if (tx->lock >= 0)
+		close(tx->lock);
+	/* Nothing is left of a failed run, not even a parent folder. */
+	outdir_made_release(&tx->md, !ok);
+	buf_release(&tx->tmp);
+	free(tx->dir);
+	memset(tx, 0, sizeof(*tx));
+	tx->lock = -1;
+}
+
+bool
+outdir_open(struct outdir_tx *tx, const char *outdir, struct diag *d)
+{
+	memset(tx, 0, sizeof(*tx));
+	tx->lock = -1;
+	tx->dir = strip(outdir);
+	buf_init(&tx->tmp);
+	if (!outdir_mkparents(tx->dir, &tx->md, d) ||
+	    !replaceable(tx->dir, &tx->exists, d))
+		goto fail;
+	sweep_beside(tx->dir, d);
+	buf_printf(&tx->tmp, "%s.tmp-XXXXXX", tx->dir);
+	if ((tx->lock = outdir_tmp_make(&tx->tmp, d)) < 0) {
+		if (tx->lock == -1)
+			diag_msg(d, DIAG_ERROR, tx->dir, 0, 0, "cannot "
+			    "create a folder beside it: %s", strerror(errno));
+		goto fail;
+	}
+	if (tree_start(tx->tmp.data, d))
+		return true;
+	outdir_rm_tree(tx->tmp.data);
+fail:
+	tx_free(tx, false);
+	return false;
+}
+
+bool
+outdir_put(struct outdir_tx *tx, const struct ofiles *of, size_t i,
+    struct diag *d)
+{
+	struct buf	 path;
+	bool		 ok;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", tx->tmp.data, of->f[i].name);
+	ok = outdir_write_file(path.data, &of->f[i].data, false, d);
+	buf_release(&path);
+	return ok;
+}
+
+bool
+outdir_close(struct outdir_tx *tx, bool ok, struct diag *d)
+{
+	ok = ok && swap_in(tx->tmp.data, tx->dir, tx->exists, d);
+	if (ok && !tx->exists)
+		;	/* tmp is now dir */
+	else
+		outdir_rm_tree(tx->tmp.data);	/* or the previous render */
+	tx_free(tx, ok);
+	return ok;
+}
+
 bool
 outdir_commit(const char *outdir, const struct ofiles *of, struct diag *d)
 {
-	struct buf	 tmp;
-	struct outdir_made md = { NULL, 0 };
-	char		*dir;
-	bool		 exists, ok = false;
-	int		 lock = -1;
+	struct outdir_tx tx;
+	size_t		 i;
+	bool		 ok = true;
 
-	dir = strip(outdir);
-	buf_init(&tmp);
-	if (!outdir_mkparents(dir, &md, d) || !replaceable(dir, &exists, d))
-		goto out;
-	sweep_beside(dir, d);
-	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
-	if ((lock = outdir_tmp_make(&tmp, d)) < 0) {
-		if (lock == -1)
-			diag_msg(d, DIAG_ERROR, dir, 0, 0, "cannot create a "
-			    "folder beside it: %s", strerror(errno));
-		goto out;
-	}
-	if (!outdir_write_tree(tmp.data, of, false, d) ||
-	    !swap_in(tmp.data, dir, exists, d))
-		goto fail;
-	ok = true;
-fail:
-	if (ok && !exists)
-		;	/* tmp is now dir */
-	else
-		outdir_rm_tree(tmp.data);	/* or the previous render */
-out:
-	if (lock >= 0)
-		close(lock);
-	/* Nothing is left of a failed run, not even a parent folder. */
-	outdir_made_release(&md, !ok);
-	buf_release(&tmp);
-	free(dir);
-	return ok;
+	if (!outdir_open(&tx, outdir, d))
+		return false;
+	for (i = 0; i < of->n && ok; i++)
+		ok = outdir_put(&tx, of, i, d);
+	return outdir_close(&tx, ok, d);
 }
 
 int

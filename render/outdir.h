@@ -57,6 +57,32 @@ bool	outdir_commit(const char *outdir, const struct ofiles *of,
 	    struct diag *d);
 
 /*
+ * outdir_commit() in three steps, for a render that writes the files it
+ * has made while it makes its last (report.pdf).  outdir_open() does
+ * the checks, the sweep and the temporary folder (locked) of
+ * outdir_commit(): false after reporting, with nothing left to undo;
+ * true, and then outdir_close() must follow.  outdir_put() writes file
+ * i of of into the temporary folder (each file once).  outdir_close()
+ * with ok swaps the folder in for outdir as outdir_commit() does;
+ * without ok (or if that fails) it removes the folder and the parents
+ * made, so that outdir is as it was.  Returns whether the folder was
+ * swapped in.
+ */
+struct outdir_tx {
+	char		*dir;		/* outdir without trailing slashes */
+	struct buf	 tmp;		/* the temporary folder */
+	struct outdir_made md;
+	bool		 exists;	/* outdir is there to be replaced */
+	int		 lock;		/* on tmp */
+};
+
+bool	outdir_open(struct outdir_tx *tx, const char *outdir,
+	    struct diag *d);
+bool	outdir_put(struct outdir_tx *tx, const struct ofiles *of, size_t i,
+	    struct diag *d);
+bool	outdir_close(struct outdir_tx *tx, bool ok, struct diag *d);
+
+/*
  * Many renders put in place together, all or none (batch.c): their
  * files are written first into a staging folder inside outdir, and only
  * once every one is there is each swapped in for outdir/<name>.

@@ -359,6 +359,8 @@ pdf_typeset(struct pdf_doc *pd, struct buf *out, struct diag *d)
 	pp.nalts = dc->nalts;
 	pp.links = links.data;
 	pp.linkslen = links.len;
+	pp.ready = pd->meta->ready;
+	pp.ready_arg = pd->meta->ready_arg;
 	ok = pdfpost_fix(raw.data, raw.len, &pp, out, d);
 out:
 	buf_release(&raw);

@@ -42,6 +42,11 @@ void	pdf_figures_release(struct pdf_figures *pf);
 struct pdf_meta {
 	const char	*subject;	/* NULL: none */
 	const char	*date;		/* creation date, "YYYY-MM-DD" */
+	void		(*ready)(void *); /* NULL, or called with ready_arg
+					   once pdf_typeset()'s out is
+					   complete, before it frees what
+					   it used */
+	void		*ready_arg;
 };
 
 /*

@@ -1030,6 +1030,8 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 	buf_put(out, qpdf_get_buffer(ps.q),
 	    (size_t)qpdf_get_buffer_length(ps.q));
 	ok = true;
+	if (p->ready != NULL)
+		p->ready(p->ready_arg);
 	goto out;
 fail:
 	diag_msg(d, DIAG_ERROR, NULL, 0, 0, "cannot finish report.pdf: %s",

@@ -31,6 +31,11 @@ struct pdfpost {
 	const char	*links;		/* each link annotation's text, in
 					   order, NUL after each */
 	size_t		 linkslen;	/* bytes */
+	/* Called (unless NULL) with ready_arg once out holds the whole
+	   file, before qpdf's memory is freed, which takes a while: a
+	   caller waiting for the file can go on meanwhile. */
+	void		(*ready)(void *);
+	void		*ready_arg;
 };
 
 /*

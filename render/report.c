@@ -44,7 +44,9 @@
  * tells whether they fit the limit), then drawn.  The jobs own the
  * tree and the laid-out document and free them when done; they read
  * the scenes where they are, which nothing changes until the worker is
- * waited for.
+ * waited for.  Once the file is made (pdf_ready()) the main thread
+ * takes it and writes the files, while the worker goes on freeing what
+ * qpdf and Cairo used, which takes a while.
  */
 struct pdfjob {
 	struct worker		*w;
@@ -58,8 +60,18 @@ struct pdfjob {
 	struct buf		 out;
 	size_t			 file;		/* report.pdf's index */
 	struct diag		 d;		/* the job's counts */
-	bool			 ok;
+	bool			 ready;		/* out is report.pdf */
 };
+
+/* On the worker, from pdf_typeset(): out is complete. */
+static void
+pdf_ready(void *arg)
+{
+	struct pdfjob	*j = arg;
+
+	j->ready = true;
+	worker_ready(j->w);
+}
 
 static void
 pdf_layout_job(struct draw *dr, void *arg)
@@ -77,7 +89,7 @@ pdf_typeset_job(struct draw *dr, void *arg)
 
 	(void)dr;	/* pd holds the one it was laid out with */
 	if (j->pd != NULL)
-		j->ok = pdf_typeset(j->pd, &j->out, &j->d);
+		(void)pdf_typeset(j->pd, &j->out, &j->d); /* pdf_ready() */
 	j->pd = NULL;
 	tnode_free(j->tree);
 	j->tree = NULL;
@@ -108,6 +120,8 @@ pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
 	}
 	j->pm.subject = j->subj.data;
 	j->pm.date = j->date;
+	j->pm.ready = pdf_ready;
+	j->pm.ready_arg = j;
 	j->pf = &ch->figs;
 	diag_init(&j->d, d->out, d->prog);
 	ofiles_add(of, "report.pdf");
@@ -125,14 +139,17 @@ pdf_fits(struct pdfjob *j)
 	return j->fits;
 }
 
-/* Waits for report.pdf and puts it in its file; false if it failed. */
+/*
+ * Waits for report.pdf and puts it in its file; false if it failed.
+ * Once it is made, its job only frees what it used: nothing read here.
+ */
 static bool
 pdf_finish(struct pdfjob *j, struct ofiles *of, struct diag *d)
 {
-	worker_wait(j->w);
+	worker_wait_ready(j->w, 1);
 	diag_take(d, &j->d);
-	if (!j->ok)
-		return false;
+	if (!j->ready)
+		return false;	/* the job has ended without it */
 	ofiles_fill(of, j->file, &j->out);
 	return true;
 }
@@ -234,28 +251,101 @@ mem_fits(const struct tmpl *t, const struct tmpl_ctx *c, size_t nch,
 	return ok;
 }
 
-enum report_status
-report_build(const struct report_opts *o, const struct input *in,
-    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
+/*
+ * What build() leaves for build_end(): the charts' scenes and
+ * report.pdf's worker, which, once report.pdf is made, frees what qpdf
+ * and Cairo used while report_render() writes the files.
+ */
+struct build {
+	struct chartfiles ch;
+	struct pdfjob	 pj;
+};
+
+/*
+ * render -o's output folder, opened while report.pdf is finished to
+ * write the files made by then (the main thread would wait meanwhile);
+ * report_render() writes the rest once it is there.
+ */
+struct early {
+	struct outdir_tx tx;
+	bool		 open;
+	size_t		 n;		/* files [0, n) written but skip */
+	size_t		 skip;		/* report.pdf's index */
+};
+
+static void
+build_init(struct build *b)
+{
+	memset(b, 0, sizeof(*b));
+	buf_init(&b->pj.subj);
+	buf_init(&b->pj.out);
+}
+
+static void
+build_end(struct build *b)
+{
+	/* report.pdf's worker first: it reads the charts' scenes. */
+	worker_free(b->pj.w);
+	/* Laid out, its drawing dropped by worker_free() (a chart failed
+	 * first): freed here, which uses nothing of the worker's draw. */
+	pdf_doc_free(b->pj.pd);
+	tnode_free(b->pj.tree);
+	buf_release(&b->pj.subj);
+	buf_release(&b->pj.out);
+	chartfiles_release(&b->ch);
+}
+
+/* Opens e's folder and writes every file of of but skip. */
+static bool
+early_write(struct early *e, const char *outdir, const struct ofiles *of,
+    size_t skip, struct diag *d)
+{
+	if (!outdir_open(&e->tx, outdir, d))
+		return false;
+	e->open = true;
+	e->skip = skip;
+	for (e->n = 0; e->n < of->n; e->n++)
+		if (e->n != skip && !outdir_put(&e->tx, of, e->n, d))
+			return false;
+	return true;
+}
+
+/* Writes the files of of early_write() left and swaps e's folder in. */
+static bool
+early_finish(struct early *e, const struct ofiles *of, struct diag *d)
+{
+	bool	 ok = outdir_put(&e->tx, of, e->skip, d);
+
+	for (; ok && e->n < of->n; e->n++)
+		ok = outdir_put(&e->tx, of, e->n, d);
+	e->open = false;
+	return outdir_close(&e->tx, ok, d);
+}
+
+/*
+ * report_build() into b (build_init() it first, build_end() it after);
+ * with e, render -o's folder is opened and written as early as it can be.
+ */
+static enum report_status
+build(struct build *b, const struct report_opts *o, const struct input *in,
+    struct model *m, struct ofiles *of, struct buf *equiv, struct early *e,
+    struct diag *d)
 {
 	struct figures	*figs = NULL;
 	struct tmpl	*t = NULL;
 	struct tmpl_ctx	*c = NULL;
-	struct chartfiles ch;
+	struct chartfiles *ch = &b->ch;
 	struct snapshot	 snap;
 	struct figcounts prev;
-	struct pdfjob	 pj;
+	struct pdfjob	*pj = &b->pj;
 	struct tnode	*tree = NULL;
 	struct memhold	 mh = { 0 };
 	uint64_t	 hold;
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
+	bool		 made = false;	/* report.pdf, taken */
 
-	memset(&ch, 0, sizeof(ch));
 	memset(&snap, 0, sizeof(snap));
-	memset(&pj, 0, sizeof(pj));
-	buf_init(&pj.subj);
-	buf_init(&pj.out);
 	/* Check the input and the template before drawing anything. */
 	if (!input_load(m, in, &o->sheet, d))
 		goto out;
@@ -286,10 +376,10 @@ report_build(const struct report_opts *o, const struct input *in,
 	}
 	summary_write(ofiles_add(of, "summary.json"), m, figs, &prev);
 
-	chartfiles_init(&ch, m->report.organisation, o->pdf, d);
+	chartfiles_init(ch, m->report.organisation, o->pdf, d);
 	c = tmpl_ctx_new();
-	bind_report(c, m, figs, &prev, &ch, of);
-	if (!mem_fits(t, c, ch.njobs, o->pdf, in->name, &hold, d)) {
+	bind_report(c, m, figs, &prev, ch, of);
+	if (!mem_fits(t, c, ch->njobs, o->pdf, in->name, &hold, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -303,9 +393,9 @@ report_build(const struct report_opts *o, const struct input *in,
 	 */
 	if (o->pdf) {
 		memlimit_hold(&mh, hold);
-		pdf_start(&pj, tree, o, m, &ch, of, d);
+		pdf_start(pj, tree, o, m, ch, of, d);
 	}
-	if (!chartfiles_collect(&ch, of, d)) {
+	if (!chartfiles_collect(ch, of, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -313,9 +403,9 @@ report_build(const struct report_opts *o, const struct input *in,
 	 * The email while report.pdf is drawn (unless it carries it), once
 	 * its pages are known to fit: a report.pdf refused costs no email.
 	 */
-	if (o->pdf && !pdf_fits(&pj)) {
+	if (o->pdf && !pdf_fits(pj)) {
 		memlimit_give(&mh);
-		(void)pdf_finish(&pj, of, d);	/* its counts */
+		(void)pdf_finish(pj, of, d);	/* its counts */
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
@@ -330,15 +420,23 @@ report_build(const struct report_opts *o, const struct input *in,
 	}
 	/* Given back before waiting for report.pdf, which may wait for it. */
 	memlimit_give(&mh);
-	if (o->pdf && !pdf_finish(&pj, of, d)) {
+	if (e != NULL && o->pdf && d->nerr == nerr &&
+	    !early_write(e, o->outdir, of, pj->file, d)) {
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
-	/* The email that carries report.pdf: its estimate again (what
-	 * qpdf freed may be gone), and the PDF in base64 twice over. */
+	if (o->pdf && !(made = pdf_finish(pj, of, d))) {
+		rc = REPORT_OUTPUT;
+		goto out;
+	}
+	/* The email that carries report.pdf: its estimate again, once
+	 * qpdf's memory is freed (what it freed may be gone), and the PDF
+	 * in base64 twice over. */
+	if (o->mail.template != NULL && o->mail.attach_pdf && o->pdf)
+		worker_wait(pj->w);
 	if (o->mail.template != NULL && o->mail.attach_pdf &&
 	    o->pdf && !memlimit_check(hold +
-	    3 * (uint64_t)of->f[pj.file].data.len,
+	    3 * (uint64_t)of->f[pj->file].data.len,
 	    in->name, "the email with report.pdf attached", "render "
 	    "without --mail-attach-pdf, split the report into smaller ones, "
 	    "or raise the limit", d)) {
@@ -351,19 +449,29 @@ report_build(const struct report_opts *o, const struct input *in,
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
 	memlimit_give(&mh);	/* before waiting for the worker */
-	/* report.pdf's worker first: it reads the charts' scenes. */
-	worker_free(pj.w);
-	/* Laid out, its drawing dropped by worker_free() (a chart failed
-	 * first): freed here, which uses nothing of the worker's draw. */
-	pdf_doc_free(pj.pd);
-	tnode_free(pj.tree);
-	buf_release(&pj.subj);
-	buf_release(&pj.out);
-	chartfiles_release(&ch);
+	/* report.pdf's worker, unless report.pdf is made (then it only
+	 * frees what it used, build_end()), before anything else is freed. */
+	if (!made) {
+		worker_free(pj->w);
+		pj->w = NULL;
+	}
 	tmpl_ctx_free(c);
 	tmpl_free(t);
 	free(figs);
 	figures_snapshot_release(&snap);
+	return rc;
+}
+
+enum report_status
+report_build(const struct report_opts *o, const struct input *in,
+    struct model *m, struct ofiles *of, struct buf *equiv, struct diag *d)
+{
+	struct build	 b;
+	enum report_status rc;
+
+	build_init(&b);
+	rc = build(&b, o, in, m, of, equiv, NULL, d);
+	build_end(&b);
 	return rc;
 }
 
@@ -374,15 +482,24 @@ report_render(const struct report_opts *o, struct diag *d)
 	struct model	*m;
 	struct ofiles	 of = { NULL, 0, 0 };
 	struct input	 in;
+	struct build	 b;
+	struct early	 e;
 	enum report_status rc = REPORT_INPUT;
 
+	build_init(&b);
+	memset(&e, 0, sizeof(e));
 	m = model_new();
 	if (input_read(&in, o->input, d))
-		rc = report_build(o, &in, m, &of, NULL, d);
+		rc = build(&b, o, &in, m, &of, NULL, o->stage == NULL ? &e :
+		    NULL, d);
 	if (rc == REPORT_OK && !(o->stage != NULL ?
-	    outdir_write_new(o->stage, &of, d) :
-	    outdir_commit(o->outdir, &of, d)))
+	    outdir_write_new(o->stage, &of, d) : e.open ?
+	    early_finish(&e, &of, d) : outdir_commit(o->outdir, &of, d)))
 		rc = REPORT_OUTPUT;
+	if (e.open)
+		(void)outdir_close(&e.tx, false, d);	/* the render failed */
+	/* After the files: report.pdf's worker may still be freeing. */
+	build_end(&b);
 	input_release(&in);
 	ofiles_release(&of);
 	model_free(m);

@@ -24,11 +24,12 @@ struct worker {
 	struct draw	*dr;		/* without a thread: the caller's */
 	pthread_mutex_t	 lock;		/* guards everything below */
 	pthread_cond_t	 work;		/* a job queued, or quit */
-	pthread_cond_t	 idle;		/* a job done */
+	pthread_cond_t	 idle;		/* a job done, or ready */
 	struct job	*jobs;
 	size_t		 n, max;
 	size_t		 next;		/* the next job to run */
 	size_t		 done;		/* jobs run */
+	size_t		 ready;		/* worker_ready() calls */
 	bool		 quit;
 };
 
@@ -97,6 +98,28 @@ worker_wait_first(struct worker *w, size_t n)
 		return;
 	pthread_mutex_lock(&w->lock);
 	while (w->done < n && w->done < w->n)
+		pthread_cond_wait(&w->idle, &w->lock);
+	pthread_mutex_unlock(&w->lock);
+}
+
+void
+worker_ready(struct worker *w)
+{
+	if (!w->threaded)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->ready++;
+	pthread_cond_broadcast(&w->idle);
+	pthread_mutex_unlock(&w->lock);
+}
+
+void
+worker_wait_ready(struct worker *w, size_t n)
+{
+	if (!w->threaded)
+		return;
+	pthread_mutex_lock(&w->lock);
+	while (w->ready < n && w->done < w->n)
 		pthread_cond_wait(&w->idle, &w->lock);
 	pthread_mutex_unlock(&w->lock);
 }

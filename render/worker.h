@@ -32,6 +32,17 @@ void		 worker_wait(struct worker *w);
 /* Waits until the first n jobs queued have run. */
 void		 worker_wait_first(struct worker *w, size_t n);
 /*
+ * Called by a running job of w: its result is complete, though the job
+ * goes on (freeing what it used).  worker_wait_ready() then returns.
+ */
+void		 worker_ready(struct worker *w);
+/*
+ * Waits until jobs of w have called worker_ready() n times in all, or
+ * every job queued so far has run (its result then is whatever the job
+ * left).
+ */
+void		 worker_wait_ready(struct worker *w, size_t n);
+/*
  * Drops the jobs not yet started, waits for the one running, ends the
  * thread and frees w (NULL: nothing).
  */

@@ -4,7 +4,8 @@
  * memory runs out, which no input can do.  FAULT_CHART_PDF="2 5" fails
  * the 2nd and the 5th chart PDF made: counted as the chart worker makes
  * them, in the charts' order; a surface of A4 width (report.pdf's) is
- * not counted.  The surface is made and drawn as usual, but
+ * not counted, and fails when FAULT_REPORT_PDF is set.  The surface is
+ * made and drawn as usual, but
  * cairo_surface_status() of it, as scorecard asks once it is finished
  * (draw_pdf()), says CAIRO_STATUS_NO_MEMORY.  Only calls from outside
  * Cairo come here: Cairo calls its own functions directly.
@@ -29,6 +30,7 @@ static size_t		 nfail;
 static long		 made;		/* chart PDF surfaces so far */
 static cairo_surface_t	*failing[MAXFAIL]; /* made and not destroyed */
 static int		 ready;
+static int		 report;	/* fail report.pdf's */
 
 typedef cairo_surface_t *(*create_fn)(cairo_write_func_t, void *, double,
     double);
@@ -46,6 +48,7 @@ setup(void)
 	if (ready)
 		return;
 	ready = 1;
+	report = getenv("FAULT_REPORT_PDF") != NULL;
 	if ((s = getenv("FAULT_CHART_PDF")) == NULL)
 		return;
 	while (nfail < MAXFAIL) {
@@ -64,22 +67,26 @@ cairo_pdf_surface_create_for_stream(cairo_write_func_t write_func,
 	create_fn	 real;
 	cairo_surface_t	*surf;
 	size_t		 i, k;
+	int		 hit = 0;
 
 	real = (create_fn)dlsym(RTLD_NEXT,
 	    "cairo_pdf_surface_create_for_stream");
 	surf = real(write_func, closure, width, height);
-	if (fabs(width - 595.2756) < 0.5)	/* A4: report.pdf */
-		return surf;
 	pthread_mutex_lock(&lock);
 	setup();
-	made++;
-	for (i = 0; i < nfail; i++)
-		if (fail[i] == made)
-			for (k = 0; k < MAXFAIL; k++)
-				if (failing[k] == NULL) {
-					failing[k] = surf;
-					break;
-				}
+	if (fabs(width - 595.2756) < 0.5) {	/* A4: report.pdf */
+		hit = report;
+	} else {
+		made++;
+		for (i = 0; i < nfail; i++)
+			if (fail[i] == made)
+				hit = 1;
+	}
+	for (k = 0; hit && k < MAXFAIL; k++)
+		if (failing[k] == NULL) {
+			failing[k] = surf;
+			break;
+		}
 	pthread_mutex_unlock(&lock);
 	return surf;
 }

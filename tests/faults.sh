@@ -24,6 +24,11 @@
 #    preloaded, makes chosen charts' PDFs fail as when memory runs out):
 #    each message names the chart's file, they come in the charts'
 #    order, the exit status is 3 and no output folder is made.
+# 7. report.pdf failing (FAULT_REPORT_PDF, the same library) after the
+#    render has written its other files, which it does while report.pdf
+#    is finished: the exit status is 3, and a missing folder is still
+#    missing with its parents, an earlier render is as it was, with
+#    nothing beside either.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 LC_ALL=C TZ=UTC FONTCONFIG_FILE=$PWD/tests/fonts.conf
@@ -396,6 +401,37 @@ else
 		    "$cf $( [ -e "$cf" ] && echo made || echo not made), messages:"
 		diff -u "$T/cf.want" "$T/cf.err"
 	fi
+fi
+
+# ---------------------------------------------------------------- 7
+rf=$T/pdffail
+mkdir -p "$rf"
+cp -R "$T/ref-b" "$rf/old"
+if [ -f "$FC" ]; then
+	echo "scorecard: error: cannot write report.pdf: out of memory" \
+	    >"$T/rf.want"
+	for dest in "$rf/new/out" "$rf/old"; do
+		LD_PRELOAD=$FC FAULT_REPORT_PDF=1 \
+		    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+		    "$SC" render "$A" -o "$dest" 2>"$T/rf.err"
+		rc=$?
+		if [ "$dest" = "$rf/old" ]; then
+			same "$dest" "$T/ref-b"
+		else
+			[ ! -e "$rf/new" ]
+		fi
+		kept=$?
+		if [ $rc = 3 ] && [ $kept = 0 ] &&
+		    [ "$(leftovers "$dest")" = 0 ] &&
+		    cmp -s "$T/rf.want" "$T/rf.err"
+		then ok
+		else
+			bad "report.pdf failing into $dest: exit $rc" \
+			    "(expected 3), folder kept as it was: $kept (0:" \
+			    "yes), $(leftovers "$dest") left beside, messages:"
+			diff -u "$T/rf.want" "$T/rf.err"
+		fi
+	done
 fi
 
 [ $fail = 0 ] && rm -rf "$T"
