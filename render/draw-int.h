@@ -227,10 +227,11 @@ void		 draw_text_glyphs(const struct draw_text *, const struct srun *,
 double		 draw_measure_width(void *, const char *, double, bool);
 void		 draw_colour(cairo_t *, uint32_t);
 /*
- * Draws s on cr, painting its background first when paint; with glyphs
- * (vector output: PDF), simple words are set with Cairo's glyphs, not
- * laid out by Pango, and strokes are made in device space (see
- * fill_stroke in draw.c).
+ * Draws s on cr, painting its background first when paint.  Simple words
+ * are set with Cairo's glyphs, not laid out by Pango (see tbatch_add in
+ * draw.c).  With glyphs (vector output: PDF), strokes are made in device
+ * space (see fill_stroke) and runs of shapes of one paint are painted
+ * together (see joins).
  */
 void		 draw_scene(struct draw *, cairo_t *, const struct scene *,
 		    bool, bool);

@@ -50,14 +50,14 @@ draw_new(void)
 	pango_cairo_context_set_font_options(dr->tctx, fo);
 	cairo_font_options_destroy(fo);
 	/*
-	 * A chart's words are measured here and drawn three ways: by this
-	 * context's layout (PNG; PDF when not simple text) and by
-	 * drawtext.c's glyphs (simple text in PDFs: see tbatch_add()), which
-	 * places each glyph at its font's advance.  So that the three give one width,
-	 * Pango neither rounds positions to whole pixels nor kerns nor makes
-	 * ligatures here ("iii" was 9 px measured, 10 drawn; "AV" 17 and
-	 * 16.4).  Documents' texts (tctx) keep kerning: they are measured
-	 * and drawn by the one layout.
+	 * A chart's words are measured here and drawn two ways: by this
+	 * context's layout (text that is not simple) and by drawtext.c's
+	 * glyphs (simple text, in PNGs and PDFs alike: see tbatch_add()),
+	 * which places each glyph at its font's advance.  So that measure
+	 * and drawing give one width, Pango neither rounds positions to
+	 * whole pixels nor kerns nor makes ligatures here ("iii" was 9 px
+	 * measured, 10 drawn; "AV" 17 and 16.4).  Documents' texts (tctx)
+	 * keep kerning: they are measured and drawn by the one layout.
 	 */
 	pango_context_set_round_glyph_positions(dr->ctx, FALSE);
 	dr->layout = pango_layout_new(dr->ctx);
@@ -313,13 +313,16 @@ joins(const struct sc_item *a, const struct sc_item *b)
 }
 
 /*
- * A PDF's texts waiting to be shown: the glyphs of a run of texts in one
- * font and colour (a chart's tick labels, the lines of a legend's
- * label), given to Cairo in one call.  Like a stroke, each call costs
- * Cairo's PDF surface more than the words in it; the page says the same
- * (Cairo writes consecutive texts in one font into one BT ... ET, each
- * moved to its place, whether they came in one call or several), and
- * each glyph keeps its own character for a reader's copy and search.
+ * A chart's texts waiting to be shown: the glyphs of a run of texts in
+ * one font and colour (a chart's tick labels, the lines of a legend's
+ * label), given to Cairo in one call.  Simple text (drawtext.c) is set
+ * from the font's own glyphs and advances, in a PNG as in a PDF: Pango's
+ * layout of each label, for a PNG, was a seventh of a chart's drawing,
+ * and the two now place every glyph alike.  Like a stroke, each call
+ * costs Cairo's PDF surface more than the words in it; the page says the
+ * same (Cairo writes consecutive texts in one font into one BT ... ET,
+ * each moved to its place, whether they came in one call or several),
+ * and each glyph keeps its own character for a reader's copy and search.
  */
 struct tbatch {
 	cairo_scaled_font_t	*sf;
@@ -425,8 +428,7 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 	buf_init(&tb.utf8);
 	for (i = 0; i < s->n; i++) {
 		it = &s->items[i];
-		if (glyphs && it->kind == SC_TEXT &&
-		    tbatch_add(dr, cr, &tb, it))
+		if (it->kind == SC_TEXT && tbatch_add(dr, cr, &tb, it))
 			continue;
 		tbatch_flush(cr, &tb);
 		switch (it->kind) {
@@ -446,7 +448,7 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 			cairo_arc(cr, it->x, it->y, it->r, 0, 2 * 3.14159265358979323846);
 			break;
 		case SC_TEXT:
-			/* Not simple text, or a PNG's: Pango's. */
+			/* Not simple text: Pango's. */
 			draw_colour(cr, it->fill == SC_NONE ? 0 : it->fill);
 			l = setup(dr, it->text, it->size, it->bold);
 			pango_layout_get_extents(l, NULL, &logical);

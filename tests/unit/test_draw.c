@@ -2,10 +2,12 @@
  * Unit tests for draw.c's chart PDF: runs of shapes of one paint are
  * painted by one operator (one "S" or "f" for a chart's gridlines, its
  * ticks, its marks), and nothing else is joined; runs of texts keep
- * their order.  The page's content stream is inflated and read.
+ * their order.  The page's content stream is inflated and read.  And a
+ * PNG's texts, simple or Pango's, where their anchors put them.
  */
 #define _GNU_SOURCE		/* memmem() */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,12 +183,90 @@ test_texts(void)
 	scene_release(&s);
 }
 
+/*
+ * Inks in the w x h RGB image of PNG png (filter 0 on every row, as
+ * pngenc writes) within the box x0..x1, y0..y1 (pixels): how many
+ * pixels are darker than mid grey.
+ */
+static int
+ink(const struct buf *png, int x0, int y0, int x1, int y1)
+{
+	const unsigned char *p = (const unsigned char *)png->data;
+	unsigned char	*raw;
+	struct buf	 idat;
+	uLongf		 rawlen;
+	size_t		 at = 8, n;
+	uint32_t	 w = 0, h = 0;
+	int		 dark = 0;
+
+	buf_init(&idat);
+	while (at + 12 <= png->len) {
+		n = (size_t)p[at] << 24 | (size_t)p[at + 1] << 16 |
+		    (size_t)p[at + 2] << 8 | p[at + 3];
+		if (memcmp(p + at + 4, "IHDR", 4) == 0) {
+			w = (uint32_t)p[at + 8] << 24 | (uint32_t)p[at + 9] << 16 |
+			    (uint32_t)p[at + 10] << 8 | p[at + 11];
+			h = (uint32_t)p[at + 12] << 24 | (uint32_t)p[at + 13] << 16 |
+			    (uint32_t)p[at + 14] << 8 | p[at + 15];
+		} else if (memcmp(p + at + 4, "IDAT", 4) == 0)
+			buf_put(&idat, p + at + 8, n);
+		at += 12 + n;
+	}
+	rawlen = (uLongf)h * (1 + 3 * (uLongf)w);
+	raw = malloc(rawlen + 1);
+	OK(raw != NULL && w > 0 && uncompress(raw, &rawlen,
+	    (const Bytef *)idat.data, idat.len) == Z_OK);
+	for (int y = y0; raw != NULL && y < y1 && y < (int)h; y++)
+		for (int x = x0; x < x1 && x < (int)w; x++) {
+			const unsigned char *q = raw + (size_t)y *
+			    (1 + 3 * w) + 1 + 3 * (size_t)x;
+
+			if (q[0] + q[1] + q[2] < 3 * 128)
+				dark++;
+		}
+	free(raw);
+	buf_release(&idat);
+	return dark;
+}
+
+/*
+ * A PNG's texts: set from the font's glyphs (simple text) or by Pango
+ * (a combining mark), each at its anchor, in its colour.
+ */
+static void
+test_png_texts(void)
+{
+	struct scene	 s;
+	struct diag	 d;
+	struct buf	 png;
+
+	diag_init(&d, stderr, "test_draw");
+	buf_init(&png);
+	scene_init(&s);
+	s.w = 200;
+	s.h = 100;
+	/* Ends at 100 (200 px at 2x), baseline 30 (60 px). */
+	scene_text(&s, SC_ROLE_LABEL, 100, 30, SC_END, 14, true, 0,
+	    "Label");
+	/* Starts at 100, baseline 70: e and a combining acute. */
+	scene_text(&s, SC_ROLE_LABEL, 100, 70, SC_START, 14, false, 0,
+	    "e\xcc\x81" "e\xcc\x81");
+	OK(draw_png(dr, &s, 2, "t.png", &png, &d));
+	OK(ink(&png, 110, 30, 200, 62) > 50);	/* "Label" */
+	INT_EQ(ink(&png, 202, 30, 400, 62), 0);	/* nothing after it */
+	OK(ink(&png, 200, 110, 260, 142) > 20);	/* Pango's */
+	INT_EQ(ink(&png, 0, 110, 198, 142), 0);	/* nothing before it */
+	scene_release(&s);
+	buf_release(&png);
+}
+
 int
 main(void)
 {
 	dr = draw_new();
 	test_runs();
 	test_texts();
+	test_png_texts();
 	draw_free(dr);
 	return harness_done();
 }
