@@ -62,7 +62,6 @@ struct pdfjob {
 	struct diag		 d;		/* the job's counts */
 	bool			 ready;		/* out is report.pdf */
 	struct chartfiles	*ch;
-	struct draw		*dr;		/* the worker's */
 };
 
 /*
@@ -76,10 +75,16 @@ static void
 pdf_ready(void *arg)
 {
 	struct pdfjob	*j = arg;
+	struct draw	*dr;
 
 	j->ready = true;
 	worker_ready(j->w);
-	(void)chartfiles_help(j->ch, j->dr);
+	/* A drawing context of its own: the charts' files are then the
+	 * same bytes as the chart worker's (report.pdf's fonts and glyphs
+	 * would change a PNG's texts). */
+	dr = draw_new();
+	(void)chartfiles_help(j->ch, dr);
+	draw_free(dr);
 }
 
 static void
@@ -87,7 +92,6 @@ pdf_layout_job(struct draw *dr, void *arg)
 {
 	struct pdfjob	*j = arg;
 
-	j->dr = dr;
 	j->pd = pdf_layout(dr, j->tree, j->pf, &j->pm, &j->d);
 	j->fits = j->pd != NULL;
 }
