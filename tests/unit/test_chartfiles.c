@@ -163,6 +163,11 @@ charts(struct ofiles *of, size_t n, bool help)
 	for (size_t i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "h%zu", i);
 		chart(&s, 1200 + 10 * (double)i, 700);
+		/* Texts of several sizes: a chart's bytes must not depend on
+		 * what its drawing context drew before. */
+		scene_text(&s, SC_ROLE_TICKLABEL, 40, 60, SC_START,
+		    9 + (double)(i % 4) * 3, i % 2 == 0, 0x0B0C0C,
+		    i % 3 == 0 ? "Apr 2024" : "12,345.6");
 		chartfiles_emit(&ch, of, &s, name, name, "d", "t", &svg);
 	}
 	if (help)
