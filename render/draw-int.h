@@ -209,14 +209,6 @@ struct draw_doc {
  */
 const struct sglyph *draw_sfont_glyph(const struct sfont *, unsigned long);
 /*
- * Shows text (one line, size units, bold or not) on cr in its current
- * colour, its baseline at y and its start, middle or end at x, with
- * Cairo's glyphs when it is simple text (see drawtext.c); returns false,
- * having drawn nothing, to leave it to Pango.
- */
-bool		 draw_text_line(struct draw *, cairo_t *, const char *, double,
-		    bool, double, double, enum sc_anchor);
-/*
  * Fills g and c with the glyphs and clusters of run r of simple text t
  * (r->ng of each), its glyphs moved by x and set on baseline y.
  */

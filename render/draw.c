@@ -348,10 +348,11 @@ tbatch_flush(cairo_t *cr, struct tbatch *b)
 }
 
 /*
- * Adds the glyphs of text item it to b, placed as draw_text_line()
- * places them, showing what b held first when its font or colour
- * differs; returns false, having added nothing, when it is not simple
- * text (see drawtext.c) and so left to Pango.
+ * Adds the glyphs of text item it to b, as simple() sets them, on its
+ * baseline with its start, middle or end at its anchor, showing what b
+ * held first when its font or colour differs; returns false, having
+ * added nothing, when it is not simple text (see drawtext.c) and so
+ * left to Pango.
  */
 static bool
 tbatch_add(struct draw *dr, cairo_t *cr, struct tbatch *b,

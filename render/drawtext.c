@@ -574,54 +574,6 @@ draw_text_glyphs(const struct draw_text *t, const struct srun *r, double x,
 	}
 }
 
-bool
-draw_text_line(struct draw *dr, cairo_t *cr, const char *text, double size,
-    bool bold, double x, double y, enum sc_anchor anchor)
-{
-	struct draw_text	 t;
-	struct draw_span	 sp;
-	cairo_glyph_t		*g;
-	cairo_text_cluster_t	*c;
-	size_t			 k;
-
-	if (strchr(text, '\n') != NULL)
-		return false;
-	memset(&t, 0, sizeof(t));
-	memset(&sp, 0, sizeof(sp));
-	sp.end = strlen(text);
-	sp.bold = bold;
-	t.dr = dr;
-	t.text = (char *)text;		/* borrowed: not freed below */
-	t.size = size;
-	t.sp = &sp;
-	t.nsp = 1;
-	if (!simple(&t, -1, DRAW_LEFT))
-		return false;
-	if (anchor == SC_MIDDLE)
-		x -= t.width / 2;
-	else if (anchor == SC_END)
-		x -= t.width;
-	g = xreallocarray(NULL, t.nglyphs + 1, sizeof(*g));
-	c = xreallocarray(NULL, t.nglyphs + 1, sizeof(*c));
-	for (k = 0; k < t.nruns; k++) {
-		const struct srun *r = &t.runs[k];
-
-		draw_text_glyphs(&t, r, x, y, g, c);
-		cairo_set_scaled_font(cr, r->font->sf);
-		cairo_show_text_glyphs(cr, text + r->start,
-		    (int)(r->end - r->start), g, (int)r->ng, c, (int)r->ng, 0);
-	}
-	free(g);
-	free(c);
-	free(t.gindex);
-	free(t.gx);
-	free(t.runs);
-	free(t.sl);
-	free(t.lineh);
-	free(t.liney);
-	return true;
-}
-
 struct draw_text *
 draw_text_new(struct draw *dr, const char *text, const struct draw_span *sp,
     size_t nsp, double size, double width, enum draw_align align)
