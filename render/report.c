@@ -64,27 +64,26 @@ struct pdfjob {
 	struct chartfiles	*ch;
 };
 
+static void	help(struct chartfiles *);
+
 /*
- * On the worker, from pdf_typeset(): out is complete.  Then, before
- * qpdf's and Cairo's memory is freed (which can wait for the render's
- * last steps, when a core is idle), the charts the chart worker has not
- * started (chartfiles_help()): with report.pdf made, they are the
- * render's longest chain.
+ * On the worker, from pdf_typeset(): out is complete.  Then, unless a
+ * memory limit is set, the charts the chart worker has not started
+ * (help()) before qpdf's and Cairo's memory is freed, which can wait
+ * for the render's last steps, when a core is idle.  Under a limit
+ * that memory is given back first (pdf_help_job()): a chart's pixels
+ * are some 6 MB.
  */
 static void
 pdf_ready(void *arg)
 {
 	struct pdfjob	*j = arg;
-	struct draw	*dr;
+	struct memroom	 r;
 
 	j->ready = true;
 	worker_ready(j->w);
-	/* A drawing context of its own: the charts' files are then the
-	 * same bytes as the chart worker's (report.pdf's fonts and glyphs
-	 * would change a PNG's texts). */
-	dr = draw_new();
-	(void)chartfiles_help(j->ch, dr);
-	draw_free(dr);
+	if (!memlimit_room(&r))
+		help(j->ch);
 }
 
 static void
@@ -94,6 +93,30 @@ pdf_layout_job(struct draw *dr, void *arg)
 
 	j->pd = pdf_layout(dr, j->tree, j->pf, &j->pm, &j->d);
 	j->fits = j->pd != NULL;
+}
+
+/*
+ * On report.pdf's worker once report.pdf is made: the charts the chart
+ * worker has not started (chartfiles_help()), then the render's longest
+ * chain.  In a drawing context of their own, so that their files are
+ * the same bytes as the chart worker's (report.pdf's fonts would change
+ * a PNG's texts).
+ */
+static void
+help(struct chartfiles *ch)
+{
+	struct draw	*own = draw_new();
+
+	(void)chartfiles_help(ch, own);
+	draw_free(own);
+}
+
+/* After the job that made report.pdf: what help() has left, if any. */
+static void
+pdf_help_job(struct draw *dr, void *arg)
+{
+	(void)dr;
+	help(arg);
 }
 
 static void
@@ -144,6 +167,7 @@ pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
 	j->w = worker_new();
 	worker_run(j->w, pdf_layout_job, j);
 	worker_run(j->w, pdf_typeset_job, j);
+	worker_run(j->w, pdf_help_job, ch);
 }
 
 /* Waits for report.pdf's pages; do they fit the limit? */
