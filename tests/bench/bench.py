@@ -506,16 +506,24 @@ def parse_callgrind(path):
 
 
 # What report.pdf and the charts' PDFs add, and on which thread (render/
-# worker.h): the report.pdf worker's two jobs run one after the other
-# from the moment report.html is filled, so they are the chain the
-# wall-clock difference follows.
+# worker.h): the report.pdf worker's jobs run one after the other from
+# the moment report.html is filled, so they are the chain the wall-clock
+# difference follows.  Once report.pdf's bytes are made (from inside
+# pdfpost_fix(), by its ready callback), that worker draws the charts the
+# chart worker has not started (chartfiles_help()): their cost is a row
+# of its own, taken out of the rows it falls inside.  Each row: label,
+# functions whose inclusive cost it is (summed), functions whose
+# inclusive cost is taken out of it.
 PDF_ROWS = [
     ("report.pdf worker: pages laid out (pdf_layout: the tree walked, texts measured, pages broken)",
-     ["pdf_layout"]),
-    ("report.pdf worker: pages drawn and completed (pdf_typeset)", ["pdf_typeset"]),
-    ("  of which Cairo writing the pages (draw_doc_page)", ["draw_doc_page"]),
-    ("  of which qpdf completing the file: alt texts, artifacts, metadata (pdfpost_fix)", ["pdfpost_fix"]),
-    ("chart worker: the charts' one-page PDFs (draw_pdf)", ["draw_pdf"]),
+     ["pdf_layout"], []),
+    ("report.pdf worker: pages drawn and completed (pdf_typeset)", ["pdf_typeset"], ["chartfiles_help"]),
+    ("  of which Cairo writing the pages (draw_doc_page)", ["draw_doc_page"], []),
+    ("  of which qpdf completing the file: alt texts, artifacts, metadata (pdfpost_fix)", ["pdfpost_fix"],
+     ["chartfiles_help"]),
+    ("report.pdf worker, once report.pdf is made: the charts the chart worker has not started "
+     "(chartfiles_help: PNG, SVG and PDF, also drawn without PDFs)", ["chartfiles_help"], []),
+    ("the charts' one-page PDFs, on either worker (draw_pdf)", ["draw_pdf"], []),
 ]
 
 
@@ -527,8 +535,8 @@ def pdf_profile(sc, rep, nopdf_total):
     L = ["", f"The same with the PDFs (`render` without `--no-pdf`): {total:,} instructions, "
          f"{total - nopdf_total:+,} against the render above.", "",
          "| part | instructions | share of the difference |", "|---|---|---|"]
-    for label, funcs in PDF_ROWS:
-        v = sum(incl.get(f, 0) for f in funcs)
+    for label, funcs, minus in PDF_ROWS:
+        v = sum(incl.get(f, 0) for f in funcs) - sum(incl.get(f, 0) for f in minus)
         L.append(f"| {label} | {v:,} | {100 * v / max(1, total - nopdf_total):.0f}% |")
     L.append("")
     return L
