@@ -542,6 +542,14 @@ render_cmd(struct args *a, int argc, char *argv[], struct diag *d)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	/* Each input's report.html is published at an address of its own:
+	 * one --mail-link would send every email but one to another's. */
+	if (argc > 1 && a->o.mail.link != NULL) {
+		fputs("scorecard: render: --mail-link is the address of one "
+		    "report.html: render one input at a time with it\n",
+		    stderr);
+		return EXIT_USAGE;
+	}
 	return run(a, "render", argc, argv, d);
 }
 
