@@ -408,7 +408,7 @@ rf=$T/pdffail
 mkdir -p "$rf"
 cp -R "$T/ref-b" "$rf/old"
 if [ -f "$FC" ]; then
-	echo "scorecard: error: cannot write report.pdf: out of memory" \
+	echo "scorecard: report.pdf: error: cannot write: out of memory" \
 	    >"$T/rf.want"
 	for dest in "$rf/new/out" "$rf/old"; do
 		LD_PRELOAD=$FC FAULT_REPORT_PDF=1 \

@@ -503,7 +503,7 @@ cpu=10
 [ -n "$V" ] && cpu=120
 (ulimit -t $cpu; exec $V ./scorecard render "$lp.json" -o "$lp") 2>"$lp.err"
 rc=$?
-if [ $rc = 3 ] && [ ! -e "$lp" ] && [ "$(cat "$lp.err")" = "scorecard: error: report.pdf would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ] &&
+if [ $rc = 3 ] && [ ! -e "$lp" ] && [ "$(cat "$lp.err")" = "scorecard: report.pdf: error: would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ] &&
     ./scorecard render "$lp.json" -o "$lp.nopdf" --no-pdf 2>/dev/null &&
     [ -f "$lp.nopdf/report.html" ]; then ok
 else bad "report.pdf past 2,000 pages: exit $rc, or not refused as it should be"; cat "$lp.err"; fi
@@ -530,7 +530,7 @@ EOF
 	(ulimit -v 1048576; ulimit -t 30; exec ./scorecard render "$lm.json" \
 	    -o "$lm") 2>"$lm.err"
 	rc=$?
-	if [ $rc = 3 ] && [ ! -e "$lm" ] && [ "$(cat "$lm.err")" = "scorecard: error: report.pdf would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ]; then ok
+	if [ $rc = 3 ] && [ ! -e "$lm" ] && [ "$(cat "$lm.err")" = "scorecard: report.pdf: error: would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ]; then ok
 	else bad "report.pdf past 2,000 pages in 1 GiB: exit $rc"; cat "$lm.err"; fi
 fi
 
@@ -607,7 +607,7 @@ json.dump({"report": {"title": "S", "organisation": "C",
 EOF
 (ulimit -t $cpu; exec $V ./scorecard render "$tg.json" -o "$tg") 2>"$tg.err"
 rc=$?
-if [ $rc = 3 ] && [ ! -e "$tg" ] && [ "$(cat "$tg.err")" = "scorecard: error: report.pdf would have more than 200000 tagged elements (table cells, paragraphs, list items; the limit); render with --no-pdf to leave the PDFs out" ]; then ok
+if [ $rc = 3 ] && [ ! -e "$tg" ] && [ "$(cat "$tg.err")" = "scorecard: report.pdf: error: would have more than 200000 tagged elements (table cells, paragraphs, list items; the limit); render with --no-pdf to leave the PDFs out" ]; then ok
 else bad "report.pdf past 200,000 tagged elements: exit $rc"; cat "$tg.err"; fi
 
 # Under a memory limit (scorecard(1), LIMITS) a render either finishes or

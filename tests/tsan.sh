@@ -138,7 +138,7 @@ for k in range(8):
 json.dump(doc, open(sys.argv[1], "w"))
 EOF
 run pages 3 ./scorecard render "$O/pages.json" -o "$O/pages"
-[ ! -e "$O/pages" ] && [ "$(cat "$O/pages.err")" = "scorecard: error: report.pdf would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ]
+[ ! -e "$O/pages" ] && [ "$(cat "$O/pages.err")" = "scorecard: report.pdf: error: would have more than 2000 pages (the limit); render with --no-pdf to leave the PDFs out" ]
 verdict pages "not refused as it should be, or something written"
 
 # A template that fails when filled, after every chart was queued.
