@@ -107,7 +107,10 @@ worker(const struct report_opts *base, char *const *inputs, char **names,
 		o.stage = stage.data;
 		memset(&res, 0, sizeof(res));
 		res.i = i;
+		/* Its files named in its folder: "out/lac-1/report.pdf". */
+		d.within = dir.data;
 		res.status = (int)report_render(&o, &d);
+		d.within = NULL;
 		/* One write under PIPE_BUF: results never interleave. */
 		if (write(fd, &res, sizeof(res)) != (ssize_t)sizeof(res))
 			break;

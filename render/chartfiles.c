@@ -45,7 +45,7 @@ chartfiles_init(struct chartfiles *ch, const char *ownlabel, bool pdf,
 	chart_defaults(&ch->opts);
 	ch->opts.ownlabel = ownlabel;
 	ch->pdf = pdf;
-	diag_init(&ch->d0, d->out, d->prog);
+	diag_init_from(&ch->d0, d);
 	pthread_mutex_init(&ch->lock, NULL);
 	pthread_cond_init(&ch->idle, NULL);
 	ch->lockinit = true;

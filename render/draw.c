@@ -512,7 +512,7 @@ draw_pdf(struct draw *dr, const struct scene *s, const char *file,
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot write PDF: %s",
+		diag_out(d, DIAG_ERROR, file, "cannot write PDF: %s",
 		    cairo_status_to_string(st));
 		return false;
 	}

@@ -695,7 +695,7 @@ draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
 	if (ok)
 		buf_put(links, doc->links.data, doc->links.len);
 	else
-		diag_msg(d, DIAG_ERROR, "report.pdf", 0, 0, "cannot write: %s",
+		diag_out(d, DIAG_ERROR, "report.pdf", "cannot write: %s",
 		    cairo_status_to_string(st));
 	buf_release(&doc->out);
 	buf_release(&doc->links);

@@ -114,7 +114,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	w = (int)ceil(s->w * scale);
 	h = (int)ceil(s->h * scale);
 	if (w < 1 || h < 1 || w > 8000 || h > 8000) {
-		diag_msg(d, DIAG_ERROR, file, 0, 0,
+		diag_out(d, DIAG_ERROR, file,
 		    "chart of %dx%d pixels is out of range", w, h);
 		return -1;
 	}
@@ -148,7 +148,7 @@ draw_png_start(struct draw *dr, const struct scene *s, double scale,
 	cairo_scale(cr, scale, scale);
 	draw_scene(dr, cr, s, true, false);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot draw chart: %s",
+		diag_out(d, DIAG_ERROR, file, "cannot draw chart: %s",
 		    cairo_status_to_string(cairo_status(cr)));
 		cairo_destroy(cr);
 		cairo_surface_destroy(surf);
@@ -216,7 +216,7 @@ draw_png_collect(struct draw *dr, int ticket, const char *file,
 	if (ok)
 		buf_put(out, j->out.data, j->out.len);
 	else
-		diag_msg(d, DIAG_ERROR, file, 0, 0, "cannot encode PNG");
+		diag_out(d, DIAG_ERROR, file, "cannot encode PNG");
 	buf_release(&j->out);
 	return ok;
 }

@@ -144,7 +144,7 @@ eml_warn_size(const struct eml_opts *mo, size_t len, size_t nimg,
 	if (todo.len == 0)
 		buf_puts(&todo, "split the report into smaller ones, or "
 		    "publish report.html and send its address");
-	diag_msg(d, DIAG_WARN, "report.eml", 0, 0, "the message is %.1f MB"
+	diag_out(d, DIAG_WARN, "report.eml", "the message is %.1f MB"
 	    "%s%s%s, above %s%zu MB%s: %s, or give your server's limit with "
 	    "--mail-limit MB", len / 1e6, parts.len > 0 ? " (" : "",
 	    parts.len > 0 ? parts.data : "", parts.len > 0 ? " of it)" : "",

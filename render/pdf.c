@@ -297,7 +297,7 @@ pdf_layout(struct draw *dr, const struct tnode *root,
 	if (ts->toomany) {
 		/* A table of every day of centuries: not many pages, but
 		 * as many tagged elements as 6,000 pages of text. */
-		diag_msg(d, DIAG_ERROR, "report.pdf", 0, 0, "would have "
+		diag_out(d, DIAG_ERROR, "report.pdf", "would have "
 		    "more than %d tagged elements (table cells, paragraphs, "
 		    "list items; the limit); render with --no-pdf to leave "
 		    "the PDFs out", PDF_MAX_TAGS);
@@ -307,7 +307,7 @@ pdf_layout(struct draw *dr, const struct tnode *root,
 	if (ts->toolong || pd->dc.npages > PDF_MAX_PAGES) {
 		/* Before Cairo draws and qpdf reads them: pages cost both
 		 * time and memory. */
-		diag_msg(d, DIAG_ERROR, "report.pdf", 0, 0, "would have "
+		diag_out(d, DIAG_ERROR, "report.pdf", "would have "
 		    "more than %d pages (the limit); render with --no-pdf "
 		    "to leave the PDFs out", PDF_MAX_PAGES);
 		pdf_doc_free(pd);

@@ -1034,7 +1034,7 @@ pdfpost_fix(const char *in, size_t len, const struct pdfpost *p,
 		p->ready(p->ready_arg);
 	goto out;
 fail:
-	diag_msg(d, DIAG_ERROR, "report.pdf", 0, 0, "cannot finish: %s",
+	diag_out(d, DIAG_ERROR, "report.pdf", "cannot finish: %s",
 	    qpdf_has_error(ps.q) ? qpdf_get_error_full_text(ps.q,
 	    qpdf_get_error(ps.q)) : "qpdf failed");
 out:

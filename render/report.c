@@ -161,7 +161,7 @@ pdf_start(struct pdfjob *j, struct tnode *tree, const struct report_opts *o,
 	j->pm.ready_arg = j;
 	j->pf = &ch->figs;
 	j->ch = ch;
-	diag_init(&j->d, d->out, d->prog);
+	diag_init_from(&j->d, d);
 	ofiles_add(of, "report.pdf");
 	j->file = of->n - 1;
 	j->w = worker_new();

@@ -691,6 +691,16 @@ if [ $rc = 0 ] && python3 tests/mailsize.py "$mz/pdf/report.eml" \
     "$mz/pdf.err" charts+pdf 'above the limit of 1 MB \(--mail-limit\): render it without --mail-attach-pdf and with --mail-no-charts \(and --mail-link URL, the address report.html will have, to link to each chart\), or give your server.s limit with --mail-limit MB' \
     >"$mz/out" 2>&1; then ok
 else bad "--mail-attach-pdf --mail-limit 1: exit $rc, or its warning"; cat "$mz/out" "$mz/pdf.err"; fi
+# Several inputs at once: each warning names its own report's folder.
+cp input/example.json "$mz/other.json"
+./scorecard render input/example.json "$mz/other.json" -o "$mz/batch" \
+    --no-pdf --mail-limit 1 2>"$mz/batch.err"
+rc=$?
+if [ $rc = 0 ] && [ "$(wc -l <"$mz/batch.err")" -eq 2 ] &&
+    grep -q "^scorecard: $mz/batch/example/report.eml: warning: the message is 1\.[0-9] MB" "$mz/batch.err" &&
+    grep -q "^scorecard: $mz/batch/other/report.eml: warning: the message is 1\.[0-9] MB" "$mz/batch.err"
+then ok
+else bad "a batch's report.eml warnings: exit $rc, or not named by folder"; ls "$mz/batch"; cat "$mz/batch.err"; fi
 # The default limit, 10 MB: 200 indicators' charts make some 13 MB.
 if /usr/bin/python3 tests/bench/gen.py --out "$mz/gen" --n 200 \
     --authorities 1 >/dev/null 2>&1; then
