@@ -121,7 +121,11 @@ struct draw_meta {
 
 /*
  * Starts a document of w x h point pages on its first page.  Returns a
- * new document: draw_doc_finish() it.
+ * new document: draw_doc_finish() it.  dr's documents' fonts take the
+ * PDF surface's font options from then on (pango_cairo_update_context),
+ * and a chart's simple texts use those fonts too: a PNG drawn in dr
+ * afterwards can differ by a few pixels from one drawn in a context that
+ * never made a document.  Draw PNGs in such a context (report.c, help()).
  */
 struct draw_doc	*draw_doc_new(struct draw *dr, double w, double h,
 		    const struct draw_meta *meta);

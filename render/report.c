@@ -99,8 +99,9 @@ pdf_layout_job(struct draw *dr, void *arg)
  * On report.pdf's worker once report.pdf is made: the charts the chart
  * worker has not started (chartfiles_help()), then the render's longest
  * chain.  In a drawing context of their own, so that their files are
- * the same bytes as the chart worker's (report.pdf's fonts would change
- * a PNG's texts).
+ * the same bytes as the chart worker's: report.pdf's context has its
+ * fonts' options merged with the PDF surface's (see draw_doc_new()),
+ * which moved a few pixels of a PNG's texts (golden figure-limits).
  */
 static void
 help(struct chartfiles *ch)
