@@ -208,6 +208,41 @@ art_new(struct draw_doc *doc, enum dartkind kind)
 	return a;
 }
 
+/* Keeps a rectangle for draw_doc_artifacts() (see draw_doc_rect()). */
+static void
+art_rect(struct draw_doc *doc, double x, double y, double w, double h,
+    uint32_t fill, uint32_t stroke, double lw)
+{
+	struct dart	*a = art_new(doc, DART_RECT);
+
+	a->x = x;
+	a->y = y;
+	a->w = w;
+	a->h = h;
+	a->colour = fill;
+	a->stroke = stroke;
+	a->lw = lw;
+}
+
+/*
+ * A link's underline, under a run x to x + w on baseline base of a text
+ * of size: filled now in cr's colour, or, with keep, kept in colour for
+ * draw_doc_artifacts().
+ */
+static void
+underline(struct draw_doc *doc, bool keep, uint32_t colour, double x,
+    double base, double w, double size)
+{
+	double	 y = base + size * 0.12, h = size * 0.06;
+
+	if (keep) {
+		art_rect(doc, x, y, w, h, colour, SC_NONE, 0);
+		return;
+	}
+	cairo_rectangle(doc->cr, x, y, w, h);
+	cairo_fill(doc->cr);
+}
+
 /* Room for n more glyphs and clusters of artifacts. */
 static void
 art_room(struct draw_doc *doc, size_t n)
@@ -244,15 +279,8 @@ art_keep(struct draw_doc *doc, const struct draw_text *t,
 	for (size_t i = a->s; i < a->s + a->len; i++)
 		if (doc->atext.data[i] == '\n')
 			doc->atext.data[i] = ' ';
-	if (r->link != NULL) {
-		a = art_new(doc, DART_RECT);
-		a->colour = r->colour;
-		a->stroke = SC_NONE;
-		a->x = x + r->x;
-		a->y = y + t->size * 0.12;
-		a->w = r->w;
-		a->h = t->size * 0.06;
-	}
+	if (r->link != NULL)
+		underline(doc, true, r->colour, x + r->x, y, r->w, t->size);
 }
 
 /* Adds a space glyph at x, y (for a hard break, see doc_simple()) to
@@ -274,7 +302,7 @@ art_break(struct draw_doc *doc, unsigned long sp, double x, double y)
 	a->len++;
 }
 
-/* Frees what is kept for draw_doc_artifacts(). */
+/* Frees what is kept for draw_doc_artifacts(), keeping the arrays. */
 static void
 art_clear(struct draw_doc *doc)
 {
@@ -287,6 +315,17 @@ art_clear(struct draw_doc *doc)
 	doc->narts = 0;
 	doc->nag = 0;
 	buf_reset(&doc->atext);
+}
+
+/* Frees what is kept for draw_doc_artifacts(), and the arrays too. */
+static void
+art_free(struct draw_doc *doc)
+{
+	art_clear(doc);
+	free(doc->arts);
+	free(doc->ag);
+	free(doc->ac);
+	buf_release(&doc->atext);
 }
 
 static void
@@ -498,9 +537,8 @@ doc_simple(struct draw_doc *doc, const struct draw_text *t, double x,
 				pend_show(cr, t, &p, g, c);
 				buf_put(&doc->links, t->text + r->start,
 				    r->end - r->start);
-				cairo_rectangle(cr, x + dx + r->x, base +
-				    t->size * 0.12, r->w, t->size * 0.06);
-				cairo_fill(cr);
+				underline(doc, false, r->colour, x + dx + r->x,
+				    base, r->w, t->size);
 			}
 		}
 		/*
@@ -587,15 +625,9 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 			    a->len);
 			a->gi = pango_glyph_item_copy(run);
 			a->gi->item->offset = 0;
-			if (link != NULL) {
-				a = art_new(doc, DART_RECT);
-				a->colour = sp->colour;
-				a->stroke = SC_NONE;
-				a->x = ux;
-				a->y = base + t->size * 0.12;
-				a->w = uw;
-				a->h = t->size * 0.06;
-			}
+			if (link != NULL)
+				underline(doc, true, sp->colour, ux, base, uw,
+				    t->size);
 			continue;
 		}
 		draw_colour(cr, sp != NULL ? sp->colour : 0x0B0C0C);
@@ -605,9 +637,8 @@ draw_doc_text(struct draw_doc *doc, const struct draw_text *t, double x,
 		if (link != NULL) {
 			buf_put(&doc->links, t->text + run->item->offset,
 			    (size_t)run->item->length);
-			cairo_rectangle(cr, ux, base + t->size * 0.12, uw,
-			    t->size * 0.06);
-			cairo_fill(cr);
+			underline(doc, false, sp->colour, ux, base, uw,
+			    t->size);
 		}
 	} while (pango_layout_iter_next_run(it));
 	runtags_end(doc, &rt);
@@ -618,20 +649,10 @@ void
 draw_doc_rect(struct draw_doc *doc, double x, double y, double w, double h,
     uint32_t fill, uint32_t stroke, double lw)
 {
-	struct dart	*a;
-
-	if (!doc->artmode) {
+	if (doc->artmode)
+		art_rect(doc, x, y, w, h, fill, stroke, lw);
+	else
 		rect_draw(doc->cr, x, y, w, h, fill, stroke, lw);
-		return;
-	}
-	a = art_new(doc, DART_RECT);
-	a->x = x;
-	a->y = y;
-	a->w = w;
-	a->h = h;
-	a->colour = fill;
-	a->stroke = stroke;
-	a->lw = lw;
 }
 
 void
@@ -654,11 +675,7 @@ draw_doc_discard(struct draw_doc *doc)
 {
 	if (doc == NULL)
 		return;
-	art_clear(doc);
-	free(doc->arts);
-	free(doc->ag);
-	free(doc->ac);
-	buf_release(&doc->atext);
+	art_free(doc);
 	cairo_destroy(doc->cr);
 	cairo_surface_destroy(doc->surf);
 	buf_release(&doc->out);
@@ -673,11 +690,7 @@ draw_doc_finish(struct draw_doc *doc, struct buf *out, struct buf *links,
 	cairo_status_t	 st;
 	bool		 ok;
 
-	art_clear(doc);
-	free(doc->arts);
-	free(doc->ag);
-	free(doc->ac);
-	buf_release(&doc->atext);
+	art_free(doc);
 	st = cairo_status(doc->cr);
 	cairo_destroy(doc->cr);
 	cairo_surface_finish(doc->surf);
