@@ -316,6 +316,21 @@ tree_start(const char *dir, struct diag *d)
 	return ok;
 }
 
+/* Writes file i of of into dir, its folder made by tree_start(). */
+static bool
+put_file(const char *dir, const struct ofiles *of, size_t i, bool durable,
+    struct diag *d)
+{
+	struct buf	 path;
+	bool		 ok;
+
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", dir, of->f[i].name);
+	ok = outdir_write_file(path.data, &of->f[i].data, durable, d);
+	buf_release(&path);
+	return ok;
+}
+
 bool
 outdir_write_tree(const char *dir, const struct ofiles *of, bool durable,
     struct diag *d)
@@ -327,12 +342,9 @@ outdir_write_tree(const char *dir, const struct ofiles *of, bool durable,
 	buf_init(&path);
 	if (!tree_start(dir, d))
 		goto out;
-	for (i = 0; i < of->n; i++) {
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s", dir, of->f[i].name);
-		if (!outdir_write_file(path.data, &of->f[i].data, durable, d))
+	for (i = 0; i < of->n; i++)
+		if (!put_file(dir, of, i, durable, d))
 			goto out;
-	}
 	if (durable) {
 		buf_reset(&path);
 		buf_printf(&path, "%s/charts", dir);
@@ -448,14 +460,7 @@ bool
 outdir_put(struct outdir_tx *tx, const struct ofiles *of, size_t i,
     struct diag *d)
 {
-	struct buf	 path;
-	bool		 ok;
-
-	buf_init(&path);
-	buf_printf(&path, "%s/%s", tx->tmp.data, of->f[i].name);
-	ok = outdir_write_file(path.data, &of->f[i].data, false, d);
-	buf_release(&path);
-	return ok;
+	return put_file(tx->tmp.data, of, i, false, d);
 }
 
 bool
