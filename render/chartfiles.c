@@ -8,10 +8,9 @@
  * worker of its own) it encodes each PNG itself (see chart_job).
  * Once report.pdf is made, its worker draws the charts this one has not
  * started, the last first (chartfiles_help()): a chart is drawn by the
- * thread that claims it, under ch->lock.
- * chartfiles_collect() has the worker
- * wait for the encodings, then moves each file into the place reserved
- * for it (by index: adding files may move the array).
+ * thread that claims it, under ch->lock.  chartfiles_collect() has the
+ * worker wait for the encodings, then moves each file into the place
+ * reserved for it (by index: adding files may move the array).
  *
  * A job's messages go into a memory stream of its own (its diag's out),
  * not to standard error as found: the main thread writes them at
@@ -100,12 +99,6 @@ chartfiles_release(struct chartfiles *ch)
 	memset(ch, 0, sizeof(*ch));
 }
 
-/*
- * On the worker: the chart's PNG, and its PDF.  The PDFs here, not on
- * the main thread once it has filled the report: there they made three
- * threads share two cores while report.pdf's worker, the longest of
- * them, ran, and this worker ends well before it even so.
- */
 /* Takes j to draw: false if another thread has. */
 static bool
 claim(struct chartjob *j)
@@ -119,6 +112,12 @@ claim(struct chartjob *j)
 	return mine;
 }
 
+/*
+ * On the worker: the chart's PNG, and its PDF, unless chartfiles_help()
+ * has claimed it.  The PDFs here, not on the main thread once it has
+ * filled the report: there they made three threads share two cores
+ * while the two workers ran.
+ */
 static void
 chart_job(struct draw *dr, void *arg)
 {

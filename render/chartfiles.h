@@ -3,8 +3,8 @@
  * charts/<name>.svg here (the same SVG goes inline in the report), and
  * charts/<name>.png and, with pdf, charts/<name>.pdf on a worker thread
  * (worker.h; without the PDFs, the PNG encoded on that draw's own
- * thread) while the main
- * thread goes on with the next chart and the template.  The scenes are kept until chartfiles_release(), for
+ * thread) while the main thread goes on with the next chart and the
+ * template.  The scenes are kept until chartfiles_release(), for
  * report.pdf (ch->figs).  A chart's messages name its file
  * (charts/<name>.png) and are held until chartfiles_collect(), which
  * writes them in the charts' order, whichever thread found them when.
