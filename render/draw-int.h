@@ -221,7 +221,7 @@ void		 draw_colour(cairo_t *, uint32_t);
 /*
  * Draws s on cr, painting its background first when paint.  Simple words
  * are set with Cairo's glyphs, not laid out by Pango (see tbatch_add in
- * draw.c).  With glyphs (vector output: PDF), strokes are made in device
+ * draw.c).  With vector (vector output: PDF), strokes are made in device
  * space (see fill_stroke) and runs of shapes of one paint are painted
  * together (see joins).
  */

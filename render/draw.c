@@ -401,7 +401,7 @@ tbatch_add(struct draw *dr, cairo_t *cr, struct tbatch *b,
 
 void
 draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
-    bool glyphs)
+    bool vector)
 {
 	const struct sc_item	*it;
 	PangoLayout		*l;
@@ -471,8 +471,8 @@ draw_scene(struct draw *dr, cairo_t *cr, const struct scene *s, bool paint,
 			continue;
 		}
 		/* A shape: painted now, or with the next in a PDF. */
-		if (!glyphs || i + 1 == s->n || !joins(it, &s->items[i + 1]))
-			fill_stroke(cr, it, glyphs);
+		if (!vector || i + 1 == s->n || !joins(it, &s->items[i + 1]))
+			fill_stroke(cr, it, vector);
 	}
 	tbatch_flush(cr, &tb);
 	buf_release(&tb.utf8);
