@@ -384,8 +384,10 @@ build(struct build *b, const struct report_opts *o, const struct input *in,
 	enum report_status rc = REPORT_INPUT;
 	size_t		 nerr = d->nerr;
 	bool		 made = false;	/* report.pdf, taken */
+	bool		 attach;	/* an email that carries report.pdf */
 
 	memset(&snap, 0, sizeof(snap));
+	attach = o->mail.template != NULL && o->mail.attach_pdf;
 	/* Check the input and the template before drawing anything. */
 	if (!input_load(m, in, &o->sheet, d))
 		goto out;
@@ -449,12 +451,12 @@ build(struct build *b, const struct report_opts *o, const struct input *in,
 		rc = REPORT_OUTPUT;
 		goto out;
 	}
-	if (o->mail.template != NULL && !o->mail.attach_pdf &&
+	if (o->mail.template != NULL && !attach &&
 	    !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
 		goto out;
 	/* Done with unless the email carries report.pdf: freed before
 	 * report.pdf is finished, the render's peak (memlimit.h). */
-	if (o->mail.template == NULL || !o->mail.attach_pdf) {
+	if (!attach) {
 		tmpl_ctx_free(c);
 		c = NULL;
 	}
@@ -472,19 +474,18 @@ build(struct build *b, const struct report_opts *o, const struct input *in,
 	/* The email that carries report.pdf: its estimate again, once
 	 * qpdf's memory is freed (what it freed may be gone), and the PDF
 	 * in base64 twice over. */
-	if (o->mail.template != NULL && o->mail.attach_pdf && o->pdf)
+	if (attach && o->pdf) {
 		worker_wait(pj->w);
-	if (o->mail.template != NULL && o->mail.attach_pdf &&
-	    o->pdf && !memlimit_check(hold +
-	    3 * (uint64_t)of->f[pj->file].data.len,
-	    in->name, "the email with report.pdf attached", "render "
-	    "without --mail-attach-pdf, split the report into smaller ones, "
-	    "or raise the limit", d)) {
-		rc = REPORT_OUTPUT;
-		goto out;
+		if (!memlimit_check(hold +
+		    3 * (uint64_t)of->f[pj->file].data.len, in->name,
+		    "the email with report.pdf attached", "render without "
+		    "--mail-attach-pdf, split the report into smaller ones, "
+		    "or raise the limit", d)) {
+			rc = REPORT_OUTPUT;
+			goto out;
+		}
 	}
-	if (o->mail.template != NULL && o->mail.attach_pdf &&
-	    !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
+	if (attach && !eml_make(&o->mail, o->assets, m, figs, &prev, c, of, d))
 		goto out;
 	rc = d->nerr == nerr ? REPORT_OK : REPORT_OUTPUT;
 out:
