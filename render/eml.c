@@ -8,11 +8,11 @@
  *
  * Size: a chart's PNG is some 46 KB (62 KB in base64), so a report of
  * 1,000 indicators (gen.py's lac-1000.json) makes a message of 67 MB
- * (97 MB with report.pdf attached), which mail servers refuse.  A message above the limit
- * (EML_LIMIT unless given) gets a warning that names what makes it big
- * and the option that leaves it out; with --mail-no-charts the charts'
- * places say that the chart is in the full report, linked to the
- * indicator there with --mail-link.
+ * (97 MB with report.pdf attached), which mail servers refuse.  A
+ * message above the limit (EML_LIMIT unless given) gets a warning that
+ * names what makes it big and the option that leaves it out; with
+ * --mail-no-charts the charts' places say that the chart is in the full
+ * report, linked to the indicator there with --mail-link.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -132,11 +132,11 @@ eml_warn_size(const struct eml_opts *mo, size_t len, size_t nimg,
 	if (imgb > 0)
 		buf_printf(&parts, "its %zu chart%s %.1f MB", nimg,
 		    nimg == 1 ? "" : "s", imgb / 1e6);
-	if (pdfb > 0)
+	if (pdfb > 0) {
 		buf_printf(&parts, "%sreport.pdf %.1f MB", imgb > 0 ?
 		    " and " : "its ", pdfb / 1e6);
-	if (pdfb > 0)
 		buf_puts(&todo, "render it without --mail-attach-pdf");
+	}
 	if (imgb > 0)
 		buf_printf(&todo, "%s --mail-no-charts (and --mail-link URL, "
 		    "the address report.html will have, to link to each "
